@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+
+use crate::model::ErrorItem;
+
+/// The GOV.UK error summary: every problem on the page, each linking to its field. Focused on
+/// load (autofocus) so screen reader users hear it first, with or without JavaScript.
+#[component]
+pub fn ErrorSummary(errors: Vec<ErrorItem>) -> impl IntoView {
+    (!errors.is_empty()).then(|| {
+        view! {
+            <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
+                <h2 class="error-summary-title" id="error-summary-title">"There is a problem"</h2>
+                <ul class="error-summary-list">
+                    {errors
+                        .into_iter()
+                        .map(|e| view! { <li><a href=format!("#{}", e.field_id)>{e.message}</a></li> })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}
+
+/// The message shown beside a field.
+#[component]
+pub fn FieldErrorMessage(id: String, message: Option<String>) -> impl IntoView {
+    message.map(|m| {
+        view! {
+            <p class="error-message" id=id>
+                <span class="visually-hidden">"Error: "</span>
+                {m}
+            </p>
+        }
+    })
+}

@@ -1,0 +1,56 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{de::DeserializeOwned, Serialize};
+
+use crate::api::NOT_FOUND;
+
+/// Renders a page once its data has loaded, or the right problem page if it could not be.
+pub fn show_loaded<T, F>(data: Resource<Result<T, ServerFnError>>, render: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    F: Fn(T) -> AnyView + Clone + Send + Sync + 'static,
+{
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(v) => render(v),
+                        Err(e) => view! { <Problem error=e.to_string()/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// "Page not found" or "there is a problem", depending on what went wrong.
+#[component]
+pub fn Problem(error: String) -> impl IntoView {
+    if error.contains(NOT_FOUND) {
+        view! {
+            <PageTitle text="Page not found".to_string()/>
+            <h1>"Page not found"</h1>
+            <p>"If you typed the web address, check it is correct."</p>
+            <p>"If you were part-way through a survey, unfinished answers are deleted 30 days after they were last saved. You can "<a href="/resume">"continue with your resume code"</a>" or "<a href="/">"start again"</a>"."</p>
+        }
+        .into_any()
+    } else if error.contains("redirect") {
+        view! { <p>"Taking you to the right page…"</p> }.into_any()
+    } else {
+        view! {
+            <PageTitle text="Sorry, there is a problem with the service".to_string()/>
+            <h1>"Sorry, there is a problem with the service"</h1>
+            <p>"Please try again later. Any answers you have saved have not been lost."</p>
+        }
+        .into_any()
+    }
+}
+
+/// The document title, in the form "Page – Kiln".
+#[component]
+pub fn PageTitle(text: String, #[prop(optional)] error: bool) -> impl IntoView {
+    let prefix = if error { "Error: " } else { "" };
+    view! { <Title text=format!("{prefix}{text} – Kiln")/> }
+}

@@ -1,0 +1,13 @@
+//! Reusable pieces of pages, one component per file.
+
+pub mod area_question;
+pub mod choice_question;
+pub mod error_summary;
+pub mod loaded;
+pub mod question;
+pub mod scale_question;
+pub mod text_question;
+
+pub use error_summary::ErrorSummary;
+pub use loaded::{show_loaded, PageTitle, Problem};
+pub use question::QuestionField;

@@ -1,0 +1,20 @@
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+use store::DatabaseConnection;
+
+/// Everything a request handler or server function needs, shared by the whole server.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub leptos_options: LeptosOptions,
+    /// Signs form tokens (see `token`).
+    pub form_secret: Arc<Vec<u8>>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

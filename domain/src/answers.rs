@@ -1,0 +1,421 @@
+//! Answers as typed by a resident, and the rules that turn them into valid answers.
+//!
+//! Raw answers are kept exactly as submitted (so a page with errors can show them again);
+//! `validate_*` turns them into typed values or explains, question by question, what is wrong.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::survey::{Question, QuestionKind, Section, Survey, AREA_DONT_KNOW, AREA_PREFER_NOT};
+
+/// What the resident submitted, by question key. An empty string means no answer.
+pub type RawAnswers = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    Scale(i32),
+    /// An option key, or free text for a text question.
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AreaAnswer {
+    Ward(String),
+    DontKnow,
+    PreferNotToSay,
+}
+
+impl AreaAnswer {
+    pub fn from_key(key: &str) -> AreaAnswer {
+        match key {
+            AREA_DONT_KNOW => AreaAnswer::DontKnow,
+            AREA_PREFER_NOT => AreaAnswer::PreferNotToSay,
+            code => AreaAnswer::Ward(code.to_string()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub question_key: String,
+    pub message: String,
+}
+
+/// Validated answers to one survey, by question key. Unanswered optional questions are absent.
+pub type ValidAnswers = BTreeMap<String, AnswerValue>;
+
+/// Checks one answer. `Ok(None)` is a question left blank that may be.
+pub fn validate_question(
+    question: &Question,
+    raw: Option<&str>,
+    is_ward: &dyn Fn(&str) -> bool,
+) -> Result<Option<AnswerValue>, String> {
+    let raw = raw.unwrap_or("");
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return if question.required {
+            Err(question.required_message.clone())
+        } else {
+            Ok(None)
+        };
+    }
+    match &question.kind {
+        QuestionKind::Scale { min, max, .. } => match trimmed.parse::<i32>() {
+            Ok(v) if (*min..=*max).contains(&v) => Ok(Some(AnswerValue::Scale(v))),
+            _ => Err(format!(
+                "Select a score from {min} to {max} for {}",
+                question.short_label
+            )),
+        },
+        QuestionKind::Choice { options } => {
+            if options.iter().any(|o| o.key == trimmed) {
+                Ok(Some(AnswerValue::Text(trimmed.to_string())))
+            } else {
+                Err(format!(
+                    "Select one of the answers shown for {}",
+                    question.short_label
+                ))
+            }
+        }
+        QuestionKind::Area => {
+            if trimmed == AREA_DONT_KNOW || trimmed == AREA_PREFER_NOT || is_ward(trimmed) {
+                Ok(Some(AnswerValue::Text(trimmed.to_string())))
+            } else {
+                Err("Select your ward from the list".to_string())
+            }
+        }
+        QuestionKind::Text { max_chars } => {
+            let cleaned = clean_text(trimmed);
+            let count = cleaned.chars().count();
+            if count > *max_chars {
+                Err(format!(
+                    "Your answer about {} must be {} characters or fewer; it has {}",
+                    question.short_label,
+                    group_thousands(*max_chars),
+                    group_thousands(count)
+                ))
+            } else {
+                Ok(Some(AnswerValue::Text(cleaned)))
+            }
+        }
+    }
+}
+
+/// Drops control characters other than line breaks and tabs, and normalises line endings.
+pub fn clean_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Checks every question of a section; errors come back in question order.
+pub fn validate_section(
+    section: &Section,
+    raw: &RawAnswers,
+    is_ward: &dyn Fn(&str) -> bool,
+) -> Result<ValidAnswers, Vec<FieldError>> {
+    let mut valid = ValidAnswers::new();
+    let mut errors = Vec::new();
+    for q in &section.questions {
+        match validate_question(q, raw.get(&q.key).map(String::as_str), is_ward) {
+            Ok(Some(v)) => {
+                valid.insert(q.key.clone(), v);
+            }
+            Ok(None) => {}
+            Err(message) => errors.push(FieldError {
+                question_key: q.key.clone(),
+                message,
+            }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(valid)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Checks a whole response. On failure, gives the first section (1-based) with an error and
+/// every error found.
+pub fn validate_survey(
+    survey: &Survey,
+    raw: &RawAnswers,
+    is_ward: &dyn Fn(&str) -> bool,
+) -> Result<ValidAnswers, (usize, Vec<FieldError>)> {
+    let mut all = ValidAnswers::new();
+    let mut first_bad = None;
+    let mut errors = Vec::new();
+    for (i, section) in survey.sections.iter().enumerate() {
+        match validate_section(section, raw, is_ward) {
+            Ok(v) => all.extend(v),
+            Err(e) => {
+                first_bad.get_or_insert(i + 1);
+                errors.extend(e);
+            }
+        }
+    }
+    match first_bad {
+        None => Ok(all),
+        Some(section) => Err((section, errors)),
+    }
+}
+
+/// Keeps only the submitted values that belong to this section's questions, so a tampered
+/// post cannot write answers to other sections.
+pub fn section_fields<'a>(
+    section: &Section,
+    submitted: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> RawAnswers {
+    let mut out = RawAnswers::new();
+    for (name, value) in submitted {
+        if section.questions.iter().any(|q| q.key == name) {
+            out.insert(name.to_string(), value.to_string());
+        }
+    }
+    // A radio group left unselected is not posted at all: record it as blank.
+    for q in &section.questions {
+        out.entry(q.key.clone()).or_default();
+    }
+    out
+}
+
+/// How an answer reads back on the check-answers page.
+pub fn describe_answer(
+    question: &Question,
+    raw: Option<&str>,
+    ward_name: &dyn Fn(&str) -> Option<String>,
+) -> Option<String> {
+    let raw = raw.map(str::trim).filter(|r| !r.is_empty())?;
+    Some(match &question.kind {
+        QuestionKind::Scale { .. } => raw.to_string(),
+        QuestionKind::Choice { .. } => question
+            .kind
+            .option_label(raw)
+            .map(str::to_string)
+            .unwrap_or_else(|| raw.to_string()),
+        QuestionKind::Text { .. } => raw.to_string(),
+        QuestionKind::Area => match AreaAnswer::from_key(raw) {
+            AreaAnswer::DontKnow => "I don't know".to_string(),
+            AreaAnswer::PreferNotToSay => "Prefer not to say".to_string(),
+            AreaAnswer::Ward(code) => ward_name(&code).unwrap_or(code),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::ChoiceOption;
+    use proptest::prelude::*;
+
+    fn scale() -> Question {
+        Question {
+            key: "wb_happiness".into(),
+            prompt: "Overall, how happy did you feel yesterday?".into(),
+            hint: None,
+            short_label: "happiness yesterday".into(),
+            required_message: "Select how happy you felt yesterday".into(),
+            required: true,
+            kind: QuestionKind::Scale {
+                min: 0,
+                max: 10,
+                min_label: "Not at all".into(),
+                max_label: "Completely".into(),
+            },
+        }
+    }
+
+    fn choice(required: bool) -> Question {
+        Question {
+            key: "sex".into(),
+            prompt: "What is your sex?".into(),
+            hint: None,
+            short_label: "sex".into(),
+            required_message: "Select your sex".into(),
+            required,
+            kind: QuestionKind::Choice {
+                options: ["female", "male", "prefer_not_to_say"]
+                    .iter()
+                    .map(|k| ChoiceOption {
+                        key: k.to_string(),
+                        label: k.to_string(),
+                    })
+                    .collect(),
+            },
+        }
+    }
+
+    fn text() -> Question {
+        Question {
+            key: "free_text_change".into(),
+            prompt: "What one thing?".into(),
+            hint: None,
+            short_label: "what would make your neighbourhood better".into(),
+            required_message: String::new(),
+            required: false,
+            kind: QuestionKind::Text { max_chars: 1000 },
+        }
+    }
+
+    fn area() -> Question {
+        Question {
+            key: "area".into(),
+            prompt: "Which ward do you live in?".into(),
+            hint: None,
+            short_label: "ward".into(),
+            required_message: "Select your ward, or I don't know".into(),
+            required: true,
+            kind: QuestionKind::Area,
+        }
+    }
+
+    fn wards(code: &str) -> bool {
+        code == "W01" || code == "W02"
+    }
+
+    #[test]
+    fn required_blank_gets_the_question_own_message() {
+        assert_eq!(
+            validate_question(&scale(), None, &wards),
+            Err("Select how happy you felt yesterday".into())
+        );
+        assert_eq!(
+            validate_question(&scale(), Some("  "), &wards),
+            Err("Select how happy you felt yesterday".into())
+        );
+    }
+
+    #[test]
+    fn optional_blank_is_no_answer() {
+        assert_eq!(
+            validate_question(&choice(false), Some(""), &wards),
+            Ok(None)
+        );
+        assert_eq!(validate_question(&text(), None, &wards), Ok(None));
+    }
+
+    #[test]
+    fn scale_out_of_range_or_not_a_number() {
+        for bad in ["11", "-1", "7.5", "seven"] {
+            assert_eq!(
+                validate_question(&scale(), Some(bad), &wards),
+                Err("Select a score from 0 to 10 for happiness yesterday".into()),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            validate_question(&scale(), Some("10"), &wards),
+            Ok(Some(AnswerValue::Scale(10)))
+        );
+    }
+
+    #[test]
+    fn unknown_option_is_refused() {
+        assert_eq!(
+            validate_question(&choice(true), Some("other"), &wards),
+            Err("Select one of the answers shown for sex".into())
+        );
+    }
+
+    #[test]
+    fn ward_must_be_known_or_an_explicit_non_answer() {
+        assert!(validate_question(&area(), Some("W01"), &wards).is_ok());
+        assert!(validate_question(&area(), Some("dont_know"), &wards).is_ok());
+        assert!(validate_question(&area(), Some("prefer_not_to_say"), &wards).is_ok());
+        assert_eq!(
+            validate_question(&area(), Some("W99"), &wards),
+            Err("Select your ward from the list".into())
+        );
+    }
+
+    #[test]
+    fn over_long_text_says_how_long() {
+        let long = "a".repeat(1001);
+        assert_eq!(
+            validate_question(&text(), Some(&long), &wards),
+            Err("Your answer about what would make your neighbourhood better must be 1,000 characters or fewer; it has 1,001".into())
+        );
+        // Characters, not bytes: 1,000 accented letters are fine.
+        let accents = "é".repeat(1000);
+        assert!(validate_question(&text(), Some(&accents), &wards).is_ok());
+    }
+
+    #[test]
+    fn text_loses_control_characters_but_keeps_lines() {
+        assert_eq!(
+            validate_question(&text(), Some("more\u{0} bins\r\nplease"), &wards),
+            Ok(Some(AnswerValue::Text("more bins\nplease".into())))
+        );
+    }
+
+    #[test]
+    fn section_reports_every_error_in_order() {
+        let section = Section {
+            title: "t".into(),
+            intro: None,
+            questions: vec![area(), scale(), choice(true)],
+        };
+        let raw = RawAnswers::from([("wb_happiness".to_string(), "4".to_string())]);
+        let errors = validate_section(&section, &raw, &wards).unwrap_err();
+        let keys: Vec<_> = errors.iter().map(|e| e.question_key.as_str()).collect();
+        assert_eq!(keys, ["area", "sex"]);
+    }
+
+    #[test]
+    fn section_fields_ignores_other_questions_and_blanks_missing_radios() {
+        let section = Section {
+            title: "t".into(),
+            intro: None,
+            questions: vec![scale(), choice(false)],
+        };
+        let raw = section_fields(
+            &section,
+            [("wb_happiness", "3"), ("area", "W01"), ("token", "x")],
+        );
+        assert_eq!(raw.len(), 2);
+        assert_eq!(raw["wb_happiness"], "3");
+        assert_eq!(raw["sex"], "");
+    }
+
+    proptest! {
+        #[test]
+        fn a_scale_accepts_exactly_its_range(v in -100i32..100) {
+            let ok = validate_question(&scale(), Some(&v.to_string()), &wards).is_ok();
+            prop_assert_eq!(ok, (0..=10).contains(&v));
+        }
+
+        #[test]
+        fn text_within_the_limit_is_kept_and_beyond_is_refused(s in "\\PC{0,1200}") {
+            let result = validate_question(&text(), Some(&s), &wards);
+            let kept = clean_text(s.trim());
+            if kept.chars().count() <= 1000 {
+                prop_assert!(result.is_ok());
+            } else {
+                prop_assert!(result.is_err());
+            }
+        }
+
+        #[test]
+        fn validation_never_panics_on_any_input(s in ".*") {
+            let _ = validate_question(&scale(), Some(&s), &wards);
+            let _ = validate_question(&choice(true), Some(&s), &wards);
+            let _ = validate_question(&area(), Some(&s), &wards);
+            let _ = validate_question(&text(), Some(&s), &wards);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! Kiln's pure domain logic. Nothing here knows about the web, the database or the
+//! browser, so every rule can be unit- and property-tested on its own.
+
+pub mod answers;
+pub mod codes;
+pub mod postcode;
+pub mod survey;
+
+pub use answers::{AnswerValue, AreaAnswer, FieldError, RawAnswers};
+pub use codes::{ReceiptCode, ResumeCode};
+pub use postcode::Postcode;
+pub use survey::{ChoiceOption, Question, QuestionKind, Section, Survey};

@@ -1,0 +1,38 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The server is started by scripts/test (KILN_E2E_URL). Chromium is Debian's: Playwright's own
+// browser download cannot work here, and must never be attempted.
+const baseURL = process.env.KILN_E2E_URL ?? "http://127.0.0.1:3000";
+const chromium = {
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
+};
+const phone = { width: 390, height: 844 };
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 60_000,
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: { baseURL, trace: "off", launchOptions: chromium },
+  projects: [
+    {
+      name: "phone-js",
+      use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: true },
+    },
+    {
+      name: "phone-nojs",
+      use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: false },
+    },
+  ],
+});

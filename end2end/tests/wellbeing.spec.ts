@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import { continueOn, go, pick, score, visit } from "./helpers";
+
+test("a resident answers the wellbeing survey, fixes a mistake and changes an answer", async ({ page }, info) => {
+  await visit(page, info, "/");
+  await go(page, info, () => page.getByRole("link", { name: "Wellbeing survey" }).click());
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wellbeing survey");
+  await expect(page.getByText(/anonymous/).first()).toBeVisible();
+
+  await go(page, info, () => page.getByRole("button", { name: "Start now" }).click());
+  await expect(page.getByText("Section 1 of 4")).toBeVisible();
+  await page.getByLabel("Which ward do you live in?").selectOption({ label: "Tunstall" });
+  await continueOn(page, info);
+
+  await expect(page.getByText("Section 2 of 4")).toBeVisible();
+  await score(page, /satisfied are you with your life/, 7);
+  await score(page, /worthwhile/, 8);
+  await score(page, /how anxious did you feel/, 2);
+  await continueOn(page, info); // happiness left out on purpose
+
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText("Select how happy you felt yesterday");
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(page.getByRole("group", { name: /satisfied are you with your life/ }).getByLabel("7", { exact: true })).toBeChecked();
+  await summary.getByRole("link", { name: "Select how happy you felt yesterday" }).click();
+  await expect(page.locator("#q-wb_happiness")).toBeFocused();
+  await score(page, /how happy did you feel yesterday/, 6);
+  await continueOn(page, info);
+
+  await expect(page.getByText("Section 3 of 4")).toBeVisible();
+  await pick(page, "How often do you feel lonely?", "Hardly ever");
+  await pick(page, /managing financially/, "Doing alright");
+  await pick(page, "How is your health in general?", "Good");
+  await continueOn(page, info);
+
+  await expect(page.getByText("Section 4 of 4")).toBeVisible();
+  await pick(page, "What is your age?", "35 to 44");
+  await continueOn(page, info); // sex is optional
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers before sending them");
+  await expect(page.locator(".summary-row", { hasText: "Which ward" })).toContainText("Tunstall");
+  await expect(page.locator(".summary-row", { hasText: "What is your sex?" })).toContainText("Not answered");
+
+  await go(page, info, () =>
+    page.locator(".summary-row", { hasText: "How is your health" }).getByRole("link", { name: /Change/ }).click(),
+  );
+  await pick(page, "How is your health in general?", "Very good");
+  await continueOn(page, info);
+  await expect(page.locator(".summary-row", { hasText: "How is your health" })).toContainText("Very good");
+
+  await go(page, info, () => page.getByRole("button", { name: "Send your answers" }).click());
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("your answers have been sent");
+  await expect(page.getByTestId("receipt")).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
+
+  // Back and send again: still one response, same receipt.
+  const receipt = await page.getByTestId("receipt").textContent();
+  await page.goBack();
+  await page.waitForLoadState("load");
+  await page.goto(page.url());
+  await expect(page.getByTestId("receipt")).toHaveText(receipt!);
+});
+
+test("the wellbeing survey works by keyboard alone", async ({ page }, info) => {
+  await visit(page, info, "/surveys/wellbeing");
+  await page.getByRole("button", { name: "Start now" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/section\/1/);
+  await page.getByLabel("Which ward do you live in?").focus();
+  await page.keyboard.press("ArrowDown"); // first ward
+  await page.getByRole("button", { name: /^Continue/ }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/section\/2/);
+  await page.locator("#q-wb_life_satisfaction").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.locator("#q-wb_life_satisfaction-1")).toBeChecked();
+  // Focus is drawn visibly: the outline or shadow changes on focus.
+  const focused = await page.locator("#q-wb_life_satisfaction-1").evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(focused).not.toBe("none");
+});
+
+test("a section reads at 200% zoom without sideways scrolling", async ({ page }, info) => {
+  await page.setViewportSize({ width: 195, height: 422 }); // 390x844 at 200%
+  await visit(page, info, "/surveys/wellbeing");
+  await go(page, info, () => page.getByRole("button", { name: "Start now" }).click());
+  await page.getByLabel("Which ward do you live in?").selectOption("dont_know");
+  await continueOn(page, info);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

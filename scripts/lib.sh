@@ -1,0 +1,130 @@
+# Shared helpers for Kiln's scripts: install what is missing, build the site.
+# Sourced, not run. Everything here is idempotent and quiet when there is nothing to do.
+
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "Need root to run: $*" >&2; return 1; fi
+}
+
+APT_UPDATED=""
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "Installing ${missing[*]} (apt)"
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || { echo "Rust is needed: install it from https://rustup.rs" >&2; exit 1; }
+  if ! rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown; then
+    log "Adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown >/dev/null
+  fi
+}
+
+# wasm-bindgen must be exactly the version in Cargo.lock, or hydration breaks.
+ensure_wasm_bindgen() {
+  local want
+  want=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+  if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$want" ]; then
+    log "Installing wasm-bindgen-cli $want (a few minutes, once)"
+    cargo install wasm-bindgen-cli --version "$want" --quiet
+  fi
+}
+
+# Builds the server and the browser bundle into target/site/pkg.
+# $1: "debug" or "release".
+build_site() {
+  local profile="${1:-debug}" cargo_profile=() wasm_profile=() wasm_dir=debug
+  if [ "$profile" = release ]; then
+    cargo_profile=(--release); wasm_profile=(--profile wasm-release); wasm_dir=wasm-release
+  fi
+  ensure_rust
+  ensure_wasm_bindgen
+  log "Building the server ($profile)"
+  cargo build --quiet -p server --bins "${cargo_profile[@]}"
+  log "Building the browser bundle ($profile)"
+  cargo build --quiet -p app --lib --target wasm32-unknown-unknown --no-default-features \
+    --features hydrate "${wasm_profile[@]}"
+  mkdir -p target/site/pkg
+  wasm-bindgen --target web --no-typescript --out-dir target/site/pkg --out-name kiln \
+    "target/wasm32-unknown-unknown/$wasm_dir/app.wasm"
+  if [ "$profile" = release ] && command -v wasm-opt >/dev/null; then
+    wasm-opt -Oz target/site/pkg/kiln_bg.wasm -o target/site/pkg/kiln_bg.wasm
+  fi
+  cp style/kiln.css target/site/pkg/kiln.css
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# Starts a throwaway PostgreSQL server on a free loopback port and exports
+# KILN_TEST_POSTGRES_URL. Stopped by stop_postgres (the caller's trap).
+PG_DIR=""
+start_postgres() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -z "$bin" ] || [ ! -x "$bin/postgres" ]; then
+    apt_install postgresql
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  PG_DIR=$(mktemp -d /tmp/kiln-pg.XXXXXX)
+  local port run=()
+  port=$(free_port)
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PG_DIR"; run=(runuser -u postgres --); fi
+  log "Starting PostgreSQL on 127.0.0.1:$port"
+  "${run[@]}" "$bin/initdb" -D "$PG_DIR/data" -U kiln --auth=trust -E UTF8 >/dev/null
+  # fsync off: a test server's data is thrown away, so durability costs time for nothing.
+  "${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c fsync=off -c max_connections=300" start >/dev/null
+  export KILN_TEST_POSTGRES_URL="postgres://kiln@127.0.0.1:$port"
+  PG_BIN="$bin"
+}
+
+stop_postgres() {
+  [ -n "$PG_DIR" ] || return 0
+  local run=()
+  [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
+  "${run[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+  PG_DIR=""
+}
+
+ensure_browser() {
+  command -v chromium >/dev/null || apt_install chromium
+  command -v node >/dev/null || apt_install nodejs npm
+  if [ ! -d end2end/node_modules/@playwright/test ]; then
+    log "Installing Playwright and axe (npm)"
+    (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
+  fi
+}
+
+# Starts the built server on a free port over its own fresh database; sets SERVER_PID and
+# SERVER_URL. $1: database URL.
+SERVER_PID=""
+start_server() {
+  local port
+  port=$(free_port)
+  KILN_ADDR="127.0.0.1:$port" DATABASE_URL="$1" KILN_SITE_ROOT="$ROOT/target/site" RUST_LOG=warn \
+    "$ROOT/target/${2:-debug}/kiln" serve --seed-demo &
+  SERVER_PID=$!
+  SERVER_URL="http://127.0.0.1:$port"
+  for _ in $(seq 1 100); do
+    curl -fsS "$SERVER_URL/healthz" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "The server did not start" >&2
+  return 1
+}
+
+stop_server() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}

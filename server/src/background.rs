@@ -1,0 +1,20 @@
+//! Work done on a timer while the server runs.
+
+use std::time::Duration;
+
+use store::DatabaseConnection;
+
+/// Deletes unfinished responses not saved for `days` days, now and every six hours.
+pub fn spawn_draft_cleanup(db: DatabaseConnection, days: i64) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(6 * 60 * 60));
+        loop {
+            tick.tick().await;
+            match store::drafts::delete_stale(&db, store::today(), days).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "deleted stale unfinished responses"),
+                Err(e) => tracing::warn!(error = %e, "could not delete stale unfinished responses"),
+            }
+        }
+    })
+}

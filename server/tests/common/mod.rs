@@ -1,0 +1,273 @@
+//! The test harness: starts the real app on port 0 over a fresh database, SQLite file or
+//! PostgreSQL, and speaks HTTP to it like a browser with JavaScript off.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use reqwest::{redirect::Policy, Response, StatusCode};
+use scraper::{Html, Selector};
+use server::config::Config;
+use store::DatabaseConnection;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs a test body once per database backend: `db_test!(name, |app| async move { ... })`
+/// makes `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! db_test {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = $crate::common::spawn_app($crate::common::Backend::Sqlite).await;
+                ($body)(app).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let app = $crate::common::spawn_app($crate::common::Backend::Postgres).await;
+                ($body)(app).await;
+            }
+        }
+    };
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    _dir: Option<Arc<tempfile::TempDir>>,
+}
+
+async fn database_url(backend: Backend) -> (String, Option<Arc<tempfile::TempDir>>) {
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}/kiln.db?mode=rwc", dir.path().display());
+            (url, Some(Arc::new(dir)))
+        }
+        Backend::Postgres => {
+            let server = std::env::var("KILN_TEST_POSTGRES_URL").expect(
+                "KILN_TEST_POSTGRES_URL is not set: run the tests with scripts/test, which starts PostgreSQL",
+            );
+            let name = format!("kiln_test_{:016x}", rand::random::<u64>());
+            let admin = store::db::connect(&format!("{server}/postgres"))
+                .await
+                .expect("connect to PostgreSQL");
+            use sea_orm::ConnectionTrait;
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            (format!("{server}/{name}"), None)
+        }
+    }
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    let (database_url, dir) = database_url(backend).await;
+    let config = Config {
+        database_url,
+        addr: "127.0.0.1:0".parse().unwrap(),
+        site_root: "target/site".into(),
+        draft_days: 30,
+    };
+    let state = server::startup::build_state(&config)
+        .await
+        .expect("app state");
+    store::seed::seed_demo(&state.db).await.expect("seed");
+    let db = state.db.clone();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { server::startup::serve(listener, state).await.unwrap() });
+    TestApp {
+        base,
+        client: reqwest::Client::builder()
+            .redirect(Policy::none())
+            .default_headers(browser_headers())
+            .build()
+            .unwrap(),
+        db,
+        _dir: dir,
+    }
+}
+
+/// A page as a browser would see it.
+pub struct Page {
+    pub status: StatusCode,
+    pub html: Html,
+    pub text: String,
+}
+
+impl Page {
+    pub fn select(&self, css: &str) -> Vec<scraper::ElementRef<'_>> {
+        let sel = Selector::parse(css).expect("selector");
+        self.html.select(&sel).collect()
+    }
+    pub fn attr(&self, css: &str, attr: &str) -> Option<String> {
+        self.select(css)
+            .first()
+            .and_then(|e| e.value().attr(attr).map(str::to_string))
+    }
+    pub fn token(&self) -> String {
+        self.attr("input[name=token]", "value").expect("form token")
+    }
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.select(css)
+            .iter()
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect()
+    }
+    pub fn error_summary(&self) -> Vec<String> {
+        self.texts(".error-summary-list li")
+    }
+    pub fn checked(&self, name: &str) -> Option<String> {
+        self.attr(&format!("input[name=\"{name}\"][checked]"), "value")
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        let res = self.client.get(self.url(path)).send().await.expect("GET");
+        page(res).await
+    }
+
+    /// Posts a form; returns the redirect target (the app always answers a post with one).
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> String {
+        let res = self
+            .client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(
+            res.status(),
+            StatusCode::SEE_OTHER,
+            "POST {path} should redirect"
+        );
+        location(&res)
+    }
+
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// Starts a survey; returns the first section's path.
+    pub async fn begin(&self, survey: &str) -> String {
+        self.post(&format!("/surveys/{survey}/begin"), &[]).await
+    }
+
+    /// Answers the section at `path` with `answers` (and its own token), pressing Continue.
+    pub async fn answer(&self, path: &str, answers: &[(&str, &str)]) -> String {
+        let page = self.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "GET {path}");
+        let token = page.token();
+        let mut fields = vec![("token", token.as_str()), ("intent", "continue")];
+        fields.extend_from_slice(answers);
+        self.post(path.split('?').next().unwrap(), &fields).await
+    }
+
+    /// Completes the whole wellbeing survey with valid answers; returns the check page path.
+    pub async fn complete_wellbeing(&self, ward: &str) -> String {
+        let s1 = self.begin("wellbeing").await;
+        let s2 = self.answer(&s1, &[("area", ward)]).await;
+        let s3 = self
+            .answer(
+                &s2,
+                &[
+                    ("wb_life_satisfaction", "7"),
+                    ("wb_worthwhile", "8"),
+                    ("wb_happiness", "6"),
+                    ("wb_anxiety", "2"),
+                ],
+            )
+            .await;
+        let s4 = self
+            .answer(
+                &s3,
+                &[
+                    ("wb_loneliness", "hardly_ever"),
+                    ("fin_managing", "doing_alright"),
+                    ("health_general", "good"),
+                ],
+            )
+            .await;
+        self.answer(&s4, &[("age_band", "35-44"), ("sex", "female")])
+            .await
+    }
+
+    /// Presses "Send your answers" on a check page; returns where it leads.
+    pub async fn submit(&self, check_path: &str) -> String {
+        let page = self.get(check_path).await;
+        let token = page.token();
+        let action = page
+            .attr("form[action$=submit]", "action")
+            .expect("submit form");
+        self.post(&action, &[("token", &token)]).await
+    }
+
+    pub async fn ward_code(&self, name: &str) -> String {
+        store::areas::AreaDirectory::load(&self.db)
+            .await
+            .unwrap()
+            .wards
+            .iter()
+            .find(|w| w.name == name)
+            .expect("ward")
+            .code
+            .clone()
+    }
+
+    pub async fn responses(&self) -> Vec<store::entity::response::Model> {
+        use sea_orm::EntityTrait;
+        store::entity::response::Entity::find()
+            .all(&self.db)
+            .await
+            .unwrap()
+    }
+}
+
+/// What a browser sends when it navigates: the app redirects page loads only for these.
+fn browser_headers() -> reqwest::header::HeaderMap {
+    let mut h = reqwest::header::HeaderMap::new();
+    h.insert(
+        reqwest::header::ACCEPT,
+        "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
+            .parse()
+            .unwrap(),
+    );
+    h
+}
+
+pub fn location(res: &Response) -> String {
+    res.headers()
+        .get(reqwest::header::LOCATION)
+        .expect("Location header")
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+pub async fn page(res: Response) -> Page {
+    let status = res.status();
+    let text = res.text().await.expect("body");
+    Page {
+        status,
+        html: Html::parse_document(&text),
+        text,
+    }
+}

@@ -1,0 +1,233 @@
+//! Unfinished responses. A draft holds what the resident typed, exactly as typed, under a
+//! resume code; submitting turns it into a response in one transaction and empties it.
+
+use chrono::NaiveDate;
+use domain::answers::{validate_survey, FieldError, RawAnswers};
+use domain::survey::{AREA_DONT_KNOW, AREA_PREFER_NOT};
+use domain::{ReceiptCode, ResumeCode};
+use rand::Rng;
+use sea_orm::{
+    sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, TransactionTrait,
+};
+
+use crate::areas::AreaDirectory;
+use crate::entity::{draft, response};
+use crate::surveys::SurveyRecord;
+use crate::StoreError;
+
+/// Keys in a draft's answers that are not questions: the postcode a resident typed to find
+/// their ward, and what the lookup said. Never copied into a response.
+pub const POSTCODE_KEY: &str = "_postcode";
+pub const POSTCODE_STATUS_KEY: &str = "_postcode_status";
+
+const OPEN: &str = "open";
+const SUBMITTED: &str = "submitted";
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub code: ResumeCode,
+    pub wave_id: i32,
+    pub answers: RawAnswers,
+    /// Set once the response has been stored.
+    pub receipt: Option<ReceiptCode>,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum SubmitOutcome {
+    Stored(ReceiptCode),
+    /// Sent before (a double tap, a retry, a replay): nothing new was stored.
+    AlreadyStored(ReceiptCode),
+    /// Some answers are missing or wrong; `section` is the first (1-based) to fix.
+    Invalid {
+        section: usize,
+        errors: Vec<FieldError>,
+    },
+}
+
+#[derive(Debug, PartialEq)]
+pub enum SaveOutcome {
+    Saved,
+    AlreadySubmitted(ReceiptCode),
+    NotFound,
+}
+
+pub async fn create(
+    db: &DatabaseConnection,
+    wave_id: i32,
+    today: NaiveDate,
+) -> Result<ResumeCode, StoreError> {
+    loop {
+        let code = ResumeCode::from_random(rand::rng().random::<u128>());
+        let row = draft::ActiveModel {
+            code: Set(code.as_str().to_string()),
+            wave_id: Set(wave_id),
+            answers: Set("{}".to_string()),
+            status: Set(OPEN.to_string()),
+            receipt_code: Set(None),
+            created_on: Set(today),
+            updated_on: Set(today),
+            ..Default::default()
+        };
+        match row.insert(db).await {
+            Ok(_) => return Ok(code),
+            // A clash of 60 random bits: astronomically rare, but try another code.
+            Err(e) if is_unique_violation(&e) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+fn is_unique_violation(e: &sea_orm::DbErr) -> bool {
+    matches!(
+        e.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
+}
+
+pub async fn find(db: &DatabaseConnection, code: &ResumeCode) -> Result<Option<Draft>, StoreError> {
+    let Some(row) = draft::Entity::find()
+        .filter(draft::Column::Code.eq(code.as_str()))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Draft {
+        code: code.clone(),
+        wave_id: row.wave_id,
+        answers: serde_json::from_str(&row.answers)?,
+        receipt: match row.receipt_code {
+            Some(r) => Some(
+                ReceiptCode::parse(&r).map_err(|_| StoreError::Corrupt("receipt code".into()))?,
+            ),
+            None => None,
+        },
+    }))
+}
+
+/// Merges a section's answers (as typed, valid or not) into the draft.
+pub async fn save_answers(
+    db: &DatabaseConnection,
+    code: &ResumeCode,
+    section_answers: RawAnswers,
+    today: NaiveDate,
+) -> Result<SaveOutcome, StoreError> {
+    let Some(current) = find(db, code).await? else {
+        return Ok(SaveOutcome::NotFound);
+    };
+    if let Some(receipt) = current.receipt {
+        return Ok(SaveOutcome::AlreadySubmitted(receipt));
+    }
+    let mut answers = current.answers;
+    answers.extend(section_answers);
+    let updated = draft::Entity::update_many()
+        .col_expr(
+            draft::Column::Answers,
+            Expr::value(serde_json::to_string(&answers)?),
+        )
+        .col_expr(draft::Column::UpdatedOn, Expr::value(today))
+        .filter(draft::Column::Code.eq(code.as_str()))
+        .filter(draft::Column::Status.eq(OPEN))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        // Submitted between our read and our write.
+        return match find(db, code).await? {
+            Some(Draft {
+                receipt: Some(r), ..
+            }) => Ok(SaveOutcome::AlreadySubmitted(r)),
+            _ => Ok(SaveOutcome::NotFound),
+        };
+    }
+    Ok(SaveOutcome::Saved)
+}
+
+/// Validates every answer and stores the response exactly once, with its wave, ward, channel
+/// and date only. The draft is emptied in the same transaction.
+pub async fn submit(
+    db: &DatabaseConnection,
+    draft: &Draft,
+    survey: &SurveyRecord,
+    areas: &AreaDirectory,
+    today: NaiveDate,
+) -> Result<SubmitOutcome, StoreError> {
+    if let Some(receipt) = &draft.receipt {
+        return Ok(SubmitOutcome::AlreadyStored(receipt.clone()));
+    }
+    let valid = match validate_survey(&survey.definition, &draft.answers, &|c| areas.is_ward(c)) {
+        Ok(v) => v,
+        Err((section, errors)) => return Ok(SubmitOutcome::Invalid { section, errors }),
+    };
+    let receipt = ReceiptCode::from_random(rand::rng().random::<u128>());
+
+    let txn = db.begin().await?;
+    // Claiming the draft first makes a concurrent second submit wait on this row and then
+    // find nothing left to claim.
+    let claimed = draft::Entity::update_many()
+        .col_expr(draft::Column::Status, Expr::value(SUBMITTED))
+        .col_expr(draft::Column::ReceiptCode, Expr::value(receipt.as_str()))
+        .col_expr(draft::Column::Answers, Expr::value("{}"))
+        .col_expr(draft::Column::UpdatedOn, Expr::value(today))
+        .filter(draft::Column::Code.eq(draft.code.as_str()))
+        .filter(draft::Column::Status.eq(OPEN))
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected == 0 {
+        txn.rollback().await?;
+        return match find(db, &draft.code).await? {
+            Some(Draft {
+                receipt: Some(r), ..
+            }) => Ok(SubmitOutcome::AlreadyStored(r)),
+            _ => Err(StoreError::Invalid("this response no longer exists".into())),
+        };
+    }
+
+    let mut items = valid;
+    let area = items.remove("area");
+    let age_band = take_text(&mut items, "age_band");
+    let sex = take_text(&mut items, "sex");
+    let (area_id, area_answer) = match area {
+        Some(domain::AnswerValue::Text(code)) if code == AREA_DONT_KNOW => (None, AREA_DONT_KNOW),
+        Some(domain::AnswerValue::Text(code)) if code == AREA_PREFER_NOT => (None, AREA_PREFER_NOT),
+        Some(domain::AnswerValue::Text(code)) => (areas.ward(&code).map(|w| w.id), "ward"),
+        _ => (None, "missing"),
+    };
+    response::ActiveModel {
+        wave_id: Set(draft.wave_id),
+        external_id: Set(format!("online-{}", receipt.as_str())),
+        area_id: Set(area_id),
+        area_answer: Set(area_answer.to_string()),
+        age_band: Set(age_band),
+        sex: Set(sex),
+        channel: Set("online".to_string()),
+        submitted_on: Set(today),
+        answers: Set(serde_json::to_string(&items)?),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(SubmitOutcome::Stored(receipt))
+}
+
+fn take_text(items: &mut domain::answers::ValidAnswers, key: &str) -> Option<String> {
+    match items.remove(key) {
+        Some(domain::AnswerValue::Text(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// Deletes drafts not touched for `days` days, submitted or not. Returns how many.
+pub async fn delete_stale(
+    db: &DatabaseConnection,
+    today: NaiveDate,
+    days: i64,
+) -> Result<u64, StoreError> {
+    let cutoff = today - chrono::Duration::days(days);
+    let res = draft::Entity::delete_many()
+        .filter(draft::Column::UpdatedOn.lt(cutoff))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
+}

@@ -1,0 +1,22 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "response")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub wave_id: i32,
+    pub external_id: String,
+    pub area_id: Option<i32>,
+    pub area_answer: String,
+    pub age_band: Option<String>,
+    pub sex: Option<String>,
+    pub channel: String,
+    pub submitted_on: Date,
+    pub answers: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
