@@ -13,7 +13,10 @@ pub fn ErrorSummary(errors: Vec<ErrorItem>) -> impl IntoView {
                 <ul class="error-summary-list">
                     {errors
                         .into_iter()
-                        .map(|e| view! { <li><a href=format!("#{}", e.field_id)>{e.message}</a></li> })
+                        .map(|e| {
+                            let id = e.field_id.clone();
+                            view! { <li><a href=format!("#{}", e.field_id) on:click=move |ev| focus_field(ev, &id)>{e.message}</a></li> }
+                        })
                         .collect_view()}
                 </ul>
             </div>
@@ -32,4 +35,17 @@ pub fn FieldErrorMessage(id: String, message: Option<String>) -> impl IntoView {
             </p>
         }
     })
+}
+
+/// With JavaScript, move focus to the field itself (as a plain fragment link does without it),
+/// rather than let the client-side router treat the link as a navigation.
+fn focus_field(ev: leptos::ev::MouseEvent, id: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+    {
+        ev.prevent_default();
+        let _ = el.focus();
+    }
 }
