@@ -3,6 +3,7 @@
 
 pub mod answers;
 pub mod codes;
+pub mod indicators;
 pub mod postcode;
 pub mod survey;
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { continueOn, go, pick, score, visit } from "./helpers";
+import { continueOn, expectAccessible, go, pick, score, settled, visit } from "./helpers";
 
 test("a resident answers the wellbeing survey, fixes a mistake and changes an answer", async ({ page }, info) => {
   await visit(page, info, "/");
@@ -87,4 +87,16 @@ test("a section reads at 200% zoom without sideways scrolling", async ({ page },
   await continueOn(page, info);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("pages that do not exist say so, accessibly", async ({ page }, info) => {
+  const res = await page.goto("/surveys/wellbeing/r/7KQM2XTP9ABD/section/1");
+  expect(res?.status()).toBe(404);
+  await settled(page, info);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expectAccessible(page, info);
+  const other = await page.goto("/no/such/page");
+  expect(other?.status()).toBe(404);
+  await settled(page, info);
+  await expectAccessible(page, info);
 });

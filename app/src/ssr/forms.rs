@@ -11,7 +11,9 @@ use domain::{Postcode, ResumeCode};
 use store::areas::AreaDirectory;
 use store::drafts::{self, SaveOutcome, SubmitOutcome, POSTCODE_KEY, POSTCODE_STATUS_KEY};
 use store::{postcodes, surveys, today, StoreError};
+use validator::Validate;
 
+use super::envelope::Envelope;
 use super::views::{self, continue_path, section_step, Loaded, ViewError, SUBMIT_STEP};
 use super::{token, AppState};
 use crate::model::paths;
