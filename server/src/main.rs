@@ -35,6 +35,65 @@ enum Command {
         /// ward code column (osward, wd25cd, wd24cd, wd23cd, ward_code or ward).
         file: std::path::PathBuf,
     },
+    /// Add a wave (a round of a survey), open for responses.
+    CreateWave {
+        #[arg(long)]
+        survey: String,
+        #[arg(long)]
+        wave: String,
+        /// A name for people, such as "Spring 2027" (defaults to the key).
+        #[arg(long)]
+        name: Option<String>,
+        /// Make this the survey's baseline, the wave change is measured from.
+        #[arg(long)]
+        baseline: bool,
+        /// Weight this wave's results to the population totals.
+        #[arg(long)]
+        weighted: bool,
+    },
+    /// Publish a wave: its indicators become public on the site and through the API.
+    PublishWave {
+        #[arg(long)]
+        survey: String,
+        #[arg(long)]
+        wave: String,
+    },
+    /// Replace the population totals (residents aged 16+) with a CSV of area,age_band,sex,count.
+    ImportPopulation {
+        file: std::path::PathBuf,
+        /// Mark the figures as illustrative: every weighted result says so.
+        #[arg(long)]
+        illustrative: bool,
+    },
+    /// Add responses from a CSV: response_id,area,age_band,sex, then one column per question.
+    ImportResponses {
+        #[arg(long)]
+        survey: String,
+        #[arg(long)]
+        wave: String,
+        #[arg(long, default_value = "paper", value_parser = ["paper", "group", "online"])]
+        channel: String,
+        /// Check the file and report, without storing anything.
+        #[arg(long)]
+        dry_run: bool,
+        file: std::path::PathBuf,
+    },
+}
+
+fn open(file: &std::path::Path) -> anyhow::Result<std::io::BufReader<File>> {
+    Ok(std::io::BufReader::new(File::open(file).map_err(|e| {
+        anyhow::anyhow!("cannot open {}: {e}", file.display())
+    })?))
+}
+
+/// Prints every bad row of a failed import, then fails.
+fn import_failed(e: store::import::ImportError) -> anyhow::Error {
+    if let store::import::ImportError::Rows(rows) = &e {
+        for row in rows {
+            eprintln!("{row}");
+        }
+    }
+    anyhow::anyhow!("{e}")
 }
 
 #[tokio::main]
@@ -76,12 +135,96 @@ async fn main() -> anyhow::Result<()> {
         Command::ImportPostcodes { file } => {
             let db = store::db::connect_and_migrate(&config.database_url).await?;
             let areas = store::areas::AreaDirectory::load(&db).await?;
-            let input = File::open(&file)
-                .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", file.display()))?;
-            let r = store::postcodes::import(&db, &areas, std::io::BufReader::new(input)).await?;
+            let r = store::postcodes::import(&db, &areas, open(&file)?).await?;
             println!(
                 "Loaded {} postcodes. Skipped {} terminated, {} in other areas, {} not valid postcodes.",
                 r.loaded, r.terminated, r.other_area, r.invalid
+            );
+            Ok(())
+        }
+        Command::CreateWave {
+            survey,
+            wave,
+            name,
+            baseline,
+            weighted,
+        } => {
+            let db = store::db::connect_and_migrate(&config.database_url).await?;
+            let w = store::waves::create(
+                &db,
+                store::waves::NewWave {
+                    survey: &survey,
+                    key: &wave,
+                    name: name.as_deref(),
+                    baseline,
+                    weighted,
+                },
+            )
+            .await?;
+            println!(
+                "Created wave {} of {survey}{}{}, open for responses.",
+                w.key,
+                if w.is_baseline { " (the baseline)" } else { "" },
+                if w.weighted { ", weighted" } else { "" }
+            );
+            Ok(())
+        }
+        Command::PublishWave { survey, wave } => {
+            let db = store::db::connect_and_migrate(&config.database_url).await?;
+            store::waves::publish(&db, &survey, &wave).await?;
+            println!("Published wave {wave} of {survey}.");
+            Ok(())
+        }
+        Command::ImportPopulation { file, illustrative } => {
+            let db = store::db::connect_and_migrate(&config.database_url).await?;
+            let areas = store::areas::AreaDirectory::load(&db).await?;
+            let r = store::population::import(&db, &areas, open(&file)?, illustrative)
+                .await
+                .map_err(import_failed)?;
+            println!(
+                "Loaded {} population rows, {:.0} residents in all.",
+                r.rows, r.total
+            );
+            Ok(())
+        }
+        Command::ImportResponses {
+            survey,
+            wave,
+            channel,
+            dry_run,
+            file,
+        } => {
+            let db = store::db::connect_and_migrate(&config.database_url).await?;
+            let (_, w) = store::waves::find(&db, &survey, &wave)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("survey {survey} has no wave {wave}"))?;
+            let record = store::surveys::by_key(&db, &survey)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no survey {survey}"))?;
+            let areas = store::areas::AreaDirectory::load(&db).await?;
+            let started = std::time::Instant::now();
+            let r = store::responses_import::import(
+                &db,
+                &record,
+                w.id,
+                &areas,
+                &channel,
+                dry_run,
+                open(&file)?,
+            )
+            .await
+            .map_err(import_failed)?;
+            println!(
+                "{} rows checked in {:.2} s: {} {}, {} already in the wave.",
+                r.rows,
+                started.elapsed().as_secs_f64(),
+                r.added,
+                if dry_run {
+                    "would be added (dry run: nothing stored)"
+                } else {
+                    "added"
+                },
+                r.already_present
             );
             Ok(())
         }

@@ -25,6 +25,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot open or migrate the database: {e}"))?;
     let form_secret = store::settings::form_secret(&db).await?;
+    store::indicator_defs::ensure_standard(&db).await?;
     let leptos_options = LeptosOptions::builder()
         .output_name("kiln")
         .site_root(config.site_root.clone())
@@ -35,6 +36,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         db,
         leptos_options,
         form_secret: Arc::new(form_secret),
+        results: Arc::new(store::results::ResultsCache::default()),
     })
 }
 
@@ -45,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .merge(app::ssr::forms::router())
+        .merge(crate::api::router())
         .leptos_routes_with_context(
             &state,
             routes,

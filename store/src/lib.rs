@@ -6,10 +6,17 @@ pub mod db;
 pub mod drafts;
 pub mod entity;
 pub mod error;
+pub mod import;
+pub mod indicator_defs;
+pub mod population;
 pub mod postcodes;
+pub mod responses_import;
+pub mod results;
 pub mod seed;
 pub mod settings;
 pub mod surveys;
+pub mod wave_data;
+pub mod waves;
 
 pub use error::StoreError;
 pub use sea_orm::DatabaseConnection;

@@ -132,6 +132,21 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, StoreError
             report.waves_added += 1;
         }
     }
+    crate::indicator_defs::ensure_standard(&txn).await?;
     txn.commit().await?;
+
+    // Illustrative population totals for the demo wards, so weighting can be tried out; the
+    // interface labels every weighted figure made with them as illustrative.
+    if crate::entity::population::Entity::find().count(db).await? == 0 && report.wards_added > 0 {
+        let areas = crate::areas::AreaDirectory::load(db).await?;
+        crate::population::import(
+            db,
+            &areas,
+            crate::population::ILLUSTRATIVE_CSV.as_bytes(),
+            true,
+        )
+        .await
+        .map_err(|e| StoreError::Invalid(format!("illustrative population: {e}")))?;
+    }
     Ok(report)
 }

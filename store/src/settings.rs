@@ -43,3 +43,39 @@ fn decode_hex(hex: &str) -> Option<Vec<u8>> {
         .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
         .collect()
 }
+
+/// The disclosure threshold: cells with a smaller base are withheld. Never below 5.
+pub async fn disclosure_threshold(db: &DatabaseConnection) -> Result<u32, StoreError> {
+    Ok(get(db, "disclosure_threshold")
+        .await?
+        .and_then(|v| v.parse::<u32>().ok())
+        .unwrap_or(10)
+        .max(domain::indicators::engine::MIN_THRESHOLD))
+}
+
+pub async fn set(
+    db: &impl sea_orm::ConnectionTrait,
+    key: &str,
+    value: &str,
+) -> Result<(), StoreError> {
+    use sea_orm::sea_query::OnConflict;
+    setting::Entity::insert(setting::ActiveModel {
+        key: Set(key.to_string()),
+        value: Set(value.to_string()),
+    })
+    .on_conflict(
+        OnConflict::column(setting::Column::Key)
+            .update_column(setting::Column::Value)
+            .to_owned(),
+    )
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// Whether the loaded population totals are the illustrative demo figures.
+pub async fn population_is_illustrative(db: &DatabaseConnection) -> Result<bool, StoreError> {
+    Ok(get(db, POPULATION_ILLUSTRATIVE).await?.as_deref() == Some("true"))
+}
+
+pub const POPULATION_ILLUSTRATIVE: &str = "population_illustrative";

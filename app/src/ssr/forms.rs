@@ -124,12 +124,15 @@ async fn save_section(
         tracing::debug!(receipt = %receipt, "post to a submitted response");
         return Ok(Redirect::to(&paths::done(&survey_key, &code)));
     }
-    if !token::verify(
-        &st.form_secret,
-        &code,
-        &section_step(n),
-        field(&fields, "token").unwrap_or(""),
-    ) {
+    let envelope_ok = Envelope::of(&fields).validate().is_ok();
+    if !envelope_ok
+        || !token::verify(
+            &st.form_secret,
+            &code,
+            &section_step(n),
+            field(&fields, "token").unwrap_or(""),
+        )
+    {
         return Ok(Redirect::to(&here("problem=form")));
     }
 

@@ -11,6 +11,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Signs form tokens (see `token`).
     pub form_secret: Arc<Vec<u8>>,
+    /// Computed indicators per wave, recomputed when their inputs change.
+    pub results: Arc<store::results::ResultsCache>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -3,6 +3,8 @@
 pub mod area;
 pub mod area_group;
 pub mod draft;
+pub mod indicator;
+pub mod population;
 pub mod postcode;
 pub mod question;
 pub mod question_option;

@@ -1,0 +1,71 @@
+//! Indicator definitions as data: seeded from the standard set, editable afterwards.
+
+use domain::indicators::{IndicatorDef, Rule, Theme};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+
+use crate::entity::indicator;
+use crate::StoreError;
+
+/// Adds any standard definition whose key is missing; leaves edited ones alone.
+pub async fn ensure_standard(db: &impl ConnectionTrait) -> Result<usize, StoreError> {
+    let mut added = 0;
+    for (i, d) in domain::indicators::definitions::standard()
+        .into_iter()
+        .enumerate()
+    {
+        let exists = indicator::Entity::find()
+            .filter(indicator::Column::Key.eq(&d.key))
+            .one(db)
+            .await?
+            .is_some();
+        if exists {
+            continue;
+        }
+        indicator::ActiveModel {
+            key: Set(d.key.clone()),
+            label: Set(d.label.clone()),
+            item: Set(d.item.clone()),
+            rule: Set(serde_json::to_string(&d.rule)?),
+            theme: Set(d.theme.key().to_string()),
+            higher_is_better: Set(d.higher_is_better),
+            position: Set(i as i32 + 1),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        added += 1;
+    }
+    Ok(added)
+}
+
+pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<IndicatorDef>, StoreError> {
+    indicator::Entity::find()
+        .order_by_asc(indicator::Column::Position)
+        .order_by_asc(indicator::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            Ok(IndicatorDef {
+                rule: serde_json::from_str::<Rule>(&row.rule)?,
+                theme: Theme::parse(&row.theme)
+                    .ok_or_else(|| StoreError::Corrupt(format!("theme {}", row.theme)))?,
+                key: row.key,
+                label: row.label,
+                item: row.item,
+                higher_is_better: row.higher_is_better,
+            })
+        })
+        .collect()
+}
+
+/// The definitions whose item the survey asks.
+pub fn for_survey(defs: &[IndicatorDef], survey: &domain::Survey) -> Vec<IndicatorDef> {
+    defs.iter()
+        .filter(|d| survey.question(&d.item).is_some())
+        .cloned()
+        .collect()
+}

@@ -1,0 +1,185 @@
+//! A wave's indicators, computed from its stored responses: the engine run over the wave
+//! (and over the baseline wave, for change), ready to be filtered and served.
+
+use domain::indicators::{
+    attach_change, compute, data::Areas as EngineAreas, CellResult, IndicatorDef, Settings,
+    WaveResult,
+};
+
+use crate::areas::AreaDirectory;
+use crate::entity::{survey, wave};
+use crate::{indicator_defs, population, settings, surveys, wave_data, waves, StoreError};
+
+#[derive(Clone, Debug)]
+pub struct WaveIndicators {
+    pub survey: survey::Model,
+    pub wave: wave::Model,
+    pub defs: Vec<IndicatorDef>,
+    pub areas: EngineAreas,
+    pub settings: Settings,
+    pub population_illustrative: bool,
+    pub result: WaveResult,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ResultsError {
+    #[error("{0}")]
+    Engine(#[from] domain::indicators::EngineError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+async fn run(
+    db: &sea_orm::DatabaseConnection,
+    wave: &wave::Model,
+    survey: &domain::Survey,
+    directory: &AreaDirectory,
+    areas: &EngineAreas,
+    defs: &[IndicatorDef],
+    threshold: u32,
+) -> Result<WaveResult, ResultsError> {
+    let responses = wave_data::load(db, wave.id, survey, directory, areas).await?;
+    let pop = if wave.weighted {
+        population::load(db, directory, areas).await?
+    } else {
+        None
+    };
+    let settings = Settings {
+        threshold,
+        weighted: wave.weighted,
+    };
+    Ok(compute(&responses, areas, pop.as_ref(), defs, &settings)?)
+}
+
+/// Computes every indicator of a wave, with change since the survey's baseline wave.
+pub async fn compute_wave(
+    db: &sea_orm::DatabaseConnection,
+    survey_row: survey::Model,
+    wave: wave::Model,
+) -> Result<WaveIndicators, ResultsError> {
+    let record = surveys::by_id(db, survey_row.id)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("survey vanished".into()))?;
+    let directory = AreaDirectory::load(db).await?;
+    let areas = wave_data::engine_areas(&directory);
+    let defs = indicator_defs::for_survey(&indicator_defs::all(db).await?, &record.definition);
+    let threshold = settings::disclosure_threshold(db).await?;
+    let mut result = run(
+        db,
+        &wave,
+        &record.definition,
+        &directory,
+        &areas,
+        &defs,
+        threshold,
+    )
+    .await?;
+
+    if let Some(base) = waves::baseline(db, survey_row.id).await? {
+        if base.id != wave.id {
+            let base_result = run(
+                db,
+                &base,
+                &record.definition,
+                &directory,
+                &areas,
+                &defs,
+                threshold,
+            )
+            .await?;
+            // Both waves use the same definitions and areas, so cells line up one for one.
+            let lookup = |c: &CellResult| {
+                base_result
+                    .cells
+                    .iter()
+                    .find(|b| b.indicator == c.indicator && b.id == c.id)
+                    .cloned()
+            };
+            attach_change(&mut result, &defs, lookup);
+        }
+    }
+    Ok(WaveIndicators {
+        population_illustrative: wave.weighted && settings::population_is_illustrative(db).await?,
+        settings: Settings {
+            threshold,
+            weighted: wave.weighted,
+        },
+        survey: survey_row,
+        wave,
+        defs,
+        areas,
+        result,
+    })
+}
+
+/// Keeps each wave's computed indicators until something they depend on changes: responses
+/// (in the wave or its baseline), the waves' settings, population totals or the threshold.
+/// Commands run in another process (imports, publishing) are seen through that check.
+#[derive(Default)]
+pub struct ResultsCache {
+    entries: tokio::sync::Mutex<
+        std::collections::HashMap<i32, (String, std::sync::Arc<WaveIndicators>)>,
+    >,
+}
+
+async fn fingerprint(
+    db: &sea_orm::DatabaseConnection,
+    survey_id: i32,
+    wave: &wave::Model,
+) -> Result<String, StoreError> {
+    use crate::entity::{population as pop, response};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+    let base = waves::baseline(db, survey_id).await?;
+    let mut parts = vec![format!(
+        "w{}:{}:{}",
+        wave.id, wave.weighted, wave.is_baseline
+    )];
+    for w in std::iter::once(wave).chain(base.as_ref()) {
+        let (count, max): (i64, Option<i32>) = response::Entity::find()
+            .select_only()
+            .column_as(response::Column::Id.count(), "count")
+            .column_as(response::Column::Id.max(), "max")
+            .filter(response::Column::WaveId.eq(w.id))
+            .into_tuple()
+            .one(db)
+            .await?
+            .unwrap_or((0, None));
+        parts.push(format!(
+            "r{}:{}:{count}:{max:?}:{}",
+            w.id, w.weighted, w.is_baseline
+        ));
+    }
+    let (rows, total): (i64, Option<f64>) = pop::Entity::find()
+        .select_only()
+        .column_as(pop::Column::Id.count(), "rows")
+        .column_as(pop::Column::Count.sum(), "total")
+        .into_tuple()
+        .one(db)
+        .await?
+        .unwrap_or((0, None));
+    parts.push(format!("p{rows}:{total:?}"));
+    parts.push(format!("t{}", settings::disclosure_threshold(db).await?));
+    Ok(parts.join("|"))
+}
+
+impl ResultsCache {
+    pub async fn get(
+        &self,
+        db: &sea_orm::DatabaseConnection,
+        survey_row: survey::Model,
+        wave: wave::Model,
+    ) -> Result<std::sync::Arc<WaveIndicators>, ResultsError> {
+        let key = fingerprint(db, survey_row.id, &wave).await?;
+        // Held across the computation so that a burst of requests computes once.
+        let mut entries = self.entries.lock().await;
+        if let Some((k, v)) = entries.get(&wave.id) {
+            if *k == key {
+                return Ok(v.clone());
+            }
+        }
+        let id = wave.id;
+        let computed = std::sync::Arc::new(compute_wave(db, survey_row, wave).await?);
+        entries.insert(id, (key, computed.clone()));
+        Ok(computed)
+    }
+}

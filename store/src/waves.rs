@@ -1,0 +1,129 @@
+//! Waves: one round of a survey, with its own responses. One wave per survey is the
+//! baseline that change is measured from; only published waves are served.
+
+use sea_orm::{
+    sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
+
+use crate::entity::{survey, wave};
+use crate::StoreError;
+
+pub struct NewWave<'a> {
+    pub survey: &'a str,
+    pub key: &'a str,
+    pub name: Option<&'a str>,
+    pub baseline: bool,
+    pub weighted: bool,
+}
+
+async fn survey_row(db: &DatabaseConnection, key: &str) -> Result<survey::Model, StoreError> {
+    survey::Entity::find()
+        .filter(survey::Column::Key.eq(key))
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::Invalid(format!("there is no survey with the key \"{key}\"")))
+}
+
+pub async fn find(
+    db: &DatabaseConnection,
+    survey_key: &str,
+    wave_key: &str,
+) -> Result<Option<(survey::Model, wave::Model)>, StoreError> {
+    let Some(s) = survey::Entity::find()
+        .filter(survey::Column::Key.eq(survey_key))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let w = wave::Entity::find()
+        .filter(wave::Column::SurveyId.eq(s.id))
+        .filter(wave::Column::Key.eq(wave_key))
+        .one(db)
+        .await?;
+    Ok(w.map(|w| (s, w)))
+}
+
+/// Creates a wave, open for responses. A new baseline replaces the survey's old one.
+pub async fn create(db: &DatabaseConnection, new: NewWave<'_>) -> Result<wave::Model, StoreError> {
+    let key = new.key.trim();
+    if key.is_empty()
+        || key.len() > 64
+        || !key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(StoreError::Invalid(
+            "a wave key is 1 to 64 letters, digits, - or _ (for example 2027-spring)".into(),
+        ));
+    }
+    let s = survey_row(db, new.survey).await?;
+    if find(db, new.survey, key).await?.is_some() {
+        return Err(StoreError::Invalid(format!(
+            "survey {} already has a wave {key}",
+            new.survey
+        )));
+    }
+    let txn = db.begin().await?;
+    if new.baseline {
+        wave::Entity::update_many()
+            .col_expr(wave::Column::IsBaseline, Expr::value(false))
+            .filter(wave::Column::SurveyId.eq(s.id))
+            .exec(&txn)
+            .await?;
+    }
+    let row = wave::ActiveModel {
+        survey_id: Set(s.id),
+        key: Set(key.to_string()),
+        name: Set(new.name.unwrap_or(key).to_string()),
+        status: Set("open".into()),
+        is_baseline: Set(new.baseline),
+        weighted: Set(new.weighted),
+        published: Set(false),
+        opens_on: Set(Some(crate::today())),
+        closes_on: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+pub async fn publish(
+    db: &DatabaseConnection,
+    survey_key: &str,
+    wave_key: &str,
+) -> Result<(), StoreError> {
+    let (_, w) = find(db, survey_key, wave_key).await?.ok_or_else(|| {
+        StoreError::Invalid(format!("survey {survey_key} has no wave {wave_key}"))
+    })?;
+    let mut active: wave::ActiveModel = w.into();
+    active.published = Set(true);
+    active.update(db).await?;
+    Ok(())
+}
+
+/// The survey's baseline wave, if it has one.
+pub async fn baseline(
+    db: &DatabaseConnection,
+    survey_id: i32,
+) -> Result<Option<wave::Model>, StoreError> {
+    Ok(wave::Entity::find()
+        .filter(wave::Column::SurveyId.eq(survey_id))
+        .filter(wave::Column::IsBaseline.eq(true))
+        .one(db)
+        .await?)
+}
+
+pub async fn of_survey(
+    db: &DatabaseConnection,
+    survey_id: i32,
+) -> Result<Vec<wave::Model>, StoreError> {
+    Ok(wave::Entity::find()
+        .filter(wave::Column::SurveyId.eq(survey_id))
+        .order_by_asc(wave::Column::Id)
+        .all(db)
+        .await?)
+}
