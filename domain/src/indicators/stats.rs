@@ -158,12 +158,21 @@ fn direction(diff: f64, significant: bool) -> Change {
     }
 }
 
+/// With no spread at all in either wave the test is undefined: any real difference is
+/// certain, and rounding noise (weighted means of a constant) is no difference.
+fn degenerate(diff: f64, se: f64) -> Option<Change> {
+    if !se.is_finite() {
+        return Some(Change::NoChange);
+    }
+    (se < 1e-12).then(|| direction(diff, diff.abs() > 1e-9))
+}
+
 /// Two shares on effective bases: z test.
 pub fn share_change(p1: f64, n1: f64, p0: f64, n0: f64) -> Change {
     let se = (p1 * (1.0 - p1) / n1 + p0 * (1.0 - p0) / n0).sqrt();
     let diff = p1 - p0;
-    if se == 0.0 || !se.is_finite() {
-        return direction(diff, diff != 0.0 && se == 0.0);
+    if let Some(change) = degenerate(diff, se) {
+        return change;
     }
     direction(diff, (diff / se).abs() > Z95)
 }
@@ -175,8 +184,8 @@ pub fn mean_change(m1: f64, s1: f64, n1: f64, m0: f64, s0: f64, n0: f64) -> Chan
     let b = s0 * s0 / n0;
     let diff = m1 - m0;
     let se = (a + b).sqrt();
-    if se == 0.0 || !se.is_finite() {
-        return direction(diff, diff != 0.0 && se == 0.0);
+    if let Some(change) = degenerate(diff, se) {
+        return change;
     }
     let df = (a + b).powi(2) / (a * a / (n1 - 1.0) + b * b / (n0 - 1.0));
     direction(diff, (diff / se).abs() > t975(df))
