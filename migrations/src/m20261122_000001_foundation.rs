@@ -126,6 +126,8 @@ enum Response {
     Answers,
 }
 
+// The table and its key column are both called "postcode".
+#[allow(clippy::enum_variant_names)]
 #[derive(DeriveIden)]
 enum Postcode {
     Table,

@@ -65,6 +65,8 @@ enum Command {
         #[arg(long)]
         illustrative: bool,
     },
+    /// Set the disclosure threshold: cells with fewer answers are withheld (5 at the least).
+    SetThreshold { threshold: u32 },
     /// Add responses from a CSV: response_id,area,age_band,sex, then one column per question.
     ImportResponses {
         #[arg(long)]
@@ -167,6 +169,14 @@ async fn main() -> anyhow::Result<()> {
                 if w.is_baseline { " (the baseline)" } else { "" },
                 if w.weighted { ", weighted" } else { "" }
             );
+            Ok(())
+        }
+        Command::SetThreshold { threshold } => {
+            let min = domain::indicators::engine::MIN_THRESHOLD;
+            anyhow::ensure!(threshold >= min, "the threshold cannot be below {min}");
+            let db = store::db::connect_and_migrate(&config.database_url).await?;
+            store::settings::set(&db, "disclosure_threshold", &threshold.to_string()).await?;
+            println!("Cells with fewer than {threshold} answers will be withheld.");
             Ok(())
         }
         Command::PublishWave { survey, wave } => {

@@ -98,6 +98,7 @@ db_test!(
         assert_eq!(body["survey"], "wellbeing");
         assert_eq!(body["weighted"], false);
         assert_eq!(body["threshold"], 10);
+        assert_eq!(body["weighting_efficiency"], 1.0);
         let mean = cell(&body, "wb_life_satisfaction_mean", "all");
         // 20 x 2, 20 x 8 and 3 x 9: mean 227 / 43.
         assert_eq!(mean["n"], 43);

@@ -29,6 +29,9 @@ struct IndicatorsOut<'a> {
     threshold: u32,
     /// True when the weights come from the illustrative demo population, not real totals.
     population_illustrative: bool,
+    /// Respondents in the wave, and n_eff / n over all of them (1 when unweighted).
+    respondents: usize,
+    weighting_efficiency: f64,
     cells: Vec<CellOut>,
 }
 
@@ -72,12 +75,10 @@ fn round(x: f64, places: i32) -> f64 {
 }
 
 fn breakdown_wanted(b: Breakdown, wanted: &str) -> bool {
-    match (b, wanted) {
-        (Breakdown::None, "none") => true,
-        (Breakdown::Age(_), "age_band") => true,
-        (Breakdown::Sex(_), "sex") => true,
-        _ => false,
-    }
+    matches!(
+        (b, wanted),
+        (Breakdown::None, "none") | (Breakdown::Age(_), "age_band") | (Breakdown::Sex(_), "sex")
+    )
 }
 
 fn cell_out(w: &WaveIndicators, c: &CellResult) -> CellOut {
@@ -216,6 +217,8 @@ pub async fn indicators(
         weighted: computed.settings.weighted,
         threshold: computed.settings.threshold,
         population_illustrative: computed.population_illustrative,
+        respondents: computed.result.respondents,
+        weighting_efficiency: round(computed.result.weighting_efficiency, 4),
         cells,
     })
     .into_response())

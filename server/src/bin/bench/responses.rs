@@ -1,20 +1,21 @@
-//! `kiln-bench`: submits complete survey responses to a running Kiln server, as a resident's
+//! Submits complete survey responses to a running Kiln server, as a resident's
 //! browser would with JavaScript off (each page fetched, each form posted), at several
 //! concurrencies; and, in the same run, measures the raw rate of single-row durable inserts
 //! into an SQLite file of the same kind, as the ceiling to compare with.
 //!
-//! Usage: kiln-bench --url http://127.0.0.1:3000 -n 10000 -c 1,16,64 --sqlite-dir DIR
+//! Usage: kiln-bench responses --url http://127.0.0.1:3000 -n 10000 -c 1,16,64 --sqlite-dir DIR
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
+
 use reqwest::redirect::Policy;
 use sea_orm::ConnectionTrait;
 
 #[derive(Parser)]
-struct Args {
+pub struct Args {
     /// The server to load.
     #[arg(long, default_value = "http://127.0.0.1:3000")]
     url: String,
@@ -199,9 +200,7 @@ async fn raw_insert_rate(dir: &str) -> anyhow::Result<f64> {
     Ok(rate)
 }
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let args = Args::parse();
+pub async fn run_all(args: Args) -> anyhow::Result<()> {
     let base = args.url.trim_end_matches('/').to_string();
     let home = reqwest::get(format!("{base}/surveys/wellbeing/begin")).await;
     if home.is_err() {
