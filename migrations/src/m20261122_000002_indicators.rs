@@ -35,6 +35,13 @@ enum Area {
     Id,
 }
 
+#[derive(DeriveIden)]
+enum Response {
+    Table,
+    Id,
+    WaveId,
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
@@ -80,10 +87,29 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+
+        // A wave's newest response in one index probe: the results cache checks it on every
+        // request, and loading splits a wave by id range.
+        m.create_index(
+            Index::create()
+                .name("ix_response_wave_id")
+                .table(Response::Table)
+                .col(Response::WaveId)
+                .col(Response::Id)
+                .to_owned(),
+        )
+        .await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_index(
+            Index::drop()
+                .name("ix_response_wave_id")
+                .table(Response::Table)
+                .to_owned(),
+        )
+        .await?;
         m.drop_table(Table::drop().table(Population::Table).to_owned())
             .await?;
         m.drop_table(Table::drop().table(Indicator::Table).to_owned())

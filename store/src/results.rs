@@ -87,15 +87,15 @@ pub async fn compute_wave(
                 threshold,
             )
             .await?;
-            // Both waves use the same definitions and areas, so cells line up one for one.
-            let lookup = |c: &CellResult| {
-                base_result
-                    .cells
-                    .iter()
-                    .find(|b| b.indicator == c.indicator && b.id == c.id)
-                    .cloned()
-            };
-            attach_change(&mut result, &defs, lookup);
+            // Both waves use the same definitions and areas, so each cell has its twin.
+            let by_id: std::collections::HashMap<_, _> = base_result
+                .cells
+                .iter()
+                .map(|b| ((b.indicator, b.id), b))
+                .collect();
+            attach_change(&mut result, &defs, |c: &CellResult| {
+                by_id.get(&(c.indicator, c.id)).map(|b| (*b).clone())
+            });
         }
     }
     Ok(WaveIndicators {
@@ -135,17 +135,18 @@ async fn fingerprint(
         wave.id, wave.weighted, wave.is_baseline
     )];
     for w in std::iter::once(wave).chain(base.as_ref()) {
-        let (count, max): (i64, Option<i32>) = response::Entity::find()
+        // Responses are only ever added, never edited or deleted, so the newest id says
+        // whether a wave has changed (one probe of ix_response_wave_id).
+        let newest: Option<i32> = response::Entity::find()
             .select_only()
-            .column_as(response::Column::Id.count(), "count")
-            .column_as(response::Column::Id.max(), "max")
+            .column_as(response::Column::Id.max(), "newest")
             .filter(response::Column::WaveId.eq(w.id))
             .into_tuple()
             .one(db)
             .await?
-            .unwrap_or((0, None));
+            .flatten();
         parts.push(format!(
-            "r{}:{}:{count}:{max:?}:{}",
+            "r{}:{}:{}:{newest:?}",
             w.id, w.weighted, w.is_baseline
         ));
     }

@@ -1,7 +1,9 @@
 //! Loads a wave's responses into the engine's compact columns, streaming rows so that a
 //! million responses never sit in memory as text.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use domain::indicators::data::{
     age_index, code_option, sex_index, Areas as EngineAreas, GroupDef, Responses, UNKNOWN_WARD,
@@ -59,9 +61,12 @@ pub fn columns_for(survey: &domain::Survey) -> Responses {
     r
 }
 
-/// Writes one response's answers straight into its row of the columns.
+/// Writes one response's answers straight into its row of the columns. `by_key` lists the
+/// columns sorted by key: answers are stored with their keys in that order, so a cursor
+/// that walks forward finds each one in a step or two.
 struct AnswersSeed<'a> {
     responses: &'a mut Responses,
+    by_key: &'a [(String, usize)],
     row: usize,
 }
 
@@ -106,9 +111,16 @@ impl<'de> Visitor<'de> for AnswersSeed<'_> {
         f.write_str("a map of answers")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut cursor = 0;
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            match self.responses.items.iter_mut().find(|c| c.key == key) {
-                Some(column) => {
+            let n = self.by_key.len();
+            let found = (0..n)
+                .map(|step| (cursor + step) % n)
+                .find(|&i| self.by_key[i].0 == key);
+            match found {
+                Some(i) => {
+                    cursor = i + 1;
+                    let column = &mut self.responses.items[self.by_key[i].1];
                     let Value(text, number) = map.next_value::<Value>()?;
                     column.values[self.row] = match (number, column.scale) {
                         (Some(n), Some(_)) if (0..255).contains(&n) => n as u8,
@@ -125,7 +137,8 @@ impl<'de> Visitor<'de> for AnswersSeed<'_> {
     }
 }
 
-/// Every response of a wave, coded for the engine.
+/// Every response of a wave, coded for the engine. The wave is read in two halves by id,
+/// at once, so both cores decode.
 pub async fn load(
     db: &DatabaseConnection,
     wave_id: i32,
@@ -133,12 +146,58 @@ pub async fn load(
     directory: &AreaDirectory,
     areas: &EngineAreas,
 ) -> Result<Responses, StoreError> {
-    let mut responses = columns_for(survey);
-    let ward_of_id: std::collections::HashMap<i32, u16> = directory
+    let template = columns_for(survey);
+    let ward_of_id: HashMap<i32, u16> = directory
         .wards
         .iter()
         .filter_map(|w| areas.ward_index(&w.code).map(|i| (w.id, i)))
         .collect();
+    let (first, last): (Option<i32>, Option<i32>) = response::Entity::find()
+        .select_only()
+        .column_as(response::Column::Id.min(), "first")
+        .column_as(response::Column::Id.max(), "last")
+        .filter(response::Column::WaveId.eq(wave_id))
+        .into_tuple()
+        .one(db)
+        .await?
+        .unwrap_or((None, None));
+    let (Some(first), Some(last)) = (first, last) else {
+        return Ok(template);
+    };
+    let middle = first + (last - first) / 2;
+    let context = Arc::new((template.clone(), ward_of_id));
+    let halves = [(first, middle), (middle + 1, last)].map(|(from, to)| {
+        let (db, context) = (db.clone(), context.clone());
+        tokio::spawn(
+            async move { load_range(&db, wave_id, from, to, &context.0, &context.1).await },
+        )
+    });
+    let mut out = template;
+    for half in halves {
+        let part = half
+            .await
+            .map_err(|e| StoreError::Corrupt(format!("loading responses: {e}")))??;
+        out.append(part);
+    }
+    Ok(out)
+}
+
+async fn load_range(
+    db: &DatabaseConnection,
+    wave_id: i32,
+    from: i32,
+    to: i32,
+    template: &Responses,
+    ward_of_id: &HashMap<i32, u16>,
+) -> Result<Responses, StoreError> {
+    let mut responses = template.clone();
+    let mut by_key: Vec<(String, usize)> = responses
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.key.clone(), i))
+        .collect();
+    by_key.sort();
     let mut stream = response::Entity::find()
         .select_only()
         .column(response::Column::AreaId)
@@ -146,6 +205,7 @@ pub async fn load(
         .column(response::Column::Sex)
         .column(response::Column::Answers)
         .filter(response::Column::WaveId.eq(wave_id))
+        .filter(response::Column::Id.between(from, to))
         .into_tuple::<(Option<i32>, Option<String>, Option<String>, String)>()
         .stream(db)
         .await?;
@@ -161,6 +221,7 @@ pub async fn load(
         let mut de = serde_json::Deserializer::from_str(&answers);
         AnswersSeed {
             responses: &mut responses,
+            by_key: &by_key,
             row,
         }
         .deserialize(&mut de)

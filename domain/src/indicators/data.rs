@@ -104,6 +104,18 @@ impl Responses {
         self.items.len() - 1
     }
 
+    /// Moves another set of respondents with the same columns onto the end of this one.
+    pub fn append(&mut self, mut other: Responses) {
+        assert_eq!(self.items.len(), other.items.len(), "same columns");
+        self.ward.append(&mut other.ward);
+        self.age.append(&mut other.age);
+        self.sex.append(&mut other.sex);
+        for (mine, theirs) in self.items.iter_mut().zip(other.items.iter_mut()) {
+            debug_assert_eq!(mine.key, theirs.key);
+            mine.values.append(&mut theirs.values);
+        }
+    }
+
     /// Appends a respondent with no answers yet; returns their row.
     pub fn push_respondent(&mut self, ward: u16, age: u8, sex: u8) -> usize {
         self.ward.push(ward);

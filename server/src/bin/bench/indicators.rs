@@ -120,22 +120,16 @@ fn answer(rng: &mut StdRng, q: &domain::Question, ward: usize) -> Option<String>
 
 fn synthetic(n: usize, areas: &Areas, items: &[domain::Question]) -> Responses {
     let mut rng = StdRng::seed_from_u64(2026);
-    let mut r = Responses::default();
-    for q in items {
-        match &q.kind {
-            QuestionKind::Scale { min, max, .. } => {
-                r.add_item(&q.key, vec![], Some((*min, *max)));
-            }
-            QuestionKind::Choice { options } => {
-                r.add_item(
-                    &q.key,
-                    options.iter().map(|o| o.key.clone()).collect(),
-                    None,
-                );
-            }
-            _ => {}
-        }
-    }
+    let every_item = domain::Survey {
+        key: "bench".into(),
+        title: "Every item".into(),
+        sections: vec![domain::Section {
+            title: String::new(),
+            intro: None,
+            questions: items.to_vec(),
+        }],
+    };
+    let mut r = store::wave_data::columns_for(&every_item);
     for _ in 0..n {
         let ward = rng.random_range(0..areas.wards.len());
         let known_ward = if rng.random_ratio(1, 30) {

@@ -60,6 +60,11 @@ fn location(res: &reqwest::Response) -> anyhow::Result<String> {
         .to_string())
 }
 
+/// Fetches a page and reads its form token, as a browser holds it.
+async fn page_token(client: &reqwest::Client, url: &str) -> anyhow::Result<String> {
+    token(&client.get(url).send().await?.text().await?)
+}
+
 fn token(html: &str) -> anyhow::Result<String> {
     let at = html
         .find("name=\"token\" value=\"")
@@ -80,13 +85,8 @@ async fn journey(client: &reqwest::Client, base: &str, ward: &str) -> anyhow::Re
         .chain(SECTIONS.iter().map(|s| s.to_vec()))
         .collect();
     for answers in sections {
-        let html = client
-            .get(format!("{base}{path}"))
-            .send()
-            .await?
-            .text()
-            .await?;
-        let mut form = vec![("token", token(&html)?), ("intent", "continue".into())];
+        let token = page_token(client, &format!("{base}{path}")).await?;
+        let mut form = vec![("token", token), ("intent", "continue".into())];
         form.extend(answers.iter().map(|(k, v)| (*k, v.to_string())));
         path = location(
             &client
@@ -99,17 +99,12 @@ async fn journey(client: &reqwest::Client, base: &str, ward: &str) -> anyhow::Re
     if !path.ends_with("/check") {
         anyhow::bail!("expected the check page, got {path}");
     }
-    let html = client
-        .get(format!("{base}{path}"))
-        .send()
-        .await?
-        .text()
-        .await?;
+    let token = page_token(client, &format!("{base}{path}")).await?;
     let submit_path = path.replace("/check", "/submit");
     let started = Instant::now();
     let res = client
         .post(format!("{base}{submit_path}"))
-        .form(&[("token", token(&html)?)])
+        .form(&[("token", token)])
         .send()
         .await?;
     let took = started.elapsed();
