@@ -25,7 +25,11 @@ macro_rules! db_test {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
                 let app = $crate::common::spawn_app($crate::common::Backend::Sqlite).await;
+                // The body may capture only the fields it uses: hold the database's folder
+                // until it is done.
+                let dir = app.dir.clone();
                 ($body)(app).await;
+                drop(dir);
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
@@ -40,7 +44,7 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
-    _dir: Option<Arc<tempfile::TempDir>>,
+    pub dir: Option<Arc<tempfile::TempDir>>,
 }
 
 async fn database_url(backend: Backend) -> (String, Option<Arc<tempfile::TempDir>>) {
@@ -92,7 +96,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
             .build()
             .unwrap(),
         db,
-        _dir: dir,
+        dir,
     }
 }
 
