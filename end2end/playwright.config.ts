@@ -16,6 +16,7 @@ const chromium = {
   ],
 };
 const phone = { width: 390, height: 844 };
+const desktop = { width: 1280, height: 800 };
 
 export default defineConfig({
   testDir: "./tests",
@@ -33,6 +34,16 @@ export default defineConfig({
     {
       name: "phone-nojs",
       use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: false },
+    },
+    {
+      name: "desktop-js",
+      testMatch: /officer\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: desktop, javaScriptEnabled: true },
+    },
+    {
+      name: "desktop-nojs",
+      testMatch: /officer\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: desktop, javaScriptEnabled: false },
     },
   ],
 });

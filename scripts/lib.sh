@@ -50,7 +50,7 @@ build_site() {
   ensure_rust
   ensure_wasm_bindgen
   log "Building the server ($profile)"
-  cargo build --quiet -p server --bins "${cargo_profile[@]}"
+  cargo build --quiet -p server --bin kiln "${cargo_profile[@]}"
   log "Building the browser bundle ($profile)"
   cargo build --quiet -p app --lib --target wasm32-unknown-unknown --no-default-features \
     --features hydrate "${wasm_profile[@]}"

@@ -3,7 +3,9 @@
 //! every form is a plain HTML post.
 
 pub mod api;
+pub mod charts;
 pub mod components;
+pub mod csp;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -16,6 +18,16 @@ use leptos_router::{
     path, SsrMode,
 };
 
+use pages::admin::{audit::AuditPage, settings::SettingsPage, users::UsersPage};
+use pages::officer::{
+    fieldwork::FieldworkPage, home::OfficerHomePage, indicator::OfficerIndicatorPage,
+    overview::OfficerOverviewPage,
+};
+use pages::results::{
+    indicator::PublicIndicatorPage, list::ResultsListPage, methodology::MethodologyPage,
+    overview::PublicOverviewPage, ward::WardPage,
+};
+use pages::sign_in::SignInPage;
 use pages::{
     check::CheckPage, done::DonePage, home::HomePage, not_found::NotFoundPage, resume::ResumePage,
     saved::SavedPage, section::SectionPage, start::StartPage,
@@ -31,12 +43,27 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
                 <HydrationScripts options/>
+                {csp_header()}
                 <MetaTags/>
             </head>
             <body>
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Sets this page's Content-Security-Policy with the nonce leptos puts on its own inline
+/// scripts, so no other inline script can run.
+fn csp_header() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(res)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) {
+        if let Ok(v) = http::HeaderValue::from_str(&csp::for_page(&nonce)) {
+            res.insert_header(http::header::CONTENT_SECURITY_POLICY, v);
+        }
     }
 }
 
@@ -57,6 +84,10 @@ pub fn App() -> impl IntoView {
                 <div class="header-inner">
                     <a class="header-brand" href="/">"Kiln"</a>
                     <span class="header-service">"Stoke-on-Trent resident surveys"</span>
+                    <nav class="header-nav" aria-label="Site">
+                        <a href="/results">"Results"</a>
+                        <a href="/officer">"Staff sign in"</a>
+                    </nav>
                 </div>
             </header>
             <main class="page" id="main" tabindex="-1">
@@ -68,6 +99,20 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/surveys/:survey/r/:code/check") view=CheckPage ssr=SsrMode::Async/>
                     <Route path=path!("/surveys/:survey/r/:code/saved") view=SavedPage ssr=SsrMode::Async/>
                     <Route path=path!("/surveys/:survey/r/:code/done") view=DonePage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/officer") view=OfficerHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/officer/:survey/:wave") view=OfficerOverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/officer/:survey/:wave/indicator/:key") view=OfficerIndicatorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/officer/:survey/:wave/fieldwork") view=FieldworkPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/results") view=ResultsListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/results/methodology") view=MethodologyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/results/:survey/:wave") view=PublicOverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/results/:survey/:wave/indicator/:key") view=PublicIndicatorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/results/:survey/:wave/wards") view=WardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/results/:survey/:wave/ward/:code") view=WardPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="footer">

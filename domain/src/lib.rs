@@ -1,6 +1,7 @@
 //! Kiln's pure domain logic. Nothing here knows about the web, the database or the
 //! browser, so every rule can be unit- and property-tested on its own.
 
+pub mod accounts;
 pub mod answers;
 pub mod codes;
 pub mod indicators;

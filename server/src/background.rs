@@ -18,3 +18,22 @@ pub fn spawn_draft_cleanup(db: DatabaseConnection, days: i64) -> tokio::task::Jo
         }
     })
 }
+
+/// Deletes ended sessions and old failed sign-ins, every ten minutes.
+pub fn spawn_session_cleanup(
+    db: DatabaseConnection,
+    limits: domain::accounts::SessionLimits,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(10 * 60));
+        loop {
+            tick.tick().await;
+            if let Err(e) = store::sessions::delete_expired(&db, limits).await {
+                tracing::warn!(error = %e, "could not delete ended sessions");
+            }
+            if let Err(e) = store::throttle::prune(&db).await {
+                tracing::warn!(error = %e, "could not prune failed sign-ins");
+            }
+        }
+    })
+}

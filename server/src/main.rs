@@ -27,6 +27,13 @@ enum Command {
     },
     /// Bring the database schema up to date, then stop.
     Migrate,
+    /// Make an administrator account. Asks for the password, or reads KILN_ADMIN_PASSWORD.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
     /// Load the demo surveys, their baseline waves and the demo wards (only what is missing).
     Seed,
     /// Replace the postcode-to-ward lookup with an ONS NSPL/ONSPD-style CSV extract.
@@ -116,9 +123,57 @@ async fn main() -> anyhow::Result<()> {
                 tracing::info!(?report, "demo seed");
             }
             background::spawn_draft_cleanup(state.db.clone(), config.draft_days);
+            background::spawn_session_cleanup(state.db.clone(), config.session);
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
             tracing::info!("Kiln is serving on http://{}", listener.local_addr()?);
             startup::serve(listener, state).await
+        }
+        Command::CreateAdmin { email, name } => {
+            let password = match std::env::var("KILN_ADMIN_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => {
+                    let p = rpassword::prompt_password("Password (12 characters or more): ")?;
+                    let again = rpassword::prompt_password("The same password again: ")?;
+                    anyhow::ensure!(p == again, "the two passwords are not the same");
+                    p
+                }
+            };
+            let db = store::db::connect_and_migrate(&config.database_url).await?;
+            let outcome = store::users::create(
+                &db,
+                store::users::NewUser {
+                    email: &email,
+                    name: &name,
+                    role: domain::accounts::Role::Administrator,
+                    password: &password,
+                },
+            )
+            .await?;
+            match outcome {
+                store::users::CreateOutcome::Created(u) => {
+                    let actor = store::audit::Actor {
+                        user_id: None,
+                        label: "command line".into(),
+                        ip: None,
+                    };
+                    store::audit::record(
+                        &db,
+                        &actor,
+                        "user_added",
+                        &format!("{} (Administrator)", u.email),
+                    )
+                    .await?;
+                    println!("Made administrator {}.", u.email);
+                    Ok(())
+                }
+                store::users::CreateOutcome::Refused(p) => {
+                    let problems: Vec<String> = [p.email, p.name, p.password]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    anyhow::bail!("{}", problems.join("; "))
+                }
+            }
         }
         Command::Migrate => {
             store::db::connect_and_migrate(&config.database_url).await?;

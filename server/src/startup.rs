@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use app::ssr::auth::{self, AuthConfig};
 use app::ssr::AppState;
 use app::{shell, App};
 use axum::body::Body;
@@ -37,6 +38,11 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         leptos_options,
         form_secret: Arc::new(form_secret),
         results: Arc::new(store::results::ResultsCache::default()),
+        auth: AuthConfig {
+            limits: config.session,
+            secure_cookies: config.secure_cookies(),
+            trust_proxy: config.trust_proxy,
+        },
     })
 }
 
@@ -47,6 +53,9 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .merge(app::ssr::forms::router())
+        .merge(app::ssr::account_forms::router())
+        .merge(app::ssr::officer_forms::router())
+        .merge(app::ssr::exports::download::router())
         .merge(crate::api::router())
         .leptos_routes_with_context(
             &state,
@@ -58,7 +67,11 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(middleware::from_fn(no_store_for_pages))
+        // Run outermost first: refuse cross-site posts, find the session, check access.
+        .layer(middleware::from_fn(auth::guard))
+        .layer(middleware::from_fn_with_state(state.clone(), auth::resolve))
+        .layer(middleware::from_fn(auth::same_origin))
+        .layer(middleware::from_fn(security_headers))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -101,23 +114,34 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-/// Pages can hold a resident's answers: keep them out of shared caches and the back-forward
-/// history of a shared device. Static files under /pkg may be cached.
-async fn no_store_for_pages(req: Request<Body>, next: Next) -> Response {
+/// Headers on every response. Pages can hold a resident's answers or officers' figures:
+/// keep them out of shared caches and the history of a shared device (static files under
+/// /pkg may be cached). Pages rendered by the app set their own Content-Security-Policy
+/// with a fresh nonce for the hydration scripts; everything else may run no script at all.
+async fn security_headers(req: Request<Body>, next: Next) -> Response {
     let is_static = req.uri().path().starts_with("/pkg/");
     let mut res = next.run(req).await;
-    if !is_static && !res.headers().contains_key(header::CACHE_CONTROL) {
-        res.headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let h = res.headers_mut();
+    if !is_static && !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(app::csp::STRICT),
+        );
     }
     res
 }
 
 /// Serves until the listener fails or a shutdown signal arrives.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> anyhow::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     Ok(())
 }
 

@@ -2,51 +2,10 @@
 
 mod common;
 
-use common::TestApp;
+use common::{import, rows, TestApp, HEADER};
 use reqwest::StatusCode;
 use serde_json::Value;
 use store::import::ImportError;
-
-const HEADER: &str = "response_id,area,age_band,sex,wb_life_satisfaction,wb_worthwhile,wb_happiness,wb_anxiety,wb_loneliness,fin_managing,health_general";
-
-/// `n` wellbeing rows in a ward, life satisfaction cycling through `scores`.
-fn rows(prefix: &str, ward: &str, n: usize, scores: &[u8]) -> String {
-    (0..n)
-        .map(|i| {
-            let age = ["16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"][i % 7];
-            let sex = ["female", "male"][i % 2];
-            let s = scores[i % scores.len()];
-            format!("{prefix}-{i},{ward},{age},{sex},{s},{s},{s},3,never,doing_alright,good\n")
-        })
-        .collect()
-}
-
-async fn import(
-    app: &TestApp,
-    wave: &str,
-    csv: &str,
-    dry_run: bool,
-) -> Result<store::responses_import::ImportReport, ImportError> {
-    let survey = store::surveys::by_key(&app.db, "wellbeing")
-        .await
-        .unwrap()
-        .unwrap();
-    let (_, w) = store::waves::find(&app.db, "wellbeing", wave)
-        .await
-        .unwrap()
-        .unwrap();
-    let areas = store::areas::AreaDirectory::load(&app.db).await.unwrap();
-    store::responses_import::import(
-        &app.db,
-        &survey,
-        w.id,
-        &areas,
-        "paper",
-        dry_run,
-        csv.as_bytes(),
-    )
-    .await
-}
 
 async fn api(app: &TestApp, query: &str) -> (StatusCode, Value) {
     let res = app

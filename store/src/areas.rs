@@ -12,6 +12,8 @@ pub struct Ward {
     pub code: String,
     pub name: String,
     pub group_code: String,
+    /// Column and row on the ward tile map, where one has been given.
+    pub tile: Option<(i32, i32)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +47,7 @@ impl AreaDirectory {
                     .find(|g| g.id == a.group_id)
                     .map(|g| g.code.clone())
                     .unwrap_or_default(),
+                tile: a.tile_col.zip(a.tile_row),
                 id: a.id,
                 code: a.code,
                 name: a.name,

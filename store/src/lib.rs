@@ -2,10 +2,13 @@
 //! call. Services take a connection and speak in domain types; entities stay in here.
 
 pub mod areas;
+pub mod audit;
+pub mod benchmarks;
 pub mod db;
 pub mod drafts;
 pub mod entity;
 pub mod error;
+pub mod fieldwork;
 pub mod import;
 pub mod indicator_defs;
 pub mod population;
@@ -13,8 +16,11 @@ pub mod postcodes;
 pub mod responses_import;
 pub mod results;
 pub mod seed;
+pub mod sessions;
 pub mod settings;
 pub mod surveys;
+pub mod throttle;
+pub mod users;
 pub mod wave_data;
 pub mod waves;
 
@@ -24,4 +30,9 @@ pub use sea_orm::DatabaseConnection;
 /// Today's date: responses keep the date only, never the time.
 pub fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()
+}
+
+/// The time now, in Unix seconds, as accounts, sessions and the audit log keep it.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
 }

@@ -160,3 +160,9 @@ pub async fn load(
 
 /// The illustrative totals for the demo wards that ship with the seed.
 pub const ILLUSTRATIVE_CSV: &str = include_str!("../seed/population-illustrative.csv");
+
+/// Whether any population totals are loaded (weighting needs them).
+pub async fn any(db: &sea_orm::DatabaseConnection) -> Result<bool, crate::StoreError> {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    Ok(crate::entity::population::Entity::find().count(db).await? > 0)
+}

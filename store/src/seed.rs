@@ -50,6 +50,8 @@ struct SeedGroup {
 struct SeedWard {
     code: String,
     name: String,
+    /// Column and row on the ward tile map.
+    tile: Option<[i32; 2]>,
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -95,6 +97,8 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, StoreError
                     code: Set(w.code),
                     name: Set(w.name),
                     group_id: Set(group.id),
+                    tile_col: Set(w.tile.map(|t| t[0])),
+                    tile_row: Set(w.tile.map(|t| t[1])),
                     ..Default::default()
                 }
                 .insert(&txn)

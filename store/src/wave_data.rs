@@ -229,3 +229,17 @@ async fn load_range(
     }
     Ok(responses)
 }
+
+/// A wave's responses as stored, oldest first (for the administrators' raw export).
+pub async fn responses_of(
+    db: &sea_orm::DatabaseConnection,
+    wave_id: i32,
+) -> Result<Vec<crate::entity::response::Model>, StoreError> {
+    use crate::entity::response;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    Ok(response::Entity::find()
+        .filter(response::Column::WaveId.eq(wave_id))
+        .order_by_asc(response::Column::Id)
+        .all(db)
+        .await?)
+}

@@ -127,3 +127,97 @@ pub async fn of_survey(
         .all(db)
         .await?)
 }
+
+/// What an officer can change about a wave from the dashboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WaveChange {
+    Open,
+    Close,
+    MakeBaseline,
+    Weighting(bool),
+    Publish,
+    Unpublish,
+}
+
+impl WaveChange {
+    pub fn parse(key: &str) -> Option<WaveChange> {
+        Some(match key {
+            "open" => WaveChange::Open,
+            "close" => WaveChange::Close,
+            "baseline" => WaveChange::MakeBaseline,
+            "weighting_on" => WaveChange::Weighting(true),
+            "weighting_off" => WaveChange::Weighting(false),
+            "publish" => WaveChange::Publish,
+            "unpublish" => WaveChange::Unpublish,
+            _ => return None,
+        })
+    }
+
+    /// For the audit log and the confirmation banner.
+    pub fn describe(self) -> &'static str {
+        match self {
+            WaveChange::Open => "opened for responses",
+            WaveChange::Close => "closed to responses",
+            WaveChange::MakeBaseline => "made the baseline",
+            WaveChange::Weighting(true) => "weighting turned on",
+            WaveChange::Weighting(false) => "weighting turned off",
+            WaveChange::Publish => "published",
+            WaveChange::Unpublish => "withdrawn from publication",
+        }
+    }
+}
+
+pub async fn change(
+    db: &DatabaseConnection,
+    w: &wave::Model,
+    change: WaveChange,
+) -> Result<wave::Model, StoreError> {
+    let txn = db.begin().await?;
+    if change == WaveChange::MakeBaseline {
+        // One baseline per survey.
+        wave::Entity::update_many()
+            .col_expr(wave::Column::IsBaseline, Expr::value(false))
+            .filter(wave::Column::SurveyId.eq(w.survey_id))
+            .exec(&txn)
+            .await?;
+    }
+    let mut active: wave::ActiveModel = w.clone().into();
+    match change {
+        WaveChange::Open => {
+            active.status = Set("open".into());
+            active.closes_on = Set(None);
+        }
+        WaveChange::Close => {
+            active.status = Set("closed".into());
+            active.closes_on = Set(Some(crate::today()));
+        }
+        WaveChange::MakeBaseline => active.is_baseline = Set(true),
+        WaveChange::Weighting(on) => active.weighted = Set(on),
+        WaveChange::Publish => active.published = Set(true),
+        WaveChange::Unpublish => active.published = Set(false),
+    }
+    let row = active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+/// Every survey's published waves, newest first within each survey.
+pub async fn published(
+    db: &DatabaseConnection,
+) -> Result<Vec<(survey::Model, Vec<wave::Model>)>, StoreError> {
+    let surveys = survey::Entity::find()
+        .order_by_asc(survey::Column::Id)
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for s in surveys {
+        let waves: Vec<_> = wave::Entity::find()
+            .filter(wave::Column::SurveyId.eq(s.id))
+            .filter(wave::Column::Published.eq(true))
+            .order_by_desc(wave::Column::Id)
+            .all(db)
+            .await?;
+        out.push((s, waves));
+    }
+    Ok(out)
+}

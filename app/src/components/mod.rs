@@ -5,6 +5,7 @@ pub mod choice_question;
 pub mod error_summary;
 pub mod loaded;
 pub mod question;
+pub mod results;
 pub mod scale_question;
 pub mod text_question;
 

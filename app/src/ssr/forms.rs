@@ -28,7 +28,15 @@ pub fn router() -> axum::Router<AppState> {
         .route("/resume", post(resume))
 }
 
-fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
+/// A whole page for replies that are not rendered by the app (errors from plain handlers).
+/// `body` is trusted HTML written here, never user input.
+pub fn plain_page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} - Kiln</title><link rel=\"stylesheet\" href=\"/pkg/kiln.css\"></head><body><main class=\"page\" id=\"main\"><h1>{title}</h1>{body}</main></body></html>"
+    )
+}
+
+pub fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
     fields
         .iter()
         .find(|(k, _)| k == name)
@@ -71,8 +79,9 @@ impl IntoResponse for FormError {
                 )
             }
         };
-        let body = format!(
-            "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Problem - Kiln</title><link rel=\"stylesheet\" href=\"/pkg/kiln.css\"></head><body><main class=\"page\" id=\"main\"><h1>Sorry, there is a problem</h1><p>{message}</p><p><a href=\"/\">Go to the list of surveys</a></p></main></body></html>"
+        let body = plain_page(
+            "Sorry, there is a problem",
+            &format!("<p>{message}</p><p><a href=\"/\">Go to the list of surveys</a></p>"),
         );
         (status, Html(body)).into_response()
     }

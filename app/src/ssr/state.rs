@@ -13,6 +13,7 @@ pub struct AppState {
     pub form_secret: Arc<Vec<u8>>,
     /// Computed indicators per wave, recomputed when their inputs change.
     pub results: Arc<store::results::ResultsCache>,
+    pub auth: super::auth::AuthConfig,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -14,6 +14,7 @@ use crate::model::*;
 #[derive(Debug)]
 pub enum ViewError {
     NotFound,
+    Forbidden,
     /// The page is not the right one for this response now: go here instead.
     Redirect(String),
     Store(StoreError),

@@ -1,14 +1,11 @@
-use std::collections::BTreeMap;
-
+use app::ssr::exports::{breakdown_wanted, cell_out, csv_body, round, CellOut};
 use app::ssr::AppState;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use domain::indicators::stats::Change;
-use domain::indicators::{Breakdown, CellResult, Level};
+use domain::indicators::Level;
 use serde::{Deserialize, Serialize};
-use store::results::WaveIndicators;
 
 use super::ApiError;
 
@@ -33,130 +30,6 @@ struct IndicatorsOut<'a> {
     respondents: usize,
     weighting_efficiency: f64,
     cells: Vec<CellOut>,
-}
-
-/// One published cell. A withheld cell carries no figures at all.
-#[derive(Serialize)]
-struct CellOut {
-    indicator: String,
-    area_code: String,
-    area_name: String,
-    level: &'static str,
-    breakdown: Option<BTreeMap<&'static str, &'static str>>,
-    n: Option<u64>,
-    n_eff: Option<f64>,
-    estimate: Option<f64>,
-    ci_low: Option<f64>,
-    ci_high: Option<f64>,
-    withheld: bool,
-    low_base: bool,
-    change: Option<Change>,
-}
-
-pub const CSV_COLUMNS: [&str; 13] = [
-    "indicator",
-    "area_code",
-    "area_name",
-    "level",
-    "breakdown",
-    "n",
-    "n_eff",
-    "estimate",
-    "ci_low",
-    "ci_high",
-    "withheld",
-    "low_base",
-    "change",
-];
-
-fn round(x: f64, places: i32) -> f64 {
-    let f = 10f64.powi(places);
-    (x * f).round() / f
-}
-
-fn breakdown_wanted(b: Breakdown, wanted: &str) -> bool {
-    matches!(
-        (b, wanted),
-        (Breakdown::None, "none") | (Breakdown::Age(_), "age_band") | (Breakdown::Sex(_), "sex")
-    )
-}
-
-fn cell_out(w: &WaveIndicators, c: &CellResult) -> CellOut {
-    let (area_code, area_name) = match c.id.level {
-        Level::Ward => {
-            let ward = &w.areas.wards[c.id.area];
-            (ward.code.clone(), ward.name.clone())
-        }
-        Level::Group => {
-            let group = &w.areas.groups[c.id.area];
-            (group.code.clone(), group.name.clone())
-        }
-        Level::All => ("all".to_string(), "All areas".to_string()),
-    };
-    let breakdown =
-        c.id.breakdown
-            .variable()
-            .zip(c.id.breakdown.category())
-            .map(|(k, v)| BTreeMap::from([(k, v)]));
-    let shown = |x: f64, places| (!c.withheld).then(|| round(x, places));
-    CellOut {
-        indicator: w.defs[c.indicator].key.clone(),
-        area_code,
-        area_name,
-        level: c.id.level.key(),
-        breakdown,
-        n: (!c.withheld).then_some(c.n),
-        n_eff: shown(c.n_eff, 2),
-        estimate: shown(c.estimate, 6),
-        ci_low: shown(c.ci_low, 6),
-        ci_high: shown(c.ci_high, 6),
-        withheld: c.withheld,
-        low_base: !c.withheld && c.low_base,
-        change: if c.withheld { None } else { c.change },
-    }
-}
-
-fn csv_body(cells: &[CellOut]) -> Result<String, ApiError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let internal = |e: csv::Error| ApiError::Internal(e.to_string());
-    w.write_record(CSV_COLUMNS).map_err(internal)?;
-    let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
-    for c in cells {
-        let breakdown = c
-            .breakdown
-            .as_ref()
-            .and_then(|b| b.iter().next().map(|(k, v)| format!("{k}={v}")))
-            .unwrap_or_default();
-        let change = c
-            .change
-            .map(|ch| match ch {
-                Change::Increase => "increase",
-                Change::Decrease => "decrease",
-                Change::NoChange => "no_change",
-            })
-            .unwrap_or_default();
-        w.write_record([
-            c.indicator.as_str(),
-            &c.area_code,
-            &c.area_name,
-            c.level,
-            &breakdown,
-            &c.n.map(|n| n.to_string()).unwrap_or_default(),
-            &num(c.n_eff),
-            &num(c.estimate),
-            &num(c.ci_low),
-            &num(c.ci_high),
-            if c.withheld { "true" } else { "false" },
-            if c.low_base { "true" } else { "false" },
-            change,
-        ])
-        .map_err(internal)?;
-    }
-    String::from_utf8(
-        w.into_inner()
-            .map_err(|e| ApiError::Internal(e.to_string()))?,
-    )
-    .map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 pub async fn indicators(
@@ -207,7 +80,7 @@ pub async fn indicators(
                     format!("attachment; filename=\"{filename}\""),
                 ),
             ],
-            csv_body(&cells)?,
+            csv_body(&cells).map_err(|e| ApiError::Internal(e.to_string()))?,
         )
             .into_response());
     }

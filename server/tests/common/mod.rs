@@ -77,8 +77,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     let config = Config {
         database_url,
         addr: "127.0.0.1:0".parse().unwrap(),
-        site_root: "target/site".into(),
-        draft_days: 30,
+        ..Config::default()
     };
     let state = server::startup::build_state(&config)
         .await
@@ -274,4 +273,133 @@ pub async fn page(res: Response) -> Page {
         html: Html::parse_document(&text),
         text,
     }
+}
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// A person with a browser of their own (cookies kept), signed in or not.
+pub struct Agent {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+impl Agent {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+    pub async fn get(&self, path: &str) -> Page {
+        page(self.client.get(self.url(path)).send().await.expect("GET")).await
+    }
+    pub async fn get_raw(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST")
+    }
+    /// The CSRF token of the signed-in session, read from the dashboard.
+    pub async fn csrf(&self) -> String {
+        self.get("/officer")
+            .await
+            .attr("input[name=csrf]", "value")
+            .expect("csrf field")
+    }
+    pub async fn sign_in(&self, email: &str, password: &str) -> Response {
+        let form = self.get("/sign-in").await;
+        let token = form.token();
+        self.post(
+            "/sign-in",
+            &[
+                ("email", email),
+                ("password", password),
+                ("token", &token),
+                ("next", "/officer"),
+            ],
+        )
+        .await
+    }
+}
+
+impl TestApp {
+    pub fn agent(&self) -> Agent {
+        Agent {
+            base: self.base.clone(),
+            client: reqwest::Client::builder()
+                .redirect(Policy::none())
+                .cookie_store(true)
+                .default_headers(browser_headers())
+                .build()
+                .unwrap(),
+        }
+    }
+
+    pub async fn make_user(&self, email: &str, role: domain::accounts::Role) {
+        let out = store::users::create(
+            &self.db,
+            store::users::NewUser {
+                email,
+                name: email.split('@').next().unwrap(),
+                role,
+                password: PASSWORD,
+            },
+        )
+        .await
+        .unwrap();
+        assert!(matches!(out, store::users::CreateOutcome::Created(_)));
+    }
+
+    /// A signed-in agent with the given role.
+    pub async fn signed_in(&self, email: &str, role: domain::accounts::Role) -> Agent {
+        self.make_user(email, role).await;
+        let a = self.agent();
+        let res = a.sign_in(email, PASSWORD).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&res), "/officer");
+        a
+    }
+}
+
+pub const HEADER: &str = "response_id,area,age_band,sex,wb_life_satisfaction,wb_worthwhile,wb_happiness,wb_anxiety,wb_loneliness,fin_managing,health_general";
+
+/// `n` wellbeing rows in a ward, life satisfaction cycling through `scores`.
+pub fn rows(prefix: &str, ward: &str, n: usize, scores: &[u8]) -> String {
+    (0..n)
+        .map(|i| {
+            let age = ["16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"][i % 7];
+            let sex = ["female", "male"][i % 2];
+            let s = scores[i % scores.len()];
+            format!("{prefix}-{i},{ward},{age},{sex},{s},{s},{s},3,never,doing_alright,good\n")
+        })
+        .collect()
+}
+
+pub async fn import(
+    app: &TestApp,
+    wave: &str,
+    csv: &str,
+    dry_run: bool,
+) -> Result<store::responses_import::ImportReport, store::import::ImportError> {
+    let survey = store::surveys::by_key(&app.db, "wellbeing")
+        .await
+        .unwrap()
+        .unwrap();
+    let (_, w) = store::waves::find(&app.db, "wellbeing", wave)
+        .await
+        .unwrap()
+        .unwrap();
+    let areas = store::areas::AreaDirectory::load(&app.db).await.unwrap();
+    store::responses_import::import(
+        &app.db,
+        &survey,
+        w.id,
+        &areas,
+        "paper",
+        dry_run,
+        csv.as_bytes(),
+    )
+    .await
 }

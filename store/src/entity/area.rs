@@ -9,6 +9,9 @@ pub struct Model {
     pub code: String,
     pub name: String,
     pub group_id: i32,
+    /// Position on the ward tile map; wards without one are placed after the rest.
+    pub tile_col: Option<i32>,
+    pub tile_row: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,7 +1,10 @@
 //! SeaORM entities, one per table, kept apart from the hand-written services.
 
+pub mod app_user;
 pub mod area;
 pub mod area_group;
+pub mod audit_event;
+pub mod benchmark;
 pub mod draft;
 pub mod indicator;
 pub mod population;
@@ -10,6 +13,8 @@ pub mod question;
 pub mod question_option;
 pub mod response;
 pub mod setting;
+pub mod sign_in_failure;
 pub mod survey;
 pub mod survey_section;
+pub mod user_session;
 pub mod wave;

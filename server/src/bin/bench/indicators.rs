@@ -285,8 +285,7 @@ async fn database(args: &Args, backend: &str, base: &str) -> anyhow::Result<()> 
     let config = server::config::Config {
         database_url: url,
         addr: "127.0.0.1:0".parse()?,
-        site_root: "target/site".into(),
-        draft_days: 30,
+        ..Default::default()
     };
     let state = server::startup::build_state(&config).await?;
     store::seed::seed_demo(&state.db).await?;

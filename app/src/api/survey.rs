@@ -1,44 +1,10 @@
-//! Server functions that load each page's data. Thin: find the state, call the view
-//! builder, map its errors. During server rendering they run in-process; after hydration
-//! the router calls them over HTTP when following a link.
+//! Server functions for the resident survey pages.
 
 use leptos::prelude::*;
 
-use crate::model::*;
-
-/// The error text a page looks for to show "page not found".
-pub const NOT_FOUND: &str = "not_found";
-
 #[cfg(feature = "ssr")]
-mod support {
-    use leptos::prelude::*;
-
-    use crate::ssr::views::ViewError;
-    use crate::ssr::AppState;
-
-    pub fn state() -> Result<AppState, ServerFnError> {
-        use_context::<AppState>().ok_or_else(|| ServerFnError::new("no app state"))
-    }
-
-    pub fn map_err(e: ViewError) -> ServerFnError {
-        match e {
-            ViewError::NotFound => {
-                if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-                    res.set_status(axum::http::StatusCode::NOT_FOUND);
-                }
-                ServerFnError::new(super::NOT_FOUND)
-            }
-            ViewError::Redirect(path) => {
-                leptos_axum::redirect(&path);
-                ServerFnError::new("redirect")
-            }
-            ViewError::Store(e) => {
-                tracing::error!(error = %e, "loading a page failed");
-                ServerFnError::new("internal")
-            }
-        }
-    }
-}
+use super::support;
+use crate::model::*;
 
 #[server(endpoint = "pages/home")]
 pub async fn load_home() -> Result<Vec<SurveySummary>, ServerFnError> {

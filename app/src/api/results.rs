@@ -1,0 +1,55 @@
+//! Server functions for the public results pages: published waves only.
+
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use super::support;
+use crate::model::results::*;
+
+#[server(endpoint = "results/list")]
+pub async fn load_published() -> Result<Vec<PublishedSurvey>, ServerFnError> {
+    crate::ssr::results_views::published(&support::state()?)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "results/overview")]
+pub async fn load_public_overview(
+    survey: String,
+    wave: String,
+) -> Result<ResultsOverview, ServerFnError> {
+    use crate::model::links::Audience;
+    crate::ssr::results_views::overview(&support::state()?, Audience::Public, &survey, &wave)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "results/indicator")]
+pub async fn load_public_indicator(
+    survey: String,
+    wave: String,
+    key: String,
+) -> Result<IndicatorDetail, ServerFnError> {
+    use crate::model::links::Audience;
+    crate::ssr::results_views::indicator(&support::state()?, Audience::Public, &survey, &wave, &key)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "results/ward")]
+pub async fn load_ward(
+    survey: String,
+    wave: String,
+    code: String,
+) -> Result<WardReport, ServerFnError> {
+    crate::ssr::results_views::ward_report(&support::state()?, &survey, &wave, &code)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "results/methodology")]
+pub async fn load_methodology() -> Result<MethodologyView, ServerFnError> {
+    crate::ssr::methodology::view(&support::state()?)
+        .await
+        .map_err(support::map_err)
+}

@@ -1,0 +1,52 @@
+//! Addresses of the officers' and the public results pages.
+
+pub const SIGN_IN: &str = "/sign-in";
+pub const SIGN_OUT: &str = "/sign-out";
+pub const OFFICER: &str = "/officer";
+pub const RESULTS: &str = "/results";
+pub const METHODOLOGY: &str = "/results/methodology";
+pub const ADMIN_USERS: &str = "/admin/users";
+pub const ADMIN_AUDIT: &str = "/admin/audit";
+pub const ADMIN_SETTINGS: &str = "/admin/settings";
+
+/// Officer or public: the same results, under a different root.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Audience {
+    Officer,
+    Public,
+}
+
+impl Audience {
+    pub fn root(self) -> &'static str {
+        match self {
+            Audience::Officer => OFFICER,
+            Audience::Public => RESULTS,
+        }
+    }
+}
+
+pub fn wave(a: Audience, survey: &str, wave: &str) -> String {
+    format!("{}/{survey}/{wave}", a.root())
+}
+pub fn indicator(a: Audience, survey: &str, wave: &str, key: &str) -> String {
+    format!("{}/{survey}/{wave}/indicator/{key}", a.root())
+}
+pub fn ward(survey: &str, wave: &str, code: &str) -> String {
+    format!("{RESULTS}/{survey}/{wave}/ward/{code}")
+}
+pub fn report(survey: &str, wave: &str) -> String {
+    format!("{RESULTS}/{survey}/{wave}/report")
+}
+pub fn fieldwork(survey: &str, wave: &str) -> String {
+    format!("{OFFICER}/{survey}/{wave}/fieldwork")
+}
+pub fn wave_change(survey: &str, wave: &str) -> String {
+    format!("{OFFICER}/{survey}/{wave}/change")
+}
+/// Indicators for download; `format` is csv or xlsx.
+pub fn export(a: Audience, survey: &str, wave: &str, format: &str) -> String {
+    format!("{}/{survey}/{wave}/indicators.{format}", a.root())
+}
+pub fn raw_responses(survey: &str, wave: &str) -> String {
+    format!("/admin/{survey}/{wave}/responses.csv")
+}

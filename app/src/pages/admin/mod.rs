@@ -1,0 +1,5 @@
+//! Administrators' pages.
+
+pub mod audit;
+pub mod settings;
+pub mod users;

@@ -1,0 +1,101 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::officer::load_users;
+use crate::components::{error_summary::FieldErrorMessage, show_loaded, ErrorSummary, PageTitle};
+use crate::model::officer::UsersView;
+use crate::model::{links, ErrorItem};
+use crate::pages::officer::nav::OfficerNav;
+
+/// The people who can sign in: add one, change a role, turn an account off.
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let query = use_query_map();
+    let data = Resource::new(|| (), |_| load_users());
+    view! {
+        {show_loaded(data, move |u: UsersView| {
+            let q = query.read_untracked();
+            let get = |k: &str| q.get(k);
+            let errs: Vec<(String, String)> = [("name", "e_name"), ("email", "e_email"), ("role", "e_role"), ("password", "e_password")]
+                .into_iter()
+                .filter_map(|(f, k)| get(k).map(|m| (format!("new-{f}"), m)))
+                .collect();
+            let msg = |f: &str| errs.iter().find(|(k, _)| k == &format!("new-{f}")).map(|(_, m)| m.clone());
+            let errors: Vec<ErrorItem> = errs.iter().map(|(f, m)| ErrorItem { field_id: f.clone(), message: m.clone() }).collect();
+            let has_errors = !errors.is_empty();
+            let typed_role = get("role").unwrap_or_else(|| "officer".into());
+            let notice = get("added").map(|e| format!("Account added for {e}."))
+                .or_else(|| get("changed").map(|e| format!("Account for {e} changed.")))
+                .or_else(|| (get("error").as_deref() == Some("last_admin")).then(|| "There must always be at least one active administrator.".to_string()));
+            let csrf = u.viewer.csrf.clone();
+            let group = |f: &'static str, label: &'static str, kind: &'static str, auto: &'static str, value: String| {
+                let m = msg(f);
+                let id = format!("new-{f}");
+                let err_id = format!("{id}-error");
+                view! {
+                    <div class=if m.is_some() { "form-group form-group-error" } else { "form-group" }>
+                        <label class="label" for=id.clone()>{label}</label>
+                        <FieldErrorMessage id=err_id.clone() message=m.clone()/>
+                        <input class="input" id=id name=f type=kind autocomplete=auto value=value aria-describedby=m.as_ref().map(|_| err_id.clone())/>
+                    </div>
+                }
+            };
+            view! {
+                <PageTitle text="Users".to_string() error=has_errors/>
+                <OfficerNav viewer=u.viewer.clone()/>
+                <ErrorSummary errors/>
+                {notice.map(|n| view! { <div class="notice" role="status">{n}</div> })}
+                <h1>"Users"</h1>
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Accounts">
+                    <table class="table">
+                        <caption class="table-caption">"Accounts"</caption>
+                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Last signed in"</th><th scope="col">"Access"</th></tr></thead>
+                        <tbody>
+                            {u.users.iter().map(|row| {
+                                let roles = u.roles.clone();
+                                let csrf = csrf.clone();
+                                let form_id = format!("user-{}", row.id);
+                                view! {
+                                    <tr>
+                                        <th scope="row">{row.name.clone()}</th>
+                                        <td>{row.email.clone()}</td>
+                                        <td>{row.last_sign_in.clone().unwrap_or_else(|| "Never".into())}</td>
+                                        <td>
+                                            <form method="post" action=format!("{}/{}", links::ADMIN_USERS, row.id) class="user-access">
+                                                <input type="hidden" name="csrf" value=csrf/>
+                                                <label class="label-s" for=format!("{form_id}-role")>"Role"</label>
+                                                <select class="select" id=format!("{form_id}-role") name="role">
+                                                    {roles.into_iter().map(|(k, l)| { let sel = k == row.role; view! { <option value=k selected=sel>{l}</option> } }).collect_view()}
+                                                </select>
+                                                <div class="checkbox">
+                                                    <input type="checkbox" id=format!("{form_id}-active") name="active" value="1" checked=row.active/>
+                                                    <label for=format!("{form_id}-active")>"Can sign in"</label>
+                                                </div>
+                                                <button class="button button-secondary button-small" type="submit">{format!("Save changes for {}", row.name)}</button>
+                                            </form>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <h2>"Add a user"</h2>
+                <form method="post" action=links::ADMIN_USERS novalidate>
+                    <input type="hidden" name="csrf" value=csrf.clone()/>
+                    {group("name", "Full name", "text", "off", get("name").unwrap_or_default())}
+                    {group("email", "Email address", "email", "off", get("email").unwrap_or_default())}
+                    <div class="form-group">
+                        <label class="label" for="new-role">"Role"</label>
+                        <select class="select" id="new-role" name="role">
+                            {u.roles.iter().map(|(k, l)| { let sel = *k == typed_role; view! { <option value=k.clone() selected=sel>{l.clone()}</option> } }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="hint" id="new-password-hint">"At least 12 characters. Give it to the person safely; they should change it after signing in."</div>
+                    {group("password", "Temporary password", "password", "new-password", String::new())}
+                    <button class="button" type="submit">"Add user"</button>
+                </form>
+            }.into_any()
+        })}
+    }
+}

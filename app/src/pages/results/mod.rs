@@ -1,0 +1,7 @@
+//! Published results, for everyone: no sign-in.
+
+pub mod indicator;
+pub mod list;
+pub mod methodology;
+pub mod overview;
+pub mod ward;

@@ -1,0 +1,212 @@
+//! Signing in and out: plain form posts answered with a redirect, like every other form.
+
+use axum::extract::{Form, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::{Extension, Router};
+use domain::accounts::{sign_in_gate, EmailAddress, Gate};
+use store::audit::{self, Actor};
+use store::{sessions, throttle, users};
+
+use super::auth::{csrf_ok, read_cookie, ClientIp, SignedIn};
+use super::forms::field;
+use super::{token, AppState};
+use crate::model::links;
+
+type Fields = Vec<(String, String)>;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(links::SIGN_IN, post(sign_in))
+        .route(links::SIGN_OUT, post(sign_out))
+}
+
+/// The sign-in form's token. It guards against a form made up on another site; the
+/// same-origin check stands behind it.
+pub fn sign_in_token(st: &AppState) -> String {
+    token::issue(&st.form_secret, "sign-in", "sign-in")
+}
+
+/// Only addresses on this site, so a link cannot send someone elsewhere after signing in.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        _ => links::OFFICER.to_string(),
+    }
+}
+
+fn back_to_form(error: &str, email: &str, next: &str) -> Response {
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("error", error)
+        .append_pair("email", email)
+        .append_pair("next", next)
+        .finish();
+    Redirect::to(&format!("{}?{query}", links::SIGN_IN)).into_response()
+}
+
+fn internal(e: store::StoreError) -> Response {
+    tracing::error!(error = %e, "sign-in failed");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Sorry, there is a problem with the service. Try again later.",
+    )
+        .into_response()
+}
+
+async fn sign_in(
+    State(st): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    signed_in: Option<Extension<SignedIn>>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let typed_email = field(&fields, "email").unwrap_or("").trim();
+    let typed_email: String = typed_email.chars().take(254).collect();
+    let password = field(&fields, "password").unwrap_or("");
+    let next = safe_next(field(&fields, "next"));
+    if !token::verify(
+        &st.form_secret,
+        "sign-in",
+        "sign-in",
+        field(&fields, "token").unwrap_or(""),
+    ) {
+        return back_to_form("form", &typed_email, &next);
+    }
+    let email = match EmailAddress::parse(&typed_email) {
+        Ok(e) => e,
+        Err(_) if typed_email.is_empty() && password.is_empty() => {
+            return back_to_form("both_missing", "", &next)
+        }
+        Err(_) if typed_email.is_empty() => return back_to_form("email_missing", "", &next),
+        Err(_) => return back_to_form("email_format", &typed_email, &next),
+    };
+    if password.is_empty() {
+        return back_to_form("password_missing", &typed_email, &next);
+    }
+    let actor = Actor {
+        user_id: None,
+        label: email.as_str().to_string(),
+        ip: Some(ip.clone()),
+    };
+
+    let recent = match throttle::recent(&st.db, email.as_str(), &ip).await {
+        Ok(r) => r,
+        Err(e) => return internal(e),
+    };
+    match sign_in_gate(recent) {
+        Gate::Refuse => {
+            if let Err(e) = audit::record(
+                &st.db,
+                &actor,
+                "sign_in_refused",
+                "too many failed attempts",
+            )
+            .await
+            {
+                return internal(e);
+            }
+            return back_to_form("locked", &typed_email, &next);
+        }
+        Gate::Allow { delay_ms } if delay_ms > 0 => {
+            tokio_sleep(delay_ms).await;
+        }
+        Gate::Allow { .. } => {}
+    }
+
+    let account = match users::find_by_email(&st.db, &email).await {
+        Ok(a) => a,
+        Err(e) => return internal(e),
+    };
+    let hash = account
+        .as_ref()
+        .map(|a| a.password_hash.clone())
+        .unwrap_or_else(|| users::decoy_hash().to_string());
+    let typed = password.to_string();
+    let matches = tokio::task::spawn_blocking(move || users::verify_password(&hash, &typed))
+        .await
+        .unwrap_or(false);
+    let account = account.filter(|a| matches && a.active);
+    let Some(account) = account else {
+        let failed = async {
+            throttle::record(&st.db, email.as_str(), &ip).await?;
+            audit::record(
+                &st.db,
+                &actor,
+                "sign_in_failed",
+                "wrong email address or password",
+            )
+            .await
+        };
+        if let Err(e) = failed.await {
+            return internal(e);
+        }
+        return back_to_form("invalid", &typed_email, &next);
+    };
+
+    // A session from before (even a live one) is ended: sign-in always gets a new id.
+    if let Some(Extension(old)) = signed_in {
+        let _ = sessions::end(&st.db, &old.session_token).await;
+    }
+    let started = async {
+        throttle::clear(&st.db, email.as_str(), &ip).await?;
+        let s = sessions::start(&st.db, account.id).await?;
+        users::mark_signed_in(&st.db, account.id).await?;
+        let actor = Actor {
+            user_id: Some(account.id),
+            ..actor.clone()
+        };
+        audit::record(&st.db, &actor, "signed_in", "").await?;
+        Ok::<_, store::StoreError>(s)
+    };
+    match started.await {
+        Ok(s) => (
+            [(header::SET_COOKIE, st.auth.session_cookie(&s.token))],
+            Redirect::to(&next),
+        )
+            .into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+async fn tokio_sleep(ms: u64) {
+    tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+}
+
+async fn sign_out(
+    State(st): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Extension(who): Extension<SignedIn>,
+    req_headers: axum::http::HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    if !csrf_ok(&st, &who, field(&fields, "csrf")) {
+        return super::auth::forbidden();
+    }
+    let token = read_cookie(&req_headers, st.auth.cookie_name()).unwrap_or_default();
+    let ended = async {
+        sessions::end(&st.db, &token).await?;
+        audit::record(&st.db, &who.actor(&ip), "signed_out", "").await
+    };
+    if let Err(e) = ended.await {
+        return internal(e);
+    }
+    (
+        [(header::SET_COOKIE, st.auth.clear_cookie())],
+        Redirect::to(&format!("{}?signed_out=1", links::SIGN_IN)),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next(Some("/officer/wellbeing")), "/officer/wellbeing");
+        assert_eq!(safe_next(Some("//evil.test")), "/officer");
+        assert_eq!(safe_next(Some("https://evil.test")), "/officer");
+        assert_eq!(safe_next(Some("/\\evil.test")), "/officer");
+        assert_eq!(safe_next(None), "/officer");
+    }
+}

@@ -1,0 +1,345 @@
+//! Officers' and administrators' form posts: wave management, users and settings. Each
+//! checks the session's CSRF token, records what it changed in the audit log, and answers
+//! with a redirect; refused input goes back to the form with a message per field.
+
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::{Extension, Router};
+use domain::accounts::Role;
+use store::audit;
+use store::users::{self, CreateOutcome, NewUser};
+use store::waves::{self, WaveChange};
+
+use super::auth::{csrf_ok, forbidden, ClientIp, SignedIn};
+use super::forms::field;
+use super::AppState;
+use crate::model::links;
+
+type Fields = Vec<(String, String)>;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/officer/{survey}/{wave}/change", post(change_wave))
+        .route("/admin/users", post(add_user))
+        .route("/admin/users/{id}", post(update_user))
+        .route("/admin/settings/threshold", post(set_threshold))
+        .route("/admin/settings/benchmark", post(set_benchmark))
+}
+
+pub struct Posted {
+    pub who: SignedIn,
+    pub ip: String,
+    pub fields: Fields,
+}
+
+/// Problems a handler can meet, with how each is shown.
+pub enum OfficerError {
+    BadToken,
+    NotFound,
+    Internal(store::StoreError),
+}
+
+impl From<store::StoreError> for OfficerError {
+    fn from(e: store::StoreError) -> Self {
+        OfficerError::Internal(e)
+    }
+}
+
+impl IntoResponse for OfficerError {
+    fn into_response(self) -> Response {
+        match self {
+            OfficerError::BadToken => forbidden(),
+            OfficerError::NotFound => (StatusCode::NOT_FOUND, "Not found").into_response(),
+            OfficerError::Internal(e) => {
+                tracing::error!(error = %e, "officer form failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Sorry, there is a problem with the service. Nothing was changed.",
+                )
+                    .into_response()
+            }
+        }
+    }
+}
+
+fn checked(st: &AppState, who: &SignedIn, fields: &Fields) -> Result<(), OfficerError> {
+    if csrf_ok(st, who, field(fields, "csrf")) {
+        Ok(())
+    } else {
+        Err(OfficerError::BadToken)
+    }
+}
+
+fn with_query(path: &str, pairs: &[(&str, &str)]) -> String {
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        q.append_pair(k, v);
+    }
+    format!("{path}?{}", q.finish())
+}
+
+async fn change_wave(
+    State(st): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Extension(who): Extension<SignedIn>,
+    Path((survey_key, wave_key)): Path<(String, String)>,
+    Form(fields): Form<Fields>,
+) -> Result<Redirect, OfficerError> {
+    checked(&st, &who, &fields)?;
+    let back = links::wave(links::Audience::Officer, &survey_key, &wave_key);
+    let Some(change) = field(&fields, "action").and_then(WaveChange::parse) else {
+        return Ok(Redirect::to(&with_query(&back, &[("error", "action")])));
+    };
+    let (_, wave) = waves::find(&st.db, &survey_key, &wave_key)
+        .await?
+        .ok_or(OfficerError::NotFound)?;
+    if change == WaveChange::Weighting(true) && !store::population::any(&st.db).await? {
+        return Ok(Redirect::to(&with_query(
+            &back,
+            &[("error", "no_population")],
+        )));
+    }
+    waves::change(&st.db, &wave, change).await?;
+    audit::record(
+        &st.db,
+        &who.actor(&ip),
+        if matches!(change, WaveChange::Publish | WaveChange::Unpublish) {
+            "publication"
+        } else {
+            "wave_changed"
+        },
+        &format!("{survey_key} {wave_key}: {}", change.describe()),
+    )
+    .await?;
+    Ok(Redirect::to(&with_query(
+        &back,
+        &[("done", field(&fields, "action").unwrap_or(""))],
+    )))
+}
+
+async fn add_user(
+    State(st): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Extension(who): Extension<SignedIn>,
+    Form(fields): Form<Fields>,
+) -> Result<Redirect, OfficerError> {
+    checked(&st, &who, &fields)?;
+    let name = field(&fields, "name").unwrap_or("");
+    let email = field(&fields, "email").unwrap_or("");
+    let role_key = field(&fields, "role").unwrap_or("");
+    let Some(role) = Role::parse(role_key) else {
+        return Ok(Redirect::to(&with_query(
+            links::ADMIN_USERS,
+            &[
+                ("e_role", "Select a role"),
+                ("name", name),
+                ("email", email),
+            ],
+        )));
+    };
+    let outcome = users::create(
+        &st.db,
+        NewUser {
+            email,
+            name,
+            role,
+            password: field(&fields, "password").unwrap_or(""),
+        },
+    )
+    .await?;
+    match outcome {
+        CreateOutcome::Created(u) => {
+            audit::record(
+                &st.db,
+                &who.actor(&ip),
+                "user_added",
+                &format!("{} ({})", u.email, u.role.label()),
+            )
+            .await?;
+            Ok(Redirect::to(&with_query(
+                links::ADMIN_USERS,
+                &[("added", &u.email)],
+            )))
+        }
+        CreateOutcome::Refused(p) => {
+            let mut pairs = vec![("name", name), ("email", email), ("role", role_key)];
+            if let Some(m) = &p.name {
+                pairs.push(("e_name", m));
+            }
+            if let Some(m) = &p.email {
+                pairs.push(("e_email", m));
+            }
+            if let Some(m) = &p.password {
+                pairs.push(("e_password", m));
+            }
+            Ok(Redirect::to(&with_query(links::ADMIN_USERS, &pairs)))
+        }
+    }
+}
+
+async fn update_user(
+    State(st): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Extension(who): Extension<SignedIn>,
+    Path(id): Path<i32>,
+    Form(fields): Form<Fields>,
+) -> Result<Redirect, OfficerError> {
+    checked(&st, &who, &fields)?;
+    let user = users::by_id(&st.db, id)
+        .await?
+        .ok_or(OfficerError::NotFound)?;
+    let role = field(&fields, "role")
+        .and_then(Role::parse)
+        .unwrap_or(user.role);
+    let active = field(&fields, "active") == Some("1");
+    let loses_admin = user.role.administers() && user.active && (!active || !role.administers());
+    if loses_admin && users::active_administrators(&st.db).await? <= 1 {
+        return Ok(Redirect::to(&with_query(
+            links::ADMIN_USERS,
+            &[("error", "last_admin")],
+        )));
+    }
+    users::update_access(&st.db, id, role, active).await?;
+    audit::record(
+        &st.db,
+        &who.actor(&ip),
+        "user_changed",
+        &format!(
+            "{}: {}, {}",
+            user.email,
+            role.label(),
+            if active { "active" } else { "deactivated" }
+        ),
+    )
+    .await?;
+    Ok(Redirect::to(&with_query(
+        links::ADMIN_USERS,
+        &[("changed", &user.email)],
+    )))
+}
+
+async fn set_threshold(
+    State(st): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Extension(who): Extension<SignedIn>,
+    Form(fields): Form<Fields>,
+) -> Result<Redirect, OfficerError> {
+    checked(&st, &who, &fields)?;
+    let typed = field(&fields, "threshold").unwrap_or("").trim().to_string();
+    let min = domain::indicators::engine::MIN_THRESHOLD;
+    let problem = match typed.parse::<u32>() {
+        _ if typed.is_empty() => {
+            Some("Enter the smallest number of answers to publish".to_string())
+        }
+        Err(_) => Some("The threshold must be a whole number, like 10".to_string()),
+        Ok(t) if t < min => Some(format!("The threshold must be {min} or more")),
+        Ok(t) if t > 1000 => Some("The threshold must be 1000 or less".to_string()),
+        Ok(_) => None,
+    };
+    if let Some(p) = problem {
+        return Ok(Redirect::to(&with_query(
+            links::ADMIN_SETTINGS,
+            &[("e_threshold", &p), ("threshold", &typed)],
+        )));
+    }
+    store::settings::set(&st.db, "disclosure_threshold", &typed).await?;
+    audit::record(
+        &st.db,
+        &who.actor(&ip),
+        "setting_changed",
+        &format!("disclosure threshold: {typed}"),
+    )
+    .await?;
+    Ok(Redirect::to(&with_query(
+        links::ADMIN_SETTINGS,
+        &[("saved", "threshold")],
+    )))
+}
+
+async fn set_benchmark(
+    State(st): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Extension(who): Extension<SignedIn>,
+    Form(fields): Form<Fields>,
+) -> Result<Redirect, OfficerError> {
+    checked(&st, &who, &fields)?;
+    let key = field(&fields, "indicator").unwrap_or("");
+    let defs = store::indicator_defs::all(&st.db).await?;
+    let def = defs
+        .iter()
+        .find(|d| d.key == key)
+        .ok_or(OfficerError::NotFound)?;
+    let source = field(&fields, "source").unwrap_or("").trim();
+    let typed = field(&fields, "value")
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches('%');
+    let back = |pairs: &[(&str, &str)]| {
+        let mut all = vec![("indicator", key)];
+        all.extend_from_slice(pairs);
+        Redirect::to(&format!(
+            "{}#b-{key}",
+            with_query(links::ADMIN_SETTINGS, &all)
+        ))
+    };
+    if source.is_empty() && typed.is_empty() {
+        store::benchmarks::remove(&st.db, key).await?;
+        audit::record(
+            &st.db,
+            &who.actor(&ip),
+            "setting_changed",
+            &format!("benchmark removed: {key}"),
+        )
+        .await?;
+        return Ok(back(&[("saved", "benchmark")]));
+    }
+    let is_share = !def.rule.is_mean();
+    let value = match typed.parse::<f64>() {
+        Ok(v) if is_share && (0.0..=100.0).contains(&v) => Ok(v / 100.0),
+        Ok(v) if !is_share && (0.0..=10.0).contains(&v) => Ok(v),
+        _ if typed.is_empty() => Err("Enter the benchmark value".to_string()),
+        _ if is_share => Err("Enter a percentage from 0 to 100, like 62.5".to_string()),
+        _ => Err("Enter a score from 0 to 10, like 7.4".to_string()),
+    };
+    let source_problem = if source.is_empty() {
+        Some("Enter where the figure comes from, like England, APS 2024/25")
+    } else if source.chars().count() > 120 {
+        Some("The source must be 120 characters or fewer")
+    } else {
+        None
+    };
+    match (value, source_problem) {
+        (Ok(v), None) => {
+            store::benchmarks::set(
+                &st.db,
+                &store::benchmarks::Benchmark {
+                    indicator_key: key.into(),
+                    label: source.into(),
+                    value: v,
+                },
+            )
+            .await?;
+            audit::record(
+                &st.db,
+                &who.actor(&ip),
+                "setting_changed",
+                &format!("benchmark {key}: {typed} ({source})"),
+            )
+            .await?;
+            Ok(back(&[("saved", "benchmark")]))
+        }
+        (value, source_problem) => {
+            let mut pairs = vec![("source", source), ("value", typed)];
+            let value_problem = value.err();
+            if let Some(p) = &value_problem {
+                pairs.push(("e_value", p));
+            }
+            if let Some(p) = source_problem {
+                pairs.push(("e_source", p));
+            }
+            Ok(back(&pairs))
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Builds the officers' and administrators' pages that are not results.
+
+use domain::accounts::Role;
+use store::areas::AreaDirectory;
+
+use super::auth::SignedIn;
+use super::views::ViewError;
+use super::AppState;
+use crate::model::officer::*;
+use crate::model::results::WaveLink;
+
+pub fn when(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .map(|t| t.format("%-d %b %Y %H:%M UTC").to_string())
+        .unwrap_or_default()
+}
+
+pub async fn home(st: &AppState, who: &SignedIn) -> Result<OfficerHome, ViewError> {
+    let mut surveys = Vec::new();
+    for s in store::surveys::list(&st.db).await? {
+        let waves = store::waves::of_survey(&st.db, s.id).await?;
+        surveys.push(SurveyWaves {
+            key: s.about.key.clone(),
+            title: s.about.title.clone(),
+            waves: waves
+                .into_iter()
+                .rev()
+                .map(|w| WaveLink {
+                    key: w.key,
+                    name: w.name,
+                    published: w.published,
+                })
+                .collect(),
+        });
+    }
+    Ok(OfficerHome {
+        viewer: who.viewer(),
+        surveys,
+    })
+}
+
+pub async fn fieldwork(
+    st: &AppState,
+    who: &SignedIn,
+    survey_key: &str,
+    wave_key: &str,
+) -> Result<FieldworkView, ViewError> {
+    let (survey, wave) = store::waves::find(&st.db, survey_key, wave_key)
+        .await?
+        .ok_or(ViewError::NotFound)?;
+    let counts = store::fieldwork::counts(&st.db, wave.id).await?;
+    let directory = AreaDirectory::load(&st.db).await?;
+    let mut rows: Vec<FieldworkRow> = directory
+        .wards
+        .iter()
+        .map(|w| {
+            let mut row = FieldworkRow {
+                code: w.code.clone(),
+                name: w.name.clone(),
+                group: directory
+                    .groups
+                    .iter()
+                    .find(|g| g.code == w.group_code)
+                    .map(|g| g.name.clone())
+                    .unwrap_or_default(),
+                online: 0,
+                paper: 0,
+                group_entered: 0,
+                total: 0,
+            };
+            for c in counts.iter().filter(|c| c.area_id == Some(w.id)) {
+                match c.channel.as_str() {
+                    "online" => row.online += c.responses,
+                    "paper" => row.paper += c.responses,
+                    _ => row.group_entered += c.responses,
+                }
+                row.total += c.responses;
+            }
+            row
+        })
+        .collect();
+    // Fewest first: the wards that most need more voices.
+    rows.sort_by(|a, b| a.total.cmp(&b.total).then(a.name.cmp(&b.name)));
+    let known: u64 = rows.iter().map(|r| r.total).sum();
+    let total: u64 = counts.iter().map(|c| c.responses).sum();
+    Ok(FieldworkView {
+        viewer: who.viewer(),
+        survey_key: survey.key,
+        survey_title: survey.title,
+        wave_key: wave.key,
+        wave_name: wave.name,
+        rows,
+        no_ward: total - known,
+        total,
+        threshold: store::settings::disclosure_threshold(&st.db).await?,
+    })
+}
+
+pub async fn users(st: &AppState, who: &SignedIn) -> Result<UsersView, ViewError> {
+    Ok(UsersView {
+        viewer: who.viewer(),
+        users: store::users::all(&st.db)
+            .await?
+            .into_iter()
+            .map(|u| UserRow {
+                id: u.id,
+                name: u.name,
+                email: u.email,
+                role: u.role.key().into(),
+                role_label: u.role.label().into(),
+                active: u.active,
+                last_sign_in: u.last_sign_in_at.map(when),
+            })
+            .collect(),
+        roles: Role::ALL
+            .iter()
+            .map(|r| (r.key().to_string(), r.label().to_string()))
+            .collect(),
+    })
+}
+
+pub const AUDIT_PAGE: u64 = 50;
+
+pub async fn audit(st: &AppState, who: &SignedIn, page: u64) -> Result<AuditView, ViewError> {
+    let (rows, total) = store::audit::page(&st.db, page, AUDIT_PAGE).await?;
+    Ok(AuditView {
+        viewer: who.viewer(),
+        rows: rows
+            .into_iter()
+            .map(|r| AuditRow {
+                at: when(r.at),
+                actor: r.actor,
+                action: r.action.replace('_', " "),
+                detail: r.detail,
+                ip: r.ip.unwrap_or_default(),
+            })
+            .collect(),
+        page,
+        pages: total.div_ceil(AUDIT_PAGE).max(1),
+    })
+}
+
+pub async fn settings(st: &AppState, who: &SignedIn) -> Result<SettingsView, ViewError> {
+    let marks = store::benchmarks::all(&st.db).await?;
+    let defs = store::indicator_defs::all(&st.db).await?;
+    Ok(SettingsView {
+        viewer: who.viewer(),
+        threshold: store::settings::disclosure_threshold(&st.db).await?,
+        benchmarks: defs
+            .into_iter()
+            .map(|d| {
+                let is_share = !d.rule.is_mean();
+                let mark = marks.iter().find(|m| m.indicator_key == d.key);
+                BenchmarkRow {
+                    source: mark.map(|m| m.label.clone()).unwrap_or_default(),
+                    value: mark
+                        .map(|m| {
+                            if is_share {
+                                format!("{}", (m.value * 1000.0).round() / 10.0)
+                            } else {
+                                format!("{}", (m.value * 100.0).round() / 100.0)
+                            }
+                        })
+                        .unwrap_or_default(),
+                    key: d.key,
+                    label: d.label,
+                    is_share,
+                }
+            })
+            .collect(),
+    })
+}

@@ -1,0 +1,231 @@
+//! Accounts: roles, email addresses, password rules, session lifetimes and the sign-in
+//! throttle. Pure rules; hashing and storage live in the store.
+
+use serde::{Deserialize, Serialize};
+
+/// What a signed-in person may do. Community group organisers and volunteers come next;
+/// the stored role is a key, so adding them needs no schema change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Administrator,
+    Officer,
+}
+
+impl Role {
+    pub const ALL: [Role; 2] = [Role::Administrator, Role::Officer];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Administrator => "administrator",
+            Role::Officer => "officer",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Administrator => "Administrator",
+            Role::Officer => "Officer",
+        }
+    }
+
+    /// Officers' pages: results of unpublished waves, fieldwork, exports of indicators.
+    pub fn sees_results(self) -> bool {
+        true
+    }
+
+    /// Users, areas, population, the audit log and raw responses.
+    pub fn administers(self) -> bool {
+        self == Role::Administrator
+    }
+}
+
+/// An email address, trimmed and lower-cased, so that sign-in ignores case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    pub fn parse(text: &str) -> Result<EmailAddress, &'static str> {
+        let t = text.trim().to_lowercase();
+        if t.is_empty() {
+            return Err("Enter an email address");
+        }
+        let valid = t.len() <= 254
+            && !t.chars().any(|c| c.is_whitespace() || c.is_control())
+            && match t.split_once('@') {
+                Some((local, host)) => {
+                    !local.is_empty()
+                        && local.len() <= 64
+                        && !host.contains('@')
+                        && host.contains('.')
+                        && !host.starts_with('.')
+                        && !host.ends_with('.')
+                        && !host.contains("..")
+                }
+                None => false,
+            };
+        if valid {
+            Ok(EmailAddress(t))
+        } else {
+            Err("Enter an email address in the correct format, like name@example.gov.uk")
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+pub const PASSWORD_MIN: usize = 12;
+pub const PASSWORD_MAX: usize = 128;
+
+/// Length is what makes a password strong (NCSC advice): no composition rules, but not
+/// the email address, not one character repeated, and not absurdly long.
+pub fn check_new_password(password: &str, email: Option<&EmailAddress>) -> Result<(), String> {
+    let chars = password.chars().count();
+    if chars < PASSWORD_MIN {
+        return Err(format!(
+            "Password must be {PASSWORD_MIN} characters or more"
+        ));
+    }
+    if chars > PASSWORD_MAX {
+        return Err(format!(
+            "Password must be {PASSWORD_MAX} characters or fewer"
+        ));
+    }
+    let first = password.chars().next();
+    if password.chars().all(|c| Some(c) == first) {
+        return Err("Password must not be one character repeated".into());
+    }
+    if email.is_some_and(|e| password.to_lowercase().contains(e.as_str())) {
+        return Err("Password must not contain your email address".into());
+    }
+    Ok(())
+}
+
+/// How long a session lasts: ended after `idle` seconds without a request, and after
+/// `absolute` seconds whatever happens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionLimits {
+    pub idle: i64,
+    pub absolute: i64,
+}
+
+impl Default for SessionLimits {
+    fn default() -> Self {
+        SessionLimits {
+            idle: 30 * 60,
+            absolute: 12 * 60 * 60,
+        }
+    }
+}
+
+impl SessionLimits {
+    pub fn is_live(&self, created_at: i64, last_seen_at: i64, now: i64) -> bool {
+        now - last_seen_at < self.idle && now - created_at < self.absolute
+    }
+}
+
+/// Failed sign-ins counted over this window.
+pub const THROTTLE_WINDOW: i64 = 15 * 60;
+
+/// Recent failed sign-ins that bear on one attempt.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecentFailures {
+    /// For this account from this address.
+    pub account_and_address: u32,
+    /// For this account from anywhere.
+    pub account: u32,
+    /// From this address for any account.
+    pub address: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gate {
+    /// Check the password, after this many milliseconds.
+    Allow { delay_ms: u64 },
+    /// Do not check the password at all for now.
+    Refuse,
+}
+
+/// Slows guessing, then stops it for a while. Refusal is keyed on the account, so one
+/// person's mistakes never lock out colleagues behind the same office address; an address
+/// is refused only at a volume no office reaches by mistake.
+pub fn sign_in_gate(f: RecentFailures) -> Gate {
+    if f.account_and_address >= 5 || f.account >= 20 || f.address >= 100 {
+        return Gate::Refuse;
+    }
+    let worst = f.account_and_address.max(f.account / 4);
+    Gate::Allow {
+        delay_ms: match worst {
+            0 | 1 => 0,
+            n => 250 * u64::from(n - 1),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(
+            EmailAddress::parse("  Jo.Bloggs@Stoke.GOV.uk ")
+                .unwrap()
+                .as_str(),
+            "jo.bloggs@stoke.gov.uk"
+        );
+        for bad in [
+            "",
+            "jo",
+            "jo@",
+            "@x.uk",
+            "jo@localhost",
+            "jo@x..uk",
+            "j o@x.uk",
+            "a@b@c.uk",
+        ] {
+            assert!(EmailAddress::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn passwords_need_length_not_tricks() {
+        let e = EmailAddress::parse("jo@stoke.gov.uk").unwrap();
+        assert!(check_new_password("correct horse battery", Some(&e)).is_ok());
+        assert!(check_new_password("short", None).is_err());
+        assert!(check_new_password(&"a".repeat(20), Some(&e)).is_err());
+        assert!(check_new_password("jo@stoke.gov.uk!!", Some(&e)).is_err());
+        assert!(check_new_password(&"ab".repeat(65), Some(&e)).is_err());
+    }
+
+    #[test]
+    fn sessions_end_when_idle_or_old() {
+        let l = SessionLimits::default();
+        assert!(l.is_live(0, 0, 60));
+        assert!(!l.is_live(0, 0, 30 * 60));
+        assert!(l.is_live(0, 11 * 3600, 11 * 3600 + 60));
+        assert!(!l.is_live(0, 12 * 3600 - 10, 12 * 3600));
+    }
+
+    #[test]
+    fn the_gate_slows_then_refuses_per_account() {
+        let f = |p, a, i| RecentFailures {
+            account_and_address: p,
+            account: a,
+            address: i,
+        };
+        assert_eq!(sign_in_gate(f(0, 0, 0)), Gate::Allow { delay_ms: 0 });
+        assert_eq!(sign_in_gate(f(3, 3, 3)), Gate::Allow { delay_ms: 500 });
+        assert_eq!(sign_in_gate(f(5, 5, 5)), Gate::Refuse);
+        // Colleagues behind the same address are not refused for one person's failures.
+        assert_eq!(sign_in_gate(f(0, 0, 40)), Gate::Allow { delay_ms: 0 });
+        assert_eq!(sign_in_gate(f(0, 20, 20)), Gate::Refuse);
+        assert_eq!(sign_in_gate(f(0, 0, 100)), Gate::Refuse);
+    }
+}

@@ -1,0 +1,54 @@
+//! The audit log: who signed in (or failed to), exported, published or changed users.
+//! Only ever appended to; administrators read it.
+
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryOrder, QuerySelect,
+};
+
+use crate::entity::audit_event;
+use crate::StoreError;
+
+/// Who did something: a signed-in user, or someone who only gave an email address.
+#[derive(Clone, Debug, Default)]
+pub struct Actor {
+    pub user_id: Option<i32>,
+    pub label: String,
+    pub ip: Option<String>,
+}
+
+pub async fn record(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    action: &str,
+    detail: &str,
+) -> Result<(), StoreError> {
+    audit_event::ActiveModel {
+        at: Set(crate::now()),
+        actor_id: Set(actor.user_id),
+        actor: Set(actor.label.chars().take(254).collect()),
+        action: Set(action.to_string()),
+        detail: Set(detail.chars().take(2000).collect()),
+        ip: Set(actor.ip.clone()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Newest first, a page at a time.
+pub async fn page(
+    db: &DatabaseConnection,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<audit_event::Model>, u64), StoreError> {
+    let total = audit_event::Entity::find().count(db).await?;
+    let rows = audit_event::Entity::find()
+        .order_by_desc(audit_event::Column::Id)
+        .offset(page * per_page)
+        .limit(per_page)
+        .all(db)
+        .await?;
+    Ok((rows, total))
+}

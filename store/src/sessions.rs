@@ -1,0 +1,117 @@
+//! Sessions kept on the server. The cookie holds a random token; the table holds only its
+//! SHA-256, so a copy of the database cannot be turned into working cookies.
+
+use domain::accounts::SessionLimits;
+use rand::RngCore;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, DatabaseConnection, EntityTrait,
+    QueryFilter,
+};
+use sha2::{Digest, Sha256};
+
+use crate::entity::user_session;
+use crate::users::User;
+use crate::StoreError;
+
+/// Seen-at times are written at most this often, not on every request.
+const TOUCH_EVERY: i64 = 60;
+
+fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub struct Started {
+    /// Goes in the cookie; never stored.
+    pub token: String,
+}
+
+/// A new session with a fresh token: a token from before sign-in is never carried over.
+pub async fn start(db: &DatabaseConnection, user_id: i32) -> Result<Started, StoreError> {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let now = crate::now();
+    user_session::ActiveModel {
+        token_hash: Set(token_hash(&token)),
+        user_id: Set(user_id),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(Started { token })
+}
+
+/// A live session's id and user: None when the token is unknown, expired, or the account is
+/// no longer active. An expired session is deleted when found.
+pub async fn find(
+    db: &DatabaseConnection,
+    token: &str,
+    limits: SessionLimits,
+) -> Result<Option<(i32, User)>, StoreError> {
+    let Some(s) = user_session::Entity::find()
+        .filter(user_session::Column::TokenHash.eq(token_hash(token)))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let now = crate::now();
+    if !limits.is_live(s.created_at, s.last_seen_at, now) {
+        user_session::Entity::delete_by_id(s.id).exec(db).await?;
+        return Ok(None);
+    }
+    let Some(user) = crate::users::by_id(db, s.user_id)
+        .await?
+        .filter(|u| u.active)
+    else {
+        return Ok(None);
+    };
+    if now - s.last_seen_at >= TOUCH_EVERY {
+        user_session::ActiveModel {
+            id: Set(s.id),
+            last_seen_at: Set(now),
+            ..Default::default()
+        }
+        .update(db)
+        .await?;
+    }
+    Ok(Some((s.id, user)))
+}
+
+pub async fn end(db: &DatabaseConnection, token: &str) -> Result<(), StoreError> {
+    user_session::Entity::delete_many()
+        .filter(user_session::Column::TokenHash.eq(token_hash(token)))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn end_all_for(db: &DatabaseConnection, user_id: i32) -> Result<(), StoreError> {
+    user_session::Entity::delete_many()
+        .filter(user_session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Deletes every session past either limit (the background task calls this).
+pub async fn delete_expired(
+    db: &DatabaseConnection,
+    limits: SessionLimits,
+) -> Result<u64, StoreError> {
+    let now = crate::now();
+    let res = user_session::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(user_session::Column::LastSeenAt.lte(now - limits.idle))
+                .add(user_session::Column::CreatedAt.lte(now - limits.absolute)),
+        )
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
+}

@@ -1,0 +1,206 @@
+//! People who sign in: council officers and administrators. Passwords are stored only as
+//! argon2id hashes (the argon2 crate's defaults, OWASP's recommended parameters).
+
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, SaltString};
+use argon2::{Argon2, PasswordVerifier};
+use domain::accounts::{check_new_password, EmailAddress, Role};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder,
+};
+
+use crate::entity::app_user;
+use crate::StoreError;
+
+/// A user as the rest of the program sees them: never the password hash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct User {
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+    pub last_sign_in_at: Option<i64>,
+}
+
+impl TryFrom<app_user::Model> for User {
+    type Error = StoreError;
+    fn try_from(m: app_user::Model) -> Result<Self, StoreError> {
+        Ok(User {
+            role: Role::parse(&m.role)
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown role {}", m.role)))?,
+            id: m.id,
+            email: m.email,
+            name: m.name,
+            active: m.active,
+            last_sign_in_at: m.last_sign_in_at,
+        })
+    }
+}
+
+pub fn hash_password(password: &str) -> Result<String, StoreError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| StoreError::Corrupt(format!("hashing a password: {e}")))
+}
+
+pub fn verify_password(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// A hash to check against when no account matches, so that the reply takes as long as for
+/// a real account and does not tell which addresses have one.
+pub fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| hash_password("not a real password, only for timing").unwrap_or_default())
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    pub password: &'a str,
+}
+
+/// Field-by-field problems with a new user, for the form to show beside each field.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct UserProblems {
+    pub email: Option<String>,
+    pub name: Option<String>,
+    pub password: Option<String>,
+}
+
+impl UserProblems {
+    pub fn is_empty(&self) -> bool {
+        self.email.is_none() && self.name.is_none() && self.password.is_none()
+    }
+}
+
+pub enum CreateOutcome {
+    Created(User),
+    Refused(UserProblems),
+}
+
+pub async fn create(
+    db: &DatabaseConnection,
+    new: NewUser<'_>,
+) -> Result<CreateOutcome, StoreError> {
+    let mut problems = UserProblems::default();
+    let email = match EmailAddress::parse(new.email) {
+        Ok(e) => Some(e),
+        Err(m) => {
+            problems.email = Some(m.into());
+            None
+        }
+    };
+    let name = new.name.trim();
+    if name.is_empty() {
+        problems.name = Some("Enter the person's name".into());
+    } else if name.chars().count() > 100 {
+        problems.name = Some("Name must be 100 characters or fewer".into());
+    }
+    if let Err(m) = check_new_password(new.password, email.as_ref()) {
+        problems.password = Some(m);
+    }
+    if let Some(e) = &email {
+        if find_by_email(db, e).await?.is_some() {
+            problems.email = Some("There is already an account with this email address".into());
+        }
+    }
+    let Some(email) = email.filter(|_| problems.is_empty()) else {
+        return Ok(CreateOutcome::Refused(problems));
+    };
+    let hash = hash_password(new.password)?;
+    let row = app_user::ActiveModel {
+        email: Set(email.as_str().to_string()),
+        name: Set(name.to_string()),
+        password_hash: Set(hash),
+        role: Set(new.role.key().to_string()),
+        active: Set(true),
+        created_at: Set(crate::now()),
+        last_sign_in_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(CreateOutcome::Created(row.try_into()?))
+}
+
+pub async fn find_by_email(
+    db: &DatabaseConnection,
+    email: &EmailAddress,
+) -> Result<Option<app_user::Model>, StoreError> {
+    Ok(app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(email.as_str()))
+        .one(db)
+        .await?)
+}
+
+pub async fn by_id(db: &DatabaseConnection, id: i32) -> Result<Option<User>, StoreError> {
+    app_user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(User::try_from)
+        .transpose()
+}
+
+pub async fn all(db: &DatabaseConnection) -> Result<Vec<User>, StoreError> {
+    app_user::Entity::find()
+        .order_by_asc(app_user::Column::Email)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(User::try_from)
+        .collect()
+}
+
+pub async fn count(db: &DatabaseConnection) -> Result<u64, StoreError> {
+    Ok(app_user::Entity::find().count(db).await?)
+}
+
+pub async fn mark_signed_in(db: &DatabaseConnection, id: i32) -> Result<(), StoreError> {
+    app_user::ActiveModel {
+        id: Set(id),
+        last_sign_in_at: Set(Some(crate::now())),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}
+
+/// Turns an account on or off, or changes its role; ending its sessions either way, so a
+/// change takes effect at once.
+pub async fn update_access(
+    db: &DatabaseConnection,
+    id: i32,
+    role: Role,
+    active: bool,
+) -> Result<(), StoreError> {
+    app_user::ActiveModel {
+        id: Set(id),
+        role: Set(role.key().to_string()),
+        active: Set(active),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    crate::sessions::end_all_for(db, id).await
+}
+
+/// Active administrators, so the last one cannot be removed.
+pub async fn active_administrators(db: &DatabaseConnection) -> Result<u64, StoreError> {
+    Ok(app_user::Entity::find()
+        .filter(app_user::Column::Role.eq(Role::Administrator.key()))
+        .filter(app_user::Column::Active.eq(true))
+        .count(db)
+        .await?)
+}
