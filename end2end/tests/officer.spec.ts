@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { go, settled, visit, expectAccessible } from "./helpers";
+import { go, visit, expectAccessible } from "./helpers";
 
 // scripts/test makes this administrator with `kiln create-admin` before the tests run.
 const EMAIL = process.env.KILN_E2E_ADMIN ?? "admin@example.org";
@@ -31,8 +31,8 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await go(page, info, () => page.getByRole("link", { name: /Life satisfaction: average/ }).first().click());
   await expect(page.locator("svg[role=img]").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "By ward" })).toBeVisible();
-  await page.goBack();
-  await settled(page, info);
+  await go(page, info, () => page.getByRole("link", { name: /^Back to/ }).click());
+  await expect(page.getByRole("heading", { name: "Manage this wave" })).toBeVisible();
 
   const publishButton = page.getByRole("button", { name: "Publish results" });
   if (await publishButton.count()) {

@@ -79,8 +79,10 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
-            // Resume codes are in page addresses: never pass them on to other sites.
-            HeaderValue::from_static("no-referrer"),
+            // Resume codes are in page addresses: never pass them on to other sites. Not
+            // no-referrer: with it, browsers send `Origin: null` on our own form posts, and the
+            // same-origin check must be able to tell those from forged ones.
+            HeaderValue::from_static("same-origin"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_FRAME_OPTIONS,

@@ -81,9 +81,9 @@ pub fn OfficerOverviewPage() -> impl IntoView {
                     </div>
                     <h3>"Downloads"</h3>
                     <ul class="list">
-                        <li><a href=links::export(Audience::Officer, &s, &w, "csv")>"Indicators (CSV)"</a></li>
-                        <li><a href=links::export(Audience::Officer, &s, &w, "xlsx")>"Indicators (Excel)"</a></li>
-                        {o.viewer.is_admin.then(|| view! { <li><a href=links::raw_responses(&s, &w)>"Raw responses (CSV, administrators only; recorded in the audit log)"</a></li> })}
+                        <li><a href=links::export(Audience::Officer, &s, &w, "csv") download rel="external">"Indicators (CSV)"</a></li>
+                        <li><a href=links::export(Audience::Officer, &s, &w, "xlsx") download rel="external">"Indicators (Excel)"</a></li>
+                        {o.viewer.is_admin.then(|| view! { <li><a href=links::raw_responses(&s, &w) download rel="external">"Raw responses (CSV, administrators only; recorded in the audit log)"</a></li> })}
                         <li><a href=links::fieldwork(&s, &w)>"Fieldwork: responses by ward and channel"</a></li>
                     </ul>
                 </section>
