@@ -123,7 +123,9 @@ fn client_ip(req: &Request, trust_proxy: bool) -> String {
 pub async fn resolve(State(st): State<AppState>, mut req: Request, next: Next) -> Response {
     let ip = client_ip(&req, st.auth.trust_proxy);
     req.extensions_mut().insert(ClientIp(ip));
-    if let Some(token) = read_cookie(req.headers(), st.auth.cookie_name()) {
+    // Static files need no session: skip the lookup the browser's cookie would cost.
+    let is_static = req.uri().path().starts_with("/pkg/");
+    if let Some(token) = read_cookie(req.headers(), st.auth.cookie_name()).filter(|_| !is_static) {
         match store::sessions::find(&st.db, &token, st.auth.limits).await {
             Ok(Some((_, user))) => {
                 let csrf = csrf_for(&st.form_secret, &token);

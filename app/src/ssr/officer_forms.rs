@@ -6,7 +6,7 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
-use axum::{Extension, Router};
+use axum::Router;
 use domain::accounts::Role;
 use store::audit;
 use store::users::{self, CreateOutcome, NewUser};
@@ -28,15 +28,46 @@ pub fn router() -> Router<AppState> {
         .route("/admin/settings/benchmark", post(set_benchmark))
 }
 
+/// A signed-in person's form post, its CSRF token already checked: the extractor every
+/// handler here takes last.
 pub struct Posted {
     pub who: SignedIn,
     pub ip: String,
     pub fields: Fields,
 }
 
+impl Posted {
+    pub fn actor(&self) -> store::audit::Actor {
+        self.who.actor(&self.ip)
+    }
+}
+
+impl axum::extract::FromRequest<AppState> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, st: &AppState) -> Result<Self, Response> {
+        let who = req
+            .extensions()
+            .get::<SignedIn>()
+            .cloned()
+            .ok_or_else(forbidden)?;
+        let ip = req
+            .extensions()
+            .get::<ClientIp>()
+            .map(|c| c.0.clone())
+            .unwrap_or_default();
+        let Form(fields) = Form::<Fields>::from_request(req, st)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        if !csrf_ok(st, &who, field(&fields, "csrf")) {
+            return Err(forbidden());
+        }
+        Ok(Posted { who, ip, fields })
+    }
+}
+
 /// Problems a handler can meet, with how each is shown.
 pub enum OfficerError {
-    BadToken,
     NotFound,
     Internal(store::StoreError),
 }
@@ -50,7 +81,6 @@ impl From<store::StoreError> for OfficerError {
 impl IntoResponse for OfficerError {
     fn into_response(self) -> Response {
         match self {
-            OfficerError::BadToken => forbidden(),
             OfficerError::NotFound => (StatusCode::NOT_FOUND, "Not found").into_response(),
             OfficerError::Internal(e) => {
                 tracing::error!(error = %e, "officer form failed");
@@ -64,14 +94,6 @@ impl IntoResponse for OfficerError {
     }
 }
 
-fn checked(st: &AppState, who: &SignedIn, fields: &Fields) -> Result<(), OfficerError> {
-    if csrf_ok(st, who, field(fields, "csrf")) {
-        Ok(())
-    } else {
-        Err(OfficerError::BadToken)
-    }
-}
-
 fn with_query(path: &str, pairs: &[(&str, &str)]) -> String {
     let mut q = form_urlencoded::Serializer::new(String::new());
     for (k, v) in pairs {
@@ -82,14 +104,11 @@ fn with_query(path: &str, pairs: &[(&str, &str)]) -> String {
 
 async fn change_wave(
     State(st): State<AppState>,
-    Extension(ClientIp(ip)): Extension<ClientIp>,
-    Extension(who): Extension<SignedIn>,
     Path((survey_key, wave_key)): Path<(String, String)>,
-    Form(fields): Form<Fields>,
+    p: Posted,
 ) -> Result<Redirect, OfficerError> {
-    checked(&st, &who, &fields)?;
     let back = links::wave(links::Audience::Officer, &survey_key, &wave_key);
-    let Some(change) = field(&fields, "action").and_then(WaveChange::parse) else {
+    let Some(change) = field(&p.fields, "action").and_then(WaveChange::parse) else {
         return Ok(Redirect::to(&with_query(&back, &[("error", "action")])));
     };
     let (_, wave) = waves::find(&st.db, &survey_key, &wave_key)
@@ -104,7 +123,7 @@ async fn change_wave(
     waves::change(&st.db, &wave, change).await?;
     audit::record(
         &st.db,
-        &who.actor(&ip),
+        &p.actor(),
         if matches!(change, WaveChange::Publish | WaveChange::Unpublish) {
             "publication"
         } else {
@@ -115,20 +134,14 @@ async fn change_wave(
     .await?;
     Ok(Redirect::to(&with_query(
         &back,
-        &[("done", field(&fields, "action").unwrap_or(""))],
+        &[("done", field(&p.fields, "action").unwrap_or(""))],
     )))
 }
 
-async fn add_user(
-    State(st): State<AppState>,
-    Extension(ClientIp(ip)): Extension<ClientIp>,
-    Extension(who): Extension<SignedIn>,
-    Form(fields): Form<Fields>,
-) -> Result<Redirect, OfficerError> {
-    checked(&st, &who, &fields)?;
-    let name = field(&fields, "name").unwrap_or("");
-    let email = field(&fields, "email").unwrap_or("");
-    let role_key = field(&fields, "role").unwrap_or("");
+async fn add_user(State(st): State<AppState>, p: Posted) -> Result<Redirect, OfficerError> {
+    let name = field(&p.fields, "name").unwrap_or("");
+    let email = field(&p.fields, "email").unwrap_or("");
+    let role_key = field(&p.fields, "role").unwrap_or("");
     let Some(role) = Role::parse(role_key) else {
         return Ok(Redirect::to(&with_query(
             links::ADMIN_USERS,
@@ -145,7 +158,7 @@ async fn add_user(
             email,
             name,
             role,
-            password: field(&fields, "password").unwrap_or(""),
+            password: field(&p.fields, "password").unwrap_or(""),
         },
     )
     .await?;
@@ -153,7 +166,7 @@ async fn add_user(
         CreateOutcome::Created(u) => {
             audit::record(
                 &st.db,
-                &who.actor(&ip),
+                &p.actor(),
                 "user_added",
                 &format!("{} ({})", u.email, u.role.label()),
             )
@@ -181,19 +194,16 @@ async fn add_user(
 
 async fn update_user(
     State(st): State<AppState>,
-    Extension(ClientIp(ip)): Extension<ClientIp>,
-    Extension(who): Extension<SignedIn>,
     Path(id): Path<i32>,
-    Form(fields): Form<Fields>,
+    p: Posted,
 ) -> Result<Redirect, OfficerError> {
-    checked(&st, &who, &fields)?;
     let user = users::by_id(&st.db, id)
         .await?
         .ok_or(OfficerError::NotFound)?;
-    let role = field(&fields, "role")
+    let role = field(&p.fields, "role")
         .and_then(Role::parse)
         .unwrap_or(user.role);
-    let active = field(&fields, "active") == Some("1");
+    let active = field(&p.fields, "active") == Some("1");
     let loses_admin = user.role.administers() && user.active && (!active || !role.administers());
     if loses_admin && users::active_administrators(&st.db).await? <= 1 {
         return Ok(Redirect::to(&with_query(
@@ -204,7 +214,7 @@ async fn update_user(
     users::update_access(&st.db, id, role, active).await?;
     audit::record(
         &st.db,
-        &who.actor(&ip),
+        &p.actor(),
         "user_changed",
         &format!(
             "{}: {}, {}",
@@ -220,14 +230,11 @@ async fn update_user(
     )))
 }
 
-async fn set_threshold(
-    State(st): State<AppState>,
-    Extension(ClientIp(ip)): Extension<ClientIp>,
-    Extension(who): Extension<SignedIn>,
-    Form(fields): Form<Fields>,
-) -> Result<Redirect, OfficerError> {
-    checked(&st, &who, &fields)?;
-    let typed = field(&fields, "threshold").unwrap_or("").trim().to_string();
+async fn set_threshold(State(st): State<AppState>, p: Posted) -> Result<Redirect, OfficerError> {
+    let typed = field(&p.fields, "threshold")
+        .unwrap_or("")
+        .trim()
+        .to_string();
     let min = domain::indicators::engine::MIN_THRESHOLD;
     let problem = match typed.parse::<u32>() {
         _ if typed.is_empty() => {
@@ -247,7 +254,7 @@ async fn set_threshold(
     store::settings::set(&st.db, "disclosure_threshold", &typed).await?;
     audit::record(
         &st.db,
-        &who.actor(&ip),
+        &p.actor(),
         "setting_changed",
         &format!("disclosure threshold: {typed}"),
     )
@@ -258,21 +265,15 @@ async fn set_threshold(
     )))
 }
 
-async fn set_benchmark(
-    State(st): State<AppState>,
-    Extension(ClientIp(ip)): Extension<ClientIp>,
-    Extension(who): Extension<SignedIn>,
-    Form(fields): Form<Fields>,
-) -> Result<Redirect, OfficerError> {
-    checked(&st, &who, &fields)?;
-    let key = field(&fields, "indicator").unwrap_or("");
+async fn set_benchmark(State(st): State<AppState>, p: Posted) -> Result<Redirect, OfficerError> {
+    let key = field(&p.fields, "indicator").unwrap_or("");
     let defs = store::indicator_defs::all(&st.db).await?;
     let def = defs
         .iter()
         .find(|d| d.key == key)
         .ok_or(OfficerError::NotFound)?;
-    let source = field(&fields, "source").unwrap_or("").trim();
-    let typed = field(&fields, "value")
+    let source = field(&p.fields, "source").unwrap_or("").trim();
+    let typed = field(&p.fields, "value")
         .unwrap_or("")
         .trim()
         .trim_end_matches('%');
@@ -288,7 +289,7 @@ async fn set_benchmark(
         store::benchmarks::remove(&st.db, key).await?;
         audit::record(
             &st.db,
-            &who.actor(&ip),
+            &p.actor(),
             "setting_changed",
             &format!("benchmark removed: {key}"),
         )
@@ -323,7 +324,7 @@ async fn set_benchmark(
             .await?;
             audit::record(
                 &st.db,
-                &who.actor(&ip),
+                &p.actor(),
                 "setting_changed",
                 &format!("benchmark {key}: {typed} ({source})"),
             )

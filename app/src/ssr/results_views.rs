@@ -182,6 +182,15 @@ fn all_id(b: Breakdown) -> CellId {
     }
 }
 
+/// A ward's or group's cell with no breakdown.
+fn area_id(level: Level, area: usize) -> CellId {
+    CellId {
+        level,
+        area,
+        breakdown: Breakdown::None,
+    }
+}
+
 pub async fn benchmarks(st: &AppState) -> Result<HashMap<String, Benchmark>, ViewError> {
     Ok(store::benchmarks::all(&st.db)
         .await?
@@ -271,14 +280,7 @@ fn ward_figures(l: &Loaded, cells: &Cells, i: usize) -> Vec<Figure> {
         .iter()
         .enumerate()
         .filter_map(|(a, ward)| {
-            let c = cells.get(
-                i,
-                CellId {
-                    level: Level::Ward,
-                    area: a,
-                    breakdown: Breakdown::None,
-                },
-            )?;
+            let c = cells.get(i, area_id(Level::Ward, a))?;
             let tile = l.directory.ward(&ward.code).and_then(|d| d.tile);
             Some(figure(c, ward.code.clone(), ward.name.clone(), tile))
         })
@@ -309,11 +311,7 @@ pub async fn indicator(
         .iter()
         .enumerate()
         .filter_map(|(a, g)| {
-            let id = CellId {
-                level: Level::Group,
-                area: a,
-                breakdown: Breakdown::None,
-            };
+            let id = area_id(Level::Group, a);
             cells
                 .get(i, id)
                 .map(|c| figure(c, g.code.clone(), g.name.clone(), None))
@@ -391,14 +389,7 @@ pub async fn ward_report(
     let cells = Cells::new(w);
     let rows = (0..w.defs.len())
         .filter_map(|i| {
-            let c = cells.get(
-                i,
-                CellId {
-                    level: Level::Ward,
-                    area: a,
-                    breakdown: Breakdown::None,
-                },
-            )?;
+            let c = cells.get(i, area_id(Level::Ward, a))?;
             Some(WardRow {
                 indicator: summary(w, &cells, i, &marks),
                 ward: figure(c, ward.code.clone(), ward.name.clone(), None),
