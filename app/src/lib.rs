@@ -18,14 +18,14 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use pages::admin::{audit::AuditPage, settings::SettingsPage, users::UsersPage};
+use pages::admin::{areas::AreasPage, audit::AuditPage, settings::SettingsPage, users::UsersPage};
 use pages::officer::{
     fieldwork::FieldworkPage, home::OfficerHomePage, indicator::OfficerIndicatorPage,
     overview::OfficerOverviewPage,
 };
 use pages::results::{
-    indicator::PublicIndicatorPage, list::ResultsListPage, methodology::MethodologyPage,
-    overview::PublicOverviewPage, ward::WardPage,
+    annual_report::AnnualReportPage, indicator::PublicIndicatorPage, list::ResultsListPage,
+    methodology::MethodologyPage, overview::PublicOverviewPage, ward::WardPage,
 };
 use pages::sign_in::SignInPage;
 use pages::{
@@ -106,8 +106,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/officer/:survey/:wave/fieldwork") view=FieldworkPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/areas") view=AreasPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/results") view=ResultsListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/annual-report/:year") view=AnnualReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/results/methodology") view=MethodologyPage ssr=SsrMode::Async/>
                     <Route path=path!("/results/:survey/:wave") view=PublicOverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/results/:survey/:wave/indicator/:key") view=PublicIndicatorPage ssr=SsrMode::Async/>

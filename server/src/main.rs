@@ -121,6 +121,8 @@ async fn main() -> anyhow::Result<()> {
             if seed_demo {
                 let report = store::seed::seed_demo(&state.db).await?;
                 tracing::info!(?report, "demo seed");
+                let report = store::demo::seed_responses(&state.db).await?;
+                tracing::info!(?report, "demo responses");
             }
             background::spawn_draft_cleanup(state.db.clone(), config.draft_days);
             background::spawn_session_cleanup(state.db.clone(), config.session);

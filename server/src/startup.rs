@@ -55,6 +55,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::ssr::forms::router())
         .merge(app::ssr::account_forms::router())
         .merge(app::ssr::officer_forms::router())
+        .merge(app::ssr::area_forms::router())
         .merge(app::ssr::exports::download::router())
         .merge(crate::api::router())
         .leptos_routes_with_context(

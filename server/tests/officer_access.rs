@@ -241,6 +241,8 @@ db_test!(every_route_checks_access, |app: TestApp| async move {
         ("/admin/users", 303, 403, 200, "officer@stoke.gov.uk"),
         ("/admin/audit", 303, 403, 200, "signed in"),
         ("/admin/settings", 303, 403, 200, "Disclosure threshold"),
+        ("/admin/areas", 303, 403, 200, "Replace the wards"),
+        ("/admin/areas.csv", 303, 403, 200, "code,name,group"),
         (
             "/admin/wellbeing/2026-baseline/responses.csv",
             303,
@@ -282,6 +284,7 @@ db_test!(every_route_checks_access, |app: TestApp| async move {
     for (path, want_anon, want_officer) in [
         ("/api/officer/home", 401, 200),
         ("/api/admin/users", 401, 403),
+        ("/api/admin/areas", 401, 403),
     ] {
         for (who, agent, want) in [
             ("anonymous", &anon, want_anon),

@@ -34,3 +34,21 @@ pub async fn counts(db: &DatabaseConnection, wave_id: i32) -> Result<Vec<Count>,
         })
         .collect())
 }
+
+/// Responses in every wave, by ward: what an areas import must keep.
+pub async fn per_area(
+    db: &DatabaseConnection,
+) -> Result<std::collections::HashMap<i32, u64>, StoreError> {
+    let rows: Vec<(Option<i32>, i64)> = response::Entity::find()
+        .select_only()
+        .column(response::Column::AreaId)
+        .column_as(response::Column::Id.count(), "responses")
+        .group_by(response::Column::AreaId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(a, n)| Some((a?, u64::try_from(n).unwrap_or(0))))
+        .collect())
+}

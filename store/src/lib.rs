@@ -2,9 +2,11 @@
 //! call. Services take a connection and speak in domain types; entities stay in here.
 
 pub mod areas;
+pub mod areas_import;
 pub mod audit;
 pub mod benchmarks;
 pub mod db;
+pub mod demo;
 pub mod drafts;
 pub mod entity;
 pub mod error;

@@ -166,3 +166,22 @@ pub async fn any(db: &sea_orm::DatabaseConnection) -> Result<bool, crate::StoreE
     use sea_orm::{EntityTrait, PaginatorTrait};
     Ok(crate::entity::population::Entity::find().count(db).await? > 0)
 }
+
+/// How many totals are loaded and the residents they add up to.
+pub async fn summary(
+    db: &sea_orm::DatabaseConnection,
+) -> Result<PopulationReport, crate::StoreError> {
+    use sea_orm::{ColumnTrait, EntityTrait, QuerySelect};
+    let (rows, total): (i64, Option<f64>) = population::Entity::find()
+        .select_only()
+        .column_as(population::Column::Id.count(), "rows")
+        .column_as(population::Column::Count.sum(), "total")
+        .into_tuple()
+        .one(db)
+        .await?
+        .unwrap_or((0, None));
+    Ok(PopulationReport {
+        rows: usize::try_from(rows).unwrap_or(0),
+        total: total.unwrap_or(0.0),
+    })
+}

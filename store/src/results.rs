@@ -160,6 +160,11 @@ async fn fingerprint(
         .unwrap_or((0, None));
     parts.push(format!("p{rows}:{total:?}"));
     parts.push(format!("t{}", settings::disclosure_threshold(db).await?));
+    // Ward names, groups and tiles are in the results; an areas import bumps this.
+    parts.push(format!(
+        "a{:?}",
+        settings::get(db, crate::areas_import::AREAS_VERSION).await?
+    ));
     Ok(parts.join("|"))
 }
 

@@ -201,6 +201,12 @@ pub async fn change(
     Ok(row)
 }
 
+/// The year a wave belongs to, for annual reports: the year it opened (or closed).
+pub fn year_of(w: &wave::Model) -> Option<i32> {
+    use chrono::Datelike;
+    w.opens_on.or(w.closes_on).map(|d| d.year())
+}
+
 /// Every survey's published waves, newest first within each survey.
 pub async fn published(
     db: &DatabaseConnection,

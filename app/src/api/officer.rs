@@ -85,6 +85,14 @@ pub async fn load_settings() -> Result<SettingsView, ServerFnError> {
         .map_err(support::map_err)
 }
 
+#[server(endpoint = "admin/areas")]
+pub async fn load_areas() -> Result<AreasView, ServerFnError> {
+    let who = support::admin()?;
+    crate::ssr::officer_views::areas(&support::state()?, &who)
+        .await
+        .map_err(support::map_err)
+}
+
 #[server(endpoint = "sign-in")]
 pub async fn load_sign_in() -> Result<SignInView, ServerFnError> {
     Ok(SignInView {

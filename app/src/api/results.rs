@@ -7,7 +7,7 @@ use super::support;
 use crate::model::results::*;
 
 #[server(endpoint = "results/list")]
-pub async fn load_published() -> Result<Vec<PublishedSurvey>, ServerFnError> {
+pub async fn load_published() -> Result<PublishedResults, ServerFnError> {
     crate::ssr::results_views::published(&support::state()?)
         .await
         .map_err(support::map_err)
@@ -50,6 +50,13 @@ pub async fn load_ward(
 #[server(endpoint = "results/methodology")]
 pub async fn load_methodology() -> Result<MethodologyView, ServerFnError> {
     crate::ssr::methodology::view(&support::state()?)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "results/annual")]
+pub async fn load_annual_report(year: i32) -> Result<AnnualReport, ServerFnError> {
+    crate::ssr::report_view::annual(&support::state()?, year)
         .await
         .map_err(support::map_err)
 }

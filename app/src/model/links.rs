@@ -4,10 +4,14 @@ pub const SIGN_IN: &str = "/sign-in";
 pub const SIGN_OUT: &str = "/sign-out";
 pub const OFFICER: &str = "/officer";
 pub const RESULTS: &str = "/results";
+pub const ANNUAL_REPORT: &str = "/annual-report";
 pub const METHODOLOGY: &str = "/results/methodology";
 pub const ADMIN_USERS: &str = "/admin/users";
 pub const ADMIN_AUDIT: &str = "/admin/audit";
 pub const ADMIN_SETTINGS: &str = "/admin/settings";
+pub const ADMIN_AREAS: &str = "/admin/areas";
+pub const ADMIN_POPULATION: &str = "/admin/population";
+pub const ADMIN_AREAS_CSV: &str = "/admin/areas.csv";
 
 /// Officer or public: the same results, under a different root.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -34,8 +38,8 @@ pub fn indicator(a: Audience, survey: &str, wave: &str, key: &str) -> String {
 pub fn ward(survey: &str, wave: &str, code: &str) -> String {
     format!("{RESULTS}/{survey}/{wave}/ward/{code}")
 }
-pub fn report(survey: &str, wave: &str) -> String {
-    format!("{RESULTS}/{survey}/{wave}/report")
+pub fn annual_report(year: i32) -> String {
+    format!("{ANNUAL_REPORT}/{year}")
 }
 pub fn fieldwork(survey: &str, wave: &str) -> String {
     format!("{OFFICER}/{survey}/{wave}/fieldwork")

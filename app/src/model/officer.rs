@@ -116,3 +116,24 @@ pub struct SettingsView {
     pub threshold: u32,
     pub benchmarks: Vec<BenchmarkRow>,
 }
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AreaRow {
+    pub code: String,
+    pub name: String,
+    pub group: String,
+    /// "column, row" on the tile map, or empty.
+    pub tile: String,
+    /// In every wave: a ward with responses must stay.
+    pub responses: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AreasView {
+    pub viewer: Viewer,
+    pub wards: Vec<AreaRow>,
+    pub groups: usize,
+    pub population_rows: usize,
+    pub population_total: f64,
+    pub population_illustrative: bool,
+}

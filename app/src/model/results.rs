@@ -119,6 +119,13 @@ pub struct WardReport {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublishedResults {
+    pub surveys: Vec<PublishedSurvey>,
+    /// Years with an annual report, newest first.
+    pub years: Vec<i32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PublishedSurvey {
     pub key: String,
     pub title: String,
@@ -176,4 +183,31 @@ pub struct MethodologyView {
     pub min_threshold: u32,
     pub low_base: u64,
     pub surveys: Vec<MethodSurvey>,
+}
+
+/// One survey's part of an annual report: its headline indicators for the whole area (by
+/// theme) and the same indicators ward by ward.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportSection {
+    pub headline: ResultsOverview,
+    /// The headline indicators in column order, each with its whole-area figure.
+    pub columns: Vec<IndicatorSummary>,
+    pub wards: Vec<ReportWard>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportWard {
+    pub code: String,
+    pub name: String,
+    pub group: String,
+    /// One per column.
+    pub figures: Vec<Figure>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnnualReport {
+    pub year: i32,
+    pub sections: Vec<ReportSection>,
+    /// Every year with published results, newest first.
+    pub years: Vec<i32>,
 }

@@ -2,6 +2,7 @@
 //! data into page views, and the plain form-post handlers.
 
 pub mod account_forms;
+pub mod area_forms;
 pub mod auth;
 pub mod envelope;
 pub mod exports;
@@ -9,6 +10,7 @@ pub mod forms;
 pub mod methodology;
 pub mod officer_forms;
 pub mod officer_views;
+pub mod report_view;
 pub mod results_views;
 pub mod state;
 pub mod token;

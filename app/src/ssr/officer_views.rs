@@ -170,3 +170,33 @@ pub async fn settings(st: &AppState, who: &SignedIn) -> Result<SettingsView, Vie
             .collect(),
     })
 }
+
+pub async fn areas(st: &AppState, who: &SignedIn) -> Result<AreasView, ViewError> {
+    let directory = store::areas::AreaDirectory::load(&st.db).await?;
+    let answered = store::fieldwork::per_area(&st.db).await?;
+    let population = store::population::summary(&st.db).await?;
+    Ok(AreasView {
+        viewer: who.viewer(),
+        wards: directory
+            .wards
+            .iter()
+            .map(|w| AreaRow {
+                code: w.code.clone(),
+                name: w.name.clone(),
+                group: directory
+                    .groups
+                    .iter()
+                    .find(|g| g.code == w.group_code)
+                    .map(|g| g.name.clone())
+                    .unwrap_or_default(),
+                tile: w.tile.map(|(c, r)| format!("{c}, {r}")).unwrap_or_default(),
+                responses: answered.get(&w.id).copied().unwrap_or(0),
+            })
+            .collect(),
+        groups: directory.groups.len(),
+        population_rows: population.rows,
+        population_total: population.total,
+        population_illustrative: population.rows > 0
+            && store::settings::population_is_illustrative(&st.db).await?,
+    })
+}

@@ -183,7 +183,7 @@ fn all_id(b: Breakdown) -> CellId {
 }
 
 /// A ward's or group's cell with no breakdown.
-fn area_id(level: Level, area: usize) -> CellId {
+pub fn area_id(level: Level, area: usize) -> CellId {
     CellId {
         level,
         area,
@@ -207,7 +207,7 @@ pub async fn benchmarks(st: &AppState) -> Result<HashMap<String, Benchmark>, Vie
         .collect())
 }
 
-fn summary(
+pub fn summary(
     w: &WaveIndicators,
     cells: &Cells,
     i: usize,
@@ -228,7 +228,7 @@ fn summary(
     }
 }
 
-fn withheld_figure(code: &str, label: &str) -> Figure {
+pub fn withheld_figure(code: &str, label: &str) -> Figure {
     Figure {
         code: code.into(),
         label: label.into(),
@@ -251,6 +251,11 @@ pub async fn overview(
 ) -> Result<ResultsOverview, ViewError> {
     let l = load(st, audience, survey_key, wave_key).await?;
     let marks = benchmarks(st).await?;
+    Ok(overview_of(&l, &marks))
+}
+
+/// Every indicator of a loaded wave for the whole area, theme by theme.
+pub fn overview_of(l: &Loaded, marks: &HashMap<String, Benchmark>) -> ResultsOverview {
     let w = &l.computed;
     let cells = Cells::new(w);
     let themes = Theme::ALL
@@ -258,7 +263,7 @@ pub async fn overview(
         .filter_map(|t| {
             let indicators: Vec<_> = (0..w.defs.len())
                 .filter(|&i| w.defs[i].theme == t)
-                .map(|i| summary(w, &cells, i, &marks))
+                .map(|i| summary(w, &cells, i, marks))
                 .collect();
             (!indicators.is_empty()).then(|| ThemeBlock {
                 title: theme_title(t).into(),
@@ -266,10 +271,10 @@ pub async fn overview(
             })
         })
         .collect();
-    Ok(ResultsOverview {
-        header: l.header,
+    ResultsOverview {
+        header: l.header.clone(),
         themes,
-    })
+    }
 }
 
 fn ward_figures(l: &Loaded, cells: &Cells, i: usize) -> Vec<Figure> {
@@ -413,9 +418,15 @@ pub async fn ward_report(
     })
 }
 
-pub async fn published(st: &AppState) -> Result<Vec<PublishedSurvey>, ViewError> {
-    Ok(store::waves::published(&st.db)
-        .await?
+pub async fn published(st: &AppState) -> Result<PublishedResults, ViewError> {
+    let all = store::waves::published(&st.db).await?;
+    let mut years: Vec<i32> = all
+        .iter()
+        .flat_map(|(_, waves)| waves.iter().filter_map(store::waves::year_of))
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let surveys = all
         .into_iter()
         .map(|(s, waves)| PublishedSurvey {
             key: s.key,
@@ -429,5 +440,6 @@ pub async fn published(st: &AppState) -> Result<Vec<PublishedSurvey>, ViewError>
                 })
                 .collect(),
         })
-        .collect())
+        .collect();
+    Ok(PublishedResults { surveys, years })
 }

@@ -96,6 +96,25 @@ fn of(options: &[&str]) -> Rule {
     }
 }
 
+/// The indicators an annual report leads with and tabulates by ward: the ONS4 averages
+/// (the figures ONS itself leads with), then one headline share per other measure.
+pub const HEADLINE: [&str; 14] = [
+    "wb_life_satisfaction_mean",
+    "wb_worthwhile_mean",
+    "wb_happiness_mean",
+    "wb_anxiety_mean",
+    "wb_loneliness_often",
+    "fin_managing_difficult",
+    "health_general_good",
+    "coh_belonging_strong",
+    "coh_get_on_agree",
+    "coh_influence_agree",
+    "trust_council_trust",
+    "safe_dark_safe",
+    "fear_crime_effect_affects",
+    "place_satisfied_satisfied",
+];
+
 /// Every indicator in measures.md, in its order.
 pub fn standard() -> Vec<IndicatorDef> {
     use Theme::*;
@@ -384,5 +403,13 @@ mod tests {
         keys.sort();
         keys.dedup();
         assert_eq!(keys.len(), defs.len());
+    }
+
+    #[test]
+    fn every_headline_indicator_is_defined() {
+        let defs = standard();
+        for key in HEADLINE {
+            assert!(defs.iter().any(|d| d.key == key), "{key} is not defined");
+        }
     }
 }

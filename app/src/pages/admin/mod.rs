@@ -1,5 +1,6 @@
 //! Administrators' pages.
 
+pub mod areas;
 pub mod audit;
 pub mod settings;
 pub mod users;

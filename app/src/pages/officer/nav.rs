@@ -12,6 +12,7 @@ pub fn OfficerNav(viewer: Viewer) -> impl IntoView {
                 <li><a href=links::OFFICER>"Dashboard"</a></li>
                 {viewer.is_admin.then(|| view! {
                     <li><a href=links::ADMIN_USERS>"Users"</a></li>
+                    <li><a href=links::ADMIN_AREAS>"Areas"</a></li>
                     <li><a href=links::ADMIN_SETTINGS>"Settings"</a></li>
                     <li><a href=links::ADMIN_AUDIT>"Audit log"</a></li>
                 })}

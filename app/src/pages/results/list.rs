@@ -3,13 +3,14 @@ use leptos::prelude::*;
 use crate::api::results::load_published;
 use crate::components::{show_loaded, PageTitle};
 use crate::model::links::{self, Audience};
-use crate::model::results::PublishedSurvey;
+use crate::model::results::PublishedResults;
 
 #[component]
 pub fn ResultsListPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_published());
     view! {
-        {show_loaded(data, |list: Vec<PublishedSurvey>| {
+        {show_loaded(data, |r: PublishedResults| {
+            let list = r.surveys;
             let any = list.iter().any(|s| !s.waves.is_empty());
             view! {
                 <PageTitle text="Survey results".to_string()/>
@@ -26,6 +27,14 @@ pub fn ResultsListPage() -> impl IntoView {
                         </ul>
                     </section>
                 }).collect_view()}
+                {(!r.years.is_empty()).then(|| view! {
+                    <section class="card">
+                        <h2>"Annual reports"</h2>
+                        <ul class="list">
+                            {r.years.iter().map(|y| view! { <li><a href=links::annual_report(*y)>{format!("Annual report {y}")}</a></li> }).collect_view()}
+                        </ul>
+                    </section>
+                })}
                 <p><a href=links::METHODOLOGY>"How the figures are worked out"</a></p>
             }.into_any()
         })}

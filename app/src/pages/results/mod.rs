@@ -1,5 +1,6 @@
 //! Published results, for everyone: no sign-in.
 
+pub mod annual_report;
 pub mod indicator;
 pub mod list;
 pub mod methodology;

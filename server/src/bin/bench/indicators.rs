@@ -101,23 +101,6 @@ fn all_items() -> Vec<domain::Question> {
         .collect()
 }
 
-/// A plausible answer: wards differ a little, and one in twenty answers is missing.
-fn answer(rng: &mut StdRng, q: &domain::Question, ward: usize) -> Option<String> {
-    if rng.random_ratio(1, 20) {
-        return None;
-    }
-    Some(match &q.kind {
-        QuestionKind::Scale { min, max, .. } => {
-            let tilt = (ward % 5) as i32 - 2;
-            (rng.random_range(*min..=*max) + tilt)
-                .clamp(*min, *max)
-                .to_string()
-        }
-        QuestionKind::Choice { options } => options[rng.random_range(0..options.len())].key.clone(),
-        _ => return None,
-    })
-}
-
 fn synthetic(n: usize, areas: &Areas, items: &[domain::Question]) -> Responses {
     let mut rng = StdRng::seed_from_u64(2026);
     let every_item = domain::Survey {
@@ -149,7 +132,7 @@ fn synthetic(n: usize, areas: &Areas, items: &[domain::Question]) -> Responses {
         };
         let row = r.push_respondent(known_ward, age, sex);
         for (i, q) in items.iter().enumerate() {
-            if let Some(a) = answer(&mut rng, q, ward) {
+            if let Some(a) = store::demo::answer(&mut rng, q, ward, 0) {
                 let col = &mut r.items[i];
                 col.values[row] = match col.scale {
                     Some(_) => a.parse().unwrap(),
@@ -208,40 +191,21 @@ fn write_csv(path: &str, n: usize, prefix: &str, seed: u64) -> anyhow::Result<()
         .find(|(a, _)| a.key == "cohesion")
         .unwrap()
         .1;
-    let questions: Vec<domain::Question> = survey
-        .sections
-        .into_iter()
-        .flat_map(|s| s.questions)
-        .filter(|q| !["area", "age_band", "sex"].contains(&q.key.as_str()))
-        .collect();
-    let areas = demo_areas();
-    let mut rng = StdRng::seed_from_u64(seed);
+    let ward_codes: Vec<String> = demo_areas().wards.iter().map(|w| w.code.clone()).collect();
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
-    write!(out, "response_id,area,age_band,sex")?;
-    for q in &questions {
-        write!(out, ",{}", q.key)?;
-    }
-    writeln!(out)?;
-    for i in 0..n {
-        let ward = rng.random_range(0..areas.wards.len());
-        let age = domain::indicators::data::AGE_BANDS[rng.random_range(0..7)];
-        let sex = ["female", "male", "prefer_not_to_say"][rng.random_range(0..3)];
-        write!(out, "{prefix}{i},{},{age},{sex}", areas.wards[ward].code)?;
-        for q in &questions {
-            let a = match q.kind {
-                QuestionKind::Text { .. } => {
-                    if rng.random_ratio(1, 10) {
-                        "More buses".into()
-                    } else {
-                        String::new()
-                    }
-                }
-                _ => answer(&mut rng, q, ward).unwrap_or_default(),
-            };
-            write!(out, ",{a}")?;
-        }
-        writeln!(out)?;
-    }
+    store::demo::write_synthetic(
+        &mut out,
+        &store::demo::Synthetic {
+            survey: &survey,
+            ward_codes: &ward_codes,
+            rows: n,
+            seed,
+            id_prefix: prefix,
+            lift: 0,
+            uneven: false,
+        },
+    )?;
+    out.flush()?;
     Ok(())
 }
 
