@@ -6,6 +6,8 @@ const EMAIL = process.env.KILN_E2E_ADMIN ?? "admin@example.org";
 const PASSWORD = process.env.KILN_E2E_PASSWORD ?? "e2e password for kiln";
 
 test("an officer signs in, reads a wave, downloads it, publishes it and signs out", async ({ page }, info) => {
+  // A long journey over a dozen pages, each checked with axe: more than the default minute.
+  test.setTimeout(240_000);
   await visit(page, info, "/officer");
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 
@@ -20,9 +22,18 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await go(page, info, () => page.getByRole("button", { name: "Sign in" }).click());
   await expect(page.getByRole("heading", { name: "Results dashboard" })).toBeVisible();
 
-  await go(page, info, () => page.getByRole("link", { name: "2026 baseline" }).first().click());
+  // The demo has a published baseline and an open follow-up wave for each survey.
+  await go(page, info, () => page.getByRole("link", { name: "2026 autumn" }).first().click());
   await expect(page.getByRole("heading", { name: "Manage this wave" })).toBeVisible();
+  await expect(page.getByText("Change is measured from the baseline wave, 2026 baseline.")).toBeVisible();
   await expect(page.locator("caption").first()).toBeVisible();
+
+  // Change wave, and back.
+  await go(page, info, () => page.getByRole("navigation", { name: "Other waves" }).getByRole("link", { name: "2026 baseline" }).click());
+  await expect(page.getByRole("heading", { name: "2026 baseline", level: 1 })).toBeVisible();
+  await expect(page.getByText("This is the baseline wave: change is measured from it.")).toBeVisible();
+  await go(page, info, () => page.getByRole("navigation", { name: "Other waves" }).getByRole("link", { name: "2026 autumn" }).click());
+  await expect(page.getByRole("heading", { name: "2026 autumn", level: 1 })).toBeVisible();
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Indicators (CSV)" }).click();
@@ -40,14 +51,31 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   }
   await expect(page.getByText("Published", { exact: true })).toBeVisible();
 
+  // Areas: a file with mistakes is refused, and the page says what to fix.
+  await go(page, info, () => page.getByRole("link", { name: "Areas", exact: true }).click());
+  await expect(page.getByRole("heading", { name: "Areas and population" })).toBeVisible();
+  await page.getByLabel("Ward list (CSV)").setInputFiles({
+    name: "wards.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("code,name,group\nW1,Alpha,North\nW1,Beta,North\n"),
+  });
+  await go(page, info, () => page.getByRole("button", { name: "Replace the wards" }).click());
+  await expect(page.locator(".error-summary")).toContainText("The file has 1 problem; nothing was changed.");
+  await expect(page.locator(".error-list")).toContainText("line 3, column code: W1 appears more than once");
+  await expectAccessible(page, info);
+
   await go(page, info, () => page.getByRole("button", { name: "Sign out" }).click());
   await expect(page.getByText("You have signed out.")).toBeVisible();
   await expectAccessible(page, info);
 
   // Anyone can now see the published results, without signing in.
   await visit(page, info, "/results");
-  await go(page, info, () => page.getByRole("link", { name: "2026 baseline" }).first().click());
+  await go(page, info, () => page.getByRole("link", { name: "2026 autumn" }).first().click());
   await expect(page.getByRole("link", { name: "Download every published figure (CSV)" })).toBeVisible();
+  await visit(page, info, "/results");
+  await go(page, info, () => page.getByRole("link", { name: "Annual report 2026" }).click());
+  await expect(page.getByRole("heading", { name: "Annual report 2026", level: 1 })).toBeVisible();
+  await expect(page.locator("table.table-report").first()).toBeVisible();
   await visit(page, info, "/results/methodology");
   await expect(page.getByRole("heading", { name: "Withheld figures" })).toBeVisible();
 });

@@ -41,7 +41,7 @@ pub fn OfficerOverviewPage() -> impl IntoView {
             let q = query.read_untracked();
             let done = q.get("done").and_then(|d| done_message(&d));
             let error = q.get("error").map(|e| match e.as_str() {
-                "no_population" => "Weighting needs population totals. Load them first (kiln import-population).",
+                "no_population" => "Weighting needs population totals. An administrator can upload them on the Areas and population page.",
                 _ => "That change could not be made.",
             });
             let h = o.results.header.clone();

@@ -56,7 +56,6 @@ pub fn AnnualReportPage() -> impl IntoView {
 #[component]
 fn ReportSurvey(section: ReportSection) -> impl IntoView {
     let h = section.headline.header.clone();
-    let columns = section.columns.clone();
     let caption = format!(
         "{}: headline indicators by ward, {}",
         h.survey_title, h.wave_name
@@ -72,6 +71,18 @@ fn ReportSurvey(section: ReportSection) -> impl IntoView {
             <h3>"Headline indicators"</h3>
             <OverviewBody overview=section.headline.clone() audience=Audience::Public/>
             <h3>"By ward"</h3>
+            <WardTable section caption/>
+        </section>
+    }
+    .into_any()
+}
+
+/// Rows of wards, a column per headline indicator, the whole area at the foot.
+#[component]
+fn WardTable(section: ReportSection, caption: String) -> impl IntoView {
+    let h = section.headline.header.clone();
+    let columns = section.columns.clone();
+    view! {
             <div class="table-wrap" tabindex="0" role="region" aria-label=caption.clone()>
                 <table class="table table-report">
                     <caption class="table-caption">{caption.clone()}</caption>
@@ -96,8 +107,8 @@ fn ReportSurvey(section: ReportSection) -> impl IntoView {
                     </tr></tfoot>
                 </table>
             </div>
-        </section>
     }
+    .into_any()
 }
 
 /// A ward table cell: the figure, "[c]" when withheld, "[u]" after a low-base figure.
