@@ -174,6 +174,28 @@ db_test!(
             "{listed:?}"
         );
 
+        // Changing the wards would remove the population a weighted wave needs.
+        let (_, wave) = store::waves::find(&app.db, "wellbeing", "2026-baseline")
+            .await
+            .unwrap()
+            .unwrap();
+        store::waves::change(&app.db, &wave, store::waves::WaveChange::Weighting(true))
+            .await
+            .unwrap();
+        let page = admin
+            .get(&location(
+                &upload(&admin, "/admin/areas", &csrf, THREE_WARDS).await,
+            ))
+            .await;
+        let summary = page.error_summary().join(" ");
+        assert!(
+            summary.contains("turn weighting off first for Wellbeing survey: 2026 baseline"),
+            "{summary}"
+        );
+        store::waves::change(&app.db, &wave, store::waves::WaveChange::Weighting(false))
+            .await
+            .unwrap();
+
         // A ward with responses cannot be left out.
         import(
             &app,
@@ -275,5 +297,54 @@ db_test!(
             anon.get_raw("/annual-report/1999").await.status(),
             StatusCode::NOT_FOUND
         );
+    }
+);
+
+db_test!(
+    the_demo_has_a_published_baseline_and_an_open_follow_up,
+    |app: TestApp| async move {
+        let report = store::demo::seed_responses(&app.db).await.unwrap();
+        assert_eq!(report.waves_added, 2);
+        assert_eq!(report.responses_added, 2 * (1200 + 580));
+        // Only once.
+        let again = store::demo::seed_responses(&app.db).await.unwrap();
+        assert_eq!(again, store::demo::DemoReport::default());
+
+        let (_, base) = store::waves::find(&app.db, "wellbeing", "2026-baseline")
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(base.published && base.weighted && base.is_baseline && base.status == "closed");
+        let survey = store::surveys::by_key(&app.db, "cohesion")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            survey.open_wave.map(|w| w.key).as_deref(),
+            Some(store::demo::FOLLOW_UP_KEY)
+        );
+
+        // The follow-up's results show change since the baseline, and some wards withheld.
+        let admin = app
+            .signed_in("admin@stoke.gov.uk", Role::Administrator)
+            .await;
+        let page = admin.get("/officer/wellbeing/2026-autumn").await;
+        assert!(page
+            .text
+            .contains("Change is measured from the baseline wave, 2026 baseline."));
+        assert!(page.text.contains("Increased") || page.text.contains("Decreased"));
+        let map = admin
+            .get("/officer/wellbeing/2026-autumn/indicator/wb_life_satisfaction_mean")
+            .await;
+        assert!(map.text.contains("fewer than 10"));
+
+        // Wards with responses, in weighted waves, cannot be swapped out.
+        let csrf = admin.csrf().await;
+        let page = admin
+            .get(&location(
+                &upload(&admin, "/admin/areas", &csrf, THREE_WARDS).await,
+            ))
+            .await;
+        assert!(page.error_summary()[0].contains("these wards have responses"));
     }
 );
