@@ -10,7 +10,7 @@ use axum::Router;
 use store::audit;
 use store::import::ImportError;
 
-use super::auth::{csrf_ok, forbidden, ClientIp, SignedIn};
+use super::auth::{csrf_ok, forbidden, signed_in_from, SignedIn};
 use super::officer_forms::OfficerError;
 use super::AppState;
 use crate::model::links;
@@ -41,16 +41,7 @@ impl FromRequest<AppState> for Upload {
     type Rejection = Response;
 
     async fn from_request(req: axum::extract::Request, st: &AppState) -> Result<Self, Response> {
-        let who = req
-            .extensions()
-            .get::<SignedIn>()
-            .cloned()
-            .ok_or_else(forbidden)?;
-        let ip = req
-            .extensions()
-            .get::<ClientIp>()
-            .map(|c| c.0.clone())
-            .unwrap_or_default();
+        let (who, ip) = signed_in_from(&req).ok_or_else(forbidden)?;
         let mut form = Multipart::from_request(req, st)
             .await
             .map_err(IntoResponse::into_response)?;

@@ -82,6 +82,18 @@ impl SignedIn {
 #[derive(Clone, Debug)]
 pub struct ClientIp(pub String);
 
+/// The signed-in person and their address, as the middleware left them on the request;
+/// None when nobody is signed in.
+pub fn signed_in_from(req: &axum::extract::Request) -> Option<(SignedIn, String)> {
+    let who = req.extensions().get::<SignedIn>().cloned()?;
+    let ip = req
+        .extensions()
+        .get::<ClientIp>()
+        .map(|c| c.0.clone())
+        .unwrap_or_default();
+    Some((who, ip))
+}
+
 pub fn read_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)

@@ -12,7 +12,7 @@ use store::audit;
 use store::users::{self, CreateOutcome, NewUser};
 use store::waves::{self, WaveChange};
 
-use super::auth::{csrf_ok, forbidden, ClientIp, SignedIn};
+use super::auth::{csrf_ok, forbidden, signed_in_from, SignedIn};
 use super::forms::field;
 use super::AppState;
 use crate::model::links;
@@ -46,16 +46,7 @@ impl axum::extract::FromRequest<AppState> for Posted {
     type Rejection = Response;
 
     async fn from_request(req: axum::extract::Request, st: &AppState) -> Result<Self, Response> {
-        let who = req
-            .extensions()
-            .get::<SignedIn>()
-            .cloned()
-            .ok_or_else(forbidden)?;
-        let ip = req
-            .extensions()
-            .get::<ClientIp>()
-            .map(|c| c.0.clone())
-            .unwrap_or_default();
+        let (who, ip) = signed_in_from(&req).ok_or_else(forbidden)?;
         let Form(fields) = Form::<Fields>::from_request(req, st)
             .await
             .map_err(IntoResponse::into_response)?;
