@@ -26,6 +26,20 @@ async fn upload(a: &Agent, path: &str, csrf: &str, file: &str) -> reqwest::Respo
         .expect("upload")
 }
 
+/// Uploads as `upload` does and follows the redirect back to the page.
+async fn upload_and_see(a: &Agent, path: &str, csrf: &str, file: &str) -> common::Page {
+    a.get(&location(&upload(a, path, csrf, file).await)).await
+}
+
+/// The text of the report's ward-table row for a ward, cells joined by `|`.
+fn ward_row(page: &common::Page, ward: &str) -> String {
+    page.select("table.table-report tbody tr")
+        .into_iter()
+        .map(|r| r.text().collect::<Vec<_>>().join("|"))
+        .find(|r| r.contains(ward))
+        .unwrap_or_else(|| panic!("no row for {ward}"))
+}
+
 const THREE_WARDS: &str = "code,name,group,tile_col,tile_row\n\
     DEMO01,Baddeley & Norton,North,1,0\n\
     E05008001,Abbey Hulton & Townsend,North,0,0\n\
@@ -82,14 +96,13 @@ db_test!(
         let section = app.get(&start).await;
         assert!(section.text.contains("Blurton West") && !section.text.contains("Tunstall"));
 
-        let res = upload(
+        let page = upload_and_see(
             &admin,
             "/admin/population",
             &csrf,
             &population_for(&["DEMO01", "E05008001", "E05008002"]),
         )
         .await;
-        let page = admin.get(&location(&res)).await;
         assert!(
             page.text
                 .contains("The population totals are saved: 42 rows."),
@@ -128,14 +141,13 @@ db_test!(
             .await;
         let csrf = admin.csrf().await;
 
-        let res = upload(
+        let page = upload_and_see(
             &admin,
             "/admin/areas",
             &csrf,
             "code,name,group\nW1,Alpha,North\nW1,Beta,\n",
         )
         .await;
-        let page = admin.get(&location(&res)).await;
         assert_eq!(
             page.error_summary(),
             ["The file has 2 problems; nothing was changed. Correct the file and upload it again."]
@@ -148,24 +160,16 @@ db_test!(
         assert!(listed.contains(&"line 3, column code: W1 appears more than once".to_string()));
         assert!(listed.contains(&"line 3, column group: the group is empty".to_string()));
 
-        let page = admin
-            .get(&location(
-                &upload(&admin, "/admin/population", &csrf, "").await,
-            ))
-            .await;
+        let page = upload_and_see(&admin, "/admin/population", &csrf, "").await;
         assert_eq!(page.error_summary(), ["Select a CSV file to upload"]);
 
-        let page = admin
-            .get(&location(
-                &upload(
-                    &admin,
-                    "/admin/population",
-                    &csrf,
-                    "area,age_band,sex,count\nNowhere,16-24,female,x\n",
-                )
-                .await,
-            ))
-            .await;
+        let page = upload_and_see(
+            &admin,
+            "/admin/population",
+            &csrf,
+            "area,age_band,sex,count\nNowhere,16-24,female,x\n",
+        )
+        .await;
         let listed = page.texts(".error-list li");
         assert!(
             listed
@@ -182,11 +186,7 @@ db_test!(
         store::waves::change(&app.db, &wave, store::waves::WaveChange::Weighting(true))
             .await
             .unwrap();
-        let page = admin
-            .get(&location(
-                &upload(&admin, "/admin/areas", &csrf, THREE_WARDS).await,
-            ))
-            .await;
+        let page = upload_and_see(&admin, "/admin/areas", &csrf, THREE_WARDS).await;
         let summary = page.error_summary().join(" ");
         assert!(
             summary.contains("turn weighting off first for Wellbeing survey: 2026 baseline"),
@@ -205,11 +205,7 @@ db_test!(
         )
         .await
         .unwrap();
-        let page = admin
-            .get(&location(
-                &upload(&admin, "/admin/areas", &csrf, THREE_WARDS).await,
-            ))
-            .await;
+        let page = upload_and_see(&admin, "/admin/areas", &csrf, THREE_WARDS).await;
         let summary = page.error_summary().join(" ");
         assert!(
             summary.contains("these wards have responses, so they must stay in the file"),
@@ -276,19 +272,9 @@ db_test!(
         assert!(headline.contains(&"Life satisfaction: average score (0 to 10)".to_string()));
         assert!(!headline.iter().any(|h| h.contains("very high")));
         // The ward table: DEMO01 shown, DEMO02's three answers withheld, as everywhere.
-        let baddeley = page
-            .select("table.table-report tbody tr")
-            .into_iter()
-            .map(|r| r.text().collect::<Vec<_>>().join("|"))
-            .find(|r| r.contains("Baddeley"))
-            .unwrap();
+        let baddeley = ward_row(&page, "Baddeley");
         assert!(baddeley.contains("5.0"), "{baddeley}");
-        let bradeley = page
-            .select("table.table-report tbody tr")
-            .into_iter()
-            .map(|r| r.text().collect::<Vec<_>>().join("|"))
-            .find(|r| r.contains("Bradeley"))
-            .unwrap();
+        let bradeley = ward_row(&page, "Bradeley");
         assert!(
             bradeley.contains("[c]") && !bradeley.contains("9.0"),
             "{bradeley}"
@@ -340,11 +326,7 @@ db_test!(
 
         // Wards with responses, in weighted waves, cannot be swapped out.
         let csrf = admin.csrf().await;
-        let page = admin
-            .get(&location(
-                &upload(&admin, "/admin/areas", &csrf, THREE_WARDS).await,
-            ))
-            .await;
+        let page = upload_and_see(&admin, "/admin/areas", &csrf, THREE_WARDS).await;
         assert!(page.error_summary()[0].contains("these wards have responses"));
     }
 );

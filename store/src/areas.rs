@@ -79,6 +79,14 @@ impl AreaDirectory {
         self.ward(code).map(|w| w.name.clone())
     }
 
+    /// The name of the group a ward is in.
+    pub fn group_name(&self, ward: &Ward) -> &str {
+        self.groups
+            .iter()
+            .find(|g| g.code == ward.group_code)
+            .map_or("", |g| g.name.as_str())
+    }
+
     /// A ward given by its code or its exact name, as bulk files may give either.
     pub fn ward_by_code_or_name(&self, text: &str) -> Option<&Ward> {
         self.ward(text)

@@ -3,7 +3,6 @@
 //! all, and every problem goes back to the page (up to [`SHOWN_PROBLEMS`] of them, by line).
 
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -208,7 +207,6 @@ async fn areas_csv(State(st): State<AppState>) -> Result<Response, OfficerError>
         ],
     )?;
     for w in &d.wards {
-        let group = d.groups.iter().find(|g| g.code == w.group_code);
         let (c, r) = w
             .tile
             .map(|(c, r)| (c.to_string(), r.to_string()))
@@ -218,7 +216,7 @@ async fn areas_csv(State(st): State<AppState>) -> Result<Response, OfficerError>
             [
                 &w.code,
                 &super::exports::spreadsheet_safe(&w.name),
-                &super::exports::spreadsheet_safe(group.map(|g| g.name.as_str()).unwrap_or("")),
+                &super::exports::spreadsheet_safe(d.group_name(w)),
                 &w.group_code,
                 &c,
                 &r,
@@ -228,15 +226,9 @@ async fn areas_csv(State(st): State<AppState>) -> Result<Response, OfficerError>
     let body = out
         .into_inner()
         .map_err(|e| OfficerError::Internal(store::StoreError::Invalid(e.to_string())))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"areas.csv\"",
-            ),
-        ],
+    Ok(super::exports::download::attachment(
         body,
-    )
-        .into_response())
+        "text/csv; charset=utf-8",
+        "areas.csv",
+    ))
 }

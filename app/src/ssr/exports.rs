@@ -313,7 +313,7 @@ pub mod download {
         }
     }
 
-    fn attachment(body: impl IntoResponse, content_type: &str, filename: &str) -> Response {
+    pub fn attachment(body: impl IntoResponse, content_type: &str, filename: &str) -> Response {
         (
             [
                 (header::CONTENT_TYPE, content_type.to_string()),
@@ -342,6 +342,18 @@ pub mod download {
         Ok(st.results.get(&st.db, s, w).await?)
     }
 
+    /// A download for signed-in staff: recorded in the audit log, then sent as a file.
+    async fn audited(
+        st: &AppState,
+        who: &SignedIn,
+        ip: &str,
+        what: &str,
+        (body, content_type, filename): (impl IntoResponse, &str, String),
+    ) -> Result<Response, DownloadError> {
+        store::audit::record(&st.db, &who.actor(ip), "export", what).await?;
+        Ok(attachment(body, content_type, &filename))
+    }
+
     async fn officer_csv(
         State(st): State<AppState>,
         Extension(who): Extension<SignedIn>,
@@ -350,18 +362,18 @@ pub mod download {
     ) -> Result<Response, DownloadError> {
         let w = computed(&st, &survey, &wave, false).await?;
         let body = csv_body(&all_cells(&w))?;
-        store::audit::record(
-            &st.db,
-            &who.actor(&ip),
-            "export",
+        audited(
+            &st,
+            &who,
+            &ip,
             &format!("indicators CSV: {survey} {wave}"),
+            (
+                body,
+                "text/csv; charset=utf-8",
+                format!("kiln-{survey}-{wave}-indicators.csv"),
+            ),
         )
-        .await?;
-        Ok(attachment(
-            body,
-            "text/csv; charset=utf-8",
-            &format!("kiln-{survey}-{wave}-indicators.csv"),
-        ))
+        .await
     }
 
     async fn officer_xlsx(
@@ -373,18 +385,18 @@ pub mod download {
         let w = computed(&st, &survey, &wave, false).await?;
         let title = format!("{}: {} (indicators)", w.survey.title, w.wave.name);
         let body = xlsx_body(&all_cells(&w), &title)?;
-        store::audit::record(
-            &st.db,
-            &who.actor(&ip),
-            "export",
+        audited(
+            &st,
+            &who,
+            &ip,
             &format!("indicators XLSX: {survey} {wave}"),
+            (
+                body,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                format!("kiln-{survey}-{wave}-indicators.xlsx"),
+            ),
         )
-        .await?;
-        Ok(attachment(
-            body,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            &format!("kiln-{survey}-{wave}-indicators.xlsx"),
-        ))
+        .await
     }
 
     async fn public_csv(
@@ -428,17 +440,17 @@ pub mod download {
             &code,
             who.user.role.administers(),
         )?;
-        store::audit::record(
-            &st.db,
-            &who.actor(&ip),
-            "export",
+        audited(
+            &st,
+            &who,
+            &ip,
             &format!("raw responses CSV: {survey} {wave} ({} rows)", rows.len()),
+            (
+                body,
+                "text/csv; charset=utf-8",
+                format!("kiln-{survey}-{wave}-responses.csv"),
+            ),
         )
-        .await?;
-        Ok(attachment(
-            body,
-            "text/csv; charset=utf-8",
-            &format!("kiln-{survey}-{wave}-responses.csv"),
-        ))
+        .await
     }
 }

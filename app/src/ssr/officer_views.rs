@@ -57,12 +57,7 @@ pub async fn fieldwork(
             let mut row = FieldworkRow {
                 code: w.code.clone(),
                 name: w.name.clone(),
-                group: directory
-                    .groups
-                    .iter()
-                    .find(|g| g.code == w.group_code)
-                    .map(|g| g.name.clone())
-                    .unwrap_or_default(),
+                group: directory.group_name(w).to_string(),
                 online: 0,
                 paper: 0,
                 group_entered: 0,
@@ -183,12 +178,7 @@ pub async fn areas(st: &AppState, who: &SignedIn) -> Result<AreasView, ViewError
             .map(|w| AreaRow {
                 code: w.code.clone(),
                 name: w.name.clone(),
-                group: directory
-                    .groups
-                    .iter()
-                    .find(|g| g.code == w.group_code)
-                    .map(|g| g.name.clone())
-                    .unwrap_or_default(),
+                group: directory.group_name(w).to_string(),
                 tile: w.tile.map(|(c, r)| format!("{c}, {r}")).unwrap_or_default(),
                 responses: answered.get(&w.id).copied().unwrap_or(0),
             })

@@ -12,11 +12,11 @@ use crate::model::links::Audience;
 use crate::model::results::{AnnualReport, ReportSection, ReportWard};
 
 pub async fn annual(st: &AppState, year: i32) -> Result<AnnualReport, ViewError> {
-    let years = results_views::published(st).await?.years;
+    let published = store::waves::published(&st.db).await?;
+    let years = results_views::report_years(&published);
     if !years.contains(&year) {
         return Err(ViewError::NotFound);
     }
-    let published = store::waves::published(&st.db).await?;
     let marks = results_views::benchmarks(st).await?;
     let mut sections = Vec::new();
     for (survey, waves) in &published {

@@ -418,14 +418,20 @@ pub async fn ward_report(
     })
 }
 
-pub async fn published(st: &AppState) -> Result<PublishedResults, ViewError> {
-    let all = store::waves::published(&st.db).await?;
-    let mut years: Vec<i32> = all
+/// Every year with a published wave, newest first: the years with an annual report.
+pub fn report_years(published: &[(survey::Model, Vec<wave::Model>)]) -> Vec<i32> {
+    let mut years: Vec<i32> = published
         .iter()
         .flat_map(|(_, waves)| waves.iter().filter_map(store::waves::year_of))
         .collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
+    years
+}
+
+pub async fn published(st: &AppState) -> Result<PublishedResults, ViewError> {
+    let all = store::waves::published(&st.db).await?;
+    let years = report_years(&all);
     let surveys = all
         .into_iter()
         .map(|(s, waves)| PublishedSurvey {
