@@ -26,23 +26,41 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   use: { baseURL, trace: "off", launchOptions: chromium },
+  // Publishing a wave closes it to responses, so the officers' journey (which publishes the
+  // open wave) runs after every resident journey has finished.
   projects: [
     {
       name: "phone-js",
+      testIgnore: /officer\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: true },
     },
     {
       name: "phone-nojs",
+      testIgnore: /officer\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: false },
+    },
+    {
+      name: "officer-phone-js",
+      testMatch: /officer\.spec\.ts/,
+      dependencies: ["phone-js", "phone-nojs"],
+      use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: true },
+    },
+    {
+      name: "officer-phone-nojs",
+      testMatch: /officer\.spec\.ts/,
+      dependencies: ["phone-js", "phone-nojs"],
       use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: false },
     },
     {
       name: "desktop-js",
       testMatch: /officer\.spec\.ts/,
+      dependencies: ["phone-js", "phone-nojs"],
       use: { ...devices["Desktop Chrome"], viewport: desktop, javaScriptEnabled: true },
     },
     {
       name: "desktop-nojs",
       testMatch: /officer\.spec\.ts/,
+      dependencies: ["phone-js", "phone-nojs"],
       use: { ...devices["Desktop Chrome"], viewport: desktop, javaScriptEnabled: false },
     },
   ],

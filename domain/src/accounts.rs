@@ -148,18 +148,46 @@ pub struct RecentFailures {
 pub enum Gate {
     /// Check the password, after this many milliseconds.
     Allow { delay_ms: u64 },
-    /// Do not check the password at all for now.
-    Refuse,
+    /// Do not check the password at all for now, for this reason.
+    Refuse(Refusal),
 }
 
-/// Slows guessing, then stops it for a while. Refusal is keyed on the account, so one
-/// person's mistakes never lock out colleagues behind the same office address; an address
-/// is refused only at a volume no office reaches by mistake.
+/// Why a sign-in was refused without checking the password: each is said to the person as
+/// it is, so that nobody is told their account is locked when it is their network.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Five failures for this account from this address.
+    ThisAccountFromHere,
+    /// Many failures for this account from elsewhere, and at least one from here.
+    AccountUnderAttack,
+    /// Many failures from this address, at least one of them for this account.
+    BusyAddress,
+}
+
+pub const LIMIT_ACCOUNT_AND_ADDRESS: u32 = 5;
+pub const LIMIT_ACCOUNT: u32 = 20;
+pub const LIMIT_ADDRESS: u32 = 100;
+
+/// Slows guessing, then stops it for a while. `f` counts the failures before this attempt.
+///
+/// Five failures for one account from one address stop that pair. The looser locks (20 for
+/// an account from anywhere, 100 from an address for any account) stop only a pair that has
+/// failed at least once: a correct password from a place that has not failed for that
+/// account still gets in, so nobody can lock a colleague out from elsewhere, and an office
+/// behind one address is not locked out by one person's mistakes. An attacker spread over
+/// many addresses gets one guess per address per window.
 pub fn sign_in_gate(f: RecentFailures) -> Gate {
-    if f.account_and_address >= 5 || f.account >= 20 || f.address >= 100 {
-        return Gate::Refuse;
+    let failed_here = f.account_and_address > 0;
+    if f.account_and_address >= LIMIT_ACCOUNT_AND_ADDRESS {
+        return Gate::Refuse(Refusal::ThisAccountFromHere);
     }
-    let worst = f.account_and_address.max(f.account / 4);
+    if failed_here && f.account >= LIMIT_ACCOUNT {
+        return Gate::Refuse(Refusal::AccountUnderAttack);
+    }
+    if failed_here && f.address >= LIMIT_ADDRESS {
+        return Gate::Refuse(Refusal::BusyAddress);
+    }
+    let worst = f.account_and_address.max(f.account / 4).min(8);
     Gate::Allow {
         delay_ms: match worst {
             0 | 1 => 0,
@@ -222,10 +250,35 @@ mod tests {
         };
         assert_eq!(sign_in_gate(f(0, 0, 0)), Gate::Allow { delay_ms: 0 });
         assert_eq!(sign_in_gate(f(3, 3, 3)), Gate::Allow { delay_ms: 500 });
-        assert_eq!(sign_in_gate(f(5, 5, 5)), Gate::Refuse);
+        assert_eq!(
+            sign_in_gate(f(5, 5, 5)),
+            Gate::Refuse(Refusal::ThisAccountFromHere)
+        );
         // Colleagues behind the same address are not refused for one person's failures.
         assert_eq!(sign_in_gate(f(0, 0, 40)), Gate::Allow { delay_ms: 0 });
-        assert_eq!(sign_in_gate(f(0, 20, 20)), Gate::Refuse);
-        assert_eq!(sign_in_gate(f(0, 0, 100)), Gate::Refuse);
+        assert_eq!(
+            sign_in_gate(f(1, 20, 20)),
+            Gate::Refuse(Refusal::AccountUnderAttack)
+        );
+        assert_eq!(
+            sign_in_gate(f(1, 1, 100)),
+            Gate::Refuse(Refusal::BusyAddress)
+        );
+    }
+
+    #[test]
+    fn a_place_that_has_not_failed_gets_a_try_through_the_looser_locks() {
+        let f = |p, a, i| RecentFailures {
+            account_and_address: p,
+            account: a,
+            address: i,
+        };
+        // Someone else has failed 20 times for this account, elsewhere: the owner, from a
+        // place that has not failed, may still try (slowly).
+        assert!(matches!(sign_in_gate(f(0, 20, 0)), Gate::Allow { .. }));
+        // An office address with 100 failures for other accounts.
+        assert!(matches!(sign_in_gate(f(0, 0, 100)), Gate::Allow { .. }));
+        // The delay never grows past two seconds.
+        assert_eq!(sign_in_gate(f(0, 400, 0)), Gate::Allow { delay_ms: 1750 });
     }
 }

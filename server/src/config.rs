@@ -19,9 +19,14 @@ pub struct Config {
     pub public_url: String,
     /// `KILN_SESSION_IDLE_MINUTES` (30) and `KILN_SESSION_MAX_HOURS` (12).
     pub session: SessionLimits,
-    /// `KILN_TRUST_PROXY=1`: take client addresses from X-Forwarded-For (only behind a proxy
-    /// that sets it).
-    pub trust_proxy: bool,
+    /// `KILN_TRUST_PROXY=N`: the number of reverse proxies in front of Kiln that append to
+    /// X-Forwarded-For (`1` for one nginx). The client's address is the entry the outermost
+    /// of them added; entries before it were sent by the client and are ignored. 0: the
+    /// connection's own address.
+    pub trusted_proxies: usize,
+    /// `KILN_LIMIT_*`: how much the anonymous survey endpoints take per client address and
+    /// overall, per minute.
+    pub survey_limits: app::ssr::limits::SurveyLimits,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/kiln.db?mode=rwc";
@@ -35,7 +40,8 @@ impl Default for Config {
             draft_days: 30,
             public_url: "http://127.0.0.1:3000".into(),
             session: SessionLimits::default(),
-            trust_proxy: false,
+            trusted_proxies: 0,
+            survey_limits: Default::default(),
         }
     }
 }
@@ -54,23 +60,58 @@ impl Config {
         if idle < 1 || max < 1 {
             anyhow::bail!("session limits must be at least 1 minute and 1 hour");
         }
+        let addr: SocketAddr = var("KILN_ADDR", "127.0.0.1:3000")
+            .parse()
+            .map_err(|e| anyhow::anyhow!("KILN_ADDR is not an address like 127.0.0.1:3000: {e}"))?;
+        let public_url = var("KILN_PUBLIC_URL", &format!("http://{addr}"));
+        url::Url::parse(&public_url)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "KILN_PUBLIC_URL is not an address like https://survey.example.gov.uk"
+                )
+            })?;
+        let count = |name: &str, default: u32| -> anyhow::Result<u32> {
+            let v = whole(name, &default.to_string())?;
+            u32::try_from(v)
+                .ok()
+                .filter(|v| *v > 0)
+                .ok_or_else(|| anyhow::anyhow!("{name} must be a whole number above 0"))
+        };
+        let d = app::ssr::limits::SurveyLimits::default();
         Ok(Config {
             database_url: var("DATABASE_URL", DEFAULT_DATABASE_URL),
-            addr: var("KILN_ADDR", "127.0.0.1:3000").parse().map_err(|e| {
-                anyhow::anyhow!("KILN_ADDR is not an address like 127.0.0.1:3000: {e}")
-            })?,
+            addr,
             site_root: var("KILN_SITE_ROOT", "target/site"),
             draft_days: whole("KILN_DRAFT_DAYS", "30")?,
-            public_url: var("KILN_PUBLIC_URL", "http://127.0.0.1:3000"),
+            public_url,
             session: SessionLimits {
                 idle: idle * 60,
                 absolute: max * 3600,
             },
-            trust_proxy: matches!(var("KILN_TRUST_PROXY", "0").as_str(), "1" | "true" | "yes"),
+            trusted_proxies: match var("KILN_TRUST_PROXY", "0").as_str() {
+                "true" | "yes" => 1,
+                "false" | "no" | "" => 0,
+                n => n.parse().map_err(|_| {
+                    anyhow::anyhow!(
+                        "KILN_TRUST_PROXY is the number of proxies in front of Kiln, like 1"
+                    )
+                })?,
+            },
+            survey_limits: app::ssr::limits::SurveyLimits {
+                starts_per_minute: count("KILN_LIMIT_STARTS_PER_MINUTE", d.starts_per_minute)?,
+                posts_per_minute: count("KILN_LIMIT_POSTS_PER_MINUTE", d.posts_per_minute)?,
+                resumes_per_minute: count("KILN_LIMIT_RESUMES_PER_MINUTE", d.resumes_per_minute)?,
+                new_drafts_per_minute: count(
+                    "KILN_LIMIT_NEW_DRAFTS_PER_MINUTE",
+                    d.new_drafts_per_minute,
+                )?,
+            },
         })
     }
 
-    pub fn secure_cookies(&self) -> bool {
+    pub fn https(&self) -> bool {
         self.public_url.starts_with("https://")
     }
 }

@@ -40,9 +40,11 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         results: Arc::new(store::results::ResultsCache::default()),
         auth: AuthConfig {
             limits: config.session,
-            secure_cookies: config.secure_cookies(),
-            trust_proxy: config.trust_proxy,
+            public_url: url::Url::parse(&config.public_url)
+                .map_err(|e| anyhow::anyhow!("KILN_PUBLIC_URL: {e}"))?,
+            trusted_proxies: config.trusted_proxies,
         },
+        limits: Arc::new(app::ssr::limits::Limiters::new(config.survey_limits)),
     })
 }
 
@@ -52,7 +54,12 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
-        .merge(app::ssr::forms::router())
+        .merge(
+            app::ssr::forms::router().route_layer(middleware::from_fn_with_state(
+                state.clone(),
+                app::ssr::limits::survey_limit,
+            )),
+        )
         .merge(app::ssr::account_forms::router())
         .merge(app::ssr::officer_forms::router())
         .merge(app::ssr::area_forms::router())
@@ -71,8 +78,14 @@ pub fn router(state: AppState) -> Router {
         // Run outermost first: refuse cross-site posts, find the session, check access.
         .layer(middleware::from_fn(auth::guard))
         .layer(middleware::from_fn_with_state(state.clone(), auth::resolve))
-        .layer(middleware::from_fn(auth::same_origin))
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::same_origin,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.auth.https(),
+            security_headers,
+        ))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -121,12 +134,19 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
 /// keep them out of shared caches and the history of a shared device (static files under
 /// /pkg may be cached). Pages rendered by the app set their own Content-Security-Policy
 /// with a fresh nonce for the hydration scripts; everything else may run no script at all.
-async fn security_headers(req: Request<Body>, next: Next) -> Response {
+/// Over HTTPS, browsers are also told to come back only over HTTPS for a year (HSTS).
+async fn security_headers(State(https): State<bool>, req: Request<Body>, next: Next) -> Response {
     let is_static = req.uri().path().starts_with("/pkg/");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     if !is_static && !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if https {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
     }
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(

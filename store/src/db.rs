@@ -4,9 +4,13 @@
 use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
 
 use crate::StoreError;
+
+/// How long a connection waits for another's write to finish before giving up.
+pub const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Connects and runs any pending migrations. A failed migration is an error: the caller
 /// must not start serving.
@@ -30,16 +34,17 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, StoreError> {
     options
         .max_connections(if url.starts_with("sqlite:") { 8 } else { 16 })
         .connect_timeout(Duration::from_secs(10))
-        .sqlx_logging(false);
+        .sqlx_logging(false)
+        // Set on every pooled connection as it opens, not on whichever one ran a PRAGMA:
+        // synchronous, foreign keys and the busy timeout are per connection in SQLite.
+        .map_sqlx_sqlite_opts(|o| {
+            o.journal_mode(SqliteJournalMode::Wal)
+                // FULL keeps every committed response on disk through a power cut.
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(SQLITE_BUSY_TIMEOUT)
+        });
     let db = Database::connect(options).await?;
-    if db.get_database_backend() == DbBackend::Sqlite {
-        // WAL lets readers carry on while a response is written; FULL keeps every
-        // committed response on disk through a power cut.
-        db.execute_unprepared("PRAGMA journal_mode=WAL").await?;
-        db.execute_unprepared("PRAGMA synchronous=FULL").await?;
-        db.execute_unprepared("PRAGMA foreign_keys=ON").await?;
-        db.execute_unprepared("PRAGMA busy_timeout=10000").await?;
-    }
     Ok(db)
 }
 
@@ -60,7 +65,41 @@ pub async fn ping(db: &DatabaseConnection) -> Result<(), StoreError> {
 
 #[cfg(test)]
 mod tests {
-    use super::sqlite_path;
+    use super::*;
+    use sea_orm::{DbBackend, Statement, TransactionTrait};
+
+    /// Reads one whole-number PRAGMA on a transaction's own connection.
+    async fn pragma(txn: &sea_orm::DatabaseTransaction, name: &str) -> i64 {
+        let row = txn
+            .query_one_raw(Statement::from_string(
+                DbBackend::Sqlite,
+                format!("PRAGMA {name}"),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        row.try_get_by_index::<i64>(0).unwrap()
+    }
+
+    #[tokio::test]
+    async fn every_pooled_sqlite_connection_has_the_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/kiln.db?mode=rwc", dir.path().display());
+        let db = connect(&url).await.unwrap();
+        // Eight open transactions hold all eight connections of the pool at once.
+        let mut held = Vec::new();
+        for _ in 0..8 {
+            held.push(db.begin().await.unwrap());
+        }
+        for txn in &held {
+            assert_eq!(pragma(txn, "synchronous").await, 2, "synchronous=FULL");
+            assert_eq!(pragma(txn, "foreign_keys").await, 1);
+            assert_eq!(
+                pragma(txn, "busy_timeout").await,
+                SQLITE_BUSY_TIMEOUT.as_millis() as i64
+            );
+        }
+    }
 
     #[test]
     fn finds_the_file_of_an_sqlite_url() {

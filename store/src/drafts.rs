@@ -7,12 +7,12 @@ use domain::survey::{AREA_DONT_KNOW, AREA_PREFER_NOT};
 use domain::{ReceiptCode, ResumeCode};
 use rand::Rng;
 use sea_orm::{
-    sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, TransactionTrait,
+    sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait,
+    DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
 };
 
 use crate::areas::AreaDirectory;
-use crate::entity::{draft, response};
+use crate::entity::{draft, response, wave};
 use crate::surveys::SurveyRecord;
 use crate::StoreError;
 
@@ -36,6 +36,9 @@ pub struct Draft {
 #[derive(Debug, PartialEq)]
 pub enum SubmitOutcome {
     Stored(ReceiptCode),
+    /// The wave closed (or its results were published) before the answers were sent: they
+    /// would change figures the council has already published, so they are not counted.
+    WaveClosed,
     /// Sent before (a double tap, a retry, a replay): nothing new was stored.
     AlreadyStored(ReceiptCode),
     /// Some answers are missing or wrong; `section` is the first (1-based) to fix.
@@ -49,7 +52,49 @@ pub enum SubmitOutcome {
 pub enum SaveOutcome {
     Saved,
     AlreadySubmitted(ReceiptCode),
+    /// See `SubmitOutcome::WaveClosed`.
+    WaveClosed,
     NotFound,
+}
+
+/// Waves that take answers: open, and with no results published yet.
+fn accepting_waves() -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(wave::Column::Id)
+        .from(wave::Entity)
+        .and_where(wave::Column::Status.eq(OPEN))
+        .and_where(wave::Column::Published.eq(false))
+        .to_owned()
+}
+
+/// Whether a wave takes answers now (see `accepting_waves`).
+pub async fn wave_accepts_answers<C: ConnectionTrait>(
+    db: &C,
+    wave_id: i32,
+) -> Result<bool, StoreError> {
+    Ok(wave::Entity::find_by_id(wave_id)
+        .filter(wave::Column::Status.eq(OPEN))
+        .filter(wave::Column::Published.eq(false))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Why nothing was claimed or saved: sent already, the wave closed, or no such draft.
+async fn why_not_open(db: &DatabaseConnection, code: &ResumeCode) -> Result<NotOpen, StoreError> {
+    Ok(match find(db, code).await? {
+        Some(Draft {
+            receipt: Some(r), ..
+        }) => NotOpen::Submitted(r),
+        Some(d) if !wave_accepts_answers(db, d.wave_id).await? => NotOpen::WaveClosed,
+        _ => NotOpen::Gone,
+    })
+}
+
+enum NotOpen {
+    Submitted(ReceiptCode),
+    WaveClosed,
+    Gone,
 }
 
 pub async fn create(
@@ -129,16 +174,16 @@ pub async fn save_answers(
         .col_expr(draft::Column::UpdatedOn, Expr::value(today))
         .filter(draft::Column::Code.eq(code.as_str()))
         .filter(draft::Column::Status.eq(OPEN))
+        .filter(draft::Column::WaveId.in_subquery(accepting_waves()))
         .exec(db)
         .await?;
     if updated.rows_affected == 0 {
-        // Submitted between our read and our write.
-        return match find(db, code).await? {
-            Some(Draft {
-                receipt: Some(r), ..
-            }) => Ok(SaveOutcome::AlreadySubmitted(r)),
-            _ => Ok(SaveOutcome::NotFound),
-        };
+        // Submitted, or the wave closed, between our read and our write (or before).
+        return Ok(match why_not_open(db, code).await? {
+            NotOpen::Submitted(r) => SaveOutcome::AlreadySubmitted(r),
+            NotOpen::WaveClosed => SaveOutcome::WaveClosed,
+            NotOpen::Gone => SaveOutcome::NotFound,
+        });
     }
     Ok(SaveOutcome::Saved)
 }
@@ -171,15 +216,15 @@ pub async fn submit(
         .col_expr(draft::Column::UpdatedOn, Expr::value(today))
         .filter(draft::Column::Code.eq(draft.code.as_str()))
         .filter(draft::Column::Status.eq(OPEN))
+        .filter(draft::Column::WaveId.in_subquery(accepting_waves()))
         .exec(&txn)
         .await?;
     if claimed.rows_affected == 0 {
         txn.rollback().await?;
-        return match find(db, &draft.code).await? {
-            Some(Draft {
-                receipt: Some(r), ..
-            }) => Ok(SubmitOutcome::AlreadyStored(r)),
-            _ => Err(StoreError::Invalid("this response no longer exists".into())),
+        return match why_not_open(db, &draft.code).await? {
+            NotOpen::Submitted(r) => Ok(SubmitOutcome::AlreadyStored(r)),
+            NotOpen::WaveClosed => Ok(SubmitOutcome::WaveClosed),
+            NotOpen::Gone => Err(StoreError::Invalid("this response no longer exists".into())),
         };
     }
 
@@ -195,7 +240,9 @@ pub async fn submit(
     };
     response::ActiveModel {
         wave_id: Set(draft.wave_id),
-        external_id: Set(format!("online-{}", receipt.as_str())),
+        // Unrelated to the receipt: whoever learns a resident's receipt code must not be able
+        // to find their answers in an export.
+        external_id: Set(format!("online-{:032x}", rand::rng().random::<u128>())),
         area_id: Set(area_id),
         area_answer: Set(area_answer.to_string()),
         age_band: Set(age_band),

@@ -111,6 +111,7 @@ async fn assemble(db: &DatabaseConnection, row: survey::Model) -> Result<SurveyR
     let open_wave = wave::Entity::find()
         .filter(wave::Column::SurveyId.eq(row.id))
         .filter(wave::Column::Status.eq("open"))
+        .filter(wave::Column::Published.eq(false))
         .order_by_desc(wave::Column::Id)
         .one(db)
         .await?

@@ -46,6 +46,43 @@ pub fn hash_password(password: &str) -> Result<String, StoreError> {
         .map_err(|e| StoreError::Corrupt(format!("hashing a password: {e}")))
 }
 
+/// At most this many password hashes are worked out at once (one per core): each takes
+/// 19 MiB and most of a core for a moment, and hundreds of sign-ins sent together would
+/// otherwise take gigabytes. The rest wait their turn.
+fn hashing_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    SLOTS.get_or_init(|| tokio::sync::Semaphore::new(hashing_slot_count()))
+}
+
+pub fn hashing_slot_count() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
+static HASHING_NOW: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static HASHING_PEAK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The most password checks that have run at once in this process, for tests.
+pub fn hashing_peak() -> usize {
+    HASHING_PEAK.load(std::sync::atomic::Ordering::SeqCst)
+}
+
+/// Checks a password off the async threads, waiting for a hashing slot first.
+pub async fn verify_password_bounded(hash: String, password: String) -> bool {
+    use std::sync::atomic::Ordering::SeqCst;
+    let Ok(_slot) = hashing_slots().acquire().await else {
+        return false;
+    };
+    tokio::task::spawn_blocking(move || {
+        let now = HASHING_NOW.fetch_add(1, SeqCst) + 1;
+        HASHING_PEAK.fetch_max(now, SeqCst);
+        let ok = verify_password(&hash, &password);
+        HASHING_NOW.fetch_sub(1, SeqCst);
+        ok
+    })
+    .await
+    .unwrap_or(false)
+}
+
 pub fn verify_password(hash: &str, password: &str) -> bool {
     PasswordHash::new(hash)
         .map(|h| {

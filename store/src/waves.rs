@@ -99,9 +99,7 @@ pub async fn publish(
     let (_, w) = find(db, survey_key, wave_key).await?.ok_or_else(|| {
         StoreError::Invalid(format!("survey {survey_key} has no wave {wave_key}"))
     })?;
-    let mut active: wave::ActiveModel = w.into();
-    active.published = Set(true);
-    active.update(db).await?;
+    change(db, &w, WaveChange::Publish).await?;
     Ok(())
 }
 
@@ -193,7 +191,14 @@ pub async fn change(
         }
         WaveChange::MakeBaseline => active.is_baseline = Set(true),
         WaveChange::Weighting(on) => active.weighted = Set(on),
-        WaveChange::Publish => active.published = Set(true),
+        // Published figures must not change: a wave stops taking responses when published.
+        WaveChange::Publish => {
+            active.published = Set(true);
+            if w.status == "open" {
+                active.status = Set("closed".into());
+                active.closes_on = Set(Some(crate::today()));
+            }
+        }
         WaveChange::Unpublish => active.published = Set(false),
     }
     let row = active.update(&txn).await?;

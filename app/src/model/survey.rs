@@ -162,6 +162,10 @@ pub mod paths {
         format!("/surveys/{survey}/r/{code}/done")
     }
     pub const RESUME: &str = "/resume";
+    /// Where a resident lands whose survey closed before they sent their answers.
+    pub fn closed(survey: &str) -> String {
+        format!("/surveys/{survey}/closed")
+    }
     /// The id of a question's first input, which the error summary links to.
     pub fn field_id(key: &str) -> String {
         format!("q-{key}")

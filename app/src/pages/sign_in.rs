@@ -14,7 +14,9 @@ fn problems(error: &str) -> Vec<(&'static str, &'static str)> {
         "email_format" => vec![("email", "Enter an email address in the correct format, like name@example.gov.uk")],
         "password_missing" => vec![("password", "Enter your password")],
         "invalid" => vec![("email", "Enter a correct email address and password")],
-        "locked" => vec![("email", "There have been too many attempts to sign in to this account. Wait 15 minutes, then try again")],
+        "locked_here" => vec![("email", "There have been 5 failed attempts to sign in to this account from your network in the last 15 minutes. Wait 15 minutes, then try again")],
+        "locked_account" => vec![("email", "Someone has tried many wrong passwords for this account in the last 15 minutes, and one attempt from your network failed too, so it is paused here. Wait 15 minutes, then try again")],
+        "locked_address" => vec![("email", "There have been many failed attempts to sign in from your network in the last 15 minutes, including one for this account. Wait 15 minutes, then try again")],
         "form" => vec![("email", "The form had expired. Enter your details again")],
         _ => vec![],
     }

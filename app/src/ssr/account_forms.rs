@@ -5,12 +5,13 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::{Extension, Router};
-use domain::accounts::{sign_in_gate, EmailAddress, Gate};
+use domain::accounts::{sign_in_gate, EmailAddress, Gate, Refusal as ThrottleRefusal};
 use store::audit::{self, Actor};
 use store::{sessions, throttle, users};
 
 use super::auth::{csrf_ok, read_cookie, ClientIp, SignedIn};
 use super::forms::field;
+use super::limits::{log_refusal, Refusal};
 use super::{token, AppState};
 use crate::model::links;
 
@@ -28,12 +29,18 @@ pub fn sign_in_token(st: &AppState) -> String {
     token::issue(&st.form_secret, "sign-in", "sign-in")
 }
 
-/// Only addresses on this site, so a link cannot send someone elsewhere after signing in.
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => links::OFFICER.to_string(),
-    }
+/// Only addresses on this site, so a link cannot send someone elsewhere after signing in:
+/// `next` is read as a browser would read it against the public address (tabs and line
+/// breaks dropped, `\\` as `/`), and kept only if it stays on the same origin.
+pub fn safe_next(public: &url::Url, next: Option<&str>) -> String {
+    next.filter(|n| n.starts_with('/'))
+        .and_then(|n| public.join(n).ok())
+        .filter(|u| u.origin() == public.origin())
+        .map(|u| match u.query() {
+            Some(q) => format!("{}?{q}", u.path()),
+            None => u.path().to_string(),
+        })
+        .unwrap_or_else(|| links::OFFICER.to_string())
 }
 
 fn back_to_form(error: &str, email: &str, next: &str) -> Response {
@@ -63,7 +70,7 @@ async fn sign_in(
     let typed_email = field(&fields, "email").unwrap_or("").trim();
     let typed_email: String = typed_email.chars().take(254).collect();
     let password = field(&fields, "password").unwrap_or("");
-    let next = safe_next(field(&fields, "next"));
+    let next = safe_next(&st.auth.public_url, field(&fields, "next"));
     if !token::verify(
         &st.form_secret,
         "sign-in",
@@ -89,23 +96,28 @@ async fn sign_in(
         ip: Some(ip.clone()),
     };
 
-    let recent = match throttle::recent(&st.db, email.as_str(), &ip).await {
-        Ok(r) => r,
+    // Counted before the password is checked, so attempts sent together cannot all slip
+    // in under the limit.
+    let attempt = match throttle::reserve(&st.db, email.as_str(), &ip).await {
+        Ok(a) => a,
         Err(e) => return internal(e),
     };
-    match sign_in_gate(recent) {
-        Gate::Refuse => {
-            if let Err(e) = audit::record(
-                &st.db,
-                &actor,
-                "sign_in_refused",
-                "too many failed attempts",
-            )
-            .await
-            {
+    match sign_in_gate(attempt.before) {
+        Gate::Refuse(why) => {
+            log_refusal(Refusal::SignInThrottled, links::SIGN_IN);
+            let refused = async {
+                throttle::release(&st.db, attempt).await?;
+                // One audit row a minute per account and address: a flood of refusals
+                // must not flood the audit log.
+                if st.limits.audit_refusal(email.as_str(), &ip) {
+                    audit::record(&st.db, &actor, "sign_in_refused", refusal_detail(why)).await?;
+                }
+                Ok::<_, store::StoreError>(())
+            };
+            if let Err(e) = refused.await {
                 return internal(e);
             }
-            return back_to_form("locked", &typed_email, &next);
+            return back_to_form(refusal_code(why), &typed_email, &next);
         }
         Gate::Allow { delay_ms } if delay_ms > 0 => {
             tokio_sleep(delay_ms).await;
@@ -121,23 +133,18 @@ async fn sign_in(
         .as_ref()
         .map(|a| a.password_hash.clone())
         .unwrap_or_else(|| users::decoy_hash().to_string());
-    let typed = password.to_string();
-    let matches = tokio::task::spawn_blocking(move || users::verify_password(&hash, &typed))
-        .await
-        .unwrap_or(false);
+    let matches = users::verify_password_bounded(hash, password.to_string()).await;
     let account = account.filter(|a| matches && a.active);
     let Some(account) = account else {
-        let failed = async {
-            throttle::record(&st.db, email.as_str(), &ip).await?;
-            audit::record(
-                &st.db,
-                &actor,
-                "sign_in_failed",
-                "wrong email address or password",
-            )
-            .await
-        };
-        if let Err(e) = failed.await {
+        // The reserved attempt stays as the record of this failure.
+        if let Err(e) = audit::record(
+            &st.db,
+            &actor,
+            "sign_in_failed",
+            "wrong email address or password",
+        )
+        .await
+        {
             return internal(e);
         }
         return back_to_form("invalid", &typed_email, &next);
@@ -168,6 +175,29 @@ async fn sign_in(
     }
 }
 
+/// The sign-in page's code for a refusal: each says truthfully why.
+fn refusal_code(why: ThrottleRefusal) -> &'static str {
+    match why {
+        ThrottleRefusal::ThisAccountFromHere => "locked_here",
+        ThrottleRefusal::AccountUnderAttack => "locked_account",
+        ThrottleRefusal::BusyAddress => "locked_address",
+    }
+}
+
+fn refusal_detail(why: ThrottleRefusal) -> &'static str {
+    match why {
+        ThrottleRefusal::ThisAccountFromHere => {
+            "too many failed attempts for this account from this address"
+        }
+        ThrottleRefusal::AccountUnderAttack => {
+            "too many failed attempts for this account, one from this address"
+        }
+        ThrottleRefusal::BusyAddress => {
+            "too many failed attempts from this address, one for this account"
+        }
+    }
+}
+
 async fn tokio_sleep(ms: u64) {
     tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
 }
@@ -180,6 +210,7 @@ async fn sign_out(
     Form(fields): Form<Fields>,
 ) -> Response {
     if !csrf_ok(&st, &who, field(&fields, "csrf")) {
+        log_refusal(Refusal::Csrf, links::SIGN_OUT);
         return super::auth::forbidden();
     }
     let token = read_cookie(&req_headers, st.auth.cookie_name()).unwrap_or_default();
@@ -203,10 +234,17 @@ mod tests {
 
     #[test]
     fn next_stays_on_this_site() {
-        assert_eq!(safe_next(Some("/officer/wellbeing")), "/officer/wellbeing");
-        assert_eq!(safe_next(Some("//evil.test")), "/officer");
-        assert_eq!(safe_next(Some("https://evil.test")), "/officer");
-        assert_eq!(safe_next(Some("/\\evil.test")), "/officer");
-        assert_eq!(safe_next(None), "/officer");
+        let public = url::Url::parse("https://survey.example.gov.uk").unwrap();
+        let next = |n| safe_next(&public, Some(n));
+        assert_eq!(next("/officer/wellbeing"), "/officer/wellbeing");
+        assert_eq!(next("/officer/wellbeing?x=1"), "/officer/wellbeing?x=1");
+        assert_eq!(next("//evil.test"), "/officer");
+        assert_eq!(next("https://evil.test"), "/officer");
+        assert_eq!(next("/\\evil.test"), "/officer");
+        assert_eq!(next("/\t/evil.example"), "/officer");
+        assert_eq!(next("/\n/evil.example"), "/officer");
+        assert_eq!(next("/\\/evil.example"), "/officer");
+        assert_eq!(next("officer"), "/officer");
+        assert_eq!(safe_next(&public, None), "/officer");
     }
 }

@@ -12,18 +12,25 @@ use store::users::User;
 use super::{token, AppState};
 use crate::model::officer::Viewer;
 
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct AuthConfig {
     pub limits: SessionLimits,
-    /// Served over HTTPS: the cookie is Secure and takes the `__Host-` prefix.
-    pub secure_cookies: bool,
-    /// Behind a reverse proxy that sets X-Forwarded-For: take the client's address from it.
-    pub trust_proxy: bool,
+    /// The address people use (`KILN_PUBLIC_URL`): posts must come from its origin, and
+    /// addresses to go to after signing in must stay on it.
+    pub public_url: url::Url,
+    /// Reverse proxies in front of Kiln that append to X-Forwarded-For (see `client_ip`).
+    pub trusted_proxies: usize,
 }
 
 impl AuthConfig {
+    /// Served over HTTPS: the cookie is Secure and takes the `__Host-` prefix, and browsers
+    /// are told to use HTTPS only (HSTS).
+    pub fn https(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+
     pub fn cookie_name(&self) -> &'static str {
-        if self.secure_cookies {
+        if self.https() {
             "__Host-kiln_session"
         } else {
             "kiln_session"
@@ -31,7 +38,7 @@ impl AuthConfig {
     }
 
     pub fn session_cookie(&self, token: &str) -> HeaderValue {
-        let secure = if self.secure_cookies { "; Secure" } else { "" };
+        let secure = if self.https() { "; Secure" } else { "" };
         // No Max-Age: the cookie goes when the browser closes; the server enforces both limits.
         HeaderValue::from_str(&format!(
             "{}={token}; Path=/; HttpOnly; SameSite=Lax{secure}",
@@ -41,7 +48,7 @@ impl AuthConfig {
     }
 
     pub fn clear_cookie(&self) -> HeaderValue {
-        let secure = if self.secure_cookies { "; Secure" } else { "" };
+        let secure = if self.https() { "; Secure" } else { "" };
         HeaderValue::from_str(&format!(
             "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
             self.cookie_name()
@@ -78,7 +85,7 @@ impl SignedIn {
     }
 }
 
-/// The client's address as the request arrived (see `AuthConfig::trust_proxy`).
+/// The client's address as the request arrived (see `client_ip`).
 #[derive(Clone, Debug)]
 pub struct ClientIp(pub String);
 
@@ -114,26 +121,36 @@ pub fn csrf_ok(st: &AppState, who: &SignedIn, sent: Option<&str>) -> bool {
     sent.is_some_and(|t| token::verify(&st.form_secret, &who.session_token, "csrf", t))
 }
 
-fn client_ip(req: &Request, trust_proxy: bool) -> String {
-    if trust_proxy {
-        if let Some(first) = req
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-        {
-            return first.trim().to_string();
+/// The client's address. Behind `trusted` proxies that each append the address they were
+/// reached from to X-Forwarded-For, it is the entry the outermost proxy added: the
+/// `trusted`-th from the right. Entries to its left were sent by the client and could say
+/// anything. Without trusted proxies, or when the header is shorter than the chain (the
+/// request did not come through it), it is the connection's own address.
+pub fn client_ip(headers: &HeaderMap, peer: Option<std::net::IpAddr>, trusted: usize) -> String {
+    let forwarded: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    if trusted > 0 && forwarded.len() >= trusted {
+        let entry = forwarded[forwarded.len() - trusted];
+        if let Ok(ip) = entry.parse::<std::net::IpAddr>() {
+            return ip.to_string();
         }
     }
-    req.extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
+    peer.map(|p| p.to_string())
         .unwrap_or_else(|| "unknown".into())
 }
 
 /// Looks up the session cookie, if any, and records who is asking.
 pub async fn resolve(State(st): State<AppState>, mut req: Request, next: Next) -> Response {
-    let ip = client_ip(&req, st.auth.trust_proxy);
+    let peer = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    let ip = client_ip(req.headers(), peer, st.auth.trusted_proxies);
     req.extensions_mut().insert(ClientIp(ip));
     // Static files need no session: skip the lookup the browser's cookie would cost.
     let is_static = req.uri().path().starts_with("/pkg/");
@@ -208,9 +225,15 @@ pub async fn guard(req: Request, next: Next) -> Response {
                 .finish();
             Redirect::to(&format!("/sign-in?{target}")).into_response()
         }
-        None => (StatusCode::UNAUTHORIZED, "Sign in first.").into_response(),
+        None => {
+            super::limits::log_refusal(super::limits::Refusal::Forbidden, &route_of(&req));
+            (StatusCode::UNAUTHORIZED, "Sign in first.").into_response()
+        }
         Some(who) if allowed(who.user.role, access) => next.run(req).await,
-        Some(_) => forbidden(),
+        Some(_) => {
+            super::limits::log_refusal(super::limits::Refusal::Forbidden, &route_of(&req));
+            forbidden()
+        }
     }
 }
 
@@ -225,12 +248,23 @@ pub fn forbidden() -> Response {
         .into_response()
 }
 
+/// The route's pattern when the router has matched it, for logs: never the address itself,
+/// which may hold a resume code.
+pub fn route_of(req: &Request) -> String {
+    req.extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "unmatched".into())
+}
+
 /// Refuses a state-changing request sent from another site: the browser says where a request
 /// comes from (Origin, Sec-Fetch-Site), and a form on another site cannot fake either.
-pub async fn same_origin(req: Request<Body>, next: Next) -> Response {
+/// Origin is compared with the configured public address, never the request's own Host
+/// header, which whoever sends the request chooses.
+pub async fn same_origin(State(st): State<AppState>, req: Request<Body>, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if unsafe_method && !from_this_site(req.headers()) {
-        tracing::warn!("refused a cross-site request");
+    if unsafe_method && !from_this_site(req.headers(), &st.auth.public_url) {
+        super::limits::log_refusal(super::limits::Refusal::CrossSite, &route_of(&req));
         return (
             StatusCode::FORBIDDEN,
             Html(super::forms::plain_page(
@@ -243,7 +277,7 @@ pub async fn same_origin(req: Request<Body>, next: Next) -> Response {
     next.run(req).await
 }
 
-pub fn from_this_site(headers: &HeaderMap) -> bool {
+pub fn from_this_site(headers: &HeaderMap, public: &url::Url) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         if !matches!(site, "same-origin" | "none") {
             return false;
@@ -251,17 +285,26 @@ pub fn from_this_site(headers: &HeaderMap) -> bool {
     }
     match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
         None => true,
-        Some(origin) => {
-            let host = headers
-                .get(header::HOST)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("");
-            let authority = origin
-                .strip_prefix("https://")
-                .or_else(|| origin.strip_prefix("http://"));
-            authority.is_some_and(|a| !host.is_empty() && a.eq_ignore_ascii_case(host))
-        }
+        Some(origin) => url::Url::parse(origin).is_ok_and(|o| same_or_loopback(&o, public)),
     }
+}
+
+/// The same origin as the public address. On a developer's machine (the public address is
+/// a loopback one) `localhost` and `127.0.0.1` on the same port are the same place.
+fn same_or_loopback(origin: &url::Url, public: &url::Url) -> bool {
+    if origin.origin() == public.origin() {
+        return true;
+    }
+    let loopback = |u: &url::Url| match u.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    loopback(origin)
+        && loopback(public)
+        && origin.scheme() == public.scheme()
+        && origin.port_or_known_default() == public.port_or_known_default()
 }
 
 #[cfg(test)]
@@ -293,26 +336,63 @@ mod tests {
             }
             m
         };
-        assert!(from_this_site(&h(&[("host", "kiln.test")])));
-        assert!(from_this_site(&h(&[
+        let public = url::Url::parse("https://kiln.test").unwrap();
+        let ok = |pairs: &[(&'static str, &'static str)]| from_this_site(&h(pairs), &public);
+        assert!(ok(&[("host", "kiln.test")]));
+        assert!(ok(&[
             ("host", "kiln.test"),
             ("origin", "https://kiln.test")
-        ])));
-        assert!(!from_this_site(&h(&[
+        ]));
+        assert!(!ok(&[
             ("host", "kiln.test"),
             ("origin", "https://evil.test")
-        ])));
-        assert!(!from_this_site(&h(&[
-            ("host", "kiln.test"),
-            ("origin", "null")
-        ])));
-        assert!(!from_this_site(&h(&[
+        ]));
+        assert!(!ok(&[("host", "kiln.test"), ("origin", "null")]));
+        assert!(!ok(&[
             ("host", "kiln.test"),
             ("sec-fetch-site", "cross-site")
-        ])));
-        assert!(from_this_site(&h(&[
+        ]));
+        assert!(ok(&[
             ("host", "kiln.test"),
             ("sec-fetch-site", "same-origin")
-        ])));
+        ]));
+        // The Host header is the sender's to choose: a matching one proves nothing.
+        assert!(!ok(&[
+            ("host", "evil.test"),
+            ("origin", "https://evil.test")
+        ]));
+        assert!(!ok(&[("origin", "http://kiln.test")]));
+
+        let local = url::Url::parse("http://127.0.0.1:3000").unwrap();
+        let origin = |o: &'static str| from_this_site(&h(&[("origin", o)]), &local);
+        assert!(origin("http://localhost:3000"));
+        assert!(origin("http://127.0.0.1:3000"));
+        assert!(!origin("http://localhost:4000"));
+        assert!(!origin("http://evil.test:3000"));
+    }
+
+    #[test]
+    fn the_client_is_the_address_the_outermost_trusted_proxy_saw() {
+        let h = |xff: &'static str| {
+            let mut m = HeaderMap::new();
+            m.insert("x-forwarded-for", HeaderValue::from_static(xff));
+            m
+        };
+        let peer = Some("10.0.0.2".parse().unwrap());
+        // One proxy: the last entry is the one it added; the client's own entries are ignored.
+        assert_eq!(
+            client_ip(&h("6.6.6.6, 203.0.113.9"), peer, 1),
+            "203.0.113.9"
+        );
+        // Two proxies: the second from the right.
+        assert_eq!(
+            client_ip(&h("6.6.6.6, 203.0.113.9, 10.0.0.1"), peer, 2),
+            "203.0.113.9"
+        );
+        // No trusted proxies, or a header shorter than the chain: the connection's address.
+        assert_eq!(client_ip(&h("203.0.113.9"), peer, 0), "10.0.0.2");
+        assert_eq!(client_ip(&h("203.0.113.9"), peer, 2), "10.0.0.2");
+        assert_eq!(client_ip(&HeaderMap::new(), peer, 1), "10.0.0.2");
+        assert_eq!(client_ip(&h("not an address"), peer, 1), "10.0.0.2");
     }
 }

@@ -107,12 +107,13 @@ pub fn csv_body(cells: &[CellOut]) -> Result<String, csv::Error> {
                 Change::NoChange => "no_change",
             })
             .unwrap_or_default();
+        let text = spreadsheet_safe;
         w.write_record([
-            c.indicator.as_str(),
-            &c.area_code,
-            &c.area_name,
-            c.level,
-            &breakdown,
+            &*text(&c.indicator),
+            &text(&c.area_code),
+            &text(&c.area_name),
+            &text(c.level),
+            &text(&breakdown),
             &c.n.map(|n| n.to_string()).unwrap_or_default(),
             &num(c.n_eff),
             &num(c.estimate),
@@ -139,7 +140,7 @@ pub fn xlsx_body(cells: &[CellOut], title: &str) -> Result<Vec<u8>, rust_xlsxwri
     let sheet = book.add_worksheet();
     sheet.set_name("Indicators")?;
     let bold = Format::new().set_bold();
-    sheet.write_string_with_format(0, 0, title, &bold)?;
+    sheet.write_string_with_format(0, 0, spreadsheet_safe(title), &bold)?;
     sheet.write_string(
         1,
         0,
@@ -155,11 +156,12 @@ pub fn xlsx_body(cells: &[CellOut], title: &str) -> Result<Vec<u8>, rust_xlsxwri
             .as_ref()
             .and_then(|b| b.iter().next().map(|(k, v)| format!("{k}={v}")))
             .unwrap_or_default();
-        sheet.write_string(row, 0, &c.indicator)?;
-        sheet.write_string(row, 1, &c.area_code)?;
-        sheet.write_string(row, 2, &c.area_name)?;
-        sheet.write_string(row, 3, c.level)?;
-        sheet.write_string(row, 4, &breakdown)?;
+        let text = spreadsheet_safe;
+        sheet.write_string(row, 0, text(&c.indicator))?;
+        sheet.write_string(row, 1, text(&c.area_code))?;
+        sheet.write_string(row, 2, text(&c.area_name))?;
+        sheet.write_string(row, 3, text(c.level))?;
+        sheet.write_string(row, 4, text(&breakdown))?;
         let nums = [
             c.n.map(|n| n as f64),
             c.n_eff,
@@ -189,12 +191,21 @@ pub fn change_key(ch: Change) -> &'static str {
     }
 }
 
-/// A spreadsheet would run a cell beginning with = + - @ (or a tab or carriage return) as a
-/// formula: such cells get a leading apostrophe, which spreadsheets show as text.
+/// A spreadsheet would run a text cell beginning with = + - @ (or their full-width forms,
+/// which some spreadsheets also take), even after leading spaces, tabs or line breaks, as a
+/// formula: such cells get a leading apostrophe, which spreadsheets show as text. Every text
+/// cell of every CSV and workbook goes through here; numbers Kiln writes itself do not.
 pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        _ => cell.into(),
+    let starts_control = matches!(cell.chars().next(), Some('\t' | '\r' | '\n'));
+    let first_visible = cell.trim_start().chars().next();
+    let formula = matches!(
+        first_visible,
+        Some('=' | '+' | '-' | '@' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}')
+    );
+    if starts_control || formula {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
     }
 }
 
@@ -254,7 +265,18 @@ mod tests {
 
     #[test]
     fn formula_like_cells_are_made_text() {
-        for bad in ["=1+1", "+44", "-2", "@SUM(A1)", "\tx", "\rx"] {
+        for bad in [
+            "=1+1",
+            "+44",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "\n=1+1",
+            "  =HYPERLINK(\"http://evil.test\")",
+            "\u{FF1D}1+1",
+            " \u{FF20}SUM(A1)",
+        ] {
             assert!(spreadsheet_safe(bad).starts_with('\''), "{bad:?}");
         }
         assert_eq!(spreadsheet_safe("A quieter street"), "A quieter street");

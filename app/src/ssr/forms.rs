@@ -26,6 +26,17 @@ pub fn router() -> axum::Router<AppState> {
         .route("/surveys/{survey}/r/{code}/section/{n}", post(save_section))
         .route("/surveys/{survey}/r/{code}/submit", post(submit))
         .route("/resume", post(resume))
+        .route("/surveys/{survey}/closed", axum::routing::get(closed))
+}
+
+/// The survey closed before the resident sent their answers. Written here, not taken from
+/// the address: the survey key only picks the link back.
+async fn closed(Path(_survey_key): Path<String>) -> Response {
+    let body = plain_page(
+        "This survey has closed",
+        "<p>The survey closed before your answers were sent, so they have not been counted. Thank you for your time.</p><p>Results are published when each round of the survey has been analysed.</p><p><a href=\"/results\">See published results</a></p><p><a href=\"/\">Go to the list of surveys</a></p>",
+    );
+    (StatusCode::GONE, Html(body)).into_response()
 }
 
 /// A whole page for replies that are not rendered by the app (errors from plain handlers).
@@ -46,6 +57,8 @@ pub fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
 /// What goes wrong in a handler: shown to the resident plainly, logged in full when internal.
 enum FormError {
     NotFound,
+    /// Not the right place for this response now: go here instead.
+    Redirect(String),
     Internal(StoreError),
 }
 
@@ -59,7 +72,8 @@ impl From<ViewError> for FormError {
     fn from(e: ViewError) -> Self {
         match e {
             ViewError::Store(e) => FormError::Internal(e),
-            _ => FormError::NotFound,
+            ViewError::Redirect(to) => FormError::Redirect(to),
+            ViewError::NotFound | ViewError::Forbidden => FormError::NotFound,
         }
     }
 }
@@ -67,6 +81,7 @@ impl From<ViewError> for FormError {
 impl IntoResponse for FormError {
     fn into_response(self) -> Response {
         let (status, message) = match self {
+            FormError::Redirect(to) => return Redirect::to(&to).into_response(),
             FormError::NotFound => (
                 StatusCode::NOT_FOUND,
                 "We could not find that survey response. Unfinished responses are deleted 30 days after they were last saved.",
@@ -212,6 +227,7 @@ async fn save(
     match drafts::save_answers(&st.db, code, answers, today()).await? {
         SaveOutcome::Saved => Ok(None),
         SaveOutcome::NotFound => Err(FormError::NotFound),
+        SaveOutcome::WaveClosed => Ok(Some(Redirect::to(&paths::closed(survey_key)))),
         SaveOutcome::AlreadySubmitted(_) => {
             Ok(Some(Redirect::to(&paths::done(survey_key, code.as_str()))))
         }
@@ -244,6 +260,7 @@ async fn submit(
         SubmitOutcome::Stored(_) | SubmitOutcome::AlreadyStored(_) => {
             Ok(Redirect::to(&paths::done(&survey_key, &code)))
         }
+        SubmitOutcome::WaveClosed => Ok(Redirect::to(&paths::closed(&survey_key))),
         SubmitOutcome::Invalid { section, .. } => Ok(Redirect::to(&format!(
             "{}?errors=1",
             paths::section(&survey_key, &code, section)
@@ -278,6 +295,9 @@ async fn resume(
     let survey = surveys::by_id(&st.db, wave.survey_id)
         .await?
         .ok_or(FormError::NotFound)?;
+    if draft.receipt.is_none() && !drafts::wave_accepts_answers(&st.db, draft.wave_id).await? {
+        return Ok(Redirect::to(&paths::closed(&survey.about.key)));
+    }
     let areas = AreaDirectory::load(&st.db).await?;
     Ok(Redirect::to(&continue_path(
         &survey.definition,

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod envelope;
 pub mod exports;
 pub mod forms;
+pub mod limits;
 pub mod methodology;
 pub mod officer_forms;
 pub mod officer_views;

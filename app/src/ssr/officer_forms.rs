@@ -105,6 +105,9 @@ async fn change_wave(
     let (_, wave) = waves::find(&st.db, &survey_key, &wave_key)
         .await?
         .ok_or(OfficerError::NotFound)?;
+    if change == WaveChange::Open && wave.published {
+        return Ok(Redirect::to(&with_query(&back, &[("error", "published")])));
+    }
     if change == WaveChange::Weighting(true) && !store::population::any(&st.db).await? {
         return Ok(Redirect::to(&with_query(
             &back,

@@ -14,6 +14,8 @@ pub struct AppState {
     /// Computed indicators per wave, recomputed when their inputs change.
     pub results: Arc<store::results::ResultsCache>,
     pub auth: super::auth::AuthConfig,
+    /// In-memory rate limits (see `limits`).
+    pub limits: Arc<super::limits::Limiters>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

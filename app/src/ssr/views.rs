@@ -46,6 +46,10 @@ pub async fn load(st: &AppState, survey_key: &str, code: &str) -> Result<Loaded,
     if wave.survey_id != survey.id {
         return Err(ViewError::NotFound);
     }
+    // A draft of a wave that has closed (or been published) can no longer change anything.
+    if draft.receipt.is_none() && !drafts::wave_accepts_answers(&st.db, draft.wave_id).await? {
+        return Err(ViewError::Redirect(crate::model::paths::closed(survey_key)));
+    }
     Ok(Loaded { survey, draft })
 }
 

@@ -16,7 +16,7 @@ fn done_message(action: &str) -> Option<&'static str> {
         "baseline" => "This wave is now the baseline.",
         "weighting_on" => "Weighting is on.",
         "weighting_off" => "Weighting is off.",
-        "publish" => "The wave is published: anyone can now see its results.",
+        "publish" => "The wave is published: anyone can now see its results. It takes no more responses, so the published figures cannot change.",
         "unpublish" => "The wave is no longer published.",
         _ => return None,
     })
@@ -42,6 +42,7 @@ pub fn OfficerOverviewPage() -> impl IntoView {
             let done = q.get("done").and_then(|d| done_message(&d));
             let error = q.get("error").map(|e| match e.as_str() {
                 "no_population" => "Weighting needs population totals. An administrator can upload them on the Areas and population page.",
+                "published" => "A published wave cannot take responses: they would change figures already public. Withdraw it from publication first.",
                 _ => "That change could not be made.",
             });
             let h = o.results.header.clone();

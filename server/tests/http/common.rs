@@ -20,11 +20,16 @@ pub enum Backend {
 #[macro_export]
 macro_rules! db_test {
     ($name:ident, $body:expr) => {
+        $crate::db_test!($name, |b| b, $body);
+    };
+    // With a builder step: `db_test!(name, |b| b.configure(...), |app| async move { ... })`.
+    ($name:ident, $build:expr, $body:expr) => {
         mod $name {
             use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let app = $crate::common::spawn_app($crate::common::Backend::Sqlite).await;
+                let builder = $crate::common::TestApp::builder($crate::common::Backend::Sqlite);
+                let app = $crate::common::with(builder, $build).spawn().await;
                 // The body may capture only the fields it uses: hold the database's folder
                 // until it is done.
                 let dir = app.dir.clone();
@@ -33,11 +38,17 @@ macro_rules! db_test {
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                let app = $crate::common::spawn_app($crate::common::Backend::Postgres).await;
+                let builder = $crate::common::TestApp::builder($crate::common::Backend::Postgres);
+                let app = $crate::common::with(builder, $build).spawn().await;
                 ($body)(app).await;
             }
         }
     };
+}
+
+/// Applies a test's builder step (a function, so that the closure's argument type is known).
+pub fn with(b: TestAppBuilder, f: impl FnOnce(TestAppBuilder) -> TestAppBuilder) -> TestAppBuilder {
+    f(b)
 }
 
 pub struct TestApp {
@@ -73,29 +84,65 @@ async fn database_url(backend: Backend) -> (String, Option<Arc<tempfile::TempDir
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
-    let (database_url, dir) = database_url(backend).await;
-    let config = Config {
-        database_url,
-        addr: "127.0.0.1:0".parse().unwrap(),
-        ..Config::default()
-    };
-    let state = server::startup::build_state(&config)
-        .await
-        .expect("app state");
-    store::seed::seed_demo(&state.db).await.expect("seed");
-    let db = state.db.clone();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { server::startup::serve(listener, state).await.unwrap() });
-    TestApp {
-        base,
-        client: reqwest::Client::builder()
-            .redirect(Policy::none())
-            .default_headers(browser_headers())
-            .build()
-            .unwrap(),
-        db,
-        dir,
+    TestApp::builder(backend).spawn().await
+}
+
+/// Starts a `TestApp` with what a test needs changed: `TestApp::builder(backend)
+/// .configure(|c| c.survey_limits.starts_per_minute = 2).without_demo().spawn()`.
+/// A change a test makes to the configuration before the app starts.
+type ConfigStep = Box<dyn FnOnce(&mut Config)>;
+
+pub struct TestAppBuilder {
+    backend: Backend,
+    configure: Vec<ConfigStep>,
+    demo: bool,
+}
+
+impl TestAppBuilder {
+    /// Changes the configuration the app starts with (after the test defaults are set).
+    pub fn configure(mut self, f: impl FnOnce(&mut Config) + 'static) -> Self {
+        self.configure.push(Box::new(f));
+        self
+    }
+
+    /// Starts with the schema and nothing else: no surveys, wards or waves.
+    pub fn without_demo(mut self) -> Self {
+        self.demo = false;
+        self
+    }
+
+    pub async fn spawn(self) -> TestApp {
+        let (database_url, dir) = database_url(self.backend).await;
+        // Bound first, so that the public address is the one the test speaks to.
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let mut config = Config {
+            database_url,
+            addr: listener.local_addr().unwrap(),
+            public_url: base.clone(),
+            ..Config::default()
+        };
+        for f in self.configure {
+            f(&mut config);
+        }
+        let state = server::startup::build_state(&config)
+            .await
+            .expect("app state");
+        if self.demo {
+            store::seed::seed_demo(&state.db).await.expect("seed");
+        }
+        let db = state.db.clone();
+        tokio::spawn(async move { server::startup::serve(listener, state).await.unwrap() });
+        TestApp {
+            base,
+            client: reqwest::Client::builder()
+                .redirect(Policy::none())
+                .default_headers(browser_headers())
+                .build()
+                .unwrap(),
+            db,
+            dir,
+        }
     }
 }
 
@@ -134,6 +181,14 @@ impl Page {
 }
 
 impl TestApp {
+    pub fn builder(backend: Backend) -> TestAppBuilder {
+        TestAppBuilder {
+            backend,
+            configure: Vec::new(),
+            demo: true,
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
@@ -309,6 +364,10 @@ impl Agent {
             .expect("csrf field")
     }
     pub async fn sign_in(&self, email: &str, password: &str) -> Response {
+        self.sign_in_to(email, password, "/officer").await
+    }
+    /// Signs in asking to go to `next` afterwards.
+    pub async fn sign_in_to(&self, email: &str, password: &str, next: &str) -> Response {
         let form = self.get("/sign-in").await;
         let token = form.token();
         self.post(
@@ -317,7 +376,7 @@ impl Agent {
                 ("email", email),
                 ("password", password),
                 ("token", &token),
-                ("next", "/officer"),
+                ("next", next),
             ],
         )
         .await

@@ -1,8 +1,6 @@
 //! Waves, bulk imports and the indicators API, on SQLite and PostgreSQL.
 
-mod common;
-
-use common::{import, rows, TestApp, HEADER};
+use crate::common::{import, rows, TestApp, HEADER};
 use reqwest::StatusCode;
 use serde_json::Value;
 use store::import::ImportError;

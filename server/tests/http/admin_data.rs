@@ -1,9 +1,7 @@
 //! Administrators' uploads (the ward list and population totals) and the annual report, on
 //! SQLite and PostgreSQL, over real HTTP as a browser without JavaScript sends them.
 
-mod common;
-
-use common::{import, location, rows, Agent, TestApp, HEADER};
+use crate::common::{import, location, rows, Agent, TestApp, HEADER};
 use domain::accounts::Role;
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
@@ -27,12 +25,12 @@ async fn upload(a: &Agent, path: &str, csrf: &str, file: &str) -> reqwest::Respo
 }
 
 /// Uploads as `upload` does and follows the redirect back to the page.
-async fn upload_and_see(a: &Agent, path: &str, csrf: &str, file: &str) -> common::Page {
+async fn upload_and_see(a: &Agent, path: &str, csrf: &str, file: &str) -> crate::common::Page {
     a.get(&location(&upload(a, path, csrf, file).await)).await
 }
 
 /// The text of the report's ward-table row for a ward, cells joined by `|`.
-fn ward_row(page: &common::Page, ward: &str) -> String {
+fn ward_row(page: &crate::common::Page, ward: &str) -> String {
     page.select("table.table-report tbody tr")
         .into_iter()
         .map(|r| r.text().collect::<Vec<_>>().join("|"))

@@ -1,9 +1,7 @@
 //! Accounts, sessions, CSRF, the access matrix, publication and exports, on SQLite and
 //! PostgreSQL, over real HTTP with a cookie-keeping client per person.
 
-mod common;
-
-use common::{import, location, rows, Agent, TestApp, HEADER, PASSWORD};
+use crate::common::{import, location, rows, Agent, TestApp, HEADER, PASSWORD};
 use domain::accounts::Role;
 use reqwest::StatusCode;
 

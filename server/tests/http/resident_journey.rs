@@ -1,9 +1,7 @@
 //! The resident journey over HTTP, with JavaScript off: every test runs on SQLite and on
 //! PostgreSQL.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use reqwest::StatusCode;
 
 db_test!(
@@ -218,7 +216,7 @@ db_test!(
         let (a, b) = tokio::join!(app.post_raw(&action, &form), app.post_raw(&action, &form));
         assert_eq!(a.status(), StatusCode::SEE_OTHER);
         assert_eq!(b.status(), StatusCode::SEE_OTHER);
-        assert_eq!(common::location(&a), common::location(&b));
+        assert_eq!(crate::common::location(&a), crate::common::location(&b));
         // A retry after a timeout, and a resubmit after Back.
         let again = app.post(&action, &[("token", &token)]).await;
         assert!(again.ends_with("/done"));

@@ -1,0 +1,238 @@
+//! Rate limits kept in memory only (no client address is ever stored): the anonymous survey
+//! endpoints per client address and overall, and the log lines and audit rows that refusals
+//! write, so that an attack cannot fill the log or the audit table.
+
+use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use super::auth::ClientIp;
+use super::AppState;
+
+/// Each limit is a count a minute, all of which may come at once. The defaults let a
+/// community event's whole room answer over one venue's Wi-Fi, and stop one script from
+/// stuffing the results the council publishes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SurveyLimits {
+    /// New responses started, per client address.
+    pub starts_per_minute: u32,
+    /// Sections saved and responses sent, per client address.
+    pub posts_per_minute: u32,
+    /// Resume codes tried, per client address.
+    pub resumes_per_minute: u32,
+    /// New responses started, from everyone together.
+    pub new_drafts_per_minute: u32,
+}
+
+impl Default for SurveyLimits {
+    fn default() -> Self {
+        SurveyLimits {
+            starts_per_minute: 30,
+            posts_per_minute: 300,
+            resumes_per_minute: 10,
+            new_drafts_per_minute: 600,
+        }
+    }
+}
+
+fn per_minute(n: u32) -> Quota {
+    let n = NonZeroU32::new(n.max(1)).expect("at least 1");
+    Quota::per_minute(n).allow_burst(n)
+}
+
+/// The limiters of one server process.
+pub struct Limiters {
+    starts: DefaultKeyedRateLimiter<String>,
+    posts: DefaultKeyedRateLimiter<String>,
+    resumes: DefaultKeyedRateLimiter<String>,
+    new_drafts: DefaultDirectRateLimiter,
+    /// One audit row a minute per account and address for refused sign-ins.
+    refusal_audit: DefaultKeyedRateLimiter<(String, String)>,
+}
+
+impl Limiters {
+    pub fn new(l: SurveyLimits) -> Self {
+        Limiters {
+            starts: RateLimiter::keyed(per_minute(l.starts_per_minute)),
+            posts: RateLimiter::keyed(per_minute(l.posts_per_minute)),
+            resumes: RateLimiter::keyed(per_minute(l.resumes_per_minute)),
+            new_drafts: RateLimiter::direct(per_minute(l.new_drafts_per_minute)),
+            refusal_audit: RateLimiter::keyed(per_minute(1)),
+        }
+    }
+
+    /// Whether a refused sign-in for this account from this address should be audited now.
+    pub fn audit_refusal(&self, email: &str, ip: &str) -> bool {
+        self.refusal_audit
+            .check_key(&(email.to_string(), ip.to_string()))
+            .is_ok()
+    }
+
+    /// Forgets addresses not seen for a while, so memory stays bounded.
+    pub fn forget_idle(&self) {
+        for keyed in [&self.starts, &self.posts, &self.resumes] {
+            keyed.retain_recent();
+            keyed.shrink_to_fit();
+        }
+        self.refusal_audit.retain_recent();
+        self.refusal_audit.shrink_to_fit();
+    }
+}
+
+/// Which limit a survey form post counts against, by its route.
+fn limit_for(route: &str) -> Option<Limit> {
+    match route {
+        "/surveys/{survey}/begin" => Some(Limit::Start),
+        "/resume" => Some(Limit::Resume),
+        "/surveys/{survey}/r/{code}/section/{n}" | "/surveys/{survey}/r/{code}/submit" => {
+            Some(Limit::Post)
+        }
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Limit {
+    Start,
+    Post,
+    Resume,
+}
+
+/// Middleware on the survey form routes: refuses a post over its limit with a plain page.
+pub async fn survey_limit(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_default();
+    let limit = (req.method() == Method::POST)
+        .then(|| limit_for(&route))
+        .flatten();
+    if let Some(limit) = limit {
+        let ip = req
+            .extensions()
+            .get::<ClientIp>()
+            .map(|c| c.0.clone())
+            .unwrap_or_default();
+        let l = &st.limits;
+        let allowed = match limit {
+            Limit::Start => l.starts.check_key(&ip).is_ok() && l.new_drafts.check().is_ok(),
+            Limit::Post => l.posts.check_key(&ip).is_ok(),
+            Limit::Resume => l.resumes.check_key(&ip).is_ok(),
+        };
+        if !allowed {
+            log_refusal(Refusal::RateLimited, &route);
+            return too_many_requests();
+        }
+    }
+    next.run(req).await
+}
+
+fn too_many_requests() -> Response {
+    let body = super::forms::plain_page(
+        "Please try again in a minute",
+        "<p>A lot of answers have come from your connection in the last minute, so we have paused for a moment. Nothing you have already saved has been lost.</p><p>Go back, wait a minute and try again.</p>",
+    );
+    let mut res = (StatusCode::TOO_MANY_REQUESTS, Html(body)).into_response();
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+    res
+}
+
+/// Why a request was refused, for the log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Not signed in with a role that may use the address.
+    Forbidden,
+    /// A form's CSRF token did not belong to the session.
+    Csrf,
+    /// A post that came from another site.
+    CrossSite,
+    /// Over a rate limit.
+    RateLimited,
+    /// A sign-in refused by the throttle.
+    SignInThrottled,
+    /// An address that no route declares, or that is not in its plain form.
+    UndeclaredPath,
+}
+
+impl Refusal {
+    pub fn key(self) -> &'static str {
+        match self {
+            Refusal::Forbidden => "forbidden",
+            Refusal::Csrf => "csrf",
+            Refusal::CrossSite => "cross_site",
+            Refusal::RateLimited => "rate_limited",
+            Refusal::SignInThrottled => "sign_in_throttled",
+            Refusal::UndeclaredPath => "undeclared_path",
+        }
+    }
+}
+
+struct RefusalLog {
+    limiter: DefaultDirectRateLimiter,
+    suppressed: AtomicU64,
+}
+
+/// Logs a refused request as a structured event (`kind`, `route`: the route's pattern, never
+/// the address, which may hold a resume code), at most 60 a minute; the next line logged
+/// says how many were left out meanwhile.
+pub fn log_refusal(kind: Refusal, route: &str) {
+    static LOG: OnceLock<RefusalLog> = OnceLock::new();
+    let log = LOG.get_or_init(|| RefusalLog {
+        limiter: RateLimiter::direct(per_minute(60)),
+        suppressed: AtomicU64::new(0),
+    });
+    if log.limiter.check().is_ok() {
+        let suppressed = log.suppressed.swap(0, Ordering::Relaxed);
+        tracing::warn!(
+            target: "kiln::refused",
+            kind = kind.key(),
+            route,
+            suppressed,
+            "refused a request"
+        );
+    } else {
+        log.suppressed.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_survey_post_counts_against_one_limit() {
+        assert_eq!(limit_for("/surveys/{survey}/begin"), Some(Limit::Start));
+        assert_eq!(limit_for("/resume"), Some(Limit::Resume));
+        assert_eq!(
+            limit_for("/surveys/{survey}/r/{code}/section/{n}"),
+            Some(Limit::Post)
+        );
+        assert_eq!(
+            limit_for("/surveys/{survey}/r/{code}/submit"),
+            Some(Limit::Post)
+        );
+        assert_eq!(limit_for("/sign-in"), None);
+    }
+
+    #[test]
+    fn a_limit_allows_a_minute_at_once_then_refuses() {
+        let l = Limiters::new(SurveyLimits {
+            starts_per_minute: 3,
+            ..SurveyLimits::default()
+        });
+        for _ in 0..3 {
+            assert!(l.starts.check_key(&"a".to_string()).is_ok());
+        }
+        assert!(l.starts.check_key(&"a".to_string()).is_err());
+        // Another address is not affected.
+        assert!(l.starts.check_key(&"b".to_string()).is_ok());
+    }
+}

@@ -1,0 +1,11 @@
+//! Kiln's HTTP tests: one binary, so the app is compiled and linked into tests once. Every
+//! test runs the real app over a fresh database, once on SQLite and once on PostgreSQL.
+
+#[macro_use]
+mod common;
+
+mod admin_data;
+mod indicators_api;
+mod officer_access;
+mod resident_journey;
+mod security;
