@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use app::ssr::access::Routes;
 use app::ssr::auth::{self, AuthConfig};
 use app::ssr::AppState;
 use app::{shell, App};
@@ -48,23 +49,71 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     })
 }
 
-pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
-    let options = state.leptos_options.clone();
-    Router::new()
+/// The routes Kiln's own handlers serve (forms, downloads, the open API).
+fn handler_routes(state: &AppState) -> Routes {
+    Routes::default()
         .route("/healthz", get(healthz))
-        .route("/api/{*fn_name}", get(server_fn).post(server_fn))
-        .merge(
-            app::ssr::forms::router().route_layer(middleware::from_fn_with_state(
+        .merge(app::ssr::forms::router().map_router(|r| {
+            r.route_layer(middleware::from_fn_with_state(
                 state.clone(),
                 app::ssr::limits::survey_limit,
-            )),
-        )
+            ))
+        }))
         .merge(app::ssr::account_forms::router())
         .merge(app::ssr::officer_forms::router())
         .merge(app::ssr::area_forms::router())
         .merge(app::ssr::exports::download::router())
         .merge(crate::api::router())
+}
+
+/// Every address pattern the server answers, in axum's syntax: its handlers' routes, the
+/// app's pages, the server functions and the site's files. Each must declare its access in
+/// `app::ssr::access::DECLARED`; the server will not start otherwise.
+pub fn route_patterns(state: &AppState) -> Vec<String> {
+    let mut all: Vec<String> = handler_routes(state)
+        .patterns()
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    all.extend(
+        generate_route_list(App)
+            .iter()
+            .map(|r| r.path().to_string()),
+    );
+    all.extend(leptos::server_fn::axum::server_fn_paths().map(|(p, _)| p.to_string()));
+    all.push("/pkg/{*file}".into());
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// Patterns served that declare no access (empty when all is well).
+pub fn undeclared_routes(state: &AppState) -> Vec<String> {
+    route_patterns(state)
+        .into_iter()
+        .filter(|p| {
+            let concrete = p.starts_with("/api/") && !p.contains('{');
+            let declared = if concrete {
+                app::ssr::access::access_for(p).is_some()
+            } else {
+                app::ssr::access::declared(p).is_some()
+            };
+            !declared
+        })
+        .collect()
+}
+
+pub fn router(state: AppState) -> Router {
+    let undeclared = undeclared_routes(&state);
+    assert!(
+        undeclared.is_empty(),
+        "these routes declare no access in app::ssr::access::DECLARED: {undeclared:?}"
+    );
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    handler_routes(&state)
+        .into_router()
+        .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .leptos_routes_with_context(
             &state,
             routes,

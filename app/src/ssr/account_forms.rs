@@ -4,7 +4,9 @@ use axum::extract::{Form, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
-use axum::{Extension, Router};
+use axum::Extension;
+
+use super::access::Routes;
 use domain::accounts::{sign_in_gate, EmailAddress, Gate, Refusal as ThrottleRefusal};
 use store::audit::{self, Actor};
 use store::{sessions, throttle, users};
@@ -17,8 +19,8 @@ use crate::model::links;
 
 type Fields = Vec<(String, String)>;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::default()
         .route(links::SIGN_IN, post(sign_in))
         .route(links::SIGN_OUT, post(sign_out))
 }

@@ -2,14 +2,15 @@
 //! multipart form post carrying the session's CSRF token; the file goes in whole or not at
 //! all, and every problem goes back to the page (up to [`SHOWN_PROBLEMS`] of them, by line).
 
+use super::access::Routes;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use store::audit;
 use store::import::ImportError;
 
-use super::auth::{csrf_ok, forbidden, signed_in_from, SignedIn};
+use super::access::{signed_for, Access};
+use super::auth::{csrf_ok, forbidden, SignedIn};
 use super::officer_forms::OfficerError;
 use super::AppState;
 use crate::model::links;
@@ -20,16 +21,16 @@ const MAX_UPLOAD: usize = 5 * 1024 * 1024;
 /// More than this many row problems are summarised as a count.
 pub const SHOWN_PROBLEMS: usize = 20;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::default()
         .route(links::ADMIN_AREAS, post(upload_areas))
         .route(links::ADMIN_POPULATION, post(upload_population))
         .route(links::ADMIN_AREAS_CSV, get(areas_csv))
-        .layer(DefaultBodyLimit::max(MAX_UPLOAD))
+        .map_router(|r| r.layer(DefaultBodyLimit::max(MAX_UPLOAD)))
 }
 
-/// An administrator's upload, its CSRF token checked: the file's bytes (empty when no file
-/// was chosen).
+/// An administrator's upload, its role and CSRF token checked: the file's bytes (empty when
+/// no file was chosen).
 pub struct Upload {
     who: SignedIn,
     ip: String,
@@ -40,7 +41,8 @@ impl FromRequest<AppState> for Upload {
     type Rejection = Response;
 
     async fn from_request(req: axum::extract::Request, st: &AppState) -> Result<Self, Response> {
-        let (who, ip) = signed_in_from(&req).ok_or_else(forbidden)?;
+        let (who, ip) =
+            signed_for(req.extensions(), Access::Administrators).ok_or_else(forbidden)?;
         let mut form = Multipart::from_request(req, st)
             .await
             .map_err(IntoResponse::into_response)?;

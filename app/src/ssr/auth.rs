@@ -6,9 +6,11 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use domain::accounts::{Role, SessionLimits};
+use domain::accounts::SessionLimits;
 use store::users::User;
 
+use super::access::{access_for, allowed, plain, Access};
+use super::limits::{log_refusal, Refusal};
 use super::{token, AppState};
 use crate::model::officer::Viewer;
 
@@ -178,37 +180,24 @@ pub async fn resolve(State(st): State<AppState>, mut req: Request, next: Next) -
     next.run(req).await
 }
 
-/// Who may reach an address.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Access {
-    Anyone,
-    Staff,
-    Administrators,
-}
-
-/// Decided by address alone, before any handler or server function runs, so a new page
-/// under /officer or /admin cannot be left open by mistake.
-pub fn access_for(path: &str) -> Access {
-    let under = |root: &str| path == root || path.starts_with(&format!("{root}/"));
-    if under("/admin") || under("/api/admin") {
-        Access::Administrators
-    } else if under("/officer") || under("/api/officer") || path == "/sign-out" {
-        Access::Staff
-    } else {
-        Access::Anyone
-    }
-}
-
-fn allowed(role: Role, access: Access) -> bool {
-    match access {
-        Access::Anyone => true,
-        Access::Staff => role.sees_results(),
-        Access::Administrators => role.administers(),
-    }
-}
-
+/// Decided by address alone, before any handler or server function runs: an address no
+/// route declares (or not in its plain form) is refused, and a declared one lets in only the
+/// roles it names. See `access`.
 pub async fn guard(req: Request, next: Next) -> Response {
-    let access = access_for(req.uri().path());
+    let Some(access) = access_for(req.uri().path()) else {
+        log_refusal(Refusal::UndeclaredPath, "undeclared");
+        // No route serves an undeclared address (the server checks at start-up), so a plain
+        // page address can only reach the app's not-found page, which looks like the rest of
+        // the site. Anything else is answered here.
+        let plain_page = plain(req.uri().path()).is_ok()
+            && matches!(*req.method(), Method::GET | Method::HEAD)
+            && !req.uri().path().starts_with("/api/")
+            && !req.uri().path().starts_with("/pkg/");
+        if plain_page {
+            return next.run(req).await;
+        }
+        return not_found();
+    };
     if access == Access::Anyone {
         return next.run(req).await;
     }
@@ -226,15 +215,27 @@ pub async fn guard(req: Request, next: Next) -> Response {
             Redirect::to(&format!("/sign-in?{target}")).into_response()
         }
         None => {
-            super::limits::log_refusal(super::limits::Refusal::Forbidden, &route_of(&req));
+            log_refusal(Refusal::Forbidden, &route_of(&req));
             (StatusCode::UNAUTHORIZED, "Sign in first.").into_response()
         }
         Some(who) if allowed(who.user.role, access) => next.run(req).await,
         Some(_) => {
-            super::limits::log_refusal(super::limits::Refusal::Forbidden, &route_of(&req));
+            log_refusal(Refusal::Forbidden, &route_of(&req));
             forbidden()
         }
     }
+}
+
+/// The page for an address that does not exist (or is refused as if it did not).
+pub fn not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        Html(super::forms::plain_page(
+            "Page not found",
+            "<p>If you typed the web address, check it is correct.</p><p>If you pasted the web address, check you copied the entire address.</p><p><a href=\"/\">Go to the list of surveys</a></p>",
+        )),
+    )
+        .into_response()
 }
 
 pub fn forbidden() -> Response {
@@ -264,7 +265,7 @@ pub fn route_of(req: &Request) -> String {
 pub async fn same_origin(State(st): State<AppState>, req: Request<Body>, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method && !from_this_site(req.headers(), &st.auth.public_url) {
-        super::limits::log_refusal(super::limits::Refusal::CrossSite, &route_of(&req));
+        log_refusal(Refusal::CrossSite, &route_of(&req));
         return (
             StatusCode::FORBIDDEN,
             Html(super::forms::plain_page(
@@ -310,22 +311,6 @@ fn same_or_loopback(origin: &url::Url, public: &url::Url) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn addresses_are_guarded_by_prefix() {
-        assert_eq!(access_for("/"), Access::Anyone);
-        assert_eq!(access_for("/results/wellbeing/2026"), Access::Anyone);
-        assert_eq!(access_for("/officer"), Access::Staff);
-        assert_eq!(
-            access_for("/officer/wellbeing/x/indicators.csv"),
-            Access::Staff
-        );
-        assert_eq!(access_for("/api/officer/overview"), Access::Staff);
-        assert_eq!(access_for("/officers-guide"), Access::Anyone);
-        assert_eq!(access_for("/admin"), Access::Administrators);
-        assert_eq!(access_for("/admin/users"), Access::Administrators);
-        assert_eq!(access_for("/api/admin/users"), Access::Administrators);
-    }
 
     #[test]
     fn cross_site_posts_are_recognised() {

@@ -291,14 +291,14 @@ pub mod download {
     use axum::http::{header, StatusCode};
     use axum::response::{IntoResponse, Response};
     use axum::routing::get;
-    use axum::{Extension, Router};
 
     use super::{all_cells, csv_body, responses_csv, xlsx_body};
-    use crate::ssr::auth::{ClientIp, SignedIn};
+    use crate::ssr::access::{Administrators, Signed, Staff};
+    use crate::ssr::auth::SignedIn;
     use crate::ssr::AppState;
 
-    pub fn router() -> Router<AppState> {
-        Router::new()
+    pub fn router() -> crate::ssr::access::Routes {
+        crate::ssr::access::Routes::default()
             .route("/officer/{survey}/{wave}/indicators.csv", get(officer_csv))
             .route(
                 "/officer/{survey}/{wave}/indicators.xlsx",
@@ -378,8 +378,7 @@ pub mod download {
 
     async fn officer_csv(
         State(st): State<AppState>,
-        Extension(who): Extension<SignedIn>,
-        Extension(ClientIp(ip)): Extension<ClientIp>,
+        Signed { who, ip, .. }: Signed<Staff>,
         Path((survey, wave)): Path<(String, String)>,
     ) -> Result<Response, DownloadError> {
         let w = computed(&st, &survey, &wave, false).await?;
@@ -400,8 +399,7 @@ pub mod download {
 
     async fn officer_xlsx(
         State(st): State<AppState>,
-        Extension(who): Extension<SignedIn>,
-        Extension(ClientIp(ip)): Extension<ClientIp>,
+        Signed { who, ip, .. }: Signed<Staff>,
         Path((survey, wave)): Path<(String, String)>,
     ) -> Result<Response, DownloadError> {
         let w = computed(&st, &survey, &wave, false).await?;
@@ -436,8 +434,7 @@ pub mod download {
 
     async fn raw_responses(
         State(st): State<AppState>,
-        Extension(who): Extension<SignedIn>,
-        Extension(ClientIp(ip)): Extension<ClientIp>,
+        Signed { who, ip, .. }: Signed<Administrators>,
         Path((survey, wave)): Path<(String, String)>,
     ) -> Result<Response, DownloadError> {
         let (s, w) = store::waves::find(&st.db, &survey, &wave)

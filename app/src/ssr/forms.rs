@@ -1,11 +1,11 @@
 //! Plain HTML form posts, each answered with a redirect (post/redirect/get), so every step
 //! works with JavaScript off. Handlers stay thin: read the form, call the store, redirect.
 
+use super::access::Routes;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::post;
-use axum::Router;
 use domain::answers::{section_fields, validate_section};
 use domain::{Postcode, ResumeCode};
 use store::areas::AreaDirectory;
@@ -20,8 +20,8 @@ use crate::model::paths;
 
 type Fields = Vec<(String, String)>;
 
-pub fn router() -> axum::Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::default()
         .route("/surveys/{survey}/begin", post(begin))
         .route("/surveys/{survey}/r/{code}/section/{n}", post(save_section))
         .route("/surveys/{survey}/r/{code}/submit", post(submit))

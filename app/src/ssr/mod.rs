@@ -1,6 +1,7 @@
 //! Server-only parts of the app: shared state, form tokens, the builders that turn stored
 //! data into page views, and the plain form-post handlers.
 
+pub mod access;
 pub mod account_forms;
 pub mod area_forms;
 pub mod auth;

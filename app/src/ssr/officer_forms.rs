@@ -2,25 +2,28 @@
 //! checks the session's CSRF token, records what it changed in the audit log, and answers
 //! with a redirect; refused input goes back to the form with a message per field.
 
+use super::access::Routes;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
-use axum::Router;
 use domain::accounts::Role;
 use store::audit;
 use store::users::{self, CreateOutcome, NewUser};
 use store::waves::{self, WaveChange};
 
-use super::auth::{csrf_ok, forbidden, signed_in_from, SignedIn};
+use std::marker::PhantomData;
+
+use super::access::{signed_for, Administrators, Gate, Staff};
+use super::auth::{csrf_ok, forbidden, SignedIn};
 use super::forms::field;
 use super::AppState;
 use crate::model::links;
 
 type Fields = Vec<(String, String)>;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::default()
         .route("/officer/{survey}/{wave}/change", post(change_wave))
         .route("/admin/users", post(add_user))
         .route("/admin/users/{id}", post(update_user))
@@ -28,32 +31,39 @@ pub fn router() -> Router<AppState> {
         .route("/admin/settings/benchmark", post(set_benchmark))
 }
 
-/// A signed-in person's form post, its CSRF token already checked: the extractor every
-/// handler here takes last.
-pub struct Posted {
+/// A signed-in person's form post, their role checked against the gate `G` (`Staff` or
+/// `Administrators`) and its CSRF token checked: the extractor every handler here takes
+/// last, so a handler for administrators cannot run for anyone else.
+pub struct Posted<G> {
     pub who: SignedIn,
     pub ip: String,
     pub fields: Fields,
+    _gate: PhantomData<G>,
 }
 
-impl Posted {
+impl<G> Posted<G> {
     pub fn actor(&self) -> store::audit::Actor {
         self.who.actor(&self.ip)
     }
 }
 
-impl axum::extract::FromRequest<AppState> for Posted {
+impl<G: Gate + Send> axum::extract::FromRequest<AppState> for Posted<G> {
     type Rejection = Response;
 
     async fn from_request(req: axum::extract::Request, st: &AppState) -> Result<Self, Response> {
-        let (who, ip) = signed_in_from(&req).ok_or_else(forbidden)?;
+        let (who, ip) = signed_for(req.extensions(), G::ACCESS).ok_or_else(forbidden)?;
         let Form(fields) = Form::<Fields>::from_request(req, st)
             .await
             .map_err(IntoResponse::into_response)?;
         if !csrf_ok(st, &who, field(&fields, "csrf")) {
             return Err(forbidden());
         }
-        Ok(Posted { who, ip, fields })
+        Ok(Posted {
+            who,
+            ip,
+            fields,
+            _gate: PhantomData,
+        })
     }
 }
 
@@ -96,7 +106,7 @@ fn with_query(path: &str, pairs: &[(&str, &str)]) -> String {
 async fn change_wave(
     State(st): State<AppState>,
     Path((survey_key, wave_key)): Path<(String, String)>,
-    p: Posted,
+    p: Posted<Staff>,
 ) -> Result<Redirect, OfficerError> {
     let back = links::wave(links::Audience::Officer, &survey_key, &wave_key);
     let Some(change) = field(&p.fields, "action").and_then(WaveChange::parse) else {
@@ -132,7 +142,10 @@ async fn change_wave(
     )))
 }
 
-async fn add_user(State(st): State<AppState>, p: Posted) -> Result<Redirect, OfficerError> {
+async fn add_user(
+    State(st): State<AppState>,
+    p: Posted<Administrators>,
+) -> Result<Redirect, OfficerError> {
     let name = field(&p.fields, "name").unwrap_or("");
     let email = field(&p.fields, "email").unwrap_or("");
     let role_key = field(&p.fields, "role").unwrap_or("");
@@ -189,7 +202,7 @@ async fn add_user(State(st): State<AppState>, p: Posted) -> Result<Redirect, Off
 async fn update_user(
     State(st): State<AppState>,
     Path(id): Path<i32>,
-    p: Posted,
+    p: Posted<Administrators>,
 ) -> Result<Redirect, OfficerError> {
     let user = users::by_id(&st.db, id)
         .await?
@@ -224,7 +237,10 @@ async fn update_user(
     )))
 }
 
-async fn set_threshold(State(st): State<AppState>, p: Posted) -> Result<Redirect, OfficerError> {
+async fn set_threshold(
+    State(st): State<AppState>,
+    p: Posted<Administrators>,
+) -> Result<Redirect, OfficerError> {
     let typed = field(&p.fields, "threshold")
         .unwrap_or("")
         .trim()
@@ -259,7 +275,10 @@ async fn set_threshold(State(st): State<AppState>, p: Posted) -> Result<Redirect
     )))
 }
 
-async fn set_benchmark(State(st): State<AppState>, p: Posted) -> Result<Redirect, OfficerError> {
+async fn set_benchmark(
+    State(st): State<AppState>,
+    p: Posted<Administrators>,
+) -> Result<Redirect, OfficerError> {
     let key = field(&p.fields, "indicator").unwrap_or("");
     let defs = store::indicator_defs::all(&st.db).await?;
     let def = defs

@@ -5,16 +5,15 @@ mod error;
 mod indicators;
 mod surveys;
 
-use app::ssr::AppState;
+use app::ssr::access::Routes;
 use axum::routing::get;
-use axum::Router;
 
 pub use error::ApiError;
 
 const OPENAPI: &str = include_str!("openapi.json");
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::default()
         .route("/api/v1/indicators", get(indicators::indicators))
         .route("/api/v1/surveys", get(surveys::surveys))
         .route(

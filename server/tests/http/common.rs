@@ -52,6 +52,8 @@ pub fn with(b: TestAppBuilder, f: impl FnOnce(TestAppBuilder) -> TestAppBuilder)
 }
 
 pub struct TestApp {
+    /// The running app's state (its database, caches and limits).
+    pub state: app::ssr::AppState,
     pub base: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
@@ -132,8 +134,10 @@ impl TestAppBuilder {
             store::seed::seed_demo(&state.db).await.expect("seed");
         }
         let db = state.db.clone();
+        let kept = state.clone();
         tokio::spawn(async move { server::startup::serve(listener, state).await.unwrap() });
         TestApp {
+            state: kept,
             base,
             client: reqwest::Client::builder()
                 .redirect(Policy::none())

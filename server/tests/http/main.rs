@@ -4,6 +4,7 @@
 #[macro_use]
 mod common;
 
+mod access;
 mod admin_data;
 mod indicators_api;
 mod officer_access;
