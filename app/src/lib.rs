@@ -6,6 +6,7 @@ pub mod api;
 pub mod charts;
 pub mod components;
 pub mod csp;
+pub mod messages;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

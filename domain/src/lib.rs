@@ -6,9 +6,12 @@ pub mod answers;
 pub mod codes;
 pub mod indicators;
 pub mod postcode;
+pub mod records;
 pub mod survey;
+pub mod threshold;
 
 pub use answers::{AnswerValue, AreaAnswer, FieldError, RawAnswers};
 pub use codes::{ReceiptCode, ResumeCode};
 pub use postcode::Postcode;
+pub use records::{AuditAction, Channel, WaveStatus};
 pub use survey::{ChoiceOption, Question, QuestionKind, Section, Survey};

@@ -162,7 +162,7 @@ async fn main() -> anyhow::Result<()> {
                     store::audit::record(
                         &db,
                         &actor,
-                        "user_added",
+                        domain::AuditAction::UserAdded,
                         &format!("{} (Administrator)", u.email),
                     )
                     .await?;
@@ -212,6 +212,7 @@ async fn main() -> anyhow::Result<()> {
             let db = store::db::connect_and_migrate(&config.database_url).await?;
             let w = store::waves::create(
                 &db,
+                &store::audit::Actor::command_line(),
                 store::waves::NewWave {
                     survey: &survey,
                     key: &wave,
@@ -230,16 +231,18 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::SetThreshold { threshold } => {
-            let min = domain::indicators::engine::MIN_THRESHOLD;
-            anyhow::ensure!(threshold >= min, "the threshold cannot be below {min}");
+            let threshold = domain::threshold::parse_threshold(&threshold.to_string())
+                .map_err(|p| anyhow::anyhow!("{}", app::messages::threshold_problem(p)))?;
             let db = store::db::connect_and_migrate(&config.database_url).await?;
-            store::settings::set(&db, "disclosure_threshold", &threshold.to_string()).await?;
+            store::settings::set_threshold(&db, &store::audit::Actor::command_line(), threshold)
+                .await?;
             println!("Cells with fewer than {threshold} answers will be withheld.");
             Ok(())
         }
         Command::PublishWave { survey, wave } => {
             let db = store::db::connect_and_migrate(&config.database_url).await?;
-            store::waves::publish(&db, &survey, &wave).await?;
+            store::waves::publish(&db, &store::audit::Actor::command_line(), &survey, &wave)
+                .await?;
             println!("Published wave {wave} of {survey}.");
             Ok(())
         }

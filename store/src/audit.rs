@@ -1,9 +1,10 @@
 //! The audit log: who signed in (or failed to), exported, published or changed users.
 //! Only ever appended to; administrators read it.
 
+use domain::AuditAction;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryOrder, QuerySelect,
 };
 
 use crate::entity::audit_event;
@@ -17,17 +18,33 @@ pub struct Actor {
     pub ip: Option<String>,
 }
 
-pub async fn record(
-    db: &DatabaseConnection,
+impl Actor {
+    /// The command line, named by the operating-system account that ran it.
+    pub fn command_line() -> Actor {
+        let user = std::env::var("USER")
+            .or_else(|_| std::env::var("LOGNAME"))
+            .unwrap_or_else(|_| "unknown".into());
+        Actor {
+            user_id: None,
+            label: format!("command line ({user})"),
+            ip: None,
+        }
+    }
+}
+
+/// Appends an entry. Takes any connection or transaction, so that a change and its entry
+/// are written together or not at all.
+pub async fn record<C: ConnectionTrait>(
+    db: &C,
     actor: &Actor,
-    action: &str,
+    action: AuditAction,
     detail: &str,
 ) -> Result<(), StoreError> {
     audit_event::ActiveModel {
         at: Set(crate::now()),
         actor_id: Set(actor.user_id),
         actor: Set(actor.label.chars().take(254).collect()),
-        action: Set(action.to_string()),
+        action: Set(action.key().to_string()),
         detail: Set(detail.chars().take(2000).collect()),
         ip: Set(actor.ip.clone()),
         ..Default::default()

@@ -187,7 +187,7 @@ pub async fn seed_responses(db: &DatabaseConnection) -> Result<DemoReport, Store
         )
         .await?;
         let mut done: wave::ActiveModel = baseline.clone().into();
-        done.status = Set("closed".into());
+        done.status = Set(domain::WaveStatus::Closed.key().into());
         done.weighted = Set(true);
         done.published = Set(true);
         done.opens_on = Set(NaiveDate::from_ymd_opt(2026, 3, 2));
@@ -196,6 +196,10 @@ pub async fn seed_responses(db: &DatabaseConnection) -> Result<DemoReport, Store
 
         let follow_up = waves::create(
             db,
+            &crate::audit::Actor {
+                label: "demo data".into(),
+                ..Default::default()
+            },
             NewWave {
                 survey: &survey.about.key,
                 key: FOLLOW_UP_KEY,

@@ -162,7 +162,7 @@ pub async fn load(
 pub const ILLUSTRATIVE_CSV: &str = include_str!("../seed/population-illustrative.csv");
 
 /// Whether any population totals are loaded (weighting needs them).
-pub async fn any(db: &sea_orm::DatabaseConnection) -> Result<bool, crate::StoreError> {
+pub async fn any<C: sea_orm::ConnectionTrait>(db: &C) -> Result<bool, crate::StoreError> {
     use sea_orm::{EntityTrait, PaginatorTrait};
     Ok(crate::entity::population::Entity::find().count(db).await? > 0)
 }

@@ -73,6 +73,26 @@ pub async fn set(
     Ok(())
 }
 
+/// Sets the disclosure threshold and records who did, together.
+pub async fn set_threshold(
+    db: &DatabaseConnection,
+    actor: &crate::audit::Actor,
+    threshold: u32,
+) -> Result<(), StoreError> {
+    use sea_orm::TransactionTrait;
+    let txn = db.begin().await?;
+    set(&txn, "disclosure_threshold", &threshold.to_string()).await?;
+    crate::audit::record(
+        &txn,
+        actor,
+        domain::AuditAction::SettingChanged,
+        &format!("disclosure threshold: {threshold}"),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Whether the loaded population totals are the illustrative demo figures.
 pub async fn population_is_illustrative(db: &DatabaseConnection) -> Result<bool, StoreError> {
     Ok(get(db, POPULATION_ILLUSTRATIVE).await?.as_deref() == Some("true"))

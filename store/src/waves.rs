@@ -1,11 +1,13 @@
 //! Waves: one round of a survey, with its own responses. One wave per survey is the
 //! baseline that change is measured from; only published waves are served.
 
+use domain::{AuditAction, WaveStatus};
 use sea_orm::{
-    sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+    sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait,
+    DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 
+use crate::audit::{self, Actor};
 use crate::entity::{survey, wave};
 use crate::StoreError;
 
@@ -17,7 +19,7 @@ pub struct NewWave<'a> {
     pub weighted: bool,
 }
 
-async fn survey_row(db: &DatabaseConnection, key: &str) -> Result<survey::Model, StoreError> {
+async fn survey_row<C: ConnectionTrait>(db: &C, key: &str) -> Result<survey::Model, StoreError> {
     survey::Entity::find()
         .filter(survey::Column::Key.eq(key))
         .one(db)
@@ -25,8 +27,8 @@ async fn survey_row(db: &DatabaseConnection, key: &str) -> Result<survey::Model,
         .ok_or_else(|| StoreError::Invalid(format!("there is no survey with the key \"{key}\"")))
 }
 
-pub async fn find(
-    db: &DatabaseConnection,
+pub async fn find<C: ConnectionTrait>(
+    db: &C,
     survey_key: &str,
     wave_key: &str,
 ) -> Result<Option<(survey::Model, wave::Model)>, StoreError> {
@@ -45,8 +47,13 @@ pub async fn find(
     Ok(w.map(|w| (s, w)))
 }
 
-/// Creates a wave, open for responses. A new baseline replaces the survey's old one.
-pub async fn create(db: &DatabaseConnection, new: NewWave<'_>) -> Result<wave::Model, StoreError> {
+/// Creates a wave, open for responses, and records who did. A new baseline replaces the
+/// survey's old one. The wave and its audit entry are written together or not at all.
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    new: NewWave<'_>,
+) -> Result<wave::Model, StoreError> {
     let key = new.key.trim();
     if key.is_empty()
         || key.len() > 64
@@ -58,14 +65,14 @@ pub async fn create(db: &DatabaseConnection, new: NewWave<'_>) -> Result<wave::M
             "a wave key is 1 to 64 letters, digits, - or _ (for example 2027-spring)".into(),
         ));
     }
-    let s = survey_row(db, new.survey).await?;
-    if find(db, new.survey, key).await?.is_some() {
+    let txn = db.begin().await?;
+    let s = survey_row(&txn, new.survey).await?;
+    if find(&txn, new.survey, key).await?.is_some() {
         return Err(StoreError::Invalid(format!(
             "survey {} already has a wave {key}",
             new.survey
         )));
     }
-    let txn = db.begin().await?;
     if new.baseline {
         wave::Entity::update_many()
             .col_expr(wave::Column::IsBaseline, Expr::value(false))
@@ -77,7 +84,7 @@ pub async fn create(db: &DatabaseConnection, new: NewWave<'_>) -> Result<wave::M
         survey_id: Set(s.id),
         key: Set(key.to_string()),
         name: Set(new.name.unwrap_or(key).to_string()),
-        status: Set("open".into()),
+        status: Set(WaveStatus::Open.key().into()),
         is_baseline: Set(new.baseline),
         weighted: Set(new.weighted),
         published: Set(false),
@@ -87,20 +94,33 @@ pub async fn create(db: &DatabaseConnection, new: NewWave<'_>) -> Result<wave::M
     }
     .insert(&txn)
     .await?;
+    audit::record(
+        &txn,
+        actor,
+        AuditAction::WaveCreated,
+        &format!(
+            "{} {key}{}{}",
+            new.survey,
+            if new.baseline { ", baseline" } else { "" },
+            if new.weighted { ", weighted" } else { "" }
+        ),
+    )
+    .await?;
     txn.commit().await?;
     Ok(row)
 }
 
+/// Publishes a wave (see `change_wave`).
 pub async fn publish(
     db: &DatabaseConnection,
+    actor: &Actor,
     survey_key: &str,
     wave_key: &str,
 ) -> Result<(), StoreError> {
-    let (_, w) = find(db, survey_key, wave_key).await?.ok_or_else(|| {
-        StoreError::Invalid(format!("survey {survey_key} has no wave {wave_key}"))
-    })?;
-    change(db, &w, WaveChange::Publish).await?;
-    Ok(())
+    change_wave(db, actor, survey_key, wave_key, WaveChange::Publish)
+        .await?
+        .map(|_| ())
+        .map_err(|r| StoreError::Invalid(r.explain().into()))
 }
 
 /// The survey's baseline wave, if it has one.
@@ -165,28 +185,81 @@ impl WaveChange {
     }
 }
 
-pub async fn change(
+/// Why a wave change was not made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeRefusal {
+    NoSuchWave,
+    /// A published wave cannot take responses: they would change public figures.
+    PublishedCannotOpen,
+    /// Weighting needs population totals.
+    NoPopulation,
+}
+
+impl ChangeRefusal {
+    /// For the command line; the web page words it itself.
+    pub fn explain(self) -> &'static str {
+        match self {
+            ChangeRefusal::NoSuchWave => "there is no such wave",
+            ChangeRefusal::PublishedCannotOpen => {
+                "a published wave cannot take responses: withdraw it from publication first"
+            }
+            ChangeRefusal::NoPopulation => "weighting needs population totals: load them first",
+        }
+    }
+}
+
+/// One change to a wave, from the web or the command line: checked, made and recorded in
+/// the audit log in one transaction, so no change is ever made without its entry.
+pub async fn change_wave(
     db: &DatabaseConnection,
+    actor: &Actor,
+    survey_key: &str,
+    wave_key: &str,
+    change: WaveChange,
+) -> Result<Result<wave::Model, ChangeRefusal>, StoreError> {
+    let txn = db.begin().await?;
+    let Some((_, w)) = find(&txn, survey_key, wave_key).await? else {
+        return Ok(Err(ChangeRefusal::NoSuchWave));
+    };
+    if change == WaveChange::Open && w.published {
+        return Ok(Err(ChangeRefusal::PublishedCannotOpen));
+    }
+    if change == WaveChange::Weighting(true) && !crate::population::any(&txn).await? {
+        return Ok(Err(ChangeRefusal::NoPopulation));
+    }
+    let row = apply(&txn, &w, change).await?;
+    let action = match change {
+        WaveChange::Publish | WaveChange::Unpublish => AuditAction::Publication,
+        _ => AuditAction::WaveChanged,
+    };
+    let detail = format!("{survey_key} {wave_key}: {}", change.describe());
+    audit::record(&txn, actor, action, &detail).await?;
+    txn.commit().await?;
+    Ok(Ok(row))
+}
+
+/// Makes a change inside the caller's transaction (no checks, no audit entry).
+pub async fn apply<C: ConnectionTrait>(
+    db: &C,
     w: &wave::Model,
     change: WaveChange,
 ) -> Result<wave::Model, StoreError> {
-    let txn = db.begin().await?;
     if change == WaveChange::MakeBaseline {
         // One baseline per survey.
         wave::Entity::update_many()
             .col_expr(wave::Column::IsBaseline, Expr::value(false))
             .filter(wave::Column::SurveyId.eq(w.survey_id))
-            .exec(&txn)
+            .exec(db)
             .await?;
     }
     let mut active: wave::ActiveModel = w.clone().into();
     match change {
         WaveChange::Open => {
-            active.status = Set("open".into());
+            active.status = Set(WaveStatus::Open.key().into());
             active.closes_on = Set(None);
         }
         WaveChange::Close => {
-            active.status = Set("closed".into());
+            active.status = Set(WaveStatus::Closed.key().into());
             active.closes_on = Set(Some(crate::today()));
         }
         WaveChange::MakeBaseline => active.is_baseline = Set(true),
@@ -194,16 +267,14 @@ pub async fn change(
         // Published figures must not change: a wave stops taking responses when published.
         WaveChange::Publish => {
             active.published = Set(true);
-            if w.status == "open" {
-                active.status = Set("closed".into());
+            if w.status == WaveStatus::Open.key() {
+                active.status = Set(WaveStatus::Closed.key().into());
                 active.closes_on = Set(Some(crate::today()));
             }
         }
         WaveChange::Unpublish => active.published = Set(false),
     }
-    let row = active.update(&txn).await?;
-    txn.commit().await?;
-    Ok(row)
+    Ok(active.update(db).await?)
 }
 
 /// The year a wave belongs to, for annual reports: the year it opened (or closed).

@@ -112,7 +112,13 @@ async fn sign_in(
                 // One audit row a minute per account and address: a flood of refusals
                 // must not flood the audit log.
                 if st.limits.audit_refusal(email.as_str(), &ip) {
-                    audit::record(&st.db, &actor, "sign_in_refused", refusal_detail(why)).await?;
+                    audit::record(
+                        &st.db,
+                        &actor,
+                        domain::AuditAction::SignInRefused,
+                        refusal_detail(why),
+                    )
+                    .await?;
                 }
                 Ok::<_, store::StoreError>(())
             };
@@ -142,7 +148,7 @@ async fn sign_in(
         if let Err(e) = audit::record(
             &st.db,
             &actor,
-            "sign_in_failed",
+            domain::AuditAction::SignInFailed,
             "wrong email address or password",
         )
         .await
@@ -164,7 +170,7 @@ async fn sign_in(
             user_id: Some(account.id),
             ..actor.clone()
         };
-        audit::record(&st.db, &actor, "signed_in", "").await?;
+        audit::record(&st.db, &actor, domain::AuditAction::SignedIn, "").await?;
         Ok::<_, store::StoreError>(s)
     };
     match started.await {
@@ -218,7 +224,7 @@ async fn sign_out(
     let token = read_cookie(&req_headers, st.auth.cookie_name()).unwrap_or_default();
     let ended = async {
         sessions::end(&st.db, &token).await?;
-        audit::record(&st.db, &who.actor(&ip), "signed_out", "").await
+        audit::record(&st.db, &who.actor(&ip), domain::AuditAction::SignedOut, "").await
     };
     if let Err(e) = ended.await {
         return internal(e);

@@ -133,7 +133,7 @@ async fn upload_areas(State(st): State<AppState>, up: Upload) -> Result<Redirect
     audit::record(
         &st.db,
         &up.who.actor(&up.ip),
-        "areas_replaced",
+        domain::AuditAction::AreasReplaced,
         &format!(
             "{} wards in {} groups ({} added, {} removed{})",
             report.wards,
@@ -178,7 +178,7 @@ async fn upload_population(
     audit::record(
         &st.db,
         &up.who.actor(&up.ip),
-        "population_replaced",
+        domain::AuditAction::PopulationReplaced,
         &format!("{} rows, {:.0} residents", report.rows, report.total),
     )
     .await?;

@@ -372,7 +372,7 @@ pub mod download {
         what: &str,
         (body, content_type, filename): (impl IntoResponse, &str, String),
     ) -> Result<Response, DownloadError> {
-        store::audit::record(&st.db, &who.actor(ip), "export", what).await?;
+        store::audit::record(&st.db, &who.actor(ip), domain::AuditAction::Export, what).await?;
         Ok(attachment(body, content_type, &filename))
     }
 

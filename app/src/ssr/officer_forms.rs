@@ -10,7 +10,7 @@ use axum::routing::post;
 use domain::accounts::Role;
 use store::audit;
 use store::users::{self, CreateOutcome, NewUser};
-use store::waves::{self, WaveChange};
+use store::waves::{self, ChangeRefusal, WaveChange};
 
 use std::marker::PhantomData;
 
@@ -112,30 +112,16 @@ async fn change_wave(
     let Some(change) = field(&p.fields, "action").and_then(WaveChange::parse) else {
         return Ok(Redirect::to(&with_query(&back, &[("error", "action")])));
     };
-    let (_, wave) = waves::find(&st.db, &survey_key, &wave_key)
-        .await?
-        .ok_or(OfficerError::NotFound)?;
-    if change == WaveChange::Open && wave.published {
-        return Ok(Redirect::to(&with_query(&back, &[("error", "published")])));
+    let refusal =
+        match waves::change_wave(&st.db, &p.actor(), &survey_key, &wave_key, change).await? {
+            Ok(_) => None,
+            Err(ChangeRefusal::NoSuchWave) => return Err(OfficerError::NotFound),
+            Err(ChangeRefusal::PublishedCannotOpen) => Some("published"),
+            Err(ChangeRefusal::NoPopulation) => Some("no_population"),
+        };
+    if let Some(code) = refusal {
+        return Ok(Redirect::to(&with_query(&back, &[("error", code)])));
     }
-    if change == WaveChange::Weighting(true) && !store::population::any(&st.db).await? {
-        return Ok(Redirect::to(&with_query(
-            &back,
-            &[("error", "no_population")],
-        )));
-    }
-    waves::change(&st.db, &wave, change).await?;
-    audit::record(
-        &st.db,
-        &p.actor(),
-        if matches!(change, WaveChange::Publish | WaveChange::Unpublish) {
-            "publication"
-        } else {
-            "wave_changed"
-        },
-        &format!("{survey_key} {wave_key}: {}", change.describe()),
-    )
-    .await?;
     Ok(Redirect::to(&with_query(
         &back,
         &[("done", field(&p.fields, "action").unwrap_or(""))],
@@ -174,13 +160,15 @@ async fn add_user(
             audit::record(
                 &st.db,
                 &p.actor(),
-                "user_added",
+                domain::AuditAction::UserAdded,
                 &format!("{} ({})", u.email, u.role.label()),
             )
             .await?;
             Ok(Redirect::to(&with_query(
                 links::ADMIN_USERS,
-                &[("added", &u.email)],
+                // The account's id, not its address: the page names it from the database,
+                // never from text in its own address.
+                &[("added", &u.id.to_string())],
             )))
         }
         CreateOutcome::Refused(p) => {
@@ -222,7 +210,7 @@ async fn update_user(
     audit::record(
         &st.db,
         &p.actor(),
-        "user_changed",
+        domain::AuditAction::UserChanged,
         &format!(
             "{}: {}, {}",
             user.email,
@@ -233,7 +221,7 @@ async fn update_user(
     .await?;
     Ok(Redirect::to(&with_query(
         links::ADMIN_USERS,
-        &[("changed", &user.email)],
+        &[("changed", &user.id.to_string())],
     )))
 }
 
@@ -245,30 +233,16 @@ async fn set_threshold(
         .unwrap_or("")
         .trim()
         .to_string();
-    let min = domain::indicators::engine::MIN_THRESHOLD;
-    let problem = match typed.parse::<u32>() {
-        _ if typed.is_empty() => {
-            Some("Enter the smallest number of answers to publish".to_string())
+    let threshold = match domain::threshold::parse_threshold(&typed) {
+        Ok(t) => t,
+        Err(problem) => {
+            return Ok(Redirect::to(&with_query(
+                links::ADMIN_SETTINGS,
+                &[("e_threshold", problem.code()), ("threshold", &typed)],
+            )))
         }
-        Err(_) => Some("The threshold must be a whole number, like 10".to_string()),
-        Ok(t) if t < min => Some(format!("The threshold must be {min} or more")),
-        Ok(t) if t > 1000 => Some("The threshold must be 1000 or less".to_string()),
-        Ok(_) => None,
     };
-    if let Some(p) = problem {
-        return Ok(Redirect::to(&with_query(
-            links::ADMIN_SETTINGS,
-            &[("e_threshold", &p), ("threshold", &typed)],
-        )));
-    }
-    store::settings::set(&st.db, "disclosure_threshold", &typed).await?;
-    audit::record(
-        &st.db,
-        &p.actor(),
-        "setting_changed",
-        &format!("disclosure threshold: {typed}"),
-    )
-    .await?;
+    store::settings::set_threshold(&st.db, &p.actor(), threshold).await?;
     Ok(Redirect::to(&with_query(
         links::ADMIN_SETTINGS,
         &[("saved", "threshold")],
@@ -303,7 +277,7 @@ async fn set_benchmark(
         audit::record(
             &st.db,
             &p.actor(),
-            "setting_changed",
+            domain::AuditAction::SettingChanged,
             &format!("benchmark removed: {key}"),
         )
         .await?;
@@ -338,7 +312,7 @@ async fn set_benchmark(
             audit::record(
                 &st.db,
                 &p.actor(),
-                "setting_changed",
+                domain::AuditAction::SettingChanged,
                 &format!("benchmark {key}: {typed} ({source})"),
             )
             .await?;

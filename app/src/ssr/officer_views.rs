@@ -125,7 +125,8 @@ pub async fn audit(st: &AppState, who: &SignedIn, page: u64) -> Result<AuditView
             .map(|r| AuditRow {
                 at: when(r.at),
                 actor: r.actor,
-                action: r.action.replace('_', " "),
+                action: domain::AuditAction::parse(&r.action)
+                    .map_or_else(|| r.action.replace('_', " "), |a| a.label().to_string()),
                 detail: r.detail,
                 ip: r.ip.unwrap_or_default(),
             })

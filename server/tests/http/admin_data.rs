@@ -181,7 +181,7 @@ db_test!(
             .await
             .unwrap()
             .unwrap();
-        store::waves::change(&app.db, &wave, store::waves::WaveChange::Weighting(true))
+        store::waves::apply(&app.db, &wave, store::waves::WaveChange::Weighting(true))
             .await
             .unwrap();
         let page = upload_and_see(&admin, "/admin/areas", &csrf, THREE_WARDS).await;
@@ -190,7 +190,7 @@ db_test!(
             summary.contains("turn weighting off first for Wellbeing survey: 2026 baseline"),
             "{summary}"
         );
-        store::waves::change(&app.db, &wave, store::waves::WaveChange::Weighting(false))
+        store::waves::apply(&app.db, &wave, store::waves::WaveChange::Weighting(false))
             .await
             .unwrap();
 
@@ -252,9 +252,14 @@ db_test!(
             rows("b", "DEMO02", 3, &[9])
         );
         import(&app, "2026-baseline", &csv, false).await.unwrap();
-        store::waves::publish(&app.db, "wellbeing", "2026-baseline")
-            .await
-            .unwrap();
+        store::waves::publish(
+            &app.db,
+            &store::audit::Actor::command_line(),
+            "wellbeing",
+            "2026-baseline",
+        )
+        .await
+        .unwrap();
 
         let list = anon.get("/results").await;
         assert!(list.text.contains(&format!("Annual report {year}")));

@@ -42,9 +42,14 @@ db_test!(
         // Not published yet: not served.
         let (status, _) = api(&app, "survey=wellbeing&wave=2026-baseline&level=all").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
-        store::waves::publish(&app.db, "wellbeing", "2026-baseline")
-            .await
-            .unwrap();
+        store::waves::publish(
+            &app.db,
+            &store::audit::Actor::command_line(),
+            "wellbeing",
+            "2026-baseline",
+        )
+        .await
+        .unwrap();
 
         let (status, body) = api(
             &app,
@@ -194,6 +199,7 @@ db_test!(
         import(&app, "2026-baseline", &base, false).await.unwrap();
         store::waves::create(
             &app.db,
+            &store::audit::Actor::command_line(),
             store::waves::NewWave {
                 survey: "wellbeing",
                 key: "2027",
@@ -210,9 +216,14 @@ db_test!(
             rows("n2", "DEMO10", 100, &[7, 8])
         );
         import(&app, "2027", &now, false).await.unwrap();
-        store::waves::publish(&app.db, "wellbeing", "2027")
-            .await
-            .unwrap();
+        store::waves::publish(
+            &app.db,
+            &store::audit::Actor::command_line(),
+            "wellbeing",
+            "2027",
+        )
+        .await
+        .unwrap();
 
         let (status, body) = api(&app, "survey=wellbeing&wave=2027&level=all").await;
         assert_eq!(status, StatusCode::OK);
@@ -367,18 +378,30 @@ db_test!(
             baseline: true,
             weighted: false,
         };
-        assert!(store::waves::create(&app.db, new("bad key!"))
-            .await
-            .is_err());
+        assert!(store::waves::create(
+            &app.db,
+            &store::audit::Actor::command_line(),
+            new("bad key!")
+        )
+        .await
+        .is_err());
         assert!(
-            store::waves::create(&app.db, new("2026-baseline"))
-                .await
-                .is_err(),
+            store::waves::create(
+                &app.db,
+                &store::audit::Actor::command_line(),
+                new("2026-baseline")
+            )
+            .await
+            .is_err(),
             "duplicate"
         );
-        let w = store::waves::create(&app.db, new("2027-spring"))
-            .await
-            .unwrap();
+        let w = store::waves::create(
+            &app.db,
+            &store::audit::Actor::command_line(),
+            new("2027-spring"),
+        )
+        .await
+        .unwrap();
         assert!(w.is_baseline);
         let survey = store::surveys::by_key(&app.db, "wellbeing")
             .await
@@ -399,6 +422,10 @@ db_test!(
             baseline: false,
             weighted: false,
         };
-        assert!(store::waves::create(&app.db, missing).await.is_err());
+        assert!(
+            store::waves::create(&app.db, &store::audit::Actor::command_line(), missing)
+                .await
+                .is_err()
+        );
     }
 );

@@ -241,7 +241,7 @@ async fn end_wave(app: &TestApp, change: store::waves::WaveChange) {
         .await
         .unwrap()
         .unwrap();
-    store::waves::change(&app.db, &w, change).await.unwrap();
+    store::waves::apply(&app.db, &w, change).await.unwrap();
 }
 
 db_test!(
@@ -280,10 +280,10 @@ db_test!(
                 .await
                 .unwrap()
                 .unwrap();
-            store::waves::change(&app.db, &w, WaveChange::Open)
+            store::waves::apply(&app.db, &w, WaveChange::Open)
                 .await
                 .unwrap();
-            store::waves::change(&app.db, &w, WaveChange::Unpublish)
+            store::waves::apply(&app.db, &w, WaveChange::Unpublish)
                 .await
                 .unwrap();
         }
@@ -369,9 +369,14 @@ db_test!(
         let mut w: store::entity::area::ActiveModel = ward.into();
         w.name = Set(" =HYPERLINK(\"http://evil.example\")".into());
         w.update(&app.db).await.unwrap();
-        store::waves::publish(&app.db, "wellbeing", "2026-baseline")
-            .await
-            .unwrap();
+        store::waves::publish(
+            &app.db,
+            &store::audit::Actor::command_line(),
+            "wellbeing",
+            "2026-baseline",
+        )
+        .await
+        .unwrap();
         let body = app
             .client
             .get(app.url(
@@ -391,5 +396,28 @@ db_test!(
             .collect();
         assert!(!names.is_empty());
         assert!(names.iter().all(|n| n.starts_with('\'')), "{names:?}");
+    }
+);
+
+db_test!(
+    pages_never_show_text_from_their_address,
+    |app: TestApp| async move {
+        let admin = app
+            .signed_in("admin@stoke.gov.uk", Role::Administrator)
+            .await;
+        let forged = "Call 0800 000 000 to unlock your account";
+        let encoded = forged.replace(' ', "%20");
+        for query in [format!("added={encoded}"), format!("changed={encoded}")] {
+            let page = admin.get(&format!("/admin/users?{query}")).await;
+            assert_eq!(page.status, StatusCode::OK);
+            assert!(!page.text.contains(forged), "{query}");
+        }
+        let page = admin
+            .get(&format!("/admin/settings?e_threshold={encoded}"))
+            .await;
+        assert!(!page.text.contains(forged));
+        // A real code still shows its message.
+        let page = admin.get("/admin/settings?e_threshold=below_minimum").await;
+        assert!(page.text.contains("The threshold must be 5 or more"));
     }
 );

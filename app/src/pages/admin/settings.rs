@@ -15,7 +15,11 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         {show_loaded(data, move |s: SettingsView| {
             let q = query.read_untracked();
-            let t_err = q.get("e_threshold");
+            // The post sends back a problem's code; the words are written here.
+            let t_err = q
+                .get("e_threshold")
+                .and_then(|c| domain::threshold::ThresholdProblem::from_code(&c))
+                .map(crate::messages::threshold_problem);
             let which = q.get("indicator").unwrap_or_default();
             let v_err = q.get("e_value");
             let s_err = q.get("e_source");

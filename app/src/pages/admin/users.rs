@@ -24,8 +24,13 @@ pub fn UsersPage() -> impl IntoView {
             let errors: Vec<ErrorItem> = errs.iter().map(|(f, m)| ErrorItem { field_id: f.clone(), message: m.clone() }).collect();
             let has_errors = !errors.is_empty();
             let typed_role = get("role").unwrap_or_else(|| "officer".into());
-            let notice = get("added").map(|e| format!("Account added for {e}."))
-                .or_else(|| get("changed").map(|e| format!("Account for {e} changed.")))
+            // The address carries an account id; the words and the email come from the list.
+            let email_of = |key: &str| get(key)
+                .and_then(|id| id.parse::<i32>().ok())
+                .and_then(|id| u.users.iter().find(|r| r.id == id))
+                .map(|r| r.email.clone());
+            let notice = email_of("added").map(|e| format!("Account added for {e}."))
+                .or_else(|| email_of("changed").map(|e| format!("Account for {e} changed.")))
                 .or_else(|| (get("error").as_deref() == Some("last_admin")).then(|| "There must always be at least one active administrator.".to_string()));
             let csrf = u.viewer.csrf.clone();
             let group = |f: &'static str, label: &'static str, kind: &'static str, auto: &'static str, value: String| {

@@ -263,6 +263,7 @@ async fn database(args: &Args, backend: &str, base: &str) -> anyhow::Result<()> 
         let wave = format!("import-{run}");
         store::waves::create(
             &db,
+            &store::audit::Actor::command_line(),
             store::waves::NewWave {
                 survey: "cohesion",
                 key: &wave,
@@ -285,6 +286,7 @@ async fn database(args: &Args, backend: &str, base: &str) -> anyhow::Result<()> 
     // A million responses in one weighted, published wave, loaded through the importer.
     store::waves::create(
         &db,
+        &store::audit::Actor::command_line(),
         store::waves::NewWave {
             survey: "cohesion",
             key: "million",
@@ -308,7 +310,13 @@ async fn database(args: &Args, backend: &str, base: &str) -> anyhow::Result<()> 
         args.n,
         started.elapsed().as_secs_f64()
     );
-    store::waves::publish(&db, "cohesion", "million").await?;
+    store::waves::publish(
+        &db,
+        &store::audit::Actor::command_line(),
+        "cohesion",
+        "million",
+    )
+    .await?;
 
     // The API, cold (a new server, nothing cached) and warm.
     let query = "/api/v1/indicators?survey=cohesion&wave=million&level=ward&breakdown=none";

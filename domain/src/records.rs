@@ -1,0 +1,130 @@
+//! The closed sets Kiln stores as short keys: audit actions, wave statuses and the channels a
+//! response came through. Stored as text, always written from and read back into these enums
+//! (an unknown key is an error, never a silent default), so a typo cannot reach the database.
+
+use serde::{Deserialize, Serialize};
+
+/// Declares an enum stored by key, with `ALL`, `key` and `parse`.
+macro_rules! keyed {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $key:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The key stored in the database and used in files and addresses.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($name::$variant => $key),+
+                }
+            }
+
+            pub fn parse(key: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.key() == key)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.key())
+            }
+        }
+    };
+}
+
+keyed!(
+    /// What an audit log entry records.
+    AuditAction {
+        SignedIn => "signed_in",
+        SignedOut => "signed_out",
+        SignInFailed => "sign_in_failed",
+        SignInRefused => "sign_in_refused",
+        Export => "export",
+        Publication => "publication",
+        WaveChanged => "wave_changed",
+        WaveCreated => "wave_created",
+        UserAdded => "user_added",
+        UserChanged => "user_changed",
+        SettingChanged => "setting_changed",
+        AreasReplaced => "areas_replaced",
+        PopulationReplaced => "population_replaced",
+        ResponsesImported => "responses_imported",
+    }
+);
+
+keyed!(
+    /// Whether a wave takes responses.
+    WaveStatus {
+        Open => "open",
+        Closed => "closed",
+    }
+);
+
+keyed!(
+    /// How a response reached Kiln.
+    Channel {
+        /// A resident on their own device.
+        Online => "online",
+        /// A paper form, typed in later.
+        Paper => "paper",
+        /// Collected by a community group (bulk import).
+        Group => "group",
+        /// A volunteer entering a resident's answers with them.
+        Assisted => "assisted",
+        /// A resident on a shared device at an event.
+        Kiosk => "kiosk",
+        /// Captured without a connection and sent later.
+        Offline => "offline",
+    }
+);
+
+impl AuditAction {
+    /// How the audit log names it (en-GB), as a phrase in a table cell.
+    pub fn label(self) -> &'static str {
+        match self {
+            AuditAction::SignedIn => "signed in",
+            AuditAction::SignedOut => "signed out",
+            AuditAction::SignInFailed => "sign-in failed",
+            AuditAction::SignInRefused => "sign-in refused",
+            AuditAction::Export => "download",
+            AuditAction::Publication => "publication",
+            AuditAction::WaveChanged => "wave changed",
+            AuditAction::WaveCreated => "wave created",
+            AuditAction::UserAdded => "user added",
+            AuditAction::UserChanged => "user changed",
+            AuditAction::SettingChanged => "setting changed",
+            AuditAction::AreasReplaced => "wards replaced",
+            AuditAction::PopulationReplaced => "population replaced",
+            AuditAction::ResponsesImported => "responses imported",
+        }
+    }
+}
+
+impl Channel {
+    /// Channels a bulk import may record (the others come only through their own pages).
+    pub const IMPORTABLE: [Channel; 3] = [Channel::Paper, Channel::Group, Channel::Online];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_reads_back_as_itself() {
+        for a in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(a.key()), Some(*a));
+        }
+        for s in WaveStatus::ALL {
+            assert_eq!(WaveStatus::parse(s.key()), Some(*s));
+        }
+        for c in Channel::ALL {
+            assert_eq!(Channel::parse(c.key()), Some(*c));
+        }
+        assert_eq!(WaveStatus::parse("Open"), None);
+        assert_eq!(Channel::parse(""), None);
+    }
+}
