@@ -80,7 +80,7 @@ enum Command {
         survey: String,
         #[arg(long)]
         wave: String,
-        #[arg(long, default_value = "paper", value_parser = ["paper", "group", "online"])]
+        #[arg(long, default_value = "paper", value_parser = clap::builder::PossibleValuesParser::new(store::responses_import::importable_channels()))]
         channel: String,
         /// Check the file and report, without storing anything.
         #[arg(long)]

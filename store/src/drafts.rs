@@ -21,6 +21,7 @@ use crate::StoreError;
 pub const POSTCODE_KEY: &str = "_postcode";
 pub const POSTCODE_STATUS_KEY: &str = "_postcode_status";
 
+/// Draft statuses (a draft's, not a wave's).
 const OPEN: &str = "open";
 const SUBMITTED: &str = "submitted";
 
@@ -62,7 +63,7 @@ fn accepting_waves() -> sea_orm::sea_query::SelectStatement {
     sea_orm::sea_query::Query::select()
         .column(wave::Column::Id)
         .from(wave::Entity)
-        .and_where(wave::Column::Status.eq(OPEN))
+        .and_where(wave::Column::Status.eq(domain::WaveStatus::Open.key()))
         .and_where(wave::Column::Published.eq(false))
         .to_owned()
 }
@@ -73,7 +74,7 @@ pub async fn wave_accepts_answers<C: ConnectionTrait>(
     wave_id: i32,
 ) -> Result<bool, StoreError> {
     Ok(wave::Entity::find_by_id(wave_id)
-        .filter(wave::Column::Status.eq(OPEN))
+        .filter(wave::Column::Status.eq(domain::WaveStatus::Open.key()))
         .filter(wave::Column::Published.eq(false))
         .one(db)
         .await?
@@ -247,7 +248,7 @@ pub async fn submit(
         area_answer: Set(area_answer.to_string()),
         age_band: Set(age_band),
         sex: Set(sex),
-        channel: Set("online".to_string()),
+        channel: Set(domain::Channel::Online.key().to_string()),
         submitted_on: Set(today),
         answers: Set(serde_json::to_string(&items)?),
         ..Default::default()

@@ -20,7 +20,13 @@ use crate::import::{headers, ImportError, RowError};
 use crate::surveys::SurveyRecord;
 
 pub const FIXED_COLUMNS: [&str; 4] = ["response_id", "area", "age_band", "sex"];
-pub const CHANNELS: [&str; 3] = ["paper", "group", "online"];
+/// The channels an import may record, by key.
+pub fn importable_channels() -> Vec<&'static str> {
+    domain::Channel::IMPORTABLE
+        .iter()
+        .map(|c| c.key())
+        .collect()
+}
 const MAX_ID_LEN: usize = 100;
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -45,10 +51,10 @@ pub async fn import(
     dry_run: bool,
     input: impl Read,
 ) -> Result<ImportReport, ImportError> {
-    if !CHANNELS.contains(&channel) {
+    if !domain::Channel::parse(channel).is_some_and(|c| domain::Channel::IMPORTABLE.contains(&c)) {
         return Err(ImportError::File(format!(
             "the channel must be one of {}",
-            CHANNELS.join(", ")
+            importable_channels().join(", ")
         )));
     }
     let mut reader = csv::ReaderBuilder::new()

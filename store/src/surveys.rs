@@ -110,7 +110,7 @@ async fn assemble(db: &DatabaseConnection, row: survey::Model) -> Result<SurveyR
     }
     let open_wave = wave::Entity::find()
         .filter(wave::Column::SurveyId.eq(row.id))
-        .filter(wave::Column::Status.eq("open"))
+        .filter(wave::Column::Status.eq(domain::WaveStatus::Open.key()))
         .filter(wave::Column::Published.eq(false))
         .order_by_desc(wave::Column::Id)
         .one(db)
@@ -279,7 +279,7 @@ pub async fn insert_wave(
         survey_id: Set(survey_id),
         key: Set(key.to_string()),
         name: Set(name.to_string()),
-        status: Set("open".to_string()),
+        status: Set(domain::WaveStatus::Open.key().to_string()),
         is_baseline: Set(is_baseline),
         weighted: Set(false),
         published: Set(false),

@@ -185,7 +185,6 @@ pub async fn resolve(State(st): State<AppState>, mut req: Request, next: Next) -
 /// roles it names. See `access`.
 pub async fn guard(req: Request, next: Next) -> Response {
     let Some(access) = access_for(req.uri().path()) else {
-        log_refusal(Refusal::UndeclaredPath, "undeclared");
         // No route serves an undeclared address (the server checks at start-up), so a plain
         // page address can only reach the app's not-found page, which looks like the rest of
         // the site. Anything else is answered here.
@@ -196,6 +195,8 @@ pub async fn guard(req: Request, next: Next) -> Response {
         if plain_page {
             return next.run(req).await;
         }
+        // Not a page that might once have existed (a favicon, an old link): worth a line.
+        log_refusal(Refusal::UndeclaredPath, "undeclared");
         return not_found();
     };
     if access == Access::Anyone {

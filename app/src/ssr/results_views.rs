@@ -92,7 +92,7 @@ pub async fn load(
         survey_title: survey.title.clone(),
         wave_key: wave.key.clone(),
         wave_name: wave.name.clone(),
-        open: wave.status == "open",
+        open: wave.status == domain::WaveStatus::Open.key(),
         published: wave.published,
         is_baseline: wave.is_baseline,
         baseline_name: baseline.map(|b| b.name),
