@@ -19,6 +19,7 @@ use leptos_router::{
     path, SsrMode,
 };
 
+use pages::account::AccountPage;
 use pages::admin::{areas::AreasPage, audit::AuditPage, settings::SettingsPage, users::UsersPage};
 use pages::officer::{
     fieldwork::FieldworkPage, home::OfficerHomePage, indicator::OfficerIndicatorPage,
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/surveys/:survey/r/:code/done") view=DonePage ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/officer") view=OfficerHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/officer/:survey/:wave") view=OfficerOverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/officer/:survey/:wave/indicator/:key") view=OfficerIndicatorPage ssr=SsrMode::Async/>
                     <Route path=path!("/officer/:survey/:wave/fieldwork") view=FieldworkPage ssr=SsrMode::Async/>

@@ -13,3 +13,41 @@ pub fn threshold_problem(p: ThresholdProblem) -> String {
         ThresholdProblem::AboveMaximum => format!("The threshold must be {MAX_THRESHOLD} or less"),
     }
 }
+
+use domain::accounts::{EmailProblem, NameProblem, PasswordProblem, PASSWORD_MAX, PASSWORD_MIN};
+
+pub fn email_problem(p: EmailProblem) -> String {
+    match p {
+        EmailProblem::Missing => "Enter an email address".into(),
+        EmailProblem::Format => {
+            "Enter an email address in the correct format, like name@example.gov.uk".into()
+        }
+        EmailProblem::Taken => "There is already an account with this email address".into(),
+    }
+}
+
+pub fn name_problem(p: NameProblem) -> String {
+    match p {
+        NameProblem::Missing => "Enter the person's name".into(),
+        NameProblem::TooLong => "Name must be 100 characters or fewer".into(),
+    }
+}
+
+pub fn password_problem(p: PasswordProblem) -> String {
+    match p {
+        PasswordProblem::TooShort => format!("Password must be {PASSWORD_MIN} characters or more"),
+        PasswordProblem::TooLong => format!("Password must be {PASSWORD_MAX} characters or fewer"),
+        PasswordProblem::OneCharacterRepeated => {
+            "Password must not be one character repeated".into()
+        }
+        PasswordProblem::ContainsEmail => "Password must not contain your email address".into(),
+        PasswordProblem::Common => {
+            "This is one of the most common passwords, so it is easy to guess. Choose another"
+                .into()
+        }
+        PasswordProblem::Unchanged => "Choose a password different from your current one".into(),
+        PasswordProblem::Mismatch => "Enter the same new password twice".into(),
+    }
+}
+
+pub const SELECT_A_ROLE: &str = "Select a role";

@@ -44,15 +44,72 @@ impl Role {
     }
 }
 
+/// What is wrong with a typed email address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmailProblem {
+    Missing,
+    Format,
+    /// Another account has it (found by the store, not here).
+    Taken,
+}
+
+/// What is wrong with a person's name on an account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameProblem {
+    Missing,
+    TooLong,
+}
+
+/// What is wrong with a new password.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasswordProblem {
+    TooShort,
+    TooLong,
+    OneCharacterRepeated,
+    ContainsEmail,
+    /// One of the 10,000 most common passwords (checked by the store, which holds the list).
+    Common,
+    /// The same as the password it replaces.
+    Unchanged,
+    /// The two copies typed differ.
+    Mismatch,
+}
+
+/// Codes for the problems, as forms send them back to their pages (never the words).
+macro_rules! coded {
+    ($t:ty { $($v:ident => $c:literal),+ $(,)? }) => {
+        impl $t {
+            pub fn code(self) -> &'static str {
+                match self { $(Self::$v => $c),+ }
+            }
+            pub fn from_code(code: &str) -> Option<Self> {
+                [$(Self::$v),+].into_iter().find(|p| p.code() == code)
+            }
+        }
+    };
+}
+
+coded!(EmailProblem { Missing => "missing", Format => "format", Taken => "taken" });
+coded!(NameProblem { Missing => "missing", TooLong => "too_long" });
+coded!(PasswordProblem {
+    TooShort => "too_short",
+    TooLong => "too_long",
+    OneCharacterRepeated => "repeated",
+    ContainsEmail => "contains_email",
+    Common => "common",
+    Unchanged => "unchanged",
+    Mismatch => "mismatch",
+});
+
 /// An email address, trimmed and lower-cased, so that sign-in ignores case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmailAddress(String);
 
 impl EmailAddress {
-    pub fn parse(text: &str) -> Result<EmailAddress, &'static str> {
+    pub fn parse(text: &str) -> Result<EmailAddress, EmailProblem> {
         let t = text.trim().to_lowercase();
         if t.is_empty() {
-            return Err("Enter an email address");
+            return Err(EmailProblem::Missing);
         }
         let valid = t.len() <= 254
             && !t.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -71,7 +128,7 @@ impl EmailAddress {
         if valid {
             Ok(EmailAddress(t))
         } else {
-            Err("Enter an email address in the correct format, like name@example.gov.uk")
+            Err(EmailProblem::Format)
         }
     }
 
@@ -80,29 +137,41 @@ impl EmailAddress {
     }
 }
 
+/// A person's name on an account: trimmed, 1 to 100 characters.
+pub fn check_name(name: &str) -> Result<&str, NameProblem> {
+    let name = name.trim();
+    if name.is_empty() {
+        Err(NameProblem::Missing)
+    } else if name.chars().count() > 100 {
+        Err(NameProblem::TooLong)
+    } else {
+        Ok(name)
+    }
+}
+
 pub const PASSWORD_MIN: usize = 12;
 pub const PASSWORD_MAX: usize = 128;
 
 /// Length is what makes a password strong (NCSC advice): no composition rules, but not
-/// the email address, not one character repeated, and not absurdly long.
-pub fn check_new_password(password: &str, email: Option<&EmailAddress>) -> Result<(), String> {
+/// the email address, not one character repeated, and not absurdly long. (The store also
+/// refuses the most common passwords.)
+pub fn check_new_password(
+    password: &str,
+    email: Option<&EmailAddress>,
+) -> Result<(), PasswordProblem> {
     let chars = password.chars().count();
     if chars < PASSWORD_MIN {
-        return Err(format!(
-            "Password must be {PASSWORD_MIN} characters or more"
-        ));
+        return Err(PasswordProblem::TooShort);
     }
     if chars > PASSWORD_MAX {
-        return Err(format!(
-            "Password must be {PASSWORD_MAX} characters or fewer"
-        ));
+        return Err(PasswordProblem::TooLong);
     }
     let first = password.chars().next();
     if password.chars().all(|c| Some(c) == first) {
-        return Err("Password must not be one character repeated".into());
+        return Err(PasswordProblem::OneCharacterRepeated);
     }
     if email.is_some_and(|e| password.to_lowercase().contains(e.as_str())) {
-        return Err("Password must not contain your email address".into());
+        return Err(PasswordProblem::ContainsEmail);
     }
     Ok(())
 }
@@ -230,6 +299,13 @@ mod tests {
         assert!(check_new_password(&"a".repeat(20), Some(&e)).is_err());
         assert!(check_new_password("jo@stoke.gov.uk!!", Some(&e)).is_err());
         assert!(check_new_password(&"ab".repeat(65), Some(&e)).is_err());
+        assert_eq!(
+            check_new_password("short", None),
+            Err(PasswordProblem::TooShort)
+        );
+        for p in [PasswordProblem::Common, PasswordProblem::Mismatch] {
+            assert_eq!(PasswordProblem::from_code(p.code()), Some(p));
+        }
     }
 
     #[test]

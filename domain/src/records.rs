@@ -53,6 +53,11 @@ keyed!(
         AreasReplaced => "areas_replaced",
         PopulationReplaced => "population_replaced",
         ResponsesImported => "responses_imported",
+        PasswordChanged => "password_changed",
+        PasswordReset => "password_reset",
+        SessionsEnded => "sessions_ended",
+        TwoFactorEnabled => "two_factor_enabled",
+        TwoFactorDisabled => "two_factor_disabled",
     }
 );
 
@@ -100,6 +105,11 @@ impl AuditAction {
             AuditAction::AreasReplaced => "wards replaced",
             AuditAction::PopulationReplaced => "population replaced",
             AuditAction::ResponsesImported => "responses imported",
+            AuditAction::PasswordChanged => "password changed",
+            AuditAction::PasswordReset => "password reset by an administrator",
+            AuditAction::SessionsEnded => "sessions ended",
+            AuditAction::TwoFactorEnabled => "two-factor sign-in turned on",
+            AuditAction::TwoFactorDisabled => "two-factor sign-in turned off",
         }
     }
 }

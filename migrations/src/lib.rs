@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_foundation;
 mod m20261122_000002_indicators;
 mod m20261122_000003_accounts;
+mod m20261124_000004_staff_security;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_foundation::Migration),
             Box::new(m20261122_000002_indicators::Migration),
             Box::new(m20261122_000003_accounts::Migration),
+            Box::new(m20261124_000004_staff_security::Migration),
         ]
     }
 }

@@ -154,11 +154,7 @@ async fn main() -> anyhow::Result<()> {
             .await?;
             match outcome {
                 store::users::CreateOutcome::Created(u) => {
-                    let actor = store::audit::Actor {
-                        user_id: None,
-                        label: "command line".into(),
-                        ip: None,
-                    };
+                    let actor = store::audit::Actor::command_line();
                     store::audit::record(
                         &db,
                         &actor,
@@ -170,10 +166,14 @@ async fn main() -> anyhow::Result<()> {
                     Ok(())
                 }
                 store::users::CreateOutcome::Refused(p) => {
-                    let problems: Vec<String> = [p.email, p.name, p.password]
-                        .into_iter()
-                        .flatten()
-                        .collect();
+                    let problems: Vec<String> = [
+                        p.email.map(app::messages::email_problem),
+                        p.name.map(app::messages::name_problem),
+                        p.password.map(app::messages::password_problem),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect();
                     anyhow::bail!("{}", problems.join("; "))
                 }
             }

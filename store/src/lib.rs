@@ -13,6 +13,7 @@ pub mod error;
 pub mod fieldwork;
 pub mod import;
 pub mod indicator_defs;
+pub mod passwords;
 pub mod population;
 pub mod postcodes;
 pub mod responses_import;

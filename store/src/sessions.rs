@@ -91,12 +91,71 @@ pub async fn end(db: &DatabaseConnection, token: &str) -> Result<(), StoreError>
     Ok(())
 }
 
-pub async fn end_all_for(db: &DatabaseConnection, user_id: i32) -> Result<(), StoreError> {
+pub async fn end_all_for<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+) -> Result<(), StoreError> {
     user_session::Entity::delete_many()
         .filter(user_session::Column::UserId.eq(user_id))
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// A live session, as its owner sees it in their list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionInfo {
+    pub id: i32,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+/// A person's sessions, most recently used first.
+pub async fn of_user(
+    db: &DatabaseConnection,
+    user_id: i32,
+) -> Result<Vec<SessionInfo>, StoreError> {
+    use sea_orm::QueryOrder;
+    Ok(user_session::Entity::find()
+        .filter(user_session::Column::UserId.eq(user_id))
+        .order_by_desc(user_session::Column::LastSeenAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| SessionInfo {
+            id: s.id,
+            created_at: s.created_at,
+            last_seen_at: s.last_seen_at,
+        })
+        .collect())
+}
+
+/// Ends one of a person's own sessions; false when it is not theirs (or already ended).
+pub async fn end_one<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    session_id: i32,
+) -> Result<bool, StoreError> {
+    let res = user_session::Entity::delete_many()
+        .filter(user_session::Column::UserId.eq(user_id))
+        .filter(user_session::Column::Id.eq(session_id))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected > 0)
+}
+
+/// Ends every session of a person but one (the one they are using). Returns how many.
+pub async fn end_others<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    keep_session_id: i32,
+) -> Result<u64, StoreError> {
+    let res = user_session::Entity::delete_many()
+        .filter(user_session::Column::UserId.eq(user_id))
+        .filter(user_session::Column::Id.ne(keep_session_id))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
 }
 
 /// Deletes every session past either limit (the background task calls this).

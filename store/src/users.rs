@@ -3,10 +3,12 @@
 
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, SaltString};
 use argon2::{Argon2, PasswordVerifier};
-use domain::accounts::{check_new_password, EmailAddress, Role};
+use domain::accounts::{
+    check_name, EmailAddress, EmailProblem, NameProblem, PasswordProblem, Role,
+};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder,
+    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 
 use crate::entity::app_user;
@@ -21,6 +23,10 @@ pub struct User {
     pub role: Role,
     pub active: bool,
     pub last_sign_in_at: Option<i64>,
+    /// An administrator reset the password: a new one must be chosen before anything else.
+    pub must_change_password: bool,
+    /// Signs in with a code from an authenticator app as well as the password.
+    pub two_factor: bool,
 }
 
 impl TryFrom<app_user::Model> for User {
@@ -34,6 +40,8 @@ impl TryFrom<app_user::Model> for User {
             name: m.name,
             active: m.active,
             last_sign_in_at: m.last_sign_in_at,
+            must_change_password: m.must_change_password,
+            two_factor: m.totp_secret.is_some(),
         })
     }
 }
@@ -110,9 +118,9 @@ pub struct NewUser<'a> {
 /// Field-by-field problems with a new user, for the form to show beside each field.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct UserProblems {
-    pub email: Option<String>,
-    pub name: Option<String>,
-    pub password: Option<String>,
+    pub email: Option<EmailProblem>,
+    pub name: Option<NameProblem>,
+    pub password: Option<PasswordProblem>,
 }
 
 impl UserProblems {
@@ -131,30 +139,26 @@ pub async fn create(
     new: NewUser<'_>,
 ) -> Result<CreateOutcome, StoreError> {
     let mut problems = UserProblems::default();
-    let email = match EmailAddress::parse(new.email) {
-        Ok(e) => Some(e),
-        Err(m) => {
-            problems.email = Some(m.into());
-            None
-        }
-    };
-    let name = new.name.trim();
-    if name.is_empty() {
-        problems.name = Some("Enter the person's name".into());
-    } else if name.chars().count() > 100 {
-        problems.name = Some("Name must be 100 characters or fewer".into());
-    }
-    if let Err(m) = check_new_password(new.password, email.as_ref()) {
-        problems.password = Some(m);
+    let email = EmailAddress::parse(new.email)
+        .map_err(|p| problems.email = Some(p))
+        .ok();
+    let name = check_name(new.name)
+        .map_err(|p| problems.name = Some(p))
+        .ok();
+    if let Err(p) = crate::passwords::check(new.password, email.as_ref()) {
+        problems.password = Some(p);
     }
     if let Some(e) = &email {
         if find_by_email(db, e).await?.is_some() {
-            problems.email = Some("There is already an account with this email address".into());
+            problems.email = Some(EmailProblem::Taken);
         }
     }
-    let Some(email) = email.filter(|_| problems.is_empty()) else {
+    let (Some(email), Some(name)) = (email, name) else {
         return Ok(CreateOutcome::Refused(problems));
     };
+    if !problems.is_empty() {
+        return Ok(CreateOutcome::Refused(problems));
+    }
     let hash = hash_password(new.password)?;
     let row = app_user::ActiveModel {
         email: Set(email.as_str().to_string()),
@@ -240,4 +244,126 @@ pub async fn active_administrators(db: &DatabaseConnection) -> Result<u64, Store
         .filter(app_user::Column::Active.eq(true))
         .count(db)
         .await?)
+}
+
+/// What is wrong with the current password typed to change it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CurrentPasswordProblem {
+    Missing,
+    Wrong,
+}
+
+impl CurrentPasswordProblem {
+    pub fn code(self) -> &'static str {
+        match self {
+            CurrentPasswordProblem::Missing => "missing",
+            CurrentPasswordProblem::Wrong => "wrong",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Self::Missing, Self::Wrong]
+            .into_iter()
+            .find(|p| p.code() == code)
+    }
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ChangeProblems {
+    pub current: Option<CurrentPasswordProblem>,
+    pub new: Option<PasswordProblem>,
+}
+
+/// A person changes their own password: the current one checked, the new one checked
+/// against every rule, then saved with its audit entry; every other session of theirs ends
+/// (whoever knew the old password is signed out), the one in use stays.
+pub async fn change_password(
+    db: &DatabaseConnection,
+    actor: &crate::audit::Actor,
+    user_id: i32,
+    session_id: i32,
+    current: &str,
+    new: &str,
+    confirm: &str,
+) -> Result<Result<(), ChangeProblems>, StoreError> {
+    let Some(row) = app_user::Entity::find_by_id(user_id).one(db).await? else {
+        return Err(StoreError::Invalid("no such account".into()));
+    };
+    let mut problems = ChangeProblems::default();
+    if current.is_empty() {
+        problems.current = Some(CurrentPasswordProblem::Missing);
+    } else if !verify_password_bounded(row.password_hash.clone(), current.to_string()).await {
+        problems.current = Some(CurrentPasswordProblem::Wrong);
+    }
+    let email = EmailAddress::parse(&row.email).ok();
+    problems.new = match crate::passwords::check(new, email.as_ref()) {
+        Err(p) => Some(p),
+        Ok(()) if new != confirm => Some(PasswordProblem::Mismatch),
+        Ok(()) if new == current => Some(PasswordProblem::Unchanged),
+        Ok(()) => None,
+    };
+    if problems.current.is_some() || problems.new.is_some() {
+        return Ok(Err(problems));
+    }
+    let hash = hash_password_bounded(new.to_string()).await?;
+    let txn = db.begin().await?;
+    app_user::ActiveModel {
+        id: Set(user_id),
+        password_hash: Set(hash),
+        must_change_password: Set(false),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await?;
+    let ended = crate::sessions::end_others(&txn, user_id, session_id).await?;
+    crate::audit::record(
+        &txn,
+        actor,
+        domain::AuditAction::PasswordChanged,
+        &format!("other sessions ended: {ended}"),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Ok(()))
+}
+
+/// An administrator gives someone a temporary password (told to them another way): it must
+/// be changed at their next sign-in, and their sessions end now.
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    actor: &crate::audit::Actor,
+    user_id: i32,
+    temporary: &str,
+) -> Result<Result<(), PasswordProblem>, StoreError> {
+    let Some(row) = app_user::Entity::find_by_id(user_id).one(db).await? else {
+        return Err(StoreError::Invalid("no such account".into()));
+    };
+    let email = EmailAddress::parse(&row.email).ok();
+    if let Err(p) = crate::passwords::check(temporary, email.as_ref()) {
+        return Ok(Err(p));
+    }
+    let hash = hash_password_bounded(temporary.to_string()).await?;
+    let txn = db.begin().await?;
+    app_user::ActiveModel {
+        id: Set(user_id),
+        password_hash: Set(hash),
+        must_change_password: Set(true),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await?;
+    crate::sessions::end_all_for(&txn, user_id).await?;
+    crate::audit::record(&txn, actor, domain::AuditAction::PasswordReset, &row.email).await?;
+    txn.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Hashes off the async threads, in one of the bounded hashing slots.
+pub async fn hash_password_bounded(password: String) -> Result<String, StoreError> {
+    let _slot = hashing_slots()
+        .acquire()
+        .await
+        .map_err(|e| StoreError::Corrupt(format!("hashing slots closed: {e}")))?;
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| StoreError::Corrupt(format!("hashing a password: {e}")))?
 }

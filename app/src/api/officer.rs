@@ -93,6 +93,14 @@ pub async fn load_areas() -> Result<AreasView, ServerFnError> {
         .map_err(support::map_err)
 }
 
+#[server(endpoint = "account/page")]
+pub async fn load_account() -> Result<AccountView, ServerFnError> {
+    let who = support::signed_in()?;
+    crate::ssr::officer_views::account(&support::state()?, &who)
+        .await
+        .map_err(support::map_err)
+}
+
 #[server(endpoint = "sign-in")]
 pub async fn load_sign_in() -> Result<SignInView, ServerFnError> {
     Ok(SignInView {

@@ -12,6 +12,15 @@ pub const ADMIN_SETTINGS: &str = "/admin/settings";
 pub const ADMIN_AREAS: &str = "/admin/areas";
 pub const ADMIN_POPULATION: &str = "/admin/population";
 pub const ADMIN_AREAS_CSV: &str = "/admin/areas.csv";
+pub const ACCOUNT: &str = "/account";
+pub const ACCOUNT_PASSWORD: &str = "/account/password";
+pub const ACCOUNT_END_OTHERS: &str = "/account/sessions/end-others";
+pub fn account_end_session(id: i32) -> String {
+    format!("/account/sessions/{id}/end")
+}
+pub fn admin_reset_password(id: i32) -> String {
+    format!("/admin/users/{id}/password")
+}
 
 /// Officer or public: the same results, under a different root.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -137,3 +137,23 @@ pub struct AreasView {
     pub population_total: f64,
     pub population_illustrative: bool,
 }
+
+/// One of a person's sessions, as their account page lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionRow {
+    pub id: i32,
+    pub started: String,
+    pub last_active: String,
+    /// The session this page was loaded in.
+    pub current: bool,
+}
+
+/// A person's own account page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub viewer: Viewer,
+    pub sessions: Vec<SessionRow>,
+    /// An administrator reset the password: choosing a new one comes first.
+    pub must_change_password: bool,
+    pub two_factor: bool,
+}

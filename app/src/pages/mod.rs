@@ -1,5 +1,6 @@
 //! One page per file. Each loads its data through a server function and renders it.
 
+pub mod account;
 pub mod admin;
 pub mod check;
 pub mod done;

@@ -71,6 +71,10 @@ pub const DECLARED: &[(&str, Access)] = &[
     // Accounts.
     ("/sign-in", Anyone),
     ("/sign-out", StaffOnly),
+    ("/account", StaffOnly),
+    ("/account/password", StaffOnly),
+    ("/account/sessions/end-others", StaffOnly),
+    ("/account/sessions/{id}/end", StaffOnly),
     // Officers.
     ("/officer", StaffOnly),
     ("/officer/{survey}/{wave}", StaffOnly),
@@ -82,6 +86,7 @@ pub const DECLARED: &[(&str, Access)] = &[
     // Administrators.
     ("/admin/users", Admin),
     ("/admin/users/{id}", Admin),
+    ("/admin/users/{id}/password", Admin),
     ("/admin/audit", Admin),
     ("/admin/settings", Admin),
     ("/admin/settings/threshold", Admin),
@@ -95,6 +100,7 @@ pub const DECLARED: &[(&str, Access)] = &[
     ("/api/results/{*fn}", Anyone),
     ("/api/sign-in", Anyone),
     ("/api/officer/{*fn}", StaffOnly),
+    ("/api/account/{*fn}", StaffOnly),
     ("/api/admin/{*fn}", Admin),
     // The site's own files and the health check.
     ("/pkg/{*file}", Anyone),

@@ -12,6 +12,7 @@ use store::users::User;
 use super::access::{access_for, allowed, plain, Access};
 use super::limits::{log_refusal, Refusal};
 use super::{token, AppState};
+use crate::model::links;
 use crate::model::officer::Viewer;
 
 #[derive(Clone, Debug)]
@@ -63,6 +64,8 @@ impl AuthConfig {
 #[derive(Clone, Debug)]
 pub struct SignedIn {
     pub session_token: String,
+    /// The session's row, so that a person can tell it apart in their list of sessions.
+    pub session_id: i32,
     pub user: User,
     /// The CSRF token for this session's forms.
     pub csrf: String,
@@ -158,9 +161,10 @@ pub async fn resolve(State(st): State<AppState>, mut req: Request, next: Next) -
     let is_static = req.uri().path().starts_with("/pkg/");
     if let Some(token) = read_cookie(req.headers(), st.auth.cookie_name()).filter(|_| !is_static) {
         match store::sessions::find(&st.db, &token, st.auth.limits).await {
-            Ok(Some((_, user))) => {
+            Ok(Some((session_id, user))) => {
                 let csrf = csrf_for(&st.form_secret, &token);
                 req.extensions_mut().insert(SignedIn {
+                    session_id,
                     session_token: token,
                     user,
                     csrf,
@@ -219,12 +223,31 @@ pub async fn guard(req: Request, next: Next) -> Response {
             log_refusal(Refusal::Forbidden, &route_of(&req));
             (StatusCode::UNAUTHORIZED, "Sign in first.").into_response()
         }
+        // A password an administrator reset must be replaced before anything else.
+        Some(who) if who.user.must_change_password && !changes_password(req.uri().path()) => {
+            if is_page {
+                Redirect::to(links::ACCOUNT).into_response()
+            } else {
+                forbidden()
+            }
+        }
         Some(who) if allowed(who.user.role, access) => next.run(req).await,
         Some(_) => {
             log_refusal(Refusal::Forbidden, &route_of(&req));
             forbidden()
         }
     }
+}
+
+/// Where someone who must choose a new password may still go.
+fn changes_password(path: &str) -> bool {
+    [
+        links::ACCOUNT,
+        links::ACCOUNT_PASSWORD,
+        links::SIGN_OUT,
+        "/api/account/page",
+    ]
+    .contains(&path)
 }
 
 /// The page for an address that does not exist (or is refused as if it did not).

@@ -12,6 +12,7 @@ pub mod limits;
 pub mod methodology;
 pub mod officer_forms;
 pub mod officer_views;
+pub mod own_account;
 pub mod report_view;
 pub mod results_views;
 pub mod state;

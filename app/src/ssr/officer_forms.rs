@@ -27,6 +27,7 @@ pub fn router() -> Routes {
         .route("/officer/{survey}/{wave}/change", post(change_wave))
         .route("/admin/users", post(add_user))
         .route("/admin/users/{id}", post(update_user))
+        .route("/admin/users/{id}/password", post(reset_password))
         .route("/admin/settings/threshold", post(set_threshold))
         .route("/admin/settings/benchmark", post(set_benchmark))
 }
@@ -95,7 +96,7 @@ impl IntoResponse for OfficerError {
     }
 }
 
-fn with_query(path: &str, pairs: &[(&str, &str)]) -> String {
+pub fn with_query(path: &str, pairs: &[(&str, &str)]) -> String {
     let mut q = form_urlencoded::Serializer::new(String::new());
     for (k, v) in pairs {
         q.append_pair(k, v);
@@ -138,11 +139,7 @@ async fn add_user(
     let Some(role) = Role::parse(role_key) else {
         return Ok(Redirect::to(&with_query(
             links::ADMIN_USERS,
-            &[
-                ("e_role", "Select a role"),
-                ("name", name),
-                ("email", email),
-            ],
+            &[("e_role", "missing"), ("name", name), ("email", email)],
         )));
     };
     let outcome = users::create(
@@ -173,14 +170,15 @@ async fn add_user(
         }
         CreateOutcome::Refused(p) => {
             let mut pairs = vec![("name", name), ("email", email), ("role", role_key)];
-            if let Some(m) = &p.name {
-                pairs.push(("e_name", m));
+            // Problems go back as codes; the page words them.
+            if let Some(m) = p.name {
+                pairs.push(("e_name", m.code()));
             }
-            if let Some(m) = &p.email {
-                pairs.push(("e_email", m));
+            if let Some(m) = p.email {
+                pairs.push(("e_email", m.code()));
             }
-            if let Some(m) = &p.password {
-                pairs.push(("e_password", m));
+            if let Some(m) = p.password {
+                pairs.push(("e_password", m.code()));
             }
             Ok(Redirect::to(&with_query(links::ADMIN_USERS, &pairs)))
         }
@@ -329,5 +327,28 @@ async fn set_benchmark(
             }
             Ok(back(&pairs))
         }
+    }
+}
+
+/// An administrator gives someone a temporary password; they must change it when they next
+/// sign in.
+async fn reset_password(
+    State(st): State<AppState>,
+    Path(id): Path<i32>,
+    p: Posted<Administrators>,
+) -> Result<Redirect, OfficerError> {
+    if users::by_id(&st.db, id).await?.is_none() {
+        return Err(OfficerError::NotFound);
+    }
+    let temporary = field(&p.fields, "temporary").unwrap_or("");
+    match users::reset_password(&st.db, &p.actor(), id, temporary).await? {
+        Ok(()) => Ok(Redirect::to(&with_query(
+            links::ADMIN_USERS,
+            &[("reset", &id.to_string())],
+        ))),
+        Err(problem) => Ok(Redirect::to(&with_query(
+            links::ADMIN_USERS,
+            &[("e_reset", problem.code()), ("reset_id", &id.to_string())],
+        ))),
     }
 }

@@ -15,6 +15,25 @@ pub fn when(unix: i64) -> String {
         .unwrap_or_default()
 }
 
+pub async fn account(st: &AppState, who: &SignedIn) -> Result<AccountView, ViewError> {
+    let sessions = store::sessions::of_user(&st.db, who.user.id)
+        .await?
+        .into_iter()
+        .map(|s| SessionRow {
+            id: s.id,
+            started: when(s.created_at),
+            last_active: when(s.last_seen_at),
+            current: s.id == who.session_id,
+        })
+        .collect();
+    Ok(AccountView {
+        viewer: who.viewer(),
+        sessions,
+        must_change_password: who.user.must_change_password,
+        two_factor: who.user.two_factor,
+    })
+}
+
 pub async fn home(st: &AppState, who: &SignedIn) -> Result<OfficerHome, ViewError> {
     let mut surveys = Vec::new();
     for s in store::surveys::list(&st.db).await? {

@@ -360,6 +360,13 @@ impl Agent {
             .await
             .expect("POST")
     }
+    /// The CSRF token of the signed-in session, read from a page's forms.
+    pub async fn csrf_from(&self, path: &str) -> String {
+        self.get(path)
+            .await
+            .attr("input[name=csrf]", "value")
+            .expect("csrf field")
+    }
     /// The CSRF token of the signed-in session, read from the dashboard.
     pub async fn csrf(&self) -> String {
         self.get("/officer")

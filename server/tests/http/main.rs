@@ -5,6 +5,7 @@
 mod common;
 
 mod access;
+mod accounts;
 mod admin_data;
 mod indicators_api;
 mod officer_access;

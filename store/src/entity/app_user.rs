@@ -13,6 +13,9 @@ pub struct Model {
     pub active: bool,
     pub created_at: i64,
     pub last_sign_in_at: Option<i64>,
+    pub must_change_password: bool,
+    pub totp_secret: Option<String>,
+    pub totp_last_step: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,7 @@ pub mod population;
 pub mod postcode;
 pub mod question;
 pub mod question_option;
+pub mod recovery_code;
 pub mod response;
 pub mod setting;
 pub mod sign_in_failure;

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::messages;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::officer::load_users;
@@ -16,20 +18,40 @@ pub fn UsersPage() -> impl IntoView {
         {show_loaded(data, move |u: UsersView| {
             let q = query.read_untracked();
             let get = |k: &str| q.get(k);
+            // The post sends back problem codes; the words are written in `messages`.
+            let worded = |field: &str, code: &str| -> Option<String> {
+                use domain::accounts::{EmailProblem, NameProblem, PasswordProblem};
+                match field {
+                    "name" => NameProblem::from_code(code).map(messages::name_problem),
+                    "email" => EmailProblem::from_code(code).map(messages::email_problem),
+                    "password" => PasswordProblem::from_code(code).map(messages::password_problem),
+                    "role" => (code == "missing").then(|| messages::SELECT_A_ROLE.to_string()),
+                    _ => None,
+                }
+            };
             let errs: Vec<(String, String)> = [("name", "e_name"), ("email", "e_email"), ("role", "e_role"), ("password", "e_password")]
                 .into_iter()
-                .filter_map(|(f, k)| get(k).map(|m| (format!("new-{f}"), m)))
+                .filter_map(|(f, k)| get(k).and_then(|c| worded(f, &c)).map(|m| (format!("new-{f}"), m)))
                 .collect();
             let msg = |f: &str| errs.iter().find(|(k, _)| k == &format!("new-{f}")).map(|(_, m)| m.clone());
-            let errors: Vec<ErrorItem> = errs.iter().map(|(f, m)| ErrorItem { field_id: f.clone(), message: m.clone() }).collect();
-            let has_errors = !errors.is_empty();
+            let mut errors: Vec<ErrorItem> = errs.iter().map(|(f, m)| ErrorItem { field_id: f.clone(), message: m.clone() }).collect();
             let typed_role = get("role").unwrap_or_else(|| "officer".into());
             // The address carries an account id; the words and the email come from the list.
             let email_of = |key: &str| get(key)
                 .and_then(|id| id.parse::<i32>().ok())
                 .and_then(|id| u.users.iter().find(|r| r.id == id))
                 .map(|r| r.email.clone());
+            // A refused reset: the row it belongs to, and its problem's words.
+            let reset_for = get("reset_id").and_then(|id| id.parse::<i32>().ok());
+            let reset_err = get("e_reset")
+                .and_then(|c| domain::accounts::PasswordProblem::from_code(&c))
+                .map(messages::password_problem);
+            if let (Some(id), Some(m)) = (reset_for, &reset_err) {
+                errors.push(ErrorItem { field_id: format!("user-{id}-temporary"), message: m.clone() });
+            }
+            let has_errors = !errors.is_empty();
             let notice = email_of("added").map(|e| format!("Account added for {e}."))
+                .or_else(|| email_of("reset").map(|e| format!("The password of {e} is reset. Tell them the temporary password another way (not by email): they must choose their own when they next sign in.")))
                 .or_else(|| email_of("changed").map(|e| format!("Account for {e} changed.")))
                 .or_else(|| (get("error").as_deref() == Some("last_admin")).then(|| "There must always be at least one active administrator.".to_string()));
             let csrf = u.viewer.csrf.clone();
@@ -54,11 +76,13 @@ pub fn UsersPage() -> impl IntoView {
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Accounts">
                     <table class="table">
                         <caption class="table-caption">"Accounts"</caption>
-                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Last signed in"</th><th scope="col">"Access"</th></tr></thead>
+                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Last signed in"</th><th scope="col">"Access"</th><th scope="col">"Password"</th></tr></thead>
                         <tbody>
                             {u.users.iter().map(|row| {
                                 let roles = u.roles.clone();
                                 let csrf = csrf.clone();
+                                let reset_csrf = csrf.clone();
+                                let reset_err = reset_err.clone();
                                 let form_id = format!("user-{}", row.id);
                                 view! {
                                     <tr>
@@ -78,6 +102,22 @@ pub fn UsersPage() -> impl IntoView {
                                                 </div>
                                                 <button class="button button-secondary button-small" type="submit">{format!("Save changes for {}", row.name)}</button>
                                             </form>
+                                        </td>
+                                        <td>
+                                            {
+                                                let reset_id = format!("{form_id}-temporary");
+                                                let err = (reset_for == Some(row.id)).then(|| reset_err.clone()).flatten();
+                                                let err_id = format!("{reset_id}-error");
+                                                view! {
+                                                    <form method="post" action=links::admin_reset_password(row.id) class=if err.is_some() { "user-access form-group-error" } else { "user-access" }>
+                                                        <input type="hidden" name="csrf" value=reset_csrf.clone()/>
+                                                        <label class="label-s" for=reset_id.clone()>{format!("Temporary password for {}", row.name)}</label>
+                                                        <FieldErrorMessage id=err_id.clone() message=err.clone()/>
+                                                        <input class="input" id=reset_id type="password" name="temporary" autocomplete="new-password" aria-describedby=err.as_ref().map(|_| err_id.clone())/>
+                                                        <button class="button button-secondary button-small" type="submit">{format!("Reset the password of {}", row.name)}</button>
+                                                    </form>
+                                                }
+                                            }
                                         </td>
                                     </tr>
                                 }

@@ -10,6 +10,7 @@ pub fn OfficerNav(viewer: Viewer) -> impl IntoView {
         <nav class="officer-nav" aria-label="Dashboard">
             <ul class="officer-nav-list">
                 <li><a href=links::OFFICER>"Dashboard"</a></li>
+                <li><a href=links::ACCOUNT>"Your account"</a></li>
                 {viewer.is_admin.then(|| view! {
                     <li><a href=links::ADMIN_USERS>"Users"</a></li>
                     <li><a href=links::ADMIN_AREAS>"Areas"</a></li>
