@@ -30,6 +30,7 @@ use pages::results::{
     methodology::MethodologyPage, overview::PublicOverviewPage, ward::WardPage,
 };
 use pages::sign_in::SignInPage;
+use pages::two_factor::{SignInCodePage, TwoFactorSetupPage};
 use pages::{
     check::CheckPage, done::DonePage, home::HomePage, not_found::NotFoundPage, resume::ResumePage,
     saved::SavedPage, section::SectionPage, start::StartPage,
@@ -102,6 +103,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/surveys/:survey/r/:code/saved") view=SavedPage ssr=SsrMode::Async/>
                     <Route path=path!("/surveys/:survey/r/:code/done") view=DonePage ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in/code") view=SignInCodePage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in/two-factor") view=TwoFactorSetupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/two-factor") view=TwoFactorSetupPage ssr=SsrMode::Async/>
                     <Route path=path!("/officer") view=OfficerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/officer/:survey/:wave") view=OfficerOverviewPage ssr=SsrMode::Async/>

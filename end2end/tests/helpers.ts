@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { expect, Page, TestInfo } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
@@ -88,4 +89,21 @@ export async function pick(page: Page, prompt: string | RegExp, label: string) {
 
 export async function continueOn(page: Page, info: TestInfo) {
   await go(page, info, () => page.getByRole("button", { name: /^Continue/ }).click());
+}
+
+/** The code an authenticator app shows now for a base32 key (RFC 6238: SHA-1, 6 digits,
+ * 30 seconds), as a person would read it off their phone. */
+export function totp(base32: string, now = Date.now()): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const ch of base32.replace(/=+$/, "").toUpperCase()) {
+    bits += alphabet.indexOf(ch).toString(2).padStart(5, "0");
+  }
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(now / 1000 / 30)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return code.toString().padStart(6, "0");
 }

@@ -1,13 +1,14 @@
 import { test, expect } from "@playwright/test";
-import { go, visit, expectAccessible } from "./helpers";
+import { go, visit, expectAccessible, totp } from "./helpers";
 
-// scripts/test makes this administrator with `kiln create-admin` before the tests run.
-const EMAIL = process.env.KILN_E2E_ADMIN ?? "admin@example.org";
+// scripts/test makes one administrator per project with `kiln create-admin` before the tests
+// run, so that each project's run sets up its own two-factor sign-in.
 const PASSWORD = process.env.KILN_E2E_PASSWORD ?? "e2e password for kiln";
 
 test("an officer signs in, reads a wave, downloads it, publishes it and signs out", async ({ page }, info) => {
   // A long journey over a dozen pages, each checked with axe: more than the default minute.
   test.setTimeout(240_000);
+  const EMAIL = `e2e-${info.project.name}@example.org`;
   await visit(page, info, "/officer");
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 
@@ -20,6 +21,16 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
 
   await page.getByLabel("Password").fill(PASSWORD);
   await go(page, info, () => page.getByRole("button", { name: "Sign in" }).click());
+
+  // An administrator's first sign-in sets up two-factor sign-in: the key is read off the
+  // page as an authenticator app would, and its code entered.
+  await expect(page.getByRole("heading", { name: "Set up two-factor sign-in" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+  await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
+  await expectAccessible(page, info);
+  const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
+  await page.getByLabel("Code").fill(totp(secret));
+  await go(page, info, () => page.getByRole("button", { name: "Finish signing in" }).click());
   await expect(page.getByRole("heading", { name: "Results dashboard" })).toBeVisible();
 
   // The demo has a published baseline and an open follow-up wave for each survey.

@@ -61,6 +61,7 @@ fn handler_routes(state: &AppState) -> Routes {
         }))
         .merge(app::ssr::account_forms::router())
         .merge(app::ssr::own_account::router())
+        .merge(app::ssr::two_factor_forms::router())
         .merge(app::ssr::officer_forms::router())
         .merge(app::ssr::area_forms::router())
         .merge(app::ssr::exports::download::router())

@@ -23,6 +23,7 @@ pub mod sessions;
 pub mod settings;
 pub mod surveys;
 pub mod throttle;
+pub mod two_factor;
 pub mod users;
 pub mod wave_data;
 pub mod waves;

@@ -101,6 +101,15 @@ pub async fn load_account() -> Result<AccountView, ServerFnError> {
         .map_err(support::map_err)
 }
 
+#[server(endpoint = "sign-in/two-factor-setup")]
+pub async fn load_two_factor_setup() -> Result<TwoFactorSetupView, ServerFnError> {
+    let parts =
+        use_context::<http::request::Parts>().ok_or_else(|| ServerFnError::new("no request"))?;
+    crate::ssr::officer_views::two_factor_setup(&support::state()?, &parts)
+        .await
+        .map_err(support::map_err)
+}
+
 #[server(endpoint = "sign-in")]
 pub async fn load_sign_in() -> Result<SignInView, ServerFnError> {
     Ok(SignInView {

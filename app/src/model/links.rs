@@ -13,6 +13,12 @@ pub const ADMIN_AREAS: &str = "/admin/areas";
 pub const ADMIN_POPULATION: &str = "/admin/population";
 pub const ADMIN_AREAS_CSV: &str = "/admin/areas.csv";
 pub const ACCOUNT: &str = "/account";
+pub const ACCOUNT_TWO_FACTOR: &str = "/account/two-factor";
+pub const SIGN_IN_CODE: &str = "/sign-in/code";
+pub const SIGN_IN_SET_UP: &str = "/sign-in/two-factor";
+pub fn admin_two_factor_off(id: i32) -> String {
+    format!("/admin/users/{id}/two-factor-off")
+}
 pub const ACCOUNT_PASSWORD: &str = "/account/password";
 pub const ACCOUNT_END_OTHERS: &str = "/account/sessions/end-others";
 pub fn account_end_session(id: i32) -> String {

@@ -13,6 +13,7 @@ fn done_message(code: &str) -> Option<&'static str> {
         "password" => "Your password is changed. You have been signed out everywhere else.",
         "session" => "That session is ended.",
         "sessions" => "You are signed out everywhere else.",
+        "two_factor" => "Two-factor sign-in is on. From now on you will be asked for a code from your app when you sign in.",
         _ => return None,
     })
 }
@@ -70,6 +71,15 @@ pub fn AccountPage() -> impl IntoView {
                     </div>
                     <button class="button" type="submit">"Change password"</button>
                 </form>
+                <h2>"Two-factor sign-in"</h2>
+                {if a.two_factor {
+                    view! { <p>{format!("On: you sign in with a code from your authenticator app. You have {} unused recovery codes.", a.recovery_codes_left)}</p> }.into_any()
+                } else {
+                    view! {
+                        <p>"Off. Signing in with a code from an app on your phone as well as your password keeps your account safe even if your password is guessed."</p>
+                        <p><a class="button button-secondary" href=links::ACCOUNT_TWO_FACTOR>"Set up two-factor sign-in"</a></p>
+                    }.into_any()
+                }}
                 <h2>"Where you are signed in"</h2>
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Your sessions">
                     <table class="table">

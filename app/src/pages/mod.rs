@@ -13,6 +13,7 @@ pub mod saved;
 pub mod section;
 pub mod sign_in;
 pub mod start;
+pub mod two_factor;
 
 /// Reads a route parameter, empty when absent.
 pub fn param(map: &leptos_router::params::ParamsMap, name: &str) -> String {

@@ -18,6 +18,7 @@ fn problems(error: &str) -> Vec<(&'static str, &'static str)> {
         "locked_account" => vec![("email", "Someone has tried many wrong passwords for this account in the last 15 minutes, and one attempt from your network failed too, so it is paused here. Wait 15 minutes, then try again")],
         "locked_address" => vec![("email", "There have been many failed attempts to sign in from your network in the last 15 minutes, including one for this account. Wait 15 minutes, then try again")],
         "form" => vec![("email", "The form had expired. Enter your details again")],
+        "expired" => vec![("email", "Signing in took more than 10 minutes. Enter your details again")],
         _ => vec![],
     }
 }

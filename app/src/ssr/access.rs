@@ -70,6 +70,12 @@ pub const DECLARED: &[(&str, Access)] = &[
     ("/api/v1/openapi.json", Anyone),
     // Accounts.
     ("/sign-in", Anyone),
+    // The second step of signing in: the handlers need the signed pending cookie.
+    ("/sign-in/code", Anyone),
+    ("/sign-in/two-factor", Anyone),
+    ("/api/sign-in/{*fn}", Anyone),
+    ("/account/two-factor", StaffOnly),
+    ("/admin/users/{id}/two-factor-off", Admin),
     ("/sign-out", StaffOnly),
     ("/account", StaffOnly),
     ("/account/password", StaffOnly),

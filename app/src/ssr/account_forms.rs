@@ -14,6 +14,7 @@ use store::{sessions, throttle, users};
 use super::auth::{csrf_ok, read_cookie, ClientIp, SignedIn};
 use super::forms::field;
 use super::limits::{log_refusal, Refusal};
+use super::two_factor_forms::Stage;
 use super::{token, AppState};
 use crate::model::links;
 
@@ -54,7 +55,7 @@ fn back_to_form(error: &str, email: &str, next: &str) -> Response {
     Redirect::to(&format!("{}?{query}", links::SIGN_IN)).into_response()
 }
 
-fn internal(e: store::StoreError) -> Response {
+pub fn internal(e: store::StoreError) -> Response {
     tracing::error!(error = %e, "sign-in failed");
     (
         StatusCode::INTERNAL_SERVER_ERROR,
@@ -158,27 +159,58 @@ async fn sign_in(
         return back_to_form("invalid", &typed_email, &next);
     };
 
-    // A session from before (even a live one) is ended: sign-in always gets a new id.
-    if let Some(Extension(old)) = signed_in {
+    if let Err(e) = throttle::clear(&st.db, email.as_str(), &ip).await {
+        return internal(e);
+    }
+    // The password was right. A second step comes first for anyone with two-factor sign-in,
+    // and for administrators, who must set it up.
+    let stage = if account.totp_secret.is_some() {
+        Some(Stage::Code)
+    } else if account.role == domain::accounts::Role::Administrator.key() {
+        Some(Stage::SetUp)
+    } else {
+        None
+    };
+    if let Some(stage) = stage {
+        return super::two_factor_forms::second_step(&st, account.id, stage, &next);
+    }
+    finish_sign_in(&st, signed_in.map(|e| e.0), account.id, &actor, "", &next).await
+}
+
+/// Starts the session once every step has passed: any session from before (even a live
+/// one) is ended, so a sign-in always gets a new id.
+pub async fn finish_sign_in(
+    st: &AppState,
+    before: Option<SignedIn>,
+    user_id: i32,
+    actor: &Actor,
+    detail: &str,
+    next: &str,
+) -> Response {
+    if let Some(old) = before {
         let _ = sessions::end(&st.db, &old.session_token).await;
     }
     let started = async {
-        throttle::clear(&st.db, email.as_str(), &ip).await?;
-        let s = sessions::start(&st.db, account.id).await?;
-        users::mark_signed_in(&st.db, account.id).await?;
+        let s = sessions::start(&st.db, user_id).await?;
+        users::mark_signed_in(&st.db, user_id).await?;
         let actor = Actor {
-            user_id: Some(account.id),
+            user_id: Some(user_id),
             ..actor.clone()
         };
-        audit::record(&st.db, &actor, domain::AuditAction::SignedIn, "").await?;
+        audit::record(&st.db, &actor, domain::AuditAction::SignedIn, detail).await?;
         Ok::<_, store::StoreError>(s)
     };
     match started.await {
-        Ok(s) => (
-            [(header::SET_COOKIE, st.auth.session_cookie(&s.token))],
-            Redirect::to(&next),
-        )
-            .into_response(),
+        Ok(s) => {
+            let mut res = Redirect::to(next).into_response();
+            let h = res.headers_mut();
+            h.append(header::SET_COOKIE, st.auth.session_cookie(&s.token));
+            h.append(
+                header::SET_COOKIE,
+                super::two_factor_forms::clear_pending(st),
+            );
+            res
+        }
         Err(e) => internal(e),
     }
 }

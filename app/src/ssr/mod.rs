@@ -17,6 +17,7 @@ pub mod report_view;
 pub mod results_views;
 pub mod state;
 pub mod token;
+pub mod two_factor_forms;
 pub mod views;
 
 pub use state::AppState;

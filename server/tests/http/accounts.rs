@@ -207,3 +207,135 @@ db_test!(
         assert_eq!(jo.get_raw("/officer").await.status(), StatusCode::OK);
     }
 );
+
+db_test!(
+    administrators_set_up_two_factor_sign_in_at_their_first_sign_in,
+    |app: TestApp| async move {
+        app.make_user("admin@stoke.gov.uk", Role::Administrator)
+            .await;
+        let a = app.agent();
+        let res = a.sign_in("admin@stoke.gov.uk", PASSWORD).await;
+        let set_up = location(&res);
+        assert_eq!(set_up, "/sign-in/two-factor?next=%2Fofficer");
+        // The password alone opens nothing.
+        assert_eq!(a.get_raw("/officer").await.status(), StatusCode::SEE_OTHER);
+        let page = a.get(&set_up).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let secret = a.totp_secret(&page);
+        let codes = page.texts("[data-testid=recovery-codes] li");
+        assert_eq!(codes.len(), 10);
+        assert!(page.select(".qr-code svg").len() == 1, "a QR code");
+        // A reload shows the same key and codes (the phone may have scanned it already).
+        let again = a.get(&set_up).await;
+        assert_eq!(a.totp_secret(&again), secret);
+        assert_eq!(again.texts("[data-testid=recovery-codes] li"), codes);
+        // A wrong code is refused beside the field.
+        let res = a
+            .post(
+                "/sign-in/two-factor",
+                &[("code", "000000"), ("next", "/officer")],
+            )
+            .await;
+        let to = location(&res);
+        assert!(to.contains("error=code_wrong"), "{to}");
+        assert!(a.get(&to).await.error_summary()[0].contains("That code is not right"));
+        let res = a.set_up_two_factor(&set_up).await;
+        assert_eq!(location(&res), "/officer");
+        assert_eq!(a.get_raw("/officer").await.status(), StatusCode::OK);
+        let audit = store::audit::page(&app.db, 0, 50).await.unwrap().0;
+        assert!(audit.iter().any(|e| e.action == "two_factor_enabled"));
+
+        // From now on: password, then a code. Each code works once; so does each
+        // recovery code. (The set-up code's own 30 seconds are taken as past.)
+        forget_last_code(&app).await;
+        let code = store::two_factor::current_code(&secret).unwrap();
+        let second_step = |agent: &crate::common::Agent, code: String| {
+            let agent = agent.clone_session();
+            async move {
+                let res = agent.sign_in("admin@stoke.gov.uk", PASSWORD).await;
+                assert!(location(&res).starts_with("/sign-in/code"));
+                let res = agent
+                    .post(
+                        "/sign-in/code",
+                        &[("code", code.as_str()), ("next", "/officer")],
+                    )
+                    .await;
+                location(&res)
+            }
+        };
+        assert_eq!(second_step(&app.agent(), code.clone()).await, "/officer");
+        assert!(second_step(&app.agent(), code.clone())
+            .await
+            .contains("error=code_wrong"));
+        let recovery = codes[0].to_lowercase().replace('-', " ");
+        assert_eq!(
+            second_step(&app.agent(), recovery.clone()).await,
+            "/officer"
+        );
+        assert!(second_step(&app.agent(), recovery)
+            .await
+            .contains("error=code_wrong"));
+        // Guessing codes is throttled like guessing passwords.
+        let guesser = app.agent();
+        guesser.sign_in("admin@stoke.gov.uk", PASSWORD).await;
+        let mut last = String::new();
+        for _ in 0..6 {
+            let res = guesser
+                .post("/sign-in/code", &[("code", "123456"), ("next", "/officer")])
+                .await;
+            last = location(&res);
+        }
+        assert!(last.contains("error=code_locked"), "{last}");
+    }
+);
+
+db_test!(
+    officers_may_turn_two_factor_on_and_administrators_off,
+    |app: TestApp| async move {
+        let jo = app.signed_in("jo@stoke.gov.uk", Role::Officer).await;
+        let page = jo.get("/account").await;
+        assert!(page.text.contains("Set up two-factor sign-in"));
+        let res = jo.set_up_two_factor("/account/two-factor").await;
+        assert_eq!(location(&res), "/account?done=two_factor");
+        let page = jo.get("/account").await;
+        assert!(page.text.contains("You have 10 unused recovery codes"));
+        let res = app.agent().sign_in("jo@stoke.gov.uk", PASSWORD).await;
+        assert!(location(&res).starts_with("/sign-in/code"));
+
+        // Jo loses their phone and codes: an administrator turns it off.
+        let admin = app
+            .signed_in("admin@stoke.gov.uk", Role::Administrator)
+            .await;
+        let id = store::users::all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|u| u.email == "jo@stoke.gov.uk")
+            .unwrap()
+            .id;
+        let csrf = admin.csrf().await;
+        let res = admin
+            .post(
+                &format!("/admin/users/{id}/two-factor-off"),
+                &[("csrf", &csrf)],
+            )
+            .await;
+        assert_eq!(location(&res), format!("/admin/users?two_factor_off={id}"));
+        assert_eq!(jo.get_raw("/officer").await.status(), StatusCode::SEE_OTHER);
+        let res = app.agent().sign_in("jo@stoke.gov.uk", PASSWORD).await;
+        assert_eq!(location(&res), "/officer");
+    }
+);
+
+/// As if the 30-second step of the last accepted code had passed.
+async fn forget_last_code(app: &TestApp) {
+    use sea_orm::{sea_query::Expr, EntityTrait};
+    store::entity::app_user::Entity::update_many()
+        .col_expr(
+            store::entity::app_user::Column::TotpLastStep,
+            Expr::value(Option::<i64>::None),
+        )
+        .exec(&app.db)
+        .await
+        .unwrap();
+}

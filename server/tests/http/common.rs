@@ -360,6 +360,39 @@ impl Agent {
             .await
             .expect("POST")
     }
+    /// A new browser (its own cookies) for the same site.
+    pub fn clone_session(&self) -> Agent {
+        Agent {
+            base: self.base.clone(),
+            client: reqwest::Client::builder()
+                .redirect(Policy::none())
+                .cookie_store(true)
+                .default_headers(browser_headers())
+                .build()
+                .unwrap(),
+        }
+    }
+    /// Completes two-factor set-up from its page as a person with an app would: reads the
+    /// key shown and sends the code the app would give. Returns the post's reply.
+    pub async fn set_up_two_factor(&self, page_path: &str) -> Response {
+        let page = self.get(page_path).await;
+        let secret = self.totp_secret(&page);
+        let code = store::two_factor::current_code(&secret).expect("a code");
+        let next = page.attr("input[name=next]", "value").unwrap_or_default();
+        let action = page
+            .attr("form[method=post]", "action")
+            .expect("set-up form");
+        let csrf = page.attr("input[name=csrf]", "value").unwrap_or_default();
+        self.post(
+            &action,
+            &[("code", code.as_str()), ("next", &next), ("csrf", &csrf)],
+        )
+        .await
+    }
+    /// The key a set-up page shows, without the spaces that group it.
+    pub fn totp_secret(&self, page: &Page) -> String {
+        page.texts("[data-testid=totp-secret]")[0].replace(' ', "")
+    }
     /// The CSRF token of the signed-in session, read from a page's forms.
     pub async fn csrf_from(&self, path: &str) -> String {
         self.get(path)
@@ -426,8 +459,12 @@ impl TestApp {
     pub async fn signed_in(&self, email: &str, role: domain::accounts::Role) -> Agent {
         self.make_user(email, role).await;
         let a = self.agent();
-        let res = a.sign_in(email, PASSWORD).await;
+        let mut res = a.sign_in(email, PASSWORD).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        // Administrators set up two-factor sign-in at their first sign-in.
+        if location(&res).starts_with("/sign-in/two-factor") {
+            res = a.set_up_two_factor(&location(&res)).await;
+        }
         assert_eq!(location(&res), "/officer");
         a
     }

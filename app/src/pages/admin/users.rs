@@ -51,6 +51,7 @@ pub fn UsersPage() -> impl IntoView {
             }
             let has_errors = !errors.is_empty();
             let notice = email_of("added").map(|e| format!("Account added for {e}."))
+                .or_else(|| email_of("two_factor_off").map(|e| format!("Two-factor sign-in is off for {e}, and they are signed out. They will set it up again when they next sign in, if they are an administrator.")))
                 .or_else(|| email_of("reset").map(|e| format!("The password of {e} is reset. Tell them the temporary password another way (not by email): they must choose their own when they next sign in.")))
                 .or_else(|| email_of("changed").map(|e| format!("Account for {e} changed.")))
                 .or_else(|| (get("error").as_deref() == Some("last_admin")).then(|| "There must always be at least one active administrator.".to_string()));
@@ -116,6 +117,13 @@ pub fn UsersPage() -> impl IntoView {
                                                         <input class="input" id=reset_id type="password" name="temporary" autocomplete="new-password" aria-describedby=err.as_ref().map(|_| err_id.clone())/>
                                                         <button class="button button-secondary button-small" type="submit">{format!("Reset the password of {}", row.name)}</button>
                                                     </form>
+                                                    {row.two_factor.then(|| view! {
+                                                        <form method="post" action=links::admin_two_factor_off(row.id) class="user-access">
+                                                            <input type="hidden" name="csrf" value=reset_csrf.clone()/>
+                                                            <p class="hint">"Two-factor sign-in is on."</p>
+                                                            <button class="button button-secondary button-small" type="submit">{format!("Turn off two-factor sign-in for {} (lost phone and codes)", row.name)}</button>
+                                                        </form>
+                                                    })}
                                                 }
                                             }
                                         </td>

@@ -1,0 +1,287 @@
+//! The second step of signing in (a code from an authenticator app, or a recovery code),
+//! setting two-factor sign-in up (required for administrators at their first sign-in,
+//! offered to everyone on their account page), and an administrator turning it off for
+//! someone who has lost their phone and codes.
+//!
+//! Between the password and the second step, the browser holds a signed cookie naming the
+//! person and the step, good for ten minutes: it is not a session and opens nothing else.
+
+use axum::extract::{Form, Path, State};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::Extension;
+use domain::accounts::{sign_in_gate, Gate};
+use store::audit::Actor;
+use store::{throttle, two_factor, users};
+
+use super::access::{Administrators, Routes, Staff};
+use super::account_forms::{finish_sign_in, internal, safe_next};
+use super::auth::{read_cookie, ClientIp, SignedIn};
+use super::forms::field;
+use super::officer_forms::{with_query, OfficerError, Posted};
+use super::{token, AppState};
+use crate::model::links;
+
+type Fields = Vec<(String, String)>;
+
+/// How long the second step may take after the password.
+const PENDING_SECONDS: i64 = 600;
+
+pub fn router() -> Routes {
+    Routes::default()
+        .route(links::SIGN_IN_CODE, post(enter_code))
+        .route(links::SIGN_IN_SET_UP, post(set_up_at_sign_in))
+        .route(links::ACCOUNT_TWO_FACTOR, post(set_up_from_account))
+        .route("/admin/users/{id}/two-factor-off", post(turn_off))
+}
+
+/// Which second step a pending sign-in is at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Two-factor sign-in is on: enter a code.
+    Code,
+    /// An administrator without it: set it up now.
+    SetUp,
+}
+
+impl Stage {
+    fn key(self) -> &'static str {
+        match self {
+            Stage::Code => "code",
+            Stage::SetUp => "set-up",
+        }
+    }
+}
+
+/// A sign-in waiting for its second step.
+#[derive(Clone, Debug)]
+pub struct Pending {
+    pub user_id: i32,
+    pub stage: Stage,
+    /// Unique to this sign-in: the set-up secret is worked out from it.
+    pub nonce: String,
+}
+
+fn cookie_name(st: &AppState) -> &'static str {
+    if st.auth.https() {
+        "__Host-kiln_pending"
+    } else {
+        "kiln_pending"
+    }
+}
+
+fn pending_cookie(st: &AppState, value: &str, max_age: i64) -> HeaderValue {
+    let secure = if st.auth.https() { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
+        cookie_name(st)
+    ))
+    .expect("plain cookie value")
+}
+
+pub fn clear_pending(st: &AppState) -> HeaderValue {
+    pending_cookie(st, "", 0)
+}
+
+/// Sends the person on to their second step, holding a signed pending cookie.
+pub fn second_step(st: &AppState, user_id: i32, stage: Stage, next: &str) -> Response {
+    let expires = store::now() + PENDING_SECONDS;
+    let body = format!("{user_id}.{expires}.{}", stage.key());
+    let mac = token::issue(&st.form_secret, &body, "pending-sign-in");
+    let page = match stage {
+        Stage::Code => links::SIGN_IN_CODE,
+        Stage::SetUp => links::SIGN_IN_SET_UP,
+    };
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("next", next)
+        .finish();
+    (
+        [(
+            header::SET_COOKIE,
+            pending_cookie(st, &format!("{body}.{mac}"), PENDING_SECONDS),
+        )],
+        Redirect::to(&format!("{page}?{query}")),
+    )
+        .into_response()
+}
+
+/// The pending sign-in this browser holds, if its signature is good and it has not expired.
+pub fn read_pending(st: &AppState, headers: &HeaderMap) -> Option<Pending> {
+    let value = read_cookie(headers, cookie_name(st))?;
+    let (body, mac) = value.rsplit_once('.')?;
+    if !token::verify(&st.form_secret, body, "pending-sign-in", mac) {
+        return None;
+    }
+    let mut parts = body.splitn(3, '.');
+    let user_id = parts.next()?.parse().ok()?;
+    let expires: i64 = parts.next()?.parse().ok()?;
+    let stage = match parts.next()? {
+        "code" => Stage::Code,
+        "set-up" => Stage::SetUp,
+        _ => return None,
+    };
+    (expires > store::now()).then(|| Pending {
+        user_id,
+        stage,
+        nonce: body.to_string(),
+    })
+}
+
+fn back(page: &str, error: &str, next: &str) -> Response {
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("error", error)
+        .append_pair("next", next)
+        .finish();
+    Redirect::to(&format!("{page}?{query}")).into_response()
+}
+
+fn actor_for(user_id: i32, email: &str, ip: &str) -> Actor {
+    Actor {
+        user_id: Some(user_id),
+        label: email.to_string(),
+        ip: Some(ip.to_string()),
+    }
+}
+
+/// The second step: a code from the app, or a recovery code. Wrong codes count towards the
+/// same throttle as wrong passwords, under the person's own key.
+async fn enter_code(
+    State(st): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    signed_in: Option<Extension<SignedIn>>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let next = safe_next(&st.auth.public_url, field(&fields, "next"));
+    let Some(pending) = read_pending(&st, &headers).filter(|p| p.stage == Stage::Code) else {
+        return back(links::SIGN_IN, "expired", &next);
+    };
+    let code = field(&fields, "code").unwrap_or("").trim();
+    if code.is_empty() {
+        return back(links::SIGN_IN_CODE, "code_missing", &next);
+    }
+    let Ok(Some(user)) = users::by_id(&st.db, pending.user_id).await else {
+        return back(links::SIGN_IN, "expired", &next);
+    };
+    let key = format!("second step: {}", user.email);
+    let attempt = match throttle::reserve(&st.db, &key, &ip).await {
+        Ok(a) => a,
+        Err(e) => return internal(e),
+    };
+    if let Gate::Refuse(_) = sign_in_gate(attempt.before) {
+        if let Err(e) = throttle::release(&st.db, attempt).await {
+            return internal(e);
+        }
+        return back(links::SIGN_IN_CODE, "code_locked", &next);
+    }
+    let actor = actor_for(user.id, &user.email, &ip);
+    match two_factor::verify(&st.db, user.id, code).await {
+        Ok(true) => {
+            if let Err(e) = throttle::clear(&st.db, &key, &ip).await {
+                return internal(e);
+            }
+            finish_sign_in(
+                &st,
+                signed_in.map(|e| e.0),
+                user.id,
+                &actor,
+                "with a two-factor code",
+                &next,
+            )
+            .await
+        }
+        Ok(false) => {
+            let failed = store::audit::record(
+                &st.db,
+                &actor,
+                domain::AuditAction::SignInFailed,
+                "wrong two-factor code",
+            )
+            .await;
+            if let Err(e) = failed {
+                return internal(e);
+            }
+            back(links::SIGN_IN_CODE, "code_wrong", &next)
+        }
+        Err(e) => internal(e),
+    }
+}
+
+/// An administrator's first sign-in: the app is set up with the secret shown on the page,
+/// and the code it gives proves it.
+async fn set_up_at_sign_in(
+    State(st): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    signed_in: Option<Extension<SignedIn>>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let next = safe_next(&st.auth.public_url, field(&fields, "next"));
+    let Some(pending) = read_pending(&st, &headers).filter(|p| p.stage == Stage::SetUp) else {
+        return back(links::SIGN_IN, "expired", &next);
+    };
+    let Ok(Some(user)) = users::by_id(&st.db, pending.user_id).await else {
+        return back(links::SIGN_IN, "expired", &next);
+    };
+    let actor = actor_for(user.id, &user.email, &ip);
+    let (secret, codes) = two_factor::setup_material(&st.form_secret, user.id, &pending.nonce);
+    let code = field(&fields, "code").unwrap_or("").trim();
+    if code.is_empty() {
+        return back(links::SIGN_IN_SET_UP, "code_missing", &next);
+    }
+    match two_factor::enable(&st.db, &actor, user.id, &secret, code, &codes).await {
+        Ok(true) => {
+            finish_sign_in(
+                &st,
+                signed_in.map(|e| e.0),
+                user.id,
+                &actor,
+                "after setting up two-factor sign-in",
+                &next,
+            )
+            .await
+        }
+        Ok(false) => back(links::SIGN_IN_SET_UP, "code_wrong", &next),
+        Err(e) => internal(e),
+    }
+}
+
+/// Anyone signed in may turn two-factor sign-in on from their account page.
+async fn set_up_from_account(
+    State(st): State<AppState>,
+    p: Posted<Staff>,
+) -> Result<Response, OfficerError> {
+    let (secret, codes) =
+        two_factor::setup_material(&st.form_secret, p.who.user.id, &p.who.session_token);
+    let code = field(&p.fields, "code").unwrap_or("").trim();
+    let error = if code.is_empty() {
+        Some("code_missing")
+    } else if !two_factor::enable(&st.db, &p.actor(), p.who.user.id, &secret, code, &codes).await? {
+        Some("code_wrong")
+    } else {
+        None
+    };
+    Ok(match error {
+        Some(e) => Redirect::to(&with_query(links::ACCOUNT_TWO_FACTOR, &[("error", e)])),
+        None => Redirect::to(&with_query(links::ACCOUNT, &[("done", "two_factor")])),
+    }
+    .into_response())
+}
+
+/// For someone who has lost their phone and their recovery codes. Their sessions end; an
+/// administrator sets it up again at their next sign-in.
+async fn turn_off(
+    State(st): State<AppState>,
+    Path(id): Path<i32>,
+    p: Posted<Administrators>,
+) -> Result<Redirect, OfficerError> {
+    if users::by_id(&st.db, id).await?.is_none() {
+        return Err(OfficerError::NotFound);
+    }
+    two_factor::disable(&st.db, &p.actor(), id).await?;
+    Ok(Redirect::to(&with_query(
+        links::ADMIN_USERS,
+        &[("two_factor_off", &id.to_string())],
+    )))
+}
