@@ -29,7 +29,7 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
   await expectAccessible(page, info);
   const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
-  await page.getByLabel("Code").fill(totp(secret));
+  await page.getByLabel("Code", { exact: true }).fill(totp(secret));
   await go(page, info, () => page.getByRole("button", { name: "Finish signing in" }).click());
   await expect(page.getByRole("heading", { name: "Results dashboard" })).toBeVisible();
 

@@ -23,7 +23,6 @@ use crate::settings;
 const MAX_TILE: i32 = 40;
 const MAX_ROWS: usize = 2000;
 /// Bumped on every change, so cached results (which hold ward names) are made again.
-pub const AREAS_VERSION: &str = "areas_version";
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct AreasReport {
@@ -217,7 +216,7 @@ pub async fn replace(
     input: impl Read,
 ) -> Result<AreasReport, ImportError> {
     let rows = parse(input)?;
-    let version = settings::get(db, AREAS_VERSION)
+    let version = settings::get(db, settings::Key::AreasVersion)
         .await?
         .and_then(|v| v.parse::<i64>().ok())
         .unwrap_or(0);
@@ -351,7 +350,12 @@ pub async fn replace(
         .exec(&txn)
         .await?;
     // Drafts keep their answers; one naming a removed ward is asked for it again on sending.
-    settings::set(&txn, AREAS_VERSION, &(version + 1).to_string()).await?;
+    settings::set(
+        &txn,
+        settings::Key::AreasVersion,
+        &(version + 1).to_string(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(AreasReport {
         wards: rows.len(),

@@ -119,7 +119,7 @@ pub async fn import(
     }
     settings::set(
         &txn,
-        settings::POPULATION_ILLUSTRATIVE,
+        settings::Key::PopulationIllustrative,
         if illustrative { "true" } else { "false" },
     )
     .await?;

@@ -163,7 +163,7 @@ async fn fingerprint(
     // Ward names, groups and tiles are in the results; an areas import bumps this.
     parts.push(format!(
         "a{:?}",
-        settings::get(db, crate::areas_import::AREAS_VERSION).await?
+        settings::get(db, crate::settings::Key::AreasVersion).await?
     ));
     Ok(parts.join("|"))
 }

@@ -6,8 +6,32 @@ use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
 use crate::entity::setting;
 use crate::StoreError;
 
-pub async fn get(db: &DatabaseConnection, key: &str) -> Result<Option<String>, StoreError> {
-    Ok(setting::Entity::find_by_id(key.to_string())
+/// Every setting Kiln keeps, by the key it is stored under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// Signs form tokens, CSRF tokens and pending sign-ins (hex).
+    FormSecret,
+    /// Cells with a smaller base are withheld.
+    DisclosureThreshold,
+    /// Whether the population totals are the illustrative demo figures.
+    PopulationIllustrative,
+    /// Goes up whenever the ward list changes, so cached results are made again.
+    AreasVersion,
+}
+
+impl Key {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Key::FormSecret => "form_secret",
+            Key::DisclosureThreshold => "disclosure_threshold",
+            Key::PopulationIllustrative => "population_illustrative",
+            Key::AreasVersion => "areas_version",
+        }
+    }
+}
+
+pub async fn get(db: &DatabaseConnection, key: Key) -> Result<Option<String>, StoreError> {
+    Ok(setting::Entity::find_by_id(key.as_str().to_string())
         .one(db)
         .await?
         .map(|s| s.value))
@@ -16,7 +40,7 @@ pub async fn get(db: &DatabaseConnection, key: &str) -> Result<Option<String>, S
 /// The secret that signs form tokens, made on first use and kept so that forms stay valid
 /// across restarts.
 pub async fn form_secret(db: &DatabaseConnection) -> Result<Vec<u8>, StoreError> {
-    const KEY: &str = "form_secret";
+    const KEY: Key = Key::FormSecret;
     if let Some(hex) = get(db, KEY).await? {
         return decode_hex(&hex).ok_or_else(|| StoreError::Corrupt("form_secret".into()));
     }
@@ -24,7 +48,7 @@ pub async fn form_secret(db: &DatabaseConnection) -> Result<Vec<u8>, StoreError>
     rand::rng().fill_bytes(&mut bytes);
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     let row = setting::ActiveModel {
-        key: Set(KEY.to_string()),
+        key: Set(KEY.as_str().to_string()),
         value: Set(hex),
     };
     // Two servers starting at once may race: whoever loses reads the winner's secret.
@@ -46,7 +70,7 @@ fn decode_hex(hex: &str) -> Option<Vec<u8>> {
 
 /// The disclosure threshold: cells with a smaller base are withheld. Never below 5.
 pub async fn disclosure_threshold(db: &DatabaseConnection) -> Result<u32, StoreError> {
-    Ok(get(db, "disclosure_threshold")
+    Ok(get(db, Key::DisclosureThreshold)
         .await?
         .and_then(|v| v.parse::<u32>().ok())
         .unwrap_or(10)
@@ -55,12 +79,12 @@ pub async fn disclosure_threshold(db: &DatabaseConnection) -> Result<u32, StoreE
 
 pub async fn set(
     db: &impl sea_orm::ConnectionTrait,
-    key: &str,
+    key: Key,
     value: &str,
 ) -> Result<(), StoreError> {
     use sea_orm::sea_query::OnConflict;
     setting::Entity::insert(setting::ActiveModel {
-        key: Set(key.to_string()),
+        key: Set(key.as_str().to_string()),
         value: Set(value.to_string()),
     })
     .on_conflict(
@@ -81,7 +105,7 @@ pub async fn set_threshold(
 ) -> Result<(), StoreError> {
     use sea_orm::TransactionTrait;
     let txn = db.begin().await?;
-    set(&txn, "disclosure_threshold", &threshold.to_string()).await?;
+    set(&txn, Key::DisclosureThreshold, &threshold.to_string()).await?;
     crate::audit::record(
         &txn,
         actor,
@@ -95,7 +119,5 @@ pub async fn set_threshold(
 
 /// Whether the loaded population totals are the illustrative demo figures.
 pub async fn population_is_illustrative(db: &DatabaseConnection) -> Result<bool, StoreError> {
-    Ok(get(db, POPULATION_ILLUSTRATIVE).await?.as_deref() == Some("true"))
+    Ok(get(db, Key::PopulationIllustrative).await?.as_deref() == Some("true"))
 }
-
-pub const POPULATION_ILLUSTRATIVE: &str = "population_illustrative";
