@@ -30,6 +30,16 @@ ensure_rust() {
   fi
 }
 
+# leptosfmt formats view! macros (rustfmt leaves them alone). Pinned: formatting must not
+# change under a new release.
+LEPTOSFMT_VERSION=0.1.33
+ensure_leptosfmt() {
+  if ! command -v leptosfmt >/dev/null || [ "$(leptosfmt --version | awk '{print $2}')" != "$LEPTOSFMT_VERSION" ]; then
+    log "Installing leptosfmt $LEPTOSFMT_VERSION (a few minutes, once)"
+    cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked --quiet
+  fi
+}
+
 # wasm-bindgen must be exactly the version in Cargo.lock, or hydration breaks.
 ensure_wasm_bindgen() {
   local want

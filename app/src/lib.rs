@@ -42,15 +42,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         <!DOCTYPE html>
         <html lang="en-GB">
             <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="color-scheme" content="light"/>
-                <HydrationScripts options/>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <HydrationScripts options />
                 {csp_header()}
-                <MetaTags/>
+                <MetaTags />
             </head>
             <body>
-                <App/>
+                <App />
             </body>
         </html>
     }
@@ -80,12 +80,16 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Stylesheet id="kiln-css" href="/pkg/kiln.css"/>
+        <Stylesheet id="kiln-css" href="/pkg/kiln.css" />
         <Router>
-            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <a class="skip-link" href="#main">
+                "Skip to main content"
+            </a>
             <header class="header">
                 <div class="header-inner">
-                    <a class="header-brand" href="/">"Kiln"</a>
+                    <a class="header-brand" href="/">
+                        "Kiln"
+                    </a>
                     <span class="header-service">"Stoke-on-Trent resident surveys"</span>
                     <nav class="header-nav" aria-label="Site">
                         <a href="/results">"Results"</a>
@@ -95,37 +99,99 @@ pub fn App() -> impl IntoView {
             </header>
             <main class="page" id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/resume") view=ResumePage ssr=SsrMode::Async/>
-                    <Route path=path!("/surveys/:survey") view=StartPage ssr=SsrMode::Async/>
-                    <Route path=path!("/surveys/:survey/r/:code/section/:n") view=SectionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/surveys/:survey/r/:code/check") view=CheckPage ssr=SsrMode::Async/>
-                    <Route path=path!("/surveys/:survey/r/:code/saved") view=SavedPage ssr=SsrMode::Async/>
-                    <Route path=path!("/surveys/:survey/r/:code/done") view=DonePage ssr=SsrMode::Async/>
-                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
-                    <Route path=path!("/sign-in/code") view=SignInCodePage ssr=SsrMode::Async/>
-                    <Route path=path!("/sign-in/two-factor") view=TwoFactorSetupPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account/two-factor") view=TwoFactorSetupPage ssr=SsrMode::Async/>
-                    <Route path=path!("/officer") view=OfficerHomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/officer/:survey/:wave") view=OfficerOverviewPage ssr=SsrMode::Async/>
-                    <Route path=path!("/officer/:survey/:wave/indicator/:key") view=OfficerIndicatorPage ssr=SsrMode::Async/>
-                    <Route path=path!("/officer/:survey/:wave/fieldwork") view=FieldworkPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/areas") view=AreasPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/results") view=ResultsListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/annual-report/:year") view=AnnualReportPage ssr=SsrMode::Async/>
-                    <Route path=path!("/results/methodology") view=MethodologyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/results/:survey/:wave") view=PublicOverviewPage ssr=SsrMode::Async/>
-                    <Route path=path!("/results/:survey/:wave/indicator/:key") view=PublicIndicatorPage ssr=SsrMode::Async/>
-                    <Route path=path!("/results/:survey/:wave/wards") view=WardPage ssr=SsrMode::Async/>
-                    <Route path=path!("/results/:survey/:wave/ward/:code") view=WardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/resume") view=ResumePage ssr=SsrMode::Async />
+                    <Route path=path!("/surveys/:survey") view=StartPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/surveys/:survey/r/:code/section/:n")
+                        view=SectionPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/surveys/:survey/r/:code/check")
+                        view=CheckPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/surveys/:survey/r/:code/saved")
+                        view=SavedPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/surveys/:survey/r/:code/done")
+                        view=DonePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/sign-in/code") view=SignInCodePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/sign-in/two-factor")
+                        view=TwoFactorSetupPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/account/two-factor")
+                        view=TwoFactorSetupPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/officer") view=OfficerHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/officer/:survey/:wave")
+                        view=OfficerOverviewPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/officer/:survey/:wave/indicator/:key")
+                        view=OfficerIndicatorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/officer/:survey/:wave/fieldwork")
+                        view=FieldworkPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/areas") view=AreasPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/results") view=ResultsListPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/annual-report/:year")
+                        view=AnnualReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/results/methodology")
+                        view=MethodologyPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/results/:survey/:wave")
+                        view=PublicOverviewPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/results/:survey/:wave/indicator/:key")
+                        view=PublicIndicatorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/results/:survey/:wave/wards")
+                        view=WardPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/results/:survey/:wave/ward/:code")
+                        view=WardPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
             <footer class="footer">
-                <p>"Kiln is open-source software for resident surveys. Your answers are anonymous."</p>
+                <p>
+                    "Kiln is open-source software for resident surveys. Your answers are anonymous."
+                </p>
             </footer>
         </Router>
     }

@@ -14,12 +14,25 @@ pub fn ChoiceQuestion(question: QuestionView, options: Vec<OptionView>) -> impl 
         .into_iter()
         .enumerate()
         .map(|(i, o)| {
-            let id = if i == 0 { first_id.clone() } else { format!("{first_id}-{}", i + 1) };
+            let id = if i == 0 {
+                first_id.clone()
+            } else {
+                format!("{first_id}-{}", i + 1)
+            };
             let checked = question.value.trim() == o.key;
             view! {
                 <div class="radio">
-                    <input class="radio-input" type="radio" id=id.clone() name=key.clone() value=o.key checked=checked/>
-                    <label class="radio-label" for=id>{o.label}</label>
+                    <input
+                        class="radio-input"
+                        type="radio"
+                        id=id.clone()
+                        name=key.clone()
+                        value=o.key
+                        checked=checked
+                    />
+                    <label class="radio-label" for=id>
+                        {o.label}
+                    </label>
                 </div>
             }
         })
@@ -28,8 +41,8 @@ pub fn ChoiceQuestion(question: QuestionView, options: Vec<OptionView>) -> impl 
         <div class=group_class(&question)>
             <fieldset class="fieldset" aria-describedby=describedby>
                 <legend class="fieldset-legend">{question.prompt.clone()}</legend>
-                <Hint question=question.clone()/>
-                <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone()/>
+                <Hint question=question.clone() />
+                <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone() />
                 <div class="radios">{radios}</div>
             </fieldset>
         </div>

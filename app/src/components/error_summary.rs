@@ -8,14 +8,31 @@ use crate::model::ErrorItem;
 pub fn ErrorSummary(errors: Vec<ErrorItem>) -> impl IntoView {
     (!errors.is_empty()).then(|| {
         view! {
-            <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
-                <h2 class="error-summary-title" id="error-summary-title">"There is a problem"</h2>
+            <div
+                class="error-summary"
+                role="alert"
+                aria-labelledby="error-summary-title"
+                tabindex="-1"
+                autofocus
+            >
+                <h2 class="error-summary-title" id="error-summary-title">
+                    "There is a problem"
+                </h2>
                 <ul class="error-summary-list">
                     {errors
                         .into_iter()
                         .map(|e| {
                             let id = e.field_id.clone();
-                            view! { <li><a href=format!("#{}", e.field_id) on:click=move |ev| focus_field(ev, &id)>{e.message}</a></li> }
+                            view! {
+                                <li>
+                                    <a
+                                        href=format!("#{}", e.field_id)
+                                        on:click=move |ev| focus_field(ev, &id)
+                                    >
+                                        {e.message}
+                                    </a>
+                                </li>
+                            }
                         })
                         .collect_view()}
                 </ul>

@@ -11,13 +11,15 @@ where
     F: Fn(T) -> AnyView + Clone + Send + Sync + 'static,
 {
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| {
+            view! { <p class="loading">"Loading…"</p> }
+        }>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {
                     match data.await {
                         Ok(v) => render(v),
-                        Err(e) => view! { <Problem error=e.to_string()/> }.into_any(),
+                        Err(e) => view! { <Problem error=e.to_string() /> }.into_any(),
                     }
                 })
             }}
@@ -30,17 +32,21 @@ where
 pub fn Problem(error: String) -> impl IntoView {
     if error.contains(NOT_FOUND) {
         view! {
-            <PageTitle text="Page not found".to_string()/>
+            <PageTitle text="Page not found".to_string() />
             <h1>"Page not found"</h1>
             <p>"If you typed the web address, check it is correct."</p>
-            <p>"If you were part-way through a survey, unfinished answers are deleted 30 days after they were last saved. You can "<a href="/resume">"continue with your resume code"</a>" or "<a href="/">"start again"</a>"."</p>
+            <p>
+                "If you were part-way through a survey, unfinished answers are deleted 30 days after they were last saved. You can "
+                <a href="/resume">"continue with your resume code"</a>" or "
+                <a href="/">"start again"</a>"."
+            </p>
         }
         .into_any()
     } else if error.contains("redirect") {
         view! { <p>"Taking you to the right page…"</p> }.into_any()
     } else {
         view! {
-            <PageTitle text="Sorry, there is a problem with the service".to_string()/>
+            <PageTitle text="Sorry, there is a problem with the service".to_string() />
             <h1>"Sorry, there is a problem with the service"</h1>
             <p>"Please try again later. Any answers you have saved have not been lost."</p>
         }
@@ -52,5 +58,5 @@ pub fn Problem(error: String) -> impl IntoView {
 #[component]
 pub fn PageTitle(text: String, #[prop(optional)] error: bool) -> impl IntoView {
     let prefix = if error { "Error: " } else { "" };
-    view! { <Title text=format!("{prefix}{text} – Kiln")/> }
+    view! { <Title text=format!("{prefix}{text} – Kiln") /> }
 }

@@ -15,18 +15,15 @@ pub fn QuestionField(question: QuestionView) -> impl IntoView {
             max,
             min_label,
             max_label,
-        } => view! {
-            <ScaleQuestion question min max min_label max_label/>
-        }
-        .into_any(),
+        } => view! { <ScaleQuestion question min max min_label max_label /> }.into_any(),
         QuestionViewKind::Choice { options } => {
-            view! { <ChoiceQuestion question options/> }.into_any()
+            view! { <ChoiceQuestion question options /> }.into_any()
         }
         QuestionViewKind::Text { max_chars } => {
-            view! { <TextQuestion question max_chars/> }.into_any()
+            view! { <TextQuestion question max_chars /> }.into_any()
         }
         QuestionViewKind::Area { wards, postcode } => {
-            view! { <AreaQuestion question wards postcode/> }.into_any()
+            view! { <AreaQuestion question wards postcode /> }.into_any()
         }
     }
 }
@@ -46,10 +43,13 @@ pub fn described_by(question: &QuestionView, extra: &[String]) -> Option<String>
 
 #[component]
 pub fn Hint(question: QuestionView) -> impl IntoView {
-    question
-        .hint
-        .clone()
-        .map(|h| view! { <div class="hint" id=format!("q-{}-hint", question.key)>{h}</div> })
+    question.hint.clone().map(|h| {
+        view! {
+            <div class="hint" id=format!("q-{}-hint", question.key)>
+                {h}
+            </div>
+        }
+    })
 }
 
 pub fn group_class(question: &QuestionView) -> &'static str {

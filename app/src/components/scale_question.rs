@@ -19,12 +19,25 @@ pub fn ScaleQuestion(
     let first_id = paths::field_id(&key);
     let options = (min..=max)
         .map(|v| {
-            let id = if v == min { first_id.clone() } else { format!("{first_id}-{v}") };
+            let id = if v == min {
+                first_id.clone()
+            } else {
+                format!("{first_id}-{v}")
+            };
             let checked = question.value.trim() == v.to_string();
             view! {
                 <div class="scale-item">
-                    <input class="scale-input" type="radio" id=id.clone() name=key.clone() value=v.to_string() checked=checked/>
-                    <label class="scale-label" for=id>{v}</label>
+                    <input
+                        class="scale-input"
+                        type="radio"
+                        id=id.clone()
+                        name=key.clone()
+                        value=v.to_string()
+                        checked=checked
+                    />
+                    <label class="scale-label" for=id>
+                        {v}
+                    </label>
                 </div>
             }
         })
@@ -33,11 +46,15 @@ pub fn ScaleQuestion(
         <div class=group_class(&question)>
             <fieldset class="fieldset" aria-describedby=describedby>
                 <legend class="fieldset-legend">{question.prompt.clone()}</legend>
-                <Hint question=question.clone()/>
+                <Hint question=question.clone() />
                 <p class="hint scale-ends" id=ends_id>
-                    {format!("{min} means {}, {max} means {}", min_label.to_lowercase(), max_label.to_lowercase())}
+                    {format!(
+                        "{min} means {}, {max} means {}",
+                        min_label.to_lowercase(),
+                        max_label.to_lowercase(),
+                    )}
                 </p>
-                <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone()/>
+                <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone() />
                 <div class="scale">{options}</div>
             </fieldset>
         </div>

@@ -22,9 +22,11 @@ pub fn TextQuestion(question: QuestionView, max_chars: usize) -> impl IntoView {
     };
     view! {
         <div class=group_class(&question)>
-            <label class="label" for=id.clone()>{question.prompt.clone()}</label>
-            <Hint question=question.clone()/>
-            <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone()/>
+            <label class="label" for=id.clone()>
+                {question.prompt.clone()}
+            </label>
+            <Hint question=question.clone() />
+            <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone() />
             <textarea
                 class="textarea"
                 id=id
@@ -35,7 +37,9 @@ pub fn TextQuestion(question: QuestionView, max_chars: usize) -> impl IntoView {
             >
                 {question.value.clone()}
             </textarea>
-            <p class="hint char-count" id=count_id aria-live="polite">{remaining}</p>
+            <p class="hint char-count" id=count_id aria-live="polite">
+                {remaining}
+            </p>
         </div>
     }
 }

@@ -24,98 +24,223 @@ pub fn AccountPage() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new(|| (), |_| load_account());
     view! {
-        {show_loaded(data, move |a: AccountView| {
-            let q = query.read_untracked();
-            // Problems come back as codes; the words are in `messages`.
-            let current_err = q
-                .get("e_current")
-                .and_then(|c| store_code_current(&c))
-                .map(str::to_string);
-            let new_err = q
-                .get("e_new")
-                .and_then(|c| domain::accounts::PasswordProblem::from_code(&c))
-                .map(messages::password_problem);
-            let mut errors = Vec::new();
-            if let Some(m) = &current_err { errors.push(ErrorItem { field_id: "current".into(), message: m.clone() }); }
-            if let Some(m) = &new_err { errors.push(ErrorItem { field_id: "new".into(), message: m.clone() }); }
-            let has_errors = !errors.is_empty();
-            let done = q.get("done").and_then(|d| done_message(&d));
-            let csrf = a.viewer.csrf.clone();
-            let others = a.sessions.iter().filter(|s| !s.current).count();
-            view! {
-                <PageTitle text="Your account".to_string() error=has_errors/>
-                <OfficerNav viewer=a.viewer.clone()/>
-                <ErrorSummary errors/>
-                {done.map(|m| view! { <div class="notice" role="status">{m}</div> })}
-                <h1>"Your account"</h1>
-                {a.must_change_password.then(|| view! {
-                    <div class="notice notice-error" role="alert">"An administrator has given you a temporary password. Choose your own password before you carry on."</div>
-                })}
-                <h2 id="password-title">"Change your password"</h2>
-                <form method="post" action=links::ACCOUNT_PASSWORD novalidate aria-labelledby="password-title">
-                    <input type="hidden" name="csrf" value=csrf.clone()/>
-                    <div class=if current_err.is_some() { "form-group form-group-error" } else { "form-group" }>
-                        <label class="label" for="current">"Current password"</label>
-                        <FieldErrorMessage id="current-error".to_string() message=current_err.clone()/>
-                        <input class="input" id="current" name="current" type="password" autocomplete="current-password" aria-describedby=current_err.as_ref().map(|_| "current-error")/>
-                    </div>
-                    <div class=if new_err.is_some() { "form-group form-group-error" } else { "form-group" }>
-                        <label class="label" for="new">"New password"</label>
-                        <div class="hint" id="new-hint">{format!("At least {} characters. A few unrelated words make a good password. Common passwords are refused.", domain::accounts::PASSWORD_MIN)}</div>
-                        <FieldErrorMessage id="new-error".to_string() message=new_err.clone()/>
-                        <input class="input" id="new" name="new" type="password" autocomplete="new-password" aria-describedby=if new_err.is_some() { "new-hint new-error" } else { "new-hint" }/>
-                    </div>
-                    <div class="form-group">
-                        <label class="label" for="confirm">"New password again"</label>
-                        <input class="input" id="confirm" name="confirm" type="password" autocomplete="new-password"/>
-                    </div>
-                    <button class="button" type="submit">"Change password"</button>
-                </form>
-                <h2>"Two-factor sign-in"</h2>
-                {if a.two_factor {
-                    view! { <p>{format!("On: you sign in with a code from your authenticator app. You have {} unused recovery codes.", a.recovery_codes_left)}</p> }.into_any()
-                } else {
-                    view! {
-                        <p>"Off. Signing in with a code from an app on your phone as well as your password keeps your account safe even if your password is guessed."</p>
-                        <p><a class="button button-secondary" href=links::ACCOUNT_TWO_FACTOR>"Set up two-factor sign-in"</a></p>
-                    }.into_any()
-                }}
-                <h2>"Where you are signed in"</h2>
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Your sessions">
-                    <table class="table">
-                        <caption class="table-caption">"Your sessions"</caption>
-                        <thead><tr><th scope="col">"Signed in"</th><th scope="col">"Last active"</th><th scope="col">"Session"</th></tr></thead>
-                        <tbody>
-                            {a.sessions.iter().map(|s| {
-                                let csrf = csrf.clone();
-                                view! {
-                                    <tr>
-                                        <th scope="row">{s.started.clone()}</th>
-                                        <td>{s.last_active.clone()}</td>
-                                        <td>{if s.current {
-                                            view! { <strong class="tag">"This session"</strong> }.into_any()
-                                        } else {
-                                            view! {
-                                                <form method="post" action=links::account_end_session(s.id) class="inline-form">
-                                                    <input type="hidden" name="csrf" value=csrf/>
-                                                    <button class="button button-secondary button-small" type="submit">{format!("End the session started {}", s.started)}</button>
-                                                </form>
-                                            }.into_any()
-                                        }}</td>
-                                    </tr>
+        {show_loaded(
+            data,
+            move |a: AccountView| {
+                let q = query.read_untracked();
+                let current_err = q
+                    .get("e_current")
+                    .and_then(|c| store_code_current(&c))
+                    .map(str::to_string);
+                let new_err = q
+                    .get("e_new")
+                    .and_then(|c| domain::accounts::PasswordProblem::from_code(&c))
+                    .map(messages::password_problem);
+                let mut errors = Vec::new();
+                if let Some(m) = &current_err {
+                    errors
+                        .push(ErrorItem {
+                            field_id: "current".into(),
+                            message: m.clone(),
+                        });
+                }
+                if let Some(m) = &new_err {
+                    errors
+                        .push(ErrorItem {
+                            field_id: "new".into(),
+                            message: m.clone(),
+                        });
+                }
+                let has_errors = !errors.is_empty();
+                let done = q.get("done").and_then(|d| done_message(&d));
+                let csrf = a.viewer.csrf.clone();
+                let others = a.sessions.iter().filter(|s| !s.current).count();
+                // Problems come back as codes; the words are in `messages`.
+                view! {
+                    <PageTitle text="Your account".to_string() error=has_errors />
+                    <OfficerNav viewer=a.viewer.clone() />
+                    <ErrorSummary errors />
+                    {done
+                        .map(|m| {
+                            view! {
+                                <div class="notice" role="status">
+                                    {m}
+                                </div>
+                            }
+                        })}
+                    <h1>"Your account"</h1>
+                    {a
+                        .must_change_password
+                        .then(|| {
+                            view! {
+                                <div class="notice notice-error" role="alert">
+                                    "An administrator has given you a temporary password. Choose your own password before you carry on."
+                                </div>
+                            }
+                        })}
+                    <h2 id="password-title">"Change your password"</h2>
+                    <form
+                        method="post"
+                        action=links::ACCOUNT_PASSWORD
+                        novalidate
+                        aria-labelledby="password-title"
+                    >
+                        <input type="hidden" name="csrf" value=csrf.clone() />
+                        <div class=if current_err.is_some() {
+                            "form-group form-group-error"
+                        } else {
+                            "form-group"
+                        }>
+                            <label class="label" for="current">
+                                "Current password"
+                            </label>
+                            <FieldErrorMessage
+                                id="current-error".to_string()
+                                message=current_err.clone()
+                            />
+                            <input
+                                class="input"
+                                id="current"
+                                name="current"
+                                type="password"
+                                autocomplete="current-password"
+                                aria-describedby=current_err.as_ref().map(|_| "current-error")
+                            />
+                        </div>
+                        <div class=if new_err.is_some() {
+                            "form-group form-group-error"
+                        } else {
+                            "form-group"
+                        }>
+                            <label class="label" for="new">
+                                "New password"
+                            </label>
+                            <div class="hint" id="new-hint">
+                                {format!(
+                                    "At least {} characters. A few unrelated words make a good password. Common passwords are refused.",
+                                    domain::accounts::PASSWORD_MIN,
+                                )}
+                            </div>
+                            <FieldErrorMessage id="new-error".to_string() message=new_err.clone() />
+                            <input
+                                class="input"
+                                id="new"
+                                name="new"
+                                type="password"
+                                autocomplete="new-password"
+                                aria-describedby=if new_err.is_some() {
+                                    "new-hint new-error"
+                                } else {
+                                    "new-hint"
                                 }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-                {(others > 0).then(|| view! {
-                    <form method="post" action=links::ACCOUNT_END_OTHERS>
-                        <input type="hidden" name="csrf" value=csrf.clone()/>
-                        <button class="button button-secondary" type="submit">"Sign out everywhere else"</button>
+                            />
+                        </div>
+                        <div class="form-group">
+                            <label class="label" for="confirm">
+                                "New password again"
+                            </label>
+                            <input
+                                class="input"
+                                id="confirm"
+                                name="confirm"
+                                type="password"
+                                autocomplete="new-password"
+                            />
+                        </div>
+                        <button class="button" type="submit">
+                            "Change password"
+                        </button>
                     </form>
-                })}
-            }.into_any()
-        })}
+                    <h2>"Two-factor sign-in"</h2>
+                    {if a.two_factor {
+                        view! {
+                            <p>
+                                {format!(
+                                    "On: you sign in with a code from your authenticator app. You have {} unused recovery codes.",
+                                    a.recovery_codes_left,
+                                )}
+                            </p>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <p>
+                                "Off. Signing in with a code from an app on your phone as well as your password keeps your account safe even if your password is guessed."
+                            </p>
+                            <p>
+                                <a class="button button-secondary" href=links::ACCOUNT_TWO_FACTOR>
+                                    "Set up two-factor sign-in"
+                                </a>
+                            </p>
+                        }
+                            .into_any()
+                    }}
+                    <h2>"Where you are signed in"</h2>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Your sessions">
+                        <table class="table">
+                            <caption class="table-caption">"Your sessions"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Signed in"</th>
+                                    <th scope="col">"Last active"</th>
+                                    <th scope="col">"Session"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {a
+                                    .sessions
+                                    .iter()
+                                    .map(|s| {
+                                        let csrf = csrf.clone();
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{s.started.clone()}</th>
+                                                <td>{s.last_active.clone()}</td>
+                                                <td>
+                                                    {if s.current {
+                                                        view! { <strong class="tag">"This session"</strong> }
+                                                            .into_any()
+                                                    } else {
+                                                        view! {
+                                                            <form
+                                                                method="post"
+                                                                action=links::account_end_session(s.id)
+                                                                class="inline-form"
+                                                            >
+                                                                <input type="hidden" name="csrf" value=csrf />
+                                                                <button
+                                                                    class="button button-secondary button-small"
+                                                                    type="submit"
+                                                                >
+                                                                    {format!("End the session started {}", s.started)}
+                                                                </button>
+                                                            </form>
+                                                        }
+                                                            .into_any()
+                                                    }}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    {(others > 0)
+                        .then(|| {
+                            view! {
+                                <form method="post" action=links::ACCOUNT_END_OTHERS>
+                                    <input type="hidden" name="csrf" value=csrf.clone() />
+                                    <button class="button button-secondary" type="submit">
+                                        "Sign out everywhere else"
+                                    </button>
+                                </form>
+                            }
+                        })}
+                }
+                    .into_any()
+            },
+        )}
     }
 }
 

@@ -36,18 +36,40 @@ pub fn ResumePage() -> impl IntoView {
             "code-hint"
         };
         view! {
-            <PageTitle text="Continue a survey".to_string() error=error.is_some()/>
-            <a class="back-link" href="/">"Back"</a>
-            <ErrorSummary errors/>
+            <PageTitle text="Continue a survey".to_string() error=error.is_some() />
+            <a class="back-link" href="/">
+                "Back"
+            </a>
+            <ErrorSummary errors />
             <h1>"Continue a survey"</h1>
             <form method="post" action=paths::RESUME novalidate>
-                <div class=if error.is_some() { "form-group form-group-error" } else { "form-group" }>
-                    <label class="label" for="code">"Resume code"</label>
-                    <div class="hint" id="code-hint">"You were given it when you saved your answers, for example 7KQM-2XTP-9ABD."</div>
-                    <FieldErrorMessage id="code-error".to_string() message=error.clone()/>
-                    <input class="input input-code" id="code" name="code" type="text" autocomplete="off" spellcheck="false" autocapitalize="characters" value=typed aria-describedby=describedby/>
+                <div class=if error.is_some() {
+                    "form-group form-group-error"
+                } else {
+                    "form-group"
+                }>
+                    <label class="label" for="code">
+                        "Resume code"
+                    </label>
+                    <div class="hint" id="code-hint">
+                        "You were given it when you saved your answers, for example 7KQM-2XTP-9ABD."
+                    </div>
+                    <FieldErrorMessage id="code-error".to_string() message=error.clone() />
+                    <input
+                        class="input input-code"
+                        id="code"
+                        name="code"
+                        type="text"
+                        autocomplete="off"
+                        spellcheck="false"
+                        autocapitalize="characters"
+                        value=typed
+                        aria-describedby=describedby
+                    />
                 </div>
-                <button class="button" type="submit">"Continue"</button>
+                <button class="button" type="submit">
+                    "Continue"
+                </button>
             </form>
         }
     }

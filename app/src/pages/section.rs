@@ -27,7 +27,7 @@ pub fn SectionPage() -> impl IntoView {
             load_section(survey, code, n, errors, change, problem)
         },
     );
-    view! { {show_loaded(data, |v: SectionView| view! { <SectionForm view=v/> }.into_any())} }
+    view! { {show_loaded(data, |v: SectionView| view! { <SectionForm view=v /> }.into_any())} }
 }
 
 #[component]
@@ -49,22 +49,41 @@ fn SectionForm(view: SectionView) -> impl IntoView {
         "Continue"
     };
     view! {
-        <PageTitle text=format!("{} – {}", v.title, v.survey_title) error=has_errors/>
-        <a class="back-link" href=back>"Back"</a>
-        <ErrorSummary errors=v.errors.clone()/>
-        <p class="caption">{v.survey_title.clone()}<span class="visually-hidden">", "</span><span class="caption-progress">{progress.clone()}</span></p>
-        <div class="progress" aria-hidden="true"><div class="progress-bar" style=percent></div></div>
+        <PageTitle text=format!("{} – {}", v.title, v.survey_title) error=has_errors />
+        <a class="back-link" href=back>
+            "Back"
+        </a>
+        <ErrorSummary errors=v.errors.clone() />
+        <p class="caption">
+            {v.survey_title.clone()}<span class="visually-hidden">", "</span>
+            <span class="caption-progress">{progress.clone()}</span>
+        </p>
+        <div class="progress" aria-hidden="true">
+            <div class="progress-bar" style=percent></div>
+        </div>
         <h1>{v.title.clone()}</h1>
         {v.intro.clone().map(|i| view! { <p class="intro">{i}</p> })}
         <form method="post" action=paths::section(&v.survey_key, &v.code, v.number) novalidate>
-            <input type="hidden" name="token" value=v.token.clone()/>
-            {v.changing.then(|| view! { <input type="hidden" name="changing" value="1"/> })}
-            {v.questions.iter().cloned().map(|q| view! { <QuestionField question=q/> }).collect_view()}
+            <input type="hidden" name="token" value=v.token.clone() />
+            {v.changing.then(|| view! { <input type="hidden" name="changing" value="1" /> })}
+            {v
+                .questions
+                .iter()
+                .cloned()
+                .map(|q| view! { <QuestionField question=q /> })
+                .collect_view()}
             <div class="button-group">
-                <button class="button" type="submit" name="intent" value="continue">{continue_label}</button>
-                <button class="button button-secondary" type="submit" name="intent" value="save">"Save and come back later"</button>
+                <button class="button" type="submit" name="intent" value="continue">
+                    {continue_label}
+                </button>
+                <button class="button button-secondary" type="submit" name="intent" value="save">
+                    "Save and come back later"
+                </button>
             </div>
         </form>
-        <p class="resume-note">"Your resume code is "<strong class="code">{v.code_display.clone()}</strong>". Keep it to come back to your answers on any device."</p>
+        <p class="resume-note">
+            "Your resume code is "<strong class="code">{v.code_display.clone()}</strong>
+            ". Keep it to come back to your answers on any device."
+        </p>
     }
 }

@@ -30,39 +30,98 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new(|| (), |_| load_sign_in());
     view! {
-        {show_loaded(data, move |v: SignInView| {
-            let q = query.read_untracked();
-            let found = problems(&q.get("error").unwrap_or_default());
-            let email = q.get("email").unwrap_or_default();
-            let next = q.get("next").unwrap_or_else(|| links::OFFICER.to_string());
-            let signed_out = q.get("signed_out").is_some();
-            let msg = |f: &str| found.iter().find(|(k, _)| *k == f).map(|(_, m)| m.to_string());
-            let (email_err, password_err) = (msg("email"), msg("password"));
-            let errors: Vec<ErrorItem> = found.iter().map(|(f, m)| ErrorItem { field_id: f.to_string(), message: m.to_string() }).collect();
-            let has_errors = !errors.is_empty();
-            view! {
-                <PageTitle text="Sign in".to_string() error=has_errors/>
-                <ErrorSummary errors/>
-                {signed_out.then(|| view! { <div class="notice" role="status">"You have signed out."</div> })}
-                <h1>"Sign in"</h1>
-                <p>"For council officers and administrators. Residents do not need to sign in: "<a href="/">"answer a survey"</a>" or "<a href=links::RESULTS>"see published results"</a>"."</p>
-                <form method="post" action=links::SIGN_IN novalidate>
-                    <input type="hidden" name="token" value=v.token.clone()/>
-                    <input type="hidden" name="next" value=next/>
-                    <div class=if email_err.is_some() { "form-group form-group-error" } else { "form-group" }>
-                        <label class="label" for="email">"Email address"</label>
-                        <FieldErrorMessage id="email-error".to_string() message=email_err.clone()/>
-                        <input class="input" id="email" name="email" type="email" autocomplete="username" spellcheck="false" value=email aria-describedby=email_err.as_ref().map(|_| "email-error")/>
-                    </div>
-                    <div class=if password_err.is_some() { "form-group form-group-error" } else { "form-group" }>
-                        <label class="label" for="password">"Password"</label>
-                        <FieldErrorMessage id="password-error".to_string() message=password_err.clone()/>
-                        <input class="input" id="password" name="password" type="password" autocomplete="current-password" aria-describedby=password_err.as_ref().map(|_| "password-error")/>
-                    </div>
-                    <button class="button" type="submit">"Sign in"</button>
-                </form>
-                <p class="hint">"Forgotten your password? Ask an administrator to set a new one."</p>
-            }.into_any()
-        })}
+        {show_loaded(
+            data,
+            move |v: SignInView| {
+                let q = query.read_untracked();
+                let found = problems(&q.get("error").unwrap_or_default());
+                let email = q.get("email").unwrap_or_default();
+                let next = q.get("next").unwrap_or_else(|| links::OFFICER.to_string());
+                let signed_out = q.get("signed_out").is_some();
+                let msg = |f: &str| found.iter().find(|(k, _)| *k == f).map(|(_, m)| m.to_string());
+                let (email_err, password_err) = (msg("email"), msg("password"));
+                let errors: Vec<ErrorItem> = found
+                    .iter()
+                    .map(|(f, m)| ErrorItem {
+                        field_id: f.to_string(),
+                        message: m.to_string(),
+                    })
+                    .collect();
+                let has_errors = !errors.is_empty();
+                view! {
+                    <PageTitle text="Sign in".to_string() error=has_errors />
+                    <ErrorSummary errors />
+                    {signed_out
+                        .then(|| {
+                            view! {
+                                <div class="notice" role="status">
+                                    "You have signed out."
+                                </div>
+                            }
+                        })}
+                    <h1>"Sign in"</h1>
+                    <p>
+                        "For council officers and administrators. Residents do not need to sign in: "
+                        <a href="/">"answer a survey"</a>" or "
+                        <a href=links::RESULTS>"see published results"</a>"."
+                    </p>
+                    <form method="post" action=links::SIGN_IN novalidate>
+                        <input type="hidden" name="token" value=v.token.clone() />
+                        <input type="hidden" name="next" value=next />
+                        <div class=if email_err.is_some() {
+                            "form-group form-group-error"
+                        } else {
+                            "form-group"
+                        }>
+                            <label class="label" for="email">
+                                "Email address"
+                            </label>
+                            <FieldErrorMessage
+                                id="email-error".to_string()
+                                message=email_err.clone()
+                            />
+                            <input
+                                class="input"
+                                id="email"
+                                name="email"
+                                type="email"
+                                autocomplete="username"
+                                spellcheck="false"
+                                value=email
+                                aria-describedby=email_err.as_ref().map(|_| "email-error")
+                            />
+                        </div>
+                        <div class=if password_err.is_some() {
+                            "form-group form-group-error"
+                        } else {
+                            "form-group"
+                        }>
+                            <label class="label" for="password">
+                                "Password"
+                            </label>
+                            <FieldErrorMessage
+                                id="password-error".to_string()
+                                message=password_err.clone()
+                            />
+                            <input
+                                class="input"
+                                id="password"
+                                name="password"
+                                type="password"
+                                autocomplete="current-password"
+                                aria-describedby=password_err.as_ref().map(|_| "password-error")
+                            />
+                        </div>
+                        <button class="button" type="submit">
+                            "Sign in"
+                        </button>
+                    </form>
+                    <p class="hint">
+                        "Forgotten your password? Ask an administrator to set a new one."
+                    </p>
+                }
+                    .into_any()
+            },
+        )}
     }
 }

@@ -35,25 +35,39 @@ pub fn BarChart(
             let bar = match (f.value, f.low, f.high) {
                 (Some(v), Some(l), Some(h)) => {
                     let w = scale(v, max, PLOT_W);
-                    let (x1, x2) = (LABEL_W + scale(l, max, PLOT_W), LABEL_W + scale(h, max, PLOT_W));
+                    let (x1, x2) = (
+                        LABEL_W + scale(l, max, PLOT_W),
+                        LABEL_W + scale(h, max, PLOT_W),
+                    );
                     let mid = y + ROW_H / 2.0 - 2.0;
                     view! {
                         <rect class="bar" x=LABEL_W y=y + 3.0 width=w height=ROW_H - 10.0></rect>
                         <line class="whisker" x1=x1 x2=x2 y1=mid y2=mid></line>
                         <line class="whisker" x1=x1 x2=x1 y1=mid - 5.0 y2=mid + 5.0></line>
                         <line class="whisker" x1=x2 x2=x2 y1=mid - 5.0 y2=mid + 5.0></line>
-                        <text class="bar-value" x=LABEL_W + PLOT_W + 4.0 y=mid + 4.0>{format_value(is_share, v)}</text>
+                        <text class="bar-value" x=LABEL_W + PLOT_W + 4.0 y=mid + 4.0>
+                            {format_value(is_share, v)}
+                        </text>
                     }
                     .into_any()
                 }
                 _ => view! {
-                    <text class="bar-withheld" x=LABEL_W + 4.0 y=y + ROW_H / 2.0 + 2.0>{format!("fewer than {threshold}")}</text>
+                    <text class="bar-withheld" x=LABEL_W + 4.0 y=y + ROW_H / 2.0 + 2.0>
+                        {format!("fewer than {threshold}")}
+                    </text>
                 }
                 .into_any(),
             };
             view! {
                 <g>
-                    <text class="bar-label" x=LABEL_W - 6.0 y=y + ROW_H / 2.0 + 2.0 text-anchor="end">{label}</text>
+                    <text
+                        class="bar-label"
+                        x=LABEL_W - 6.0
+                        y=y + ROW_H / 2.0 + 2.0
+                        text-anchor="end"
+                    >
+                        {label}
+                    </text>
                     {bar}
                 </g>
             }
@@ -66,7 +80,9 @@ pub fn BarChart(
             let x = LABEL_W + scale(t, max, PLOT_W);
             view! {
                 <line class="grid" x1=x x2=x y1=0 y2=axis_y></line>
-                <text class="tick" x=x y=axis_y + 14.0 text-anchor="middle">{format_value(is_share, t)}</text>
+                <text class="tick" x=x y=axis_y + 14.0 text-anchor="middle">
+                    {format_value(is_share, t)}
+                </text>
             }
         })
         .collect_view();

@@ -8,12 +8,23 @@ pub fn EstimateText(figure: Figure, is_share: bool, threshold: u32) -> impl Into
     match figure.value {
         Some(v) => view! {
             <span class="estimate">{format_value(is_share, v)}</span>
-            {figure.low_base.then(|| view! {
-                <span class="flag flag-low-base" title="Low base: fewer than 30 answers, treat with caution">" low base"</span>
-            })}
+            {figure
+                .low_base
+                .then(|| {
+                    view! {
+                        <span
+                            class="flag flag-low-base"
+                            title="Low base: fewer than 30 answers, treat with caution"
+                        >
+                            " low base"
+                        </span>
+                    }
+                })}
         }
         .into_any(),
-        None => view! { <span class="withheld">{format!("fewer than {threshold}")}</span> }.into_any(),
+        None => {
+            view! { <span class="withheld">{format!("fewer than {threshold}")}</span> }.into_any()
+        }
     }
 }
 
@@ -40,7 +51,10 @@ pub fn ChangeText(change: Option<ChangeWord>, higher_is_better: bool) -> impl In
                 _ => "change change-worse",
             };
             view! {
-                <span class=class><span aria-hidden="true">{symbol}" "</span>{words}</span>
+                <span class=class>
+                    <span aria-hidden="true">{symbol}" "</span>
+                    {words}
+                </span>
             }
             .into_any()
         }

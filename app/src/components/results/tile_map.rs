@@ -62,7 +62,10 @@ pub fn TileMap(
                 .collect::<Vec<_>>()
                 .join(" ");
             let (class, value) = match f.value {
-                Some(v) => (format!("tile tile-{}", class_of(v, &breaks)), format_value(is_share, v)),
+                Some(v) => (
+                    format!("tile tile-{}", class_of(v, &breaks)),
+                    format_value(is_share, v),
+                ),
                 None => ("tile tile-withheld".to_string(), "–".to_string()),
             };
             let tip = match f.value {
@@ -73,8 +76,12 @@ pub fn TileMap(
                 <g class=class>
                     <title>{tip}</title>
                     <rect x=x y=y width=TILE height=TILE rx="4"></rect>
-                    <text class="tile-name" x=x + TILE / 2.0 y=y + 22.0 text-anchor="middle">{short}</text>
-                    <text class="tile-value" x=x + TILE / 2.0 y=y + 42.0 text-anchor="middle">{value}</text>
+                    <text class="tile-name" x=x + TILE / 2.0 y=y + 22.0 text-anchor="middle">
+                        {short}
+                    </text>
+                    <text class="tile-value" x=x + TILE / 2.0 y=y + 42.0 text-anchor="middle">
+                        {value}
+                    </text>
                 </g>
             }
         })
@@ -88,16 +95,34 @@ pub fn TileMap(
                 aria-labelledby=format!("{title_id} {desc_id}")
             >
                 <title id=title_id.clone()>{title.clone()}</title>
-                <desc id=desc_id.clone()>"Each square is a ward, placed roughly where it lies; darker squares have higher values. The ward table below gives every figure."</desc>
+                <desc id=desc_id
+                    .clone()>
+                    "Each square is a ward, placed roughly where it lies; darker squares have higher values. The ward table below gives every figure."
+                </desc>
                 {tiles}
             </svg>
             <figcaption class="chart-caption">{title}</figcaption>
             <ul class="legend" aria-label="Key">
-                {ranges.into_iter().enumerate().map(|(i, (lo, hi))| view! {
-                    <li><span class=format!("swatch tile-{i}") aria-hidden="true"></span>
-                        {format!("{} to {}", format_value(is_share, lo), format_value(is_share, hi))}</li>
-                }).collect_view()}
-                <li><span class="swatch tile-withheld" aria-hidden="true"></span>{format!("No data, or fewer than {threshold} answers (withheld)")}</li>
+                {ranges
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (lo, hi))| {
+                        view! {
+                            <li>
+                                <span class=format!("swatch tile-{i}") aria-hidden="true"></span>
+                                {format!(
+                                    "{} to {}",
+                                    format_value(is_share, lo),
+                                    format_value(is_share, hi),
+                                )}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                <li>
+                    <span class="swatch tile-withheld" aria-hidden="true"></span>
+                    {format!("No data, or fewer than {threshold} answers (withheld)")}
+                </li>
             </ul>
         </figure>
     }

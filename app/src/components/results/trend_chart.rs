@@ -31,22 +31,39 @@ pub fn TrendChart(
                 (Some(v), Some(l), Some(h)) => view! {
                     <line class="whisker" x1=x x2=x y1=y_of(l) y2=y_of(h)></line>
                     <circle class="point" cx=x cy=y_of(v) r="4"></circle>
-                    <text class="bar-value" x=x + 6.0 y=y_of(v) - 6.0>{format_value(is_share, v)}</text>
+                    <text class="bar-value" x=x + 6.0 y=y_of(v) - 6.0>
+                        {format_value(is_share, v)}
+                    </text>
                 }
                 .into_any(),
-                _ => view! { <text class="bar-withheld" x=x y=H / 2.0 text-anchor="middle">"withheld"</text> }.into_any(),
+                _ => view! {
+                    <text class="bar-withheld" x=x y=H / 2.0 text-anchor="middle">
+                        "withheld"
+                    </text>
+                }
+                .into_any(),
             };
             view! {
                 {mark}
-                <text class="tick" x=x y=H - 10.0 text-anchor="middle">{label}</text>
+                <text class="tick" x=x y=H - 10.0 text-anchor="middle">
+                    {label}
+                </text>
             }
         })
         .collect_view();
     view! {
         <figure class="chart">
-            <svg class="chart-svg chart-trend" viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby=format!("{title_id} {desc_id}")>
+            <svg
+                class="chart-svg chart-trend"
+                viewBox=format!("0 0 {W} {H}")
+                role="img"
+                aria-labelledby=format!("{title_id} {desc_id}")
+            >
                 <title id=title_id.clone()>{title.clone()}</title>
-                <desc id=desc_id.clone()>"The figure for the whole area in each wave, oldest first, with 95% intervals. The table that follows gives the same figures."</desc>
+                <desc id=desc_id
+                    .clone()>
+                    "The figure for the whole area in each wave, oldest first, with 95% intervals. The table that follows gives the same figures."
+                </desc>
                 <line class="axis" x1=PAD x2=W - PAD y1=H - PAD y2=H - PAD></line>
                 {marks}
             </svg>

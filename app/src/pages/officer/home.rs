@@ -11,31 +11,59 @@ use crate::model::officer::OfficerHome;
 pub fn OfficerHomePage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_officer_home());
     view! {
-        {show_loaded(data, |h: OfficerHome| view! {
-            <PageTitle text="Dashboard".to_string()/>
-            <OfficerNav viewer=h.viewer.clone()/>
-            <h1>"Results dashboard"</h1>
-            <p class="lead">"Choose a survey and a wave to see its indicators."</p>
-            {h.surveys.into_iter().map(|s| view! {
-                <section class="card">
-                    <h2>{s.title.clone()}</h2>
-                    {if s.waves.is_empty() {
-                        view! { <p>"No waves yet."</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="list">
-                                {s.waves.iter().map(|w| view! {
-                                    <li>
-                                        <a href=links::wave(Audience::Officer, &s.key, &w.key)>{w.name.clone()}</a>
-                                        {if w.published { " (published)" } else { " (not published)" }}
-                                        " · "<a href=links::fieldwork(&s.key, &w.key)>"Fieldwork"</a>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                </section>
-            }).collect_view()}
-        }.into_any())}
+        {show_loaded(
+            data,
+            |h: OfficerHome| {
+                view! {
+                    <PageTitle text="Dashboard".to_string() />
+                    <OfficerNav viewer=h.viewer.clone() />
+                    <h1>"Results dashboard"</h1>
+                    <p class="lead">"Choose a survey and a wave to see its indicators."</p>
+                    {h
+                        .surveys
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <section class="card">
+                                    <h2>{s.title.clone()}</h2>
+                                    {if s.waves.is_empty() {
+                                        view! { <p>"No waves yet."</p> }.into_any()
+                                    } else {
+                                        view! {
+                                            <ul class="list">
+                                                {s
+                                                    .waves
+                                                    .iter()
+                                                    .map(|w| {
+                                                        view! {
+                                                            <li>
+                                                                <a href=links::wave(
+                                                                    Audience::Officer,
+                                                                    &s.key,
+                                                                    &w.key,
+                                                                )>{w.name.clone()}</a>
+                                                                {if w.published {
+                                                                    " (published)"
+                                                                } else {
+                                                                    " (not published)"
+                                                                }}
+                                                                " · "
+                                                                <a href=links::fieldwork(&s.key, &w.key)>"Fieldwork"</a>
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
+                                        }
+                                            .into_any()
+                                    }}
+                                </section>
+                            }
+                        })
+                        .collect_view()}
+                }
+                    .into_any()
+            },
+        )}
     }
 }

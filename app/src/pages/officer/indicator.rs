@@ -21,16 +21,25 @@ pub fn OfficerIndicatorPage() -> impl IntoView {
         |(s, w, k)| load_officer_indicator(s, w, k),
     );
     view! {
-        {show_loaded(data, |(viewer, d): (Viewer, IndicatorDetail)| {
-            let h = d.header.clone();
-            view! {
-                <PageTitle text=format!("{}: {}", d.indicator.label, h.wave_name)/>
-                <OfficerNav viewer/>
-                <a class="back-link" href=links::wave(Audience::Officer, &h.survey_key, &h.wave_key)>{format!("Back to {}", h.wave_name)}</a>
-                <span class="caption">{format!("{}: {}", h.survey_title, h.wave_name)}</span>
-                <h1>{d.indicator.label.clone()}</h1>
-                <IndicatorBody detail=d.clone() audience=Audience::Officer/>
-            }.into_any()
-        })}
+        {show_loaded(
+            data,
+            |(viewer, d): (Viewer, IndicatorDetail)| {
+                let h = d.header.clone();
+                view! {
+                    <PageTitle text=format!("{}: {}", d.indicator.label, h.wave_name) />
+                    <OfficerNav viewer />
+                    <a
+                        class="back-link"
+                        href=links::wave(Audience::Officer, &h.survey_key, &h.wave_key)
+                    >
+                        {format!("Back to {}", h.wave_name)}
+                    </a>
+                    <span class="caption">{format!("{}: {}", h.survey_title, h.wave_name)}</span>
+                    <h1>{d.indicator.label.clone()}</h1>
+                    <IndicatorBody detail=d.clone() audience=Audience::Officer />
+                }
+                    .into_any()
+            },
+        )}
     }
 }

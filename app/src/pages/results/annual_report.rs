@@ -23,33 +23,63 @@ pub fn AnnualReportPage() -> impl IntoView {
         load_annual_report,
     );
     view! {
-        {show_loaded(data, |r: AnnualReport| {
-            let year = r.year;
-            let others: Vec<i32> = r.years.iter().copied().filter(|y| *y != year).collect();
-            view! {
-                <PageTitle text=format!("Annual report {year}")/>
-                <a class="back-link" href=links::RESULTS>"All results"</a>
-                <div class="report">
-                    <span class="caption">"Resident surveys"</span>
-                    <h1>{format!("Annual report {year}")}</h1>
-                    <p class="lead">"How residents say they are doing: the headline indicators for the whole area, the change since the baseline survey, and each ward."</p>
-                    <p class="report-key">
-                        "In the ward tables, "<strong>"[c]"</strong>" means the figure is withheld because it comes from too few answers to publish, and "
-                        <strong>"[u]"</strong>" marks a figure from fewer than 30 answers, which may be unreliable. Percentages are of those who answered."
-                    </p>
-                    {r.sections.into_iter().map(|s| view! { <ReportSurvey section=s/> }).collect_view()}
-                    <p><a href=links::METHODOLOGY>"How the figures are worked out"</a></p>
-                    {(!others.is_empty()).then(|| view! {
-                        <nav class="report-years" aria-label="Other years">
-                            <h2 class="heading-s">"Other years"</h2>
-                            <ul class="list">
-                                {others.into_iter().map(|y| view! { <li><a href=links::annual_report(y)>{format!("Annual report {y}")}</a></li> }).collect_view()}
-                            </ul>
-                        </nav>
-                    })}
-                </div>
-            }.into_any()
-        })}
+        {show_loaded(
+            data,
+            |r: AnnualReport| {
+                let year = r.year;
+                let others: Vec<i32> = r.years.iter().copied().filter(|y| *y != year).collect();
+                view! {
+                    <PageTitle text=format!("Annual report {year}") />
+                    <a class="back-link" href=links::RESULTS>
+                        "All results"
+                    </a>
+                    <div class="report">
+                        <span class="caption">"Resident surveys"</span>
+                        <h1>{format!("Annual report {year}")}</h1>
+                        <p class="lead">
+                            "How residents say they are doing: the headline indicators for the whole area, the change since the baseline survey, and each ward."
+                        </p>
+                        <p class="report-key">
+                            "In the ward tables, "<strong>"[c]"</strong>
+                            " means the figure is withheld because it comes from too few answers to publish, and "
+                            <strong>"[u]"</strong>
+                            " marks a figure from fewer than 30 answers, which may be unreliable. Percentages are of those who answered."
+                        </p>
+                        {r
+                            .sections
+                            .into_iter()
+                            .map(|s| view! { <ReportSurvey section=s /> })
+                            .collect_view()}
+                        <p>
+                            <a href=links::METHODOLOGY>"How the figures are worked out"</a>
+                        </p>
+                        {(!others.is_empty())
+                            .then(|| {
+                                view! {
+                                    <nav class="report-years" aria-label="Other years">
+                                        <h2 class="heading-s">"Other years"</h2>
+                                        <ul class="list">
+                                            {others
+                                                .into_iter()
+                                                .map(|y| {
+                                                    view! {
+                                                        <li>
+                                                            <a href=links::annual_report(
+                                                                y,
+                                                            )>{format!("Annual report {y}")}</a>
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    </nav>
+                                }
+                            })}
+                    </div>
+                }
+                    .into_any()
+            },
+        )}
     }
 }
 
@@ -65,13 +95,17 @@ fn ReportSurvey(section: ReportSection) -> impl IntoView {
             <h2>{h.survey_title.clone()}</h2>
             <p>
                 {format!("From the {} wave: {} residents answered. ", h.wave_name, h.respondents)}
-                <a href=links::wave(Audience::Public, &h.survey_key, &h.wave_key)>{format!("Every indicator of {}", h.wave_name)}</a>
+                <a href=links::wave(
+                    Audience::Public,
+                    &h.survey_key,
+                    &h.wave_key,
+                )>{format!("Every indicator of {}", h.wave_name)}</a>
             </p>
-            <WaveNotes header=h.clone() audience=Audience::Public/>
+            <WaveNotes header=h.clone() audience=Audience::Public />
             <h3>"Headline indicators"</h3>
-            <OverviewBody overview=section.headline.clone() audience=Audience::Public/>
+            <OverviewBody overview=section.headline.clone() audience=Audience::Public />
             <h3>"By ward"</h3>
-            <WardTable section caption/>
+            <WardTable section caption />
         </section>
     }
     .into_any()
@@ -83,30 +117,60 @@ fn WardTable(section: ReportSection, caption: String) -> impl IntoView {
     let h = section.headline.header.clone();
     let columns = section.columns.clone();
     view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-label=caption.clone()>
-                <table class="table table-report">
-                    <caption class="table-caption">{caption.clone()}</caption>
-                    <thead><tr>
+        <div class="table-wrap" tabindex="0" role="region" aria-label=caption.clone()>
+            <table class="table table-report">
+                <caption class="table-caption">{caption.clone()}</caption>
+                <thead>
+                    <tr>
                         <th scope="col">"Ward"</th>
-                        {columns.iter().map(|c| view! { <th scope="col" class="num">{c.label.clone()}</th> }).collect_view()}
-                    </tr></thead>
-                    <tbody>
-                        {section.wards.into_iter().map(|w| {
+                        {columns
+                            .iter()
+                            .map(|c| {
+                                view! {
+                                    <th scope="col" class="num">
+                                        {c.label.clone()}
+                                    </th>
+                                }
+                            })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {section
+                        .wards
+                        .into_iter()
+                        .map(|w| {
                             let href = links::ward(&h.survey_key, &h.wave_key, &w.code);
                             view! {
                                 <tr>
-                                    <th scope="row"><a href=href>{w.name.clone()}</a><span class="hint report-group">{w.group.clone()}</span></th>
-                                    {w.figures.iter().zip(&columns).map(|(f, c)| view! { <td class="num">{cell_text(f, c.is_share)}</td> }).collect_view()}
+                                    <th scope="row">
+                                        <a href=href>{w.name.clone()}</a>
+                                        <span class="hint report-group">{w.group.clone()}</span>
+                                    </th>
+                                    {w
+                                        .figures
+                                        .iter()
+                                        .zip(&columns)
+                                        .map(|(f, c)| {
+                                            view! { <td class="num">{cell_text(f, c.is_share)}</td> }
+                                        })
+                                        .collect_view()}
                                 </tr>
                             }
-                        }).collect_view()}
-                    </tbody>
-                    <tfoot><tr>
+                        })
+                        .collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr>
                         <th scope="row">"All areas"</th>
-                        {columns.iter().map(|c| view! { <td class="num">{cell_text(&c.all, c.is_share)}</td> }).collect_view()}
-                    </tr></tfoot>
-                </table>
-            </div>
+                        {columns
+                            .iter()
+                            .map(|c| view! { <td class="num">{cell_text(&c.all, c.is_share)}</td> })
+                            .collect_view()}
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
     }
     .into_any()
 }

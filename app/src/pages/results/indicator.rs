@@ -19,15 +19,24 @@ pub fn PublicIndicatorPage() -> impl IntoView {
         |(s, w, k)| load_public_indicator(s, w, k),
     );
     view! {
-        {show_loaded(data, |d: IndicatorDetail| {
-            let h = d.header.clone();
-            view! {
-                <PageTitle text=format!("{}: {}", d.indicator.label, h.wave_name)/>
-                <a class="back-link" href=links::wave(Audience::Public, &h.survey_key, &h.wave_key)>{format!("Back to {}", h.wave_name)}</a>
-                <span class="caption">{format!("{}: {}", h.survey_title, h.wave_name)}</span>
-                <h1>{d.indicator.label.clone()}</h1>
-                <IndicatorBody detail=d.clone() audience=Audience::Public/>
-            }.into_any()
-        })}
+        {show_loaded(
+            data,
+            |d: IndicatorDetail| {
+                let h = d.header.clone();
+                view! {
+                    <PageTitle text=format!("{}: {}", d.indicator.label, h.wave_name) />
+                    <a
+                        class="back-link"
+                        href=links::wave(Audience::Public, &h.survey_key, &h.wave_key)
+                    >
+                        {format!("Back to {}", h.wave_name)}
+                    </a>
+                    <span class="caption">{format!("{}: {}", h.survey_title, h.wave_name)}</span>
+                    <h1>{d.indicator.label.clone()}</h1>
+                    <IndicatorBody detail=d.clone() audience=Audience::Public />
+                }
+                    .into_any()
+            },
+        )}
     }
 }

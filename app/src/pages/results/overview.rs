@@ -21,20 +21,45 @@ pub fn PublicOverviewPage() -> impl IntoView {
         |(s, w)| load_public_overview(s, w),
     );
     view! {
-        {show_loaded(data, |o: ResultsOverview| {
-            let h = o.header.clone();
-            view! {
-                <PageTitle text=format!("{}: {}", h.survey_title, h.wave_name)/>
-                <a class="back-link" href=links::RESULTS>"All results"</a>
-                <span class="caption">{h.survey_title.clone()}</span>
-                <h1>{h.wave_name.clone()}</h1>
-                <WaveNotes header=h.clone() audience=Audience::Public/>
-                <p>"Choose an indicator to see it by ward, area, age band and sex, or "<a href=format!("{}/{}/{}/wards", links::RESULTS, h.survey_key, h.wave_key)>"see how your ward is doing"</a>"."</p>
-                <OverviewBody overview=o.clone() audience=Audience::Public/>
-                <h2>"Open data"</h2>
-                <p><a href=links::export(Audience::Public, &h.survey_key, &h.wave_key, "csv") download rel="external">"Download every published figure (CSV)"</a></p>
-                <p class="hint">"Available under the Open Government Licence v3.0. Withheld figures are left empty. "<a href=links::METHODOLOGY>"How the figures are worked out"</a>"."</p>
-            }.into_any()
-        })}
+        {show_loaded(
+            data,
+            |o: ResultsOverview| {
+                let h = o.header.clone();
+                view! {
+                    <PageTitle text=format!("{}: {}", h.survey_title, h.wave_name) />
+                    <a class="back-link" href=links::RESULTS>
+                        "All results"
+                    </a>
+                    <span class="caption">{h.survey_title.clone()}</span>
+                    <h1>{h.wave_name.clone()}</h1>
+                    <WaveNotes header=h.clone() audience=Audience::Public />
+                    <p>
+                        "Choose an indicator to see it by ward, area, age band and sex, or "
+                        <a href=format!(
+                            "{}/{}/{}/wards",
+                            links::RESULTS,
+                            h.survey_key,
+                            h.wave_key,
+                        )>"see how your ward is doing"</a>"."
+                    </p>
+                    <OverviewBody overview=o.clone() audience=Audience::Public />
+                    <h2>"Open data"</h2>
+                    <p>
+                        <a
+                            href=links::export(Audience::Public, &h.survey_key, &h.wave_key, "csv")
+                            download
+                            rel="external"
+                        >
+                            "Download every published figure (CSV)"
+                        </a>
+                    </p>
+                    <p class="hint">
+                        "Available under the Open Government Licence v3.0. Withheld figures are left empty. "
+                        <a href=links::METHODOLOGY>"How the figures are worked out"</a>"."
+                    </p>
+                }
+                    .into_any()
+            },
+        )}
     }
 }

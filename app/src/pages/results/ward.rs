@@ -26,50 +26,117 @@ pub fn WardPage() -> impl IntoView {
         |(s, w, c)| load_ward(s, w, c),
     );
     view! {
-        {show_loaded(data, |r: WardReport| {
-            let h = r.header.clone();
-            let t = h.threshold;
-            let chooser = format!("{}/{}/{}/wards", links::RESULTS, h.survey_key, h.wave_key);
-            view! {
-                <PageTitle text=format!("{}: {}", r.ward_name, h.wave_name)/>
-                <a class="back-link" href=links::wave(Audience::Public, &h.survey_key, &h.wave_key)>{format!("Back to {}", h.wave_name)}</a>
-                <span class="caption">{format!("{}: {}", h.survey_title, h.wave_name)}</span>
-                <h1>{format!("How is {} doing?", r.ward_name)}</h1>
-                <p class="lead">{format!("Ward in {}.", r.group_name)}</p>
-                <form method="get" action=chooser class="ward-chooser">
-                    <label class="label" for="ward">"Choose another ward"</label>
-                    <select class="select" id="ward" name="ward">
-                        {r.wards.iter().map(|(c, n)| { let sel = *c == r.ward_code; view! { <option value=c.clone() selected=sel>{n.clone()}</option> } }).collect_view()}
-                    </select>
-                    <button class="button button-secondary" type="submit">"Show ward"</button>
-                </form>
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Indicators for this ward">
-                    <table class="table">
-                        <caption class="table-caption">{format!("{} compared with all areas", r.ward_name)}</caption>
-                        <thead><tr>
-                            <th scope="col">"Indicator"</th>
-                            <th scope="col" class="num">"This ward"</th>
-                            <th scope="col">"95% interval"</th>
-                            <th scope="col" class="num">"All areas"</th>
-                            <th scope="col">"Change since baseline"</th>
-                        </tr></thead>
-                        <tbody>
-                            {r.rows.iter().map(|row| {
-                                let s = row.indicator.is_share;
-                                view! {
-                                    <tr>
-                                        <th scope="row"><a href=links::indicator(Audience::Public, &h.survey_key, &h.wave_key, &row.indicator.key)>{row.indicator.label.clone()}</a></th>
-                                        <td class="num"><EstimateText figure=row.ward.clone() is_share=s threshold=t/></td>
-                                        <td><IntervalText figure=row.ward.clone() is_share=s/></td>
-                                        <td class="num"><EstimateText figure=row.indicator.all.clone() is_share=s threshold=t/></td>
-                                        <td><ChangeText change=row.ward.change higher_is_better=row.indicator.higher_is_better/></td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }.into_any()
-        })}
+        {show_loaded(
+            data,
+            |r: WardReport| {
+                let h = r.header.clone();
+                let t = h.threshold;
+                let chooser = format!("{}/{}/{}/wards", links::RESULTS, h.survey_key, h.wave_key);
+                view! {
+                    <PageTitle text=format!("{}: {}", r.ward_name, h.wave_name) />
+                    <a
+                        class="back-link"
+                        href=links::wave(Audience::Public, &h.survey_key, &h.wave_key)
+                    >
+                        {format!("Back to {}", h.wave_name)}
+                    </a>
+                    <span class="caption">{format!("{}: {}", h.survey_title, h.wave_name)}</span>
+                    <h1>{format!("How is {} doing?", r.ward_name)}</h1>
+                    <p class="lead">{format!("Ward in {}.", r.group_name)}</p>
+                    <form method="get" action=chooser class="ward-chooser">
+                        <label class="label" for="ward">
+                            "Choose another ward"
+                        </label>
+                        <select class="select" id="ward" name="ward">
+                            {r
+                                .wards
+                                .iter()
+                                .map(|(c, n)| {
+                                    let sel = *c == r.ward_code;
+                                    view! {
+                                        <option value=c.clone() selected=sel>
+                                            {n.clone()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                        <button class="button button-secondary" type="submit">
+                            "Show ward"
+                        </button>
+                    </form>
+                    <div
+                        class="table-wrap"
+                        tabindex="0"
+                        role="region"
+                        aria-label="Indicators for this ward"
+                    >
+                        <table class="table">
+                            <caption class="table-caption">
+                                {format!("{} compared with all areas", r.ward_name)}
+                            </caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Indicator"</th>
+                                    <th scope="col" class="num">
+                                        "This ward"
+                                    </th>
+                                    <th scope="col">"95% interval"</th>
+                                    <th scope="col" class="num">
+                                        "All areas"
+                                    </th>
+                                    <th scope="col">"Change since baseline"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {r
+                                    .rows
+                                    .iter()
+                                    .map(|row| {
+                                        let s = row.indicator.is_share;
+                                        view! {
+                                            <tr>
+                                                <th scope="row">
+                                                    <a href=links::indicator(
+                                                        Audience::Public,
+                                                        &h.survey_key,
+                                                        &h.wave_key,
+                                                        &row.indicator.key,
+                                                    )>{row.indicator.label.clone()}</a>
+                                                </th>
+                                                <td class="num">
+                                                    <EstimateText
+                                                        figure=row.ward.clone()
+                                                        is_share=s
+                                                        threshold=t
+                                                    />
+                                                </td>
+                                                <td>
+                                                    <IntervalText figure=row.ward.clone() is_share=s />
+                                                </td>
+                                                <td class="num">
+                                                    <EstimateText
+                                                        figure=row.indicator.all.clone()
+                                                        is_share=s
+                                                        threshold=t
+                                                    />
+                                                </td>
+                                                <td>
+                                                    <ChangeText
+                                                        change=row.ward.change
+                                                        higher_is_better=row.indicator.higher_is_better
+                                                    />
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            },
+        )}
     }
 }
