@@ -11,3 +11,4 @@ mod indicators_api;
 mod officer_access;
 mod resident_journey;
 mod security;
+mod snapshots;
