@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::officer::load_account;
-use crate::components::{error_summary::FieldErrorMessage, show_loaded, ErrorSummary, PageTitle};
+use crate::components::{show_loaded, ErrorSummary, InputField, PageTitle};
 use crate::messages;
 use crate::model::officer::AccountView;
 use crate::model::{links, ErrorItem};
@@ -86,67 +86,31 @@ pub fn AccountPage() -> impl IntoView {
                         aria-labelledby="password-title"
                     >
                         <input type="hidden" name="csrf" value=csrf.clone() />
-                        <div class=if current_err.is_some() {
-                            "form-group form-group-error"
-                        } else {
-                            "form-group"
-                        }>
-                            <label class="label" for="current">
-                                "Current password"
-                            </label>
-                            <FieldErrorMessage
-                                id="current-error".to_string()
-                                message=current_err.clone()
-                            />
-                            <input
-                                class="input"
-                                id="current"
-                                name="current"
-                                type="password"
-                                autocomplete="current-password"
-                                aria-describedby=current_err.as_ref().map(|_| "current-error")
-                            />
-                        </div>
-                        <div class=if new_err.is_some() {
-                            "form-group form-group-error"
-                        } else {
-                            "form-group"
-                        }>
-                            <label class="label" for="new">
-                                "New password"
-                            </label>
-                            <div class="hint" id="new-hint">
-                                {format!(
-                                    "At least {} characters. A few unrelated words make a good password. Common passwords are refused.",
-                                    domain::accounts::PASSWORD_MIN,
-                                )}
-                            </div>
-                            <FieldErrorMessage id="new-error".to_string() message=new_err.clone() />
-                            <input
-                                class="input"
-                                id="new"
-                                name="new"
-                                type="password"
-                                autocomplete="new-password"
-                                aria-describedby=if new_err.is_some() {
-                                    "new-hint new-error"
-                                } else {
-                                    "new-hint"
-                                }
-                            />
-                        </div>
-                        <div class="form-group">
-                            <label class="label" for="confirm">
-                                "New password again"
-                            </label>
-                            <input
-                                class="input"
-                                id="confirm"
-                                name="confirm"
-                                type="password"
-                                autocomplete="new-password"
-                            />
-                        </div>
+                        <InputField
+                            id="current"
+                            label="Current password"
+                            kind="password"
+                            autocomplete="current-password"
+                            error=current_err.clone()
+                        />
+                        <InputField
+                            id="new"
+                            label="New password"
+                            kind="password"
+                            autocomplete="new-password"
+                            error=new_err.clone()
+                            hint=format!(
+                                "At least {} characters. A few unrelated words make a good password. Common passwords are refused.",
+                                domain::accounts::PASSWORD_MIN,
+                            )
+                        />
+                        <InputField
+                            id="confirm"
+                            label="New password again"
+                            kind="password"
+                            autocomplete="new-password"
+                            error=None
+                        />
                         <button class="button" type="submit">
                             "Change password"
                         </button>

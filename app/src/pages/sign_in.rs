@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::officer::load_sign_in;
-use crate::components::{error_summary::FieldErrorMessage, show_loaded, ErrorSummary, PageTitle};
+use crate::components::{show_loaded, ErrorSummary, InputField, PageTitle};
 use crate::model::officer::SignInView;
 use crate::model::{links, ErrorItem};
 
@@ -68,50 +68,21 @@ pub fn SignInPage() -> impl IntoView {
                     <form method="post" action=links::SIGN_IN novalidate>
                         <input type="hidden" name="token" value=v.token.clone() />
                         <input type="hidden" name="next" value=next />
-                        <div class=if email_err.is_some() {
-                            "form-group form-group-error"
-                        } else {
-                            "form-group"
-                        }>
-                            <label class="label" for="email">
-                                "Email address"
-                            </label>
-                            <FieldErrorMessage
-                                id="email-error".to_string()
-                                message=email_err.clone()
-                            />
-                            <input
-                                class="input"
-                                id="email"
-                                name="email"
-                                type="email"
-                                autocomplete="username"
-                                spellcheck="false"
-                                value=email
-                                aria-describedby=email_err.as_ref().map(|_| "email-error")
-                            />
-                        </div>
-                        <div class=if password_err.is_some() {
-                            "form-group form-group-error"
-                        } else {
-                            "form-group"
-                        }>
-                            <label class="label" for="password">
-                                "Password"
-                            </label>
-                            <FieldErrorMessage
-                                id="password-error".to_string()
-                                message=password_err.clone()
-                            />
-                            <input
-                                class="input"
-                                id="password"
-                                name="password"
-                                type="password"
-                                autocomplete="current-password"
-                                aria-describedby=password_err.as_ref().map(|_| "password-error")
-                            />
-                        </div>
+                        <InputField
+                            id="email"
+                            label="Email address"
+                            kind="email"
+                            autocomplete="username"
+                            error=email_err.clone()
+                            value=email
+                        />
+                        <InputField
+                            id="password"
+                            label="Password"
+                            kind="password"
+                            autocomplete="current-password"
+                            error=password_err.clone()
+                        />
                         <button class="button" type="submit">
                             "Sign in"
                         </button>

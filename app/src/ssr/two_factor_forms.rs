@@ -10,7 +10,6 @@ use axum::extract::{Form, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
-use axum::Extension;
 use domain::accounts::{sign_in_gate, Gate};
 use store::audit::Actor;
 use store::{throttle, two_factor, users};
@@ -144,28 +143,72 @@ fn actor_for(user_id: i32, email: &str, ip: &str) -> Actor {
     }
 }
 
+/// A post from a second step: the pending sign-in the browser holds, the session it may
+/// replace, the client's address, the fields, and where to go afterwards.
+struct SecondStep {
+    pending: Option<Pending>,
+    before: Option<SignedIn>,
+    ip: String,
+    fields: Fields,
+    next: String,
+}
+
+impl axum::extract::FromRequest<AppState> for SecondStep {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, st: &AppState) -> Result<Self, Response> {
+        let pending = read_pending(st, req.headers());
+        let before = req.extensions().get::<SignedIn>().cloned();
+        let ip = req
+            .extensions()
+            .get::<ClientIp>()
+            .map(|c| c.0.clone())
+            .unwrap_or_default();
+        let Form(fields) = Form::<Fields>::from_request(req, st)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let next = safe_next(&st.auth.public_url, field(&fields, "next"));
+        Ok(SecondStep {
+            pending,
+            before,
+            ip,
+            fields,
+            next,
+        })
+    }
+}
+
+impl SecondStep {
+    /// The pending sign-in at `stage` and its person; otherwise back to the start.
+    async fn user(&self, st: &AppState, stage: Stage) -> Result<(Pending, users::User), Response> {
+        let expired = || back(links::SIGN_IN, "expired", &self.next);
+        let pending = self
+            .pending
+            .clone()
+            .filter(|p| p.stage == stage)
+            .ok_or_else(expired)?;
+        match users::by_id(&st.db, pending.user_id).await {
+            Ok(Some(user)) => Ok((pending, user)),
+            Ok(None) => Err(expired()),
+            Err(e) => Err(internal(e)),
+        }
+    }
+}
+
 /// The second step: a code from the app, or a recovery code. Wrong codes count towards the
 /// same throttle as wrong passwords, under the person's own key.
-async fn enter_code(
-    State(st): State<AppState>,
-    Extension(ClientIp(ip)): Extension<ClientIp>,
-    signed_in: Option<Extension<SignedIn>>,
-    headers: HeaderMap,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let next = safe_next(&st.auth.public_url, field(&fields, "next"));
-    let Some(pending) = read_pending(&st, &headers).filter(|p| p.stage == Stage::Code) else {
-        return back(links::SIGN_IN, "expired", &next);
+async fn enter_code(State(st): State<AppState>, step: SecondStep) -> Response {
+    let (ip, next) = (&step.ip, &step.next);
+    let user = match step.user(&st, Stage::Code).await {
+        Ok((_, user)) => user,
+        Err(res) => return res,
     };
-    let code = field(&fields, "code").unwrap_or("").trim();
+    let code = field(&step.fields, "code").unwrap_or("").trim();
     if code.is_empty() {
-        return back(links::SIGN_IN_CODE, "code_missing", &next);
+        return back(links::SIGN_IN_CODE, "code_missing", next);
     }
-    let Ok(Some(user)) = users::by_id(&st.db, pending.user_id).await else {
-        return back(links::SIGN_IN, "expired", &next);
-    };
     let key = format!("second step: {}", user.email);
-    let attempt = match throttle::reserve(&st.db, &key, &ip).await {
+    let attempt = match throttle::reserve(&st.db, &key, ip).await {
         Ok(a) => a,
         Err(e) => return internal(e),
     };
@@ -173,23 +216,16 @@ async fn enter_code(
         if let Err(e) = throttle::release(&st.db, attempt).await {
             return internal(e);
         }
-        return back(links::SIGN_IN_CODE, "code_locked", &next);
+        return back(links::SIGN_IN_CODE, "code_locked", next);
     }
-    let actor = actor_for(user.id, &user.email, &ip);
+    let actor = actor_for(user.id, &user.email, ip);
     match two_factor::verify(&st.db, user.id, code).await {
         Ok(true) => {
-            if let Err(e) = throttle::clear(&st.db, &key, &ip).await {
+            if let Err(e) = throttle::clear(&st.db, &key, ip).await {
                 return internal(e);
             }
-            finish_sign_in(
-                &st,
-                signed_in.map(|e| e.0),
-                user.id,
-                &actor,
-                "with a two-factor code",
-                &next,
-            )
-            .await
+            let before = step.before.clone();
+            finish_sign_in(&st, before, user.id, &actor, "with a two-factor code", next).await
         }
         Ok(false) => {
             let failed = store::audit::record(
@@ -202,7 +238,7 @@ async fn enter_code(
             if let Err(e) = failed {
                 return internal(e);
             }
-            back(links::SIGN_IN_CODE, "code_wrong", &next)
+            back(links::SIGN_IN_CODE, "code_wrong", next)
         }
         Err(e) => internal(e),
     }
@@ -210,39 +246,24 @@ async fn enter_code(
 
 /// An administrator's first sign-in: the app is set up with the secret shown on the page,
 /// and the code it gives proves it.
-async fn set_up_at_sign_in(
-    State(st): State<AppState>,
-    Extension(ClientIp(ip)): Extension<ClientIp>,
-    signed_in: Option<Extension<SignedIn>>,
-    headers: HeaderMap,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let next = safe_next(&st.auth.public_url, field(&fields, "next"));
-    let Some(pending) = read_pending(&st, &headers).filter(|p| p.stage == Stage::SetUp) else {
-        return back(links::SIGN_IN, "expired", &next);
+async fn set_up_at_sign_in(State(st): State<AppState>, step: SecondStep) -> Response {
+    let (ip, next) = (&step.ip, &step.next);
+    let (pending, user) = match step.user(&st, Stage::SetUp).await {
+        Ok(found) => found,
+        Err(res) => return res,
     };
-    let Ok(Some(user)) = users::by_id(&st.db, pending.user_id).await else {
-        return back(links::SIGN_IN, "expired", &next);
-    };
-    let actor = actor_for(user.id, &user.email, &ip);
+    let actor = actor_for(user.id, &user.email, ip);
     let (secret, codes) = two_factor::setup_material(&st.form_secret, user.id, &pending.nonce);
-    let code = field(&fields, "code").unwrap_or("").trim();
+    let code = field(&step.fields, "code").unwrap_or("").trim();
     if code.is_empty() {
-        return back(links::SIGN_IN_SET_UP, "code_missing", &next);
+        return back(links::SIGN_IN_SET_UP, "code_missing", next);
     }
     match two_factor::enable(&st.db, &actor, user.id, &secret, code, &codes).await {
         Ok(true) => {
-            finish_sign_in(
-                &st,
-                signed_in.map(|e| e.0),
-                user.id,
-                &actor,
-                "after setting up two-factor sign-in",
-                &next,
-            )
-            .await
+            let detail = "after setting up two-factor sign-in";
+            finish_sign_in(&st, step.before.clone(), user.id, &actor, detail, next).await
         }
-        Ok(false) => back(links::SIGN_IN_SET_UP, "code_wrong", &next),
+        Ok(false) => back(links::SIGN_IN_SET_UP, "code_wrong", next),
         Err(e) => internal(e),
     }
 }

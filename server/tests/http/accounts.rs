@@ -75,13 +75,7 @@ db_test!(
             .signed_in("admin@stoke.gov.uk", Role::Administrator)
             .await;
         let sam = app.signed_in("sam@stoke.gov.uk", Role::Officer).await;
-        let id = store::users::all(&app.db)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|u| u.email == "sam@stoke.gov.uk")
-            .unwrap()
-            .id;
+        let id = app.user_id("sam@stoke.gov.uk").await;
         let csrf = admin.csrf().await;
         let path = format!("/admin/users/{id}/password");
         // An officer cannot reset anyone's password.
@@ -306,13 +300,7 @@ db_test!(
         let admin = app
             .signed_in("admin@stoke.gov.uk", Role::Administrator)
             .await;
-        let id = store::users::all(&app.db)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|u| u.email == "jo@stoke.gov.uk")
-            .unwrap()
-            .id;
+        let id = app.user_id("jo@stoke.gov.uk").await;
         let csrf = admin.csrf().await;
         let res = admin
             .post(

@@ -252,14 +252,7 @@ db_test!(
             rows("b", "DEMO02", 3, &[9])
         );
         import(&app, "2026-baseline", &csv, false).await.unwrap();
-        store::waves::publish(
-            &app.db,
-            &store::audit::Actor::command_line(),
-            "wellbeing",
-            "2026-baseline",
-        )
-        .await
-        .unwrap();
+        app.publish("2026-baseline").await;
 
         let list = anon.get("/results").await;
         assert!(list.text.contains(&format!("Annual report {year}")));

@@ -282,6 +282,29 @@ impl TestApp {
         self.post(&action, &[("token", &token)]).await
     }
 
+    /// Publishes a wellbeing wave, as `kiln publish-wave` does.
+    pub async fn publish(&self, wave: &str) {
+        store::waves::publish(
+            &self.db,
+            &store::audit::Actor::command_line(),
+            "wellbeing",
+            wave,
+        )
+        .await
+        .unwrap();
+    }
+
+    /// The id of the account with this email address.
+    pub async fn user_id(&self, email: &str) -> i32 {
+        store::users::all(&self.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|u| u.email == email)
+            .expect("an account")
+            .id
+    }
+
     pub async fn ward_code(&self, name: &str) -> String {
         store::areas::AreaDirectory::load(&self.db)
             .await

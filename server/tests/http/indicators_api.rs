@@ -42,14 +42,7 @@ db_test!(
         // Not published yet: not served.
         let (status, _) = api(&app, "survey=wellbeing&wave=2026-baseline&level=all").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
-        store::waves::publish(
-            &app.db,
-            &store::audit::Actor::command_line(),
-            "wellbeing",
-            "2026-baseline",
-        )
-        .await
-        .unwrap();
+        app.publish("2026-baseline").await;
 
         let (status, body) = api(
             &app,
@@ -216,14 +209,7 @@ db_test!(
             rows("n2", "DEMO10", 100, &[7, 8])
         );
         import(&app, "2027", &now, false).await.unwrap();
-        store::waves::publish(
-            &app.db,
-            &store::audit::Actor::command_line(),
-            "wellbeing",
-            "2027",
-        )
-        .await
-        .unwrap();
+        app.publish("2027").await;
 
         let (status, body) = api(&app, "survey=wellbeing&wave=2027&level=all").await;
         assert_eq!(status, StatusCode::OK);

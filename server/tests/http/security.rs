@@ -369,14 +369,7 @@ db_test!(
         let mut w: store::entity::area::ActiveModel = ward.into();
         w.name = Set(" =HYPERLINK(\"http://evil.example\")".into());
         w.update(&app.db).await.unwrap();
-        store::waves::publish(
-            &app.db,
-            &store::audit::Actor::command_line(),
-            "wellbeing",
-            "2026-baseline",
-        )
-        .await
-        .unwrap();
+        app.publish("2026-baseline").await;
         let body = app
             .client
             .get(app.url(

@@ -15,14 +15,7 @@ async fn published_wave(app: &TestApp) {
         rows("b", "DEMO02", 3, &[9])
     );
     import(app, "2026-baseline", &csv, false).await.unwrap();
-    store::waves::publish(
-        &app.db,
-        &store::audit::Actor::command_line(),
-        "wellbeing",
-        "2026-baseline",
-    )
-    .await
-    .unwrap();
+    app.publish("2026-baseline").await;
 }
 
 /// Lines for the whole area and the two wards with answers (the other 32 are alike).
