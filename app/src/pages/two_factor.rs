@@ -16,6 +16,33 @@ fn code_problem(code: &str) -> Option<&'static str> {
     })
 }
 
+/// What both pages read from their address: a problem's code (worded here), and where to
+/// go after signing in.
+struct StepQuery {
+    error: Option<String>,
+    next: String,
+    errors: Vec<ErrorItem>,
+}
+
+fn step_query(q: &leptos_router::params::ParamsMap) -> StepQuery {
+    let error = q
+        .get("error")
+        .and_then(|e| code_problem(&e))
+        .map(str::to_string);
+    let errors = error
+        .iter()
+        .map(|m| ErrorItem {
+            field_id: "code".into(),
+            message: m.clone(),
+        })
+        .collect();
+    StepQuery {
+        error,
+        next: q.get("next").unwrap_or_else(|| links::OFFICER.to_string()),
+        errors,
+    }
+}
+
 /// The form both pages end with: a code, and where to go next.
 #[component]
 fn CodeField(error: Option<String>) -> impl IntoView {
@@ -51,16 +78,7 @@ pub fn SignInCodePage() -> impl IntoView {
         {show_loaded(
             data,
             move |_v: SignInView| {
-                let q = query.read_untracked();
-                let error = q.get("error").and_then(|e| code_problem(&e)).map(str::to_string);
-                let next = q.get("next").unwrap_or_else(|| links::OFFICER.to_string());
-                let errors: Vec<ErrorItem> = error
-                    .iter()
-                    .map(|m| ErrorItem {
-                        field_id: "code".into(),
-                        message: m.clone(),
-                    })
-                    .collect();
+                let StepQuery { error, next, errors } = step_query(&query.read_untracked());
                 view! {
                     <PageTitle text="Enter your code".to_string() error=error.is_some() />
                     <ErrorSummary errors />
@@ -95,16 +113,7 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
         {show_loaded(
             data,
             move |v: TwoFactorSetupView| {
-                let q = query.read_untracked();
-                let error = q.get("error").and_then(|e| code_problem(&e)).map(str::to_string);
-                let next = q.get("next").unwrap_or_else(|| links::OFFICER.to_string());
-                let errors: Vec<ErrorItem> = error
-                    .iter()
-                    .map(|m| ErrorItem {
-                        field_id: "code".into(),
-                        message: m.clone(),
-                    })
-                    .collect();
+                let StepQuery { error, next, errors } = step_query(&query.read_untracked());
                 view! {
                     <PageTitle text="Set up two-factor sign-in".to_string() error=error.is_some() />
                     <ErrorSummary errors />

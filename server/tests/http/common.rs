@@ -385,8 +385,12 @@ impl Agent {
     }
     /// A new browser (its own cookies) for the same site.
     pub fn clone_session(&self) -> Agent {
+        Agent::new(&self.base)
+    }
+    /// A browser with no cookies yet.
+    pub fn new(base: &str) -> Agent {
         Agent {
-            base: self.base.clone(),
+            base: base.to_string(),
             client: reqwest::Client::builder()
                 .redirect(Policy::none())
                 .cookie_store(true)
@@ -452,15 +456,7 @@ impl Agent {
 
 impl TestApp {
     pub fn agent(&self) -> Agent {
-        Agent {
-            base: self.base.clone(),
-            client: reqwest::Client::builder()
-                .redirect(Policy::none())
-                .cookie_store(true)
-                .default_headers(browser_headers())
-                .build()
-                .unwrap(),
-        }
+        Agent::new(&self.base)
     }
 
     pub async fn make_user(&self, email: &str, role: domain::accounts::Role) {
