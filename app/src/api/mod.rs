@@ -2,16 +2,13 @@
 //! builder, map its errors. During server rendering they run in-process; after hydration
 //! the router calls them over HTTP when following a link.
 
+mod error;
 pub mod officer;
 pub mod results;
 mod survey;
 
+pub use error::PageError;
 pub use survey::*;
-
-/// The error text a page looks for to show "page not found".
-pub const NOT_FOUND: &str = "not_found";
-/// The error text a page looks for to show "you do not have access".
-pub const FORBIDDEN: &str = "forbidden";
 
 #[cfg(feature = "ssr")]
 pub(crate) mod support {
@@ -20,19 +17,21 @@ pub(crate) mod support {
     use crate::ssr::views::ViewError;
     use crate::ssr::AppState;
 
-    pub fn state() -> Result<AppState, ServerFnError> {
-        use_context::<AppState>().ok_or_else(|| ServerFnError::new("no app state"))
+    use super::PageError;
+
+    pub fn state() -> Result<AppState, PageError> {
+        use_context::<AppState>().ok_or(PageError::Internal)
     }
 
     /// The signed-in person, or an error: the access guard has already let only the right
     /// people through, so this is a second lock, not the first.
-    pub fn signed_in() -> Result<crate::ssr::auth::SignedIn, ServerFnError> {
+    pub fn signed_in() -> Result<crate::ssr::auth::SignedIn, PageError> {
         use_context::<http::request::Parts>()
             .and_then(|p| p.extensions.get::<crate::ssr::auth::SignedIn>().cloned())
-            .ok_or_else(|| ServerFnError::new(super::FORBIDDEN))
+            .ok_or(PageError::Forbidden)
     }
 
-    pub fn admin() -> Result<crate::ssr::auth::SignedIn, ServerFnError> {
+    pub fn admin() -> Result<crate::ssr::auth::SignedIn, PageError> {
         signed_in().and_then(|s| {
             if s.user.role.administers() {
                 Ok(s)
@@ -42,27 +41,27 @@ pub(crate) mod support {
         })
     }
 
-    pub fn map_err(e: ViewError) -> ServerFnError {
+    pub fn map_err(e: ViewError) -> PageError {
         match e {
             ViewError::NotFound => {
                 if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
                     res.set_status(axum::http::StatusCode::NOT_FOUND);
                 }
-                ServerFnError::new(super::NOT_FOUND)
+                PageError::NotFound
             }
             ViewError::Redirect(path) => {
                 leptos_axum::redirect(&path);
-                ServerFnError::new("redirect")
+                PageError::Redirect(path)
             }
             ViewError::Forbidden => {
                 if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
                     res.set_status(axum::http::StatusCode::FORBIDDEN);
                 }
-                ServerFnError::new(super::FORBIDDEN)
+                PageError::Forbidden
             }
             ViewError::Store(e) => {
                 tracing::error!(error = %e, "loading a page failed");
-                ServerFnError::new("internal")
+                PageError::Internal
             }
         }
     }

@@ -3,13 +3,15 @@
 
 use leptos::prelude::*;
 
+use super::PageError;
+
 #[cfg(feature = "ssr")]
 use super::support;
 use crate::model::officer::*;
 use crate::model::results::IndicatorDetail;
 
 #[server(endpoint = "officer/home")]
-pub async fn load_officer_home() -> Result<OfficerHome, ServerFnError> {
+pub async fn load_officer_home() -> Result<OfficerHome, PageError> {
     let who = support::signed_in()?;
     crate::ssr::officer_views::home(&support::state()?, &who)
         .await
@@ -20,7 +22,7 @@ pub async fn load_officer_home() -> Result<OfficerHome, ServerFnError> {
 pub async fn load_officer_overview(
     survey: String,
     wave: String,
-) -> Result<OfficerOverview, ServerFnError> {
+) -> Result<OfficerOverview, PageError> {
     use crate::model::links::Audience;
     let who = support::signed_in()?;
     let results =
@@ -38,7 +40,7 @@ pub async fn load_officer_indicator(
     survey: String,
     wave: String,
     key: String,
-) -> Result<(Viewer, IndicatorDetail), ServerFnError> {
+) -> Result<(Viewer, IndicatorDetail), PageError> {
     use crate::model::links::Audience;
     let who = support::signed_in()?;
     let detail = crate::ssr::results_views::indicator(
@@ -54,7 +56,7 @@ pub async fn load_officer_indicator(
 }
 
 #[server(endpoint = "officer/fieldwork")]
-pub async fn load_fieldwork(survey: String, wave: String) -> Result<FieldworkView, ServerFnError> {
+pub async fn load_fieldwork(survey: String, wave: String) -> Result<FieldworkView, PageError> {
     let who = support::signed_in()?;
     crate::ssr::officer_views::fieldwork(&support::state()?, &who, &survey, &wave)
         .await
@@ -62,7 +64,7 @@ pub async fn load_fieldwork(survey: String, wave: String) -> Result<FieldworkVie
 }
 
 #[server(endpoint = "admin/users")]
-pub async fn load_users() -> Result<UsersView, ServerFnError> {
+pub async fn load_users() -> Result<UsersView, PageError> {
     let who = support::admin()?;
     crate::ssr::officer_views::users(&support::state()?, &who)
         .await
@@ -70,7 +72,7 @@ pub async fn load_users() -> Result<UsersView, ServerFnError> {
 }
 
 #[server(endpoint = "admin/audit")]
-pub async fn load_audit(page: u64) -> Result<AuditView, ServerFnError> {
+pub async fn load_audit(page: u64) -> Result<AuditView, PageError> {
     let who = support::admin()?;
     crate::ssr::officer_views::audit(&support::state()?, &who, page)
         .await
@@ -78,7 +80,7 @@ pub async fn load_audit(page: u64) -> Result<AuditView, ServerFnError> {
 }
 
 #[server(endpoint = "admin/settings")]
-pub async fn load_settings() -> Result<SettingsView, ServerFnError> {
+pub async fn load_settings() -> Result<SettingsView, PageError> {
     let who = support::admin()?;
     crate::ssr::officer_views::settings(&support::state()?, &who)
         .await
@@ -86,7 +88,7 @@ pub async fn load_settings() -> Result<SettingsView, ServerFnError> {
 }
 
 #[server(endpoint = "admin/areas")]
-pub async fn load_areas() -> Result<AreasView, ServerFnError> {
+pub async fn load_areas() -> Result<AreasView, PageError> {
     let who = support::admin()?;
     crate::ssr::officer_views::areas(&support::state()?, &who)
         .await
@@ -94,7 +96,7 @@ pub async fn load_areas() -> Result<AreasView, ServerFnError> {
 }
 
 #[server(endpoint = "account/page")]
-pub async fn load_account() -> Result<AccountView, ServerFnError> {
+pub async fn load_account() -> Result<AccountView, PageError> {
     let who = support::signed_in()?;
     crate::ssr::officer_views::account(&support::state()?, &who)
         .await
@@ -102,16 +104,15 @@ pub async fn load_account() -> Result<AccountView, ServerFnError> {
 }
 
 #[server(endpoint = "sign-in/two-factor-setup")]
-pub async fn load_two_factor_setup() -> Result<TwoFactorSetupView, ServerFnError> {
-    let parts =
-        use_context::<http::request::Parts>().ok_or_else(|| ServerFnError::new("no request"))?;
+pub async fn load_two_factor_setup() -> Result<TwoFactorSetupView, PageError> {
+    let parts = use_context::<http::request::Parts>().ok_or(PageError::Internal)?;
     crate::ssr::officer_views::two_factor_setup(&support::state()?, &parts)
         .await
         .map_err(support::map_err)
 }
 
 #[server(endpoint = "sign-in")]
-pub async fn load_sign_in() -> Result<SignInView, ServerFnError> {
+pub async fn load_sign_in() -> Result<SignInView, PageError> {
     Ok(SignInView {
         token: crate::ssr::account_forms::sign_in_token(&support::state()?),
     })

@@ -2,12 +2,14 @@
 
 use leptos::prelude::*;
 
+use super::PageError;
+
 #[cfg(feature = "ssr")]
 use super::support;
 use crate::model::results::*;
 
 #[server(endpoint = "results/list")]
-pub async fn load_published() -> Result<PublishedResults, ServerFnError> {
+pub async fn load_published() -> Result<PublishedResults, PageError> {
     crate::ssr::results_views::published(&support::state()?)
         .await
         .map_err(support::map_err)
@@ -17,7 +19,7 @@ pub async fn load_published() -> Result<PublishedResults, ServerFnError> {
 pub async fn load_public_overview(
     survey: String,
     wave: String,
-) -> Result<ResultsOverview, ServerFnError> {
+) -> Result<ResultsOverview, PageError> {
     use crate::model::links::Audience;
     crate::ssr::results_views::overview(&support::state()?, Audience::Public, &survey, &wave)
         .await
@@ -29,7 +31,7 @@ pub async fn load_public_indicator(
     survey: String,
     wave: String,
     key: String,
-) -> Result<IndicatorDetail, ServerFnError> {
+) -> Result<IndicatorDetail, PageError> {
     use crate::model::links::Audience;
     crate::ssr::results_views::indicator(&support::state()?, Audience::Public, &survey, &wave, &key)
         .await
@@ -41,21 +43,21 @@ pub async fn load_ward(
     survey: String,
     wave: String,
     code: String,
-) -> Result<WardReport, ServerFnError> {
+) -> Result<WardReport, PageError> {
     crate::ssr::results_views::ward_report(&support::state()?, &survey, &wave, &code)
         .await
         .map_err(support::map_err)
 }
 
 #[server(endpoint = "results/methodology")]
-pub async fn load_methodology() -> Result<MethodologyView, ServerFnError> {
+pub async fn load_methodology() -> Result<MethodologyView, PageError> {
     crate::ssr::methodology::view(&support::state()?)
         .await
         .map_err(support::map_err)
 }
 
 #[server(endpoint = "results/annual")]
-pub async fn load_annual_report(year: i32) -> Result<AnnualReport, ServerFnError> {
+pub async fn load_annual_report(year: i32) -> Result<AnnualReport, PageError> {
     crate::ssr::report_view::annual(&support::state()?, year)
         .await
         .map_err(support::map_err)

@@ -2,19 +2,21 @@
 
 use leptos::prelude::*;
 
+use super::PageError;
+
 #[cfg(feature = "ssr")]
 use super::support;
 use crate::model::*;
 
 #[server(endpoint = "pages/home")]
-pub async fn load_home() -> Result<Vec<SurveySummary>, ServerFnError> {
+pub async fn load_home() -> Result<Vec<SurveySummary>, PageError> {
     crate::ssr::views::home(&support::state()?)
         .await
         .map_err(support::map_err)
 }
 
 #[server(endpoint = "pages/start")]
-pub async fn load_start(survey: String) -> Result<StartView, ServerFnError> {
+pub async fn load_start(survey: String) -> Result<StartView, PageError> {
     crate::ssr::views::start(&support::state()?, &survey)
         .await
         .map_err(support::map_err)
@@ -28,7 +30,7 @@ pub async fn load_section(
     show_errors: bool,
     changing: bool,
     form_refused: bool,
-) -> Result<SectionView, ServerFnError> {
+) -> Result<SectionView, PageError> {
     use crate::ssr::views::{section, SectionRequest};
     section(
         &support::state()?,
@@ -46,21 +48,21 @@ pub async fn load_section(
 }
 
 #[server(endpoint = "pages/check")]
-pub async fn load_check(survey: String, code: String) -> Result<CheckView, ServerFnError> {
+pub async fn load_check(survey: String, code: String) -> Result<CheckView, PageError> {
     crate::ssr::views::check(&support::state()?, &survey, &code)
         .await
         .map_err(support::map_err)
 }
 
 #[server(endpoint = "pages/saved")]
-pub async fn load_saved(survey: String, code: String) -> Result<SavedView, ServerFnError> {
+pub async fn load_saved(survey: String, code: String) -> Result<SavedView, PageError> {
     crate::ssr::views::saved(&support::state()?, &survey, &code)
         .await
         .map_err(support::map_err)
 }
 
 #[server(endpoint = "pages/done")]
-pub async fn load_done(survey: String, code: String) -> Result<DoneView, ServerFnError> {
+pub async fn load_done(survey: String, code: String) -> Result<DoneView, PageError> {
     crate::ssr::views::done(&support::state()?, &survey, &code)
         .await
         .map_err(support::map_err)

@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{de::DeserializeOwned, Serialize};
 
-use crate::api::NOT_FOUND;
+use crate::api::PageError;
 
 /// Renders a page once its data has loaded, or the right problem page if it could not be.
-pub fn show_loaded<T, F>(data: Resource<Result<T, ServerFnError>>, render: F) -> impl IntoView
+pub fn show_loaded<T, F>(data: Resource<Result<T, PageError>>, render: F) -> impl IntoView
 where
     T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
     F: Fn(T) -> AnyView + Clone + Send + Sync + 'static,
@@ -19,7 +19,7 @@ where
                 Suspend::new(async move {
                     match data.await {
                         Ok(v) => render(v),
-                        Err(e) => view! { <Problem error=e.to_string() /> }.into_any(),
+                        Err(e) => view! { <Problem error=e /> }.into_any(),
                     }
                 })
             }}
@@ -29,8 +29,8 @@ where
 
 /// "Page not found" or "there is a problem", depending on what went wrong.
 #[component]
-pub fn Problem(error: String) -> impl IntoView {
-    if error.contains(NOT_FOUND) {
+pub fn Problem(error: PageError) -> impl IntoView {
+    if error == PageError::NotFound {
         view! {
             <PageTitle text="Page not found".to_string() />
             <h1>"Page not found"</h1>
@@ -42,7 +42,19 @@ pub fn Problem(error: String) -> impl IntoView {
             </p>
         }
         .into_any()
-    } else if error.contains("redirect") {
+    } else if error == PageError::Forbidden {
+        view! {
+            <PageTitle text="You do not have access to this page".to_string() />
+            <h1>"You do not have access to this page"</h1>
+            <p>
+                "Your account does not have access to this page. If you need it, ask an administrator."
+            </p>
+            <p>
+                <a href="/officer">"Go to the dashboard"</a>
+            </p>
+        }
+        .into_any()
+    } else if matches!(error, PageError::Redirect(_)) {
         view! { <p>"Taking you to the right page…"</p> }.into_any()
     } else {
         view! {

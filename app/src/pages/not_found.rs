@@ -8,5 +8,5 @@ pub fn NotFoundPage() -> impl IntoView {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.set_status(axum::http::StatusCode::NOT_FOUND);
     }
-    view! { <Problem error=crate::api::NOT_FOUND.to_string() /> }
+    view! { <Problem error=crate::api::PageError::NotFound /> }
 }
