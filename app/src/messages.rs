@@ -51,3 +51,22 @@ pub fn password_problem(p: PasswordProblem) -> String {
 }
 
 pub const SELECT_A_ROLE: &str = "Select a role";
+
+pub fn benchmark_value_problem(p: domain::benchmark::ValueProblem) -> String {
+    use domain::benchmark::ValueProblem;
+    match p {
+        ValueProblem::Missing => "Enter the benchmark value".into(),
+        ValueProblem::NotPercentage => "Enter a percentage from 0 to 100, like 62.5".into(),
+        ValueProblem::NotScore => "Enter a score from 0 to 10, like 7.4".into(),
+    }
+}
+
+pub fn benchmark_source_problem(p: domain::benchmark::SourceProblem) -> String {
+    use domain::benchmark::{SourceProblem, SOURCE_MAX};
+    match p {
+        SourceProblem::Missing => {
+            "Enter where the figure comes from, like England, APS 2024/25".into()
+        }
+        SourceProblem::TooLong => format!("The source must be {SOURCE_MAX} characters or fewer"),
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod answers;
+pub mod benchmark;
 pub mod codes;
 pub mod indicators;
 pub mod postcode;

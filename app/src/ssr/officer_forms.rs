@@ -281,23 +281,9 @@ async fn set_benchmark(
         .await?;
         return Ok(back(&[("saved", "benchmark")]));
     }
-    let is_share = !def.rule.is_mean();
-    let value = match typed.parse::<f64>() {
-        Ok(v) if is_share && (0.0..=100.0).contains(&v) => Ok(v / 100.0),
-        Ok(v) if !is_share && (0.0..=10.0).contains(&v) => Ok(v),
-        _ if typed.is_empty() => Err("Enter the benchmark value".to_string()),
-        _ if is_share => Err("Enter a percentage from 0 to 100, like 62.5".to_string()),
-        _ => Err("Enter a score from 0 to 10, like 7.4".to_string()),
-    };
-    let source_problem = if source.is_empty() {
-        Some("Enter where the figure comes from, like England, APS 2024/25")
-    } else if source.chars().count() > 120 {
-        Some("The source must be 120 characters or fewer")
-    } else {
-        None
-    };
-    match (value, source_problem) {
-        (Ok(v), None) => {
+    let value = domain::benchmark::parse_value(typed, !def.rule.is_mean());
+    match (value, domain::benchmark::check_source(source)) {
+        (Ok(v), Ok(source)) => {
             store::benchmarks::set(
                 &st.db,
                 &store::benchmarks::Benchmark {
@@ -316,14 +302,14 @@ async fn set_benchmark(
             .await?;
             Ok(back(&[("saved", "benchmark")]))
         }
+        // Problems go back as codes; the page words them.
         (value, source_problem) => {
             let mut pairs = vec![("source", source), ("value", typed)];
-            let value_problem = value.err();
-            if let Some(p) = &value_problem {
-                pairs.push(("e_value", p));
+            if let Err(p) = value {
+                pairs.push(("e_value", p.code()));
             }
-            if let Some(p) = source_problem {
-                pairs.push(("e_source", p));
+            if let Err(p) = source_problem {
+                pairs.push(("e_source", p.code()));
             }
             Ok(back(&pairs))
         }

@@ -405,10 +405,14 @@ db_test!(
             assert_eq!(page.status, StatusCode::OK);
             assert!(!page.text.contains(forged), "{query}");
         }
-        let page = admin
-            .get(&format!("/admin/settings?e_threshold={encoded}"))
-            .await;
-        assert!(!page.text.contains(forged));
+        for field in ["e_threshold", "e_value", "e_source"] {
+            let page = admin
+                .get(&format!(
+                    "/admin/settings?indicator=wb_life_satisfaction_mean&{field}={encoded}"
+                ))
+                .await;
+            assert!(!page.text.contains(forged), "{field}");
+        }
         // A real code still shows its message.
         let page = admin.get("/admin/settings?e_threshold=below_minimum").await;
         assert!(page.text.contains("The threshold must be 5 or more"));

@@ -22,8 +22,14 @@ pub fn SettingsPage() -> impl IntoView {
                     .and_then(|c| domain::threshold::ThresholdProblem::from_code(&c))
                     .map(crate::messages::threshold_problem);
                 let which = q.get("indicator").unwrap_or_default();
-                let v_err = q.get("e_value");
-                let s_err = q.get("e_source");
+                let v_err = q
+                    .get("e_value")
+                    .and_then(|c| domain::benchmark::ValueProblem::from_code(&c))
+                    .map(crate::messages::benchmark_value_problem);
+                let s_err = q
+                    .get("e_source")
+                    .and_then(|c| domain::benchmark::SourceProblem::from_code(&c))
+                    .map(crate::messages::benchmark_source_problem);
                 let mut errors = Vec::new();
                 if let Some(m) = &t_err {
                     errors
