@@ -131,10 +131,16 @@ pub async fn fieldwork(
                 total: 0,
             };
             for c in counts.iter().filter(|c| c.area_id == Some(w.id)) {
-                match c.channel.as_str() {
-                    "online" => row.online += c.responses,
-                    "paper" => row.paper += c.responses,
-                    _ => row.group_entered += c.responses,
+                use domain::Channel;
+                // Every channel counted somewhere; groups' own channels together until the
+                // community groups' pages split them.
+                match Channel::parse(&c.channel) {
+                    Some(Channel::Online) => row.online += c.responses,
+                    Some(Channel::Paper) => row.paper += c.responses,
+                    Some(
+                        Channel::Group | Channel::Assisted | Channel::Kiosk | Channel::Offline,
+                    )
+                    | None => row.group_entered += c.responses,
                 }
                 row.total += c.responses;
             }

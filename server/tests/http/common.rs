@@ -54,6 +54,8 @@ pub fn with(b: TestAppBuilder, f: impl FnOnce(TestAppBuilder) -> TestAppBuilder)
 pub struct TestApp {
     /// The running app's state (its database, caches and limits).
     pub state: app::ssr::AppState,
+    /// What the app logged, when the builder asked to capture it.
+    pub logs: Logs,
     pub base: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
@@ -98,12 +100,40 @@ pub struct TestAppBuilder {
     backend: Backend,
     configure: Vec<ConfigStep>,
     demo: bool,
+    capture_logs: bool,
+}
+
+/// Log lines written while a test runs, when it asked for them.
+#[derive(Clone, Default)]
+pub struct Logs(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Logs {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).to_string()
+    }
+}
+
+impl std::io::Write for Logs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 impl TestAppBuilder {
     /// Changes the configuration the app starts with (after the test defaults are set).
     pub fn configure(mut self, f: impl FnOnce(&mut Config) + 'static) -> Self {
         self.configure.push(Box::new(f));
+        self
+    }
+
+    /// Captures the app's log lines (every level from `info`), for `TestApp::logs`. One
+    /// subscriber a process: nextest runs each test in its own.
+    pub fn capture_logs(mut self) -> Self {
+        self.capture_logs = true;
         self
     }
 
@@ -114,6 +144,17 @@ impl TestAppBuilder {
     }
 
     pub async fn spawn(self) -> TestApp {
+        let logs = Logs::default();
+        if self.capture_logs {
+            let writer = logs.clone();
+            let subscriber = tracing_subscriber::fmt()
+                .with_env_filter("info")
+                .with_ansi(false)
+                .with_writer(move || writer.clone())
+                .finish();
+            tracing::subscriber::set_global_default(subscriber)
+                .expect("one log subscriber per test process");
+        }
         let (database_url, dir) = database_url(self.backend).await;
         // Bound first, so that the public address is the one the test speaks to.
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -138,6 +179,7 @@ impl TestAppBuilder {
         tokio::spawn(async move { server::startup::serve(listener, state).await.unwrap() });
         TestApp {
             state: kept,
+            logs,
             base,
             client: reqwest::Client::builder()
                 .redirect(Policy::none())
@@ -190,6 +232,7 @@ impl TestApp {
             backend,
             configure: Vec::new(),
             demo: true,
+            capture_logs: false,
         }
     }
 

@@ -418,3 +418,40 @@ db_test!(
         assert!(page.text.contains("The threshold must be 5 or more"));
     }
 );
+
+db_test!(
+    refused_requests_are_logged_without_their_address,
+    |b| b
+        .capture_logs()
+        .configure(|c| c.survey_limits.starts_per_minute = 1),
+    |app: TestApp| async move {
+        app.begin("wellbeing").await;
+        let res = app.post_raw("/surveys/wellbeing/begin", &[]).await;
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+        let officer = app.signed_in("jo@example.org", Role::Officer).await;
+        assert_eq!(
+            officer.get_raw("/admin/users").await.status(),
+            StatusCode::FORBIDDEN
+        );
+        let logs = app.logs.text();
+        let refused: Vec<&str> = logs
+            .lines()
+            .filter(|l| l.contains("kiln::refused"))
+            .collect();
+        assert!(
+            refused
+                .iter()
+                .any(|l| l.contains("kind=\"rate_limited\"")
+                    && l.contains("/surveys/{survey}/begin")),
+            "{logs}"
+        );
+        assert!(
+            refused
+                .iter()
+                .any(|l| l.contains("kind=\"forbidden\"") && l.contains("route=")),
+            "{logs}"
+        );
+        // The route's pattern, never an address (which may hold a resume code or an IP).
+        assert!(refused.iter().all(|l| !l.contains("127.0.0.1")), "{logs}");
+    }
+);
