@@ -33,6 +33,14 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await go(page, info, () => page.getByRole("button", { name: "Finish signing in" }).click());
   await expect(page.getByRole("heading", { name: "Results dashboard" })).toBeVisible();
 
+  // Their own account: two-factor sign-in is on, with ten recovery codes; one session.
+  await go(page, info, () => page.getByRole("link", { name: "Your account" }).click());
+  await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
+  await expect(page.getByText("You have 10 unused recovery codes.", { exact: false })).toBeVisible();
+  await expect(page.getByText("This session")).toBeVisible();
+  await go(page, info, () => page.getByRole("link", { name: "Dashboard" }).click());
+  await expect(page.getByRole("heading", { name: "Results dashboard" })).toBeVisible();
+
   // The demo has a published baseline and an open follow-up wave for each survey.
   await go(page, info, () => page.getByRole("link", { name: "2026 autumn" }).first().click());
   await expect(page.getByRole("heading", { name: "Manage this wave" })).toBeVisible();
@@ -78,6 +86,15 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await go(page, info, () => page.getByRole("button", { name: "Sign out" }).click());
   await expect(page.getByText("You have signed out.")).toBeVisible();
   await expectAccessible(page, info);
+
+  // Signing in again asks for a code after the password (the page is checked, not answered:
+  // the code just used is good only once in its 30 seconds).
+  await page.getByLabel("Email address").fill(EMAIL);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await go(page, info, () => page.getByRole("button", { name: "Sign in" }).click());
+  await expect(page.getByRole("heading", { name: "Enter your code" })).toBeVisible();
+  await go(page, info, () => page.getByRole("button", { name: "Sign in" }).click());
+  await expect(page.locator(".error-summary")).toContainText("Enter the 6-digit code");
 
   // Anyone can now see the published results, without signing in.
   await visit(page, info, "/results");

@@ -149,6 +149,8 @@ async fn main() -> anyhow::Result<()> {
                     name: &name,
                     role: domain::accounts::Role::Administrator,
                     password: &password,
+                    // The person running the command typed their own password.
+                    must_change_password: false,
                 },
             )
             .await?;

@@ -113,6 +113,9 @@ pub struct NewUser<'a> {
     pub name: &'a str,
     pub role: Role,
     pub password: &'a str,
+    /// Someone else chose the password (an administrator adding the account): the person
+    /// chooses their own before anything else.
+    pub must_change_password: bool,
 }
 
 /// Field-by-field problems with a new user, for the form to show beside each field.
@@ -168,6 +171,7 @@ pub async fn create(
         active: Set(true),
         created_at: Set(crate::now()),
         last_sign_in_at: Set(None),
+        must_change_password: Set(new.must_change_password),
         ..Default::default()
     }
     .insert(db)

@@ -149,6 +149,7 @@ async fn add_user(
             name,
             role,
             password: field(&p.fields, "password").unwrap_or(""),
+            must_change_password: true,
         },
     )
     .await?;

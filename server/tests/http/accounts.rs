@@ -327,3 +327,29 @@ async fn forget_last_code(app: &TestApp) {
         .await
         .unwrap();
 }
+
+db_test!(
+    people_added_by_an_administrator_choose_their_own_password_first,
+    |app: TestApp| async move {
+        let admin = app
+            .signed_in("admin@stoke.gov.uk", Role::Administrator)
+            .await;
+        let csrf = admin.csrf().await;
+        let res = admin
+            .post(
+                "/admin/users",
+                &[
+                    ("csrf", &csrf),
+                    ("name", "Pat"),
+                    ("email", "pat@stoke.gov.uk"),
+                    ("role", "officer"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert!(location(&res).contains("added="));
+        let pat = app.agent();
+        pat.sign_in("pat@stoke.gov.uk", PASSWORD).await;
+        assert_eq!(location(&pat.get_raw("/officer").await), "/account");
+    }
+);

@@ -510,6 +510,7 @@ impl TestApp {
                 name: email.split('@').next().unwrap(),
                 role,
                 password: PASSWORD,
+                must_change_password: false,
             },
         )
         .await

@@ -322,7 +322,7 @@ pub fn UsersPage() -> impl IntoView {
                             </select>
                         </div>
                         <div class="hint" id="new-password-hint">
-                            "At least 12 characters. Give it to the person safely; they should change it after signing in."
+                            "At least 12 characters. Tell it to the person another way (not by email): they must choose their own when they first sign in."
                         </div>
                         {group(
                             "password",
