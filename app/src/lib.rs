@@ -2,6 +2,7 @@
 //! server, and with `hydrate` into the browser's wasm. Nothing here needs the wasm to work:
 //! every form is a plain HTML post.
 
+pub mod accounts;
 pub mod api;
 pub mod charts;
 pub mod components;
@@ -19,7 +20,6 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use pages::account::AccountPage;
 use pages::admin::{areas::AreasPage, audit::AuditPage, settings::SettingsPage, users::UsersPage};
 use pages::officer::{
     fieldwork::FieldworkPage, home::OfficerHomePage, indicator::OfficerIndicatorPage,
@@ -29,8 +29,6 @@ use pages::results::{
     annual_report::AnnualReportPage, indicator::PublicIndicatorPage, list::ResultsListPage,
     methodology::MethodologyPage, overview::PublicOverviewPage, ward::WardPage,
 };
-use pages::sign_in::SignInPage;
-use pages::two_factor::{SignInCodePage, TwoFactorSetupPage};
 use pages::{
     check::CheckPage, done::DonePage, home::HomePage, not_found::NotFoundPage, resume::ResumePage,
     saved::SavedPage, section::SectionPage, start::StartPage,
@@ -122,20 +120,8 @@ pub fn App() -> impl IntoView {
                         view=DonePage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
-                    <Route path=path!("/sign-in/code") view=SignInCodePage ssr=SsrMode::Async />
-                    <Route
-                        path=path!("/sign-in/two-factor")
-                        view=TwoFactorSetupPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/account/two-factor")
-                        view=TwoFactorSetupPage
-                        ssr=SsrMode::Async
-                    />
+                    <accounts::AccountRoutes />
                     <Route path=path!("/officer") view=OfficerHomePage ssr=SsrMode::Async />
-                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/officer/:survey/:wave")
                         view=OfficerOverviewPage

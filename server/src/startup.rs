@@ -59,9 +59,9 @@ fn handler_routes(state: &AppState) -> Routes {
                 app::ssr::limits::survey_limit,
             ))
         }))
-        .merge(app::ssr::account_forms::router())
-        .merge(app::ssr::own_account::router())
-        .merge(app::ssr::two_factor_forms::router())
+        .merge(app::accounts::ssr::sign_in::router())
+        .merge(app::accounts::ssr::own_account::router())
+        .merge(app::accounts::ssr::two_factor::router())
         .merge(app::ssr::officer_forms::router())
         .merge(app::ssr::area_forms::router())
         .merge(app::ssr::exports::download::router())

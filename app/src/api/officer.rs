@@ -94,26 +94,3 @@ pub async fn load_areas() -> Result<AreasView, PageError> {
         .await
         .map_err(support::map_err)
 }
-
-#[server(endpoint = "account/page")]
-pub async fn load_account() -> Result<AccountView, PageError> {
-    let who = support::signed_in()?;
-    crate::ssr::officer_views::account(&support::state()?, &who)
-        .await
-        .map_err(support::map_err)
-}
-
-#[server(endpoint = "sign-in/two-factor-setup")]
-pub async fn load_two_factor_setup() -> Result<TwoFactorSetupView, PageError> {
-    let parts = use_context::<http::request::Parts>().ok_or(PageError::Internal)?;
-    crate::ssr::officer_views::two_factor_setup(&support::state()?, &parts)
-        .await
-        .map_err(support::map_err)
-}
-
-#[server(endpoint = "sign-in")]
-pub async fn load_sign_in() -> Result<SignInView, PageError> {
-    Ok(SignInView {
-        token: crate::ssr::account_forms::sign_in_token(&support::state()?),
-    })
-}

@@ -1,7 +1,8 @@
 //! Addresses of the officers' and the public results pages.
 
-pub const SIGN_IN: &str = "/sign-in";
-pub const SIGN_OUT: &str = "/sign-out";
+// The accounts feature's own addresses, kept in its `paths`.
+pub use crate::accounts::paths::*;
+
 pub const OFFICER: &str = "/officer";
 pub const RESULTS: &str = "/results";
 pub const ANNUAL_REPORT: &str = "/annual-report";
@@ -12,17 +13,8 @@ pub const ADMIN_SETTINGS: &str = "/admin/settings";
 pub const ADMIN_AREAS: &str = "/admin/areas";
 pub const ADMIN_POPULATION: &str = "/admin/population";
 pub const ADMIN_AREAS_CSV: &str = "/admin/areas.csv";
-pub const ACCOUNT: &str = "/account";
-pub const ACCOUNT_TWO_FACTOR: &str = "/account/two-factor";
-pub const SIGN_IN_CODE: &str = "/sign-in/code";
-pub const SIGN_IN_SET_UP: &str = "/sign-in/two-factor";
 pub fn admin_two_factor_off(id: i32) -> String {
     format!("/admin/users/{id}/two-factor-off")
-}
-pub const ACCOUNT_PASSWORD: &str = "/account/password";
-pub const ACCOUNT_END_OTHERS: &str = "/account/sessions/end-others";
-pub fn account_end_session(id: i32) -> String {
-    format!("/account/sessions/{id}/end")
 }
 pub fn admin_reset_password(id: i32) -> String {
     format!("/admin/users/{id}/password")

@@ -15,11 +15,6 @@ pub struct Viewer {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SignInView {
-    pub token: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SurveyWaves {
     pub key: String,
     pub title: String,
@@ -137,41 +132,4 @@ pub struct AreasView {
     pub population_rows: usize,
     pub population_total: f64,
     pub population_illustrative: bool,
-}
-
-/// One of a person's sessions, as their account page lists it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SessionRow {
-    pub id: i32,
-    pub started: String,
-    pub last_active: String,
-    /// The session this page was loaded in.
-    pub current: bool,
-}
-
-/// A person's own account page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AccountView {
-    pub viewer: Viewer,
-    pub sessions: Vec<SessionRow>,
-    /// An administrator reset the password: choosing a new one comes first.
-    pub must_change_password: bool,
-    pub two_factor: bool,
-    pub recovery_codes_left: u64,
-}
-
-/// Setting up two-factor sign-in: the secret to type or scan, and the recovery codes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TwoFactorSetupView {
-    /// In groups of four, for typing.
-    pub secret: String,
-    /// The QR code of the app's set-up address, as SVG made on the server.
-    pub qr_svg: String,
-    pub recovery_codes: Vec<String>,
-    /// Where the form posts: the sign-in step, or the account page's.
-    pub action: String,
-    /// Part of signing in (no session yet), not a change from the account page.
-    pub at_sign_in: bool,
-    /// The account page's CSRF token (empty at sign-in, where the pending cookie stands in).
-    pub csrf: String,
 }

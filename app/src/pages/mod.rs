@@ -1,6 +1,5 @@
 //! One page per file. Each loads its data through a server function and renders it.
 
-pub mod account;
 pub mod admin;
 pub mod check;
 pub mod done;
@@ -11,9 +10,7 @@ pub mod results;
 pub mod resume;
 pub mod saved;
 pub mod section;
-pub mod sign_in;
 pub mod start;
-pub mod two_factor;
 
 /// Reads a route parameter, empty when absent.
 pub fn param(map: &leptos_router::params::ParamsMap, name: &str) -> String {

@@ -2,7 +2,6 @@
 //! data into page views, and the plain form-post handlers.
 
 pub mod access;
-pub mod account_forms;
 pub mod area_forms;
 pub mod auth;
 pub mod envelope;
@@ -12,12 +11,10 @@ pub mod limits;
 pub mod methodology;
 pub mod officer_forms;
 pub mod officer_views;
-pub mod own_account;
 pub mod report_view;
 pub mod results_views;
 pub mod state;
 pub mod token;
-pub mod two_factor_forms;
 pub mod views;
 
 pub use state::AppState;

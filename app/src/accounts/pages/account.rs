@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::officer::load_account;
+use crate::accounts::api::load_account;
+use crate::accounts::model::AccountView;
 use crate::components::{show_loaded, ErrorSummary, InputField, PageTitle};
 use crate::messages;
-use crate::model::officer::AccountView;
 use crate::model::{links, ErrorItem};
 use crate::pages::officer::nav::OfficerNav;
 

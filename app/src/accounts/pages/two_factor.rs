@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::officer::{load_sign_in, load_two_factor_setup};
+use crate::accounts::api::{load_sign_in, load_two_factor_setup};
+use crate::accounts::model::{SignInView, TwoFactorSetupView};
 use crate::components::{error_summary::FieldErrorMessage, show_loaded, ErrorSummary, PageTitle};
-use crate::model::officer::{SignInView, TwoFactorSetupView};
 use crate::model::{links, ErrorItem};
 
 /// Words for the second step's problem codes.

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::officer::load_sign_in;
+use crate::accounts::api::load_sign_in;
+use crate::accounts::model::SignInView;
 use crate::components::{show_loaded, ErrorSummary, InputField, PageTitle};
-use crate::model::officer::SignInView;
 use crate::model::{links, ErrorItem};
 
 /// (field, message) for an error code from the sign-in post.

@@ -6,17 +6,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Extension;
 
-use super::access::Routes;
+use crate::ssr::access::Routes;
 use domain::accounts::{sign_in_gate, EmailAddress, Gate, Refusal as ThrottleRefusal};
 use store::audit::{self, Actor};
 use store::{sessions, throttle, users};
 
-use super::auth::{csrf_ok, read_cookie, ClientIp, SignedIn};
-use super::forms::field;
-use super::limits::{log_refusal, Refusal};
-use super::two_factor_forms::Stage;
-use super::{token, AppState};
+use super::two_factor::Stage;
 use crate::model::links;
+use crate::ssr::auth::{csrf_ok, read_cookie, ClientIp, SignedIn};
+use crate::ssr::forms::field;
+use crate::ssr::limits::{log_refusal, Refusal};
+use crate::ssr::{token, AppState};
 
 type Fields = Vec<(String, String)>;
 
@@ -172,7 +172,7 @@ async fn sign_in(
         None
     };
     if let Some(stage) = stage {
-        return super::two_factor_forms::second_step(&st, account.id, stage, &next);
+        return super::two_factor::second_step(&st, account.id, stage, &next);
     }
     finish_sign_in(&st, signed_in.map(|e| e.0), account.id, &actor, "", &next).await
 }
@@ -205,10 +205,7 @@ pub async fn finish_sign_in(
             let mut res = Redirect::to(next).into_response();
             let h = res.headers_mut();
             h.append(header::SET_COOKIE, st.auth.session_cookie(&s.token));
-            h.append(
-                header::SET_COOKIE,
-                super::two_factor_forms::clear_pending(st),
-            );
+            h.append(header::SET_COOKIE, super::two_factor::clear_pending(st));
             res
         }
         Err(e) => internal(e),
@@ -251,7 +248,7 @@ async fn sign_out(
 ) -> Response {
     if !csrf_ok(&st, &who, field(&fields, "csrf")) {
         log_refusal(Refusal::Csrf, links::SIGN_OUT);
-        return super::auth::forbidden();
+        return crate::ssr::auth::forbidden();
     }
     let token = read_cookie(&req_headers, st.auth.cookie_name()).unwrap_or_default();
     let ended = async {

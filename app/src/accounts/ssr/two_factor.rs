@@ -14,13 +14,13 @@ use domain::accounts::{sign_in_gate, Gate};
 use store::audit::Actor;
 use store::{throttle, two_factor, users};
 
-use super::access::{Administrators, Routes, Staff};
-use super::account_forms::{finish_sign_in, internal, safe_next};
-use super::auth::{read_cookie, ClientIp, SignedIn};
-use super::forms::field;
-use super::officer_forms::{with_query, OfficerError, Posted};
-use super::{token, AppState};
+use super::sign_in::{finish_sign_in, internal, safe_next};
 use crate::model::links;
+use crate::ssr::access::{Administrators, Routes, Staff};
+use crate::ssr::auth::{read_cookie, ClientIp, SignedIn};
+use crate::ssr::forms::field;
+use crate::ssr::officer_forms::{with_query, OfficerError, Posted};
+use crate::ssr::{token, AppState};
 
 type Fields = Vec<(String, String)>;
 

@@ -6,11 +6,11 @@ use axum::response::Redirect;
 use axum::routing::post;
 use store::users::{self, ChangeProblems};
 
-use super::access::{Routes, Staff};
-use super::forms::field;
-use super::officer_forms::{with_query, OfficerError, Posted};
-use super::AppState;
 use crate::model::links;
+use crate::ssr::access::{Routes, Staff};
+use crate::ssr::forms::field;
+use crate::ssr::officer_forms::{with_query, OfficerError, Posted};
+use crate::ssr::AppState;
 
 pub fn router() -> Routes {
     Routes::default()

@@ -1,0 +1,32 @@
+//! Server functions that load the accounts pages. Thin, like every other: find the state,
+//! call the view builder, map its errors.
+
+use leptos::prelude::*;
+
+use super::model::*;
+#[cfg(feature = "ssr")]
+use crate::api::support;
+use crate::api::PageError;
+
+#[server(endpoint = "account/page")]
+pub async fn load_account() -> Result<AccountView, PageError> {
+    let who = support::signed_in()?;
+    super::ssr::views::account(&support::state()?, &who)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "sign-in/two-factor-setup")]
+pub async fn load_two_factor_setup() -> Result<TwoFactorSetupView, PageError> {
+    let parts = use_context::<http::request::Parts>().ok_or(PageError::Internal)?;
+    super::ssr::views::two_factor_setup(&support::state()?, &parts)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "sign-in")]
+pub async fn load_sign_in() -> Result<SignInView, PageError> {
+    Ok(SignInView {
+        token: super::ssr::sign_in::sign_in_token(&support::state()?),
+    })
+}

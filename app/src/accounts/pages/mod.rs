@@ -1,0 +1,5 @@
+//! One page per file.
+
+pub mod account;
+pub mod sign_in;
+pub mod two_factor;
