@@ -137,18 +137,8 @@ db_test!(
         let admin = app
             .signed_in("admin@stoke.gov.uk", Role::Administrator)
             .await;
-        let csrf = admin.csrf().await;
         let res = admin
-            .post(
-                "/admin/users",
-                &[
-                    ("csrf", &csrf),
-                    ("name", "Pat"),
-                    ("email", "pat@stoke.gov.uk"),
-                    ("role", "officer"),
-                    ("password", "qwerty123456"),
-                ],
-            )
+            .add_officer("Pat", "pat@stoke.gov.uk", "qwerty123456")
             .await;
         let to = location(&res);
         assert!(to.contains("e_password=common"), "{to}");
@@ -334,19 +324,7 @@ db_test!(
         let admin = app
             .signed_in("admin@stoke.gov.uk", Role::Administrator)
             .await;
-        let csrf = admin.csrf().await;
-        let res = admin
-            .post(
-                "/admin/users",
-                &[
-                    ("csrf", &csrf),
-                    ("name", "Pat"),
-                    ("email", "pat@stoke.gov.uk"),
-                    ("role", "officer"),
-                    ("password", PASSWORD),
-                ],
-            )
-            .await;
+        let res = admin.add_officer("Pat", "pat@stoke.gov.uk", PASSWORD).await;
         assert!(location(&res).contains("added="));
         let pat = app.agent();
         pat.sign_in("pat@stoke.gov.uk", PASSWORD).await;

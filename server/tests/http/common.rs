@@ -426,6 +426,21 @@ impl Agent {
             .await
             .expect("POST")
     }
+    /// Posts the administrators' "Add a user" form (an officer) with the session's token.
+    pub async fn add_officer(&self, name: &str, email: &str, password: &str) -> Response {
+        let csrf = self.csrf().await;
+        self.post(
+            "/admin/users",
+            &[
+                ("csrf", csrf.as_str()),
+                ("name", name),
+                ("email", email),
+                ("role", "officer"),
+                ("password", password),
+            ],
+        )
+        .await
+    }
     /// A new browser (its own cookies) for the same site.
     pub fn clone_session(&self) -> Agent {
         Agent::new(&self.base)
