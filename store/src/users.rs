@@ -255,6 +255,8 @@ pub async fn active_administrators(db: &DatabaseConnection) -> Result<u64, Store
 pub enum CurrentPasswordProblem {
     Missing,
     Wrong,
+    /// Five wrong in the last 15 minutes.
+    TooManyAttempts,
 }
 
 impl CurrentPasswordProblem {
@@ -262,10 +264,11 @@ impl CurrentPasswordProblem {
         match self {
             CurrentPasswordProblem::Missing => "missing",
             CurrentPasswordProblem::Wrong => "wrong",
+            CurrentPasswordProblem::TooManyAttempts => "locked",
         }
     }
     pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Missing, Self::Wrong]
+        [Self::Missing, Self::Wrong, Self::TooManyAttempts]
             .into_iter()
             .find(|p| p.code() == code)
     }
@@ -295,8 +298,20 @@ pub async fn change_password(
     let mut problems = ChangeProblems::default();
     if current.is_empty() {
         problems.current = Some(CurrentPasswordProblem::Missing);
-    } else if !verify_password_bounded(row.password_hash.clone(), current.to_string()).await {
-        problems.current = Some(CurrentPasswordProblem::Wrong);
+    } else {
+        // Guesses at the current password (from a session left open, say) are throttled like
+        // sign-ins, under their own key: five wrong in 15 minutes, then a pause.
+        let key = format!("password change: {}", row.email);
+        let ip = actor.ip.clone().unwrap_or_default();
+        let attempt = crate::throttle::reserve(db, &key, &ip).await?;
+        if let domain::accounts::Gate::Refuse(_) = domain::accounts::sign_in_gate(attempt.before) {
+            crate::throttle::release(db, attempt).await?;
+            problems.current = Some(CurrentPasswordProblem::TooManyAttempts);
+        } else if verify_password_bounded(row.password_hash.clone(), current.to_string()).await {
+            crate::throttle::clear(db, &key, &ip).await?;
+        } else {
+            problems.current = Some(CurrentPasswordProblem::Wrong);
+        }
     }
     let email = EmailAddress::parse(&row.email).ok();
     problems.new = match crate::passwords::check(new, email.as_ref()) {

@@ -331,3 +331,42 @@ db_test!(
         assert_eq!(location(&pat.get_raw("/officer").await), "/account");
     }
 );
+
+db_test!(
+    guessing_the_current_password_is_throttled,
+    |app: TestApp| async move {
+        let jo = app.signed_in("jo@stoke.gov.uk", Role::Officer).await;
+        let csrf = jo.csrf().await;
+        let mut last = String::new();
+        for _ in 0..6 {
+            let res = jo
+                .post(
+                    "/account/password",
+                    &[
+                        ("csrf", csrf.as_str()),
+                        ("current", "a guess at jo's password"),
+                        ("new", NEW_PASSWORD),
+                        ("confirm", NEW_PASSWORD),
+                    ],
+                )
+                .await;
+            last = location(&res);
+        }
+        assert!(last.contains("e_current=locked"), "{last}");
+        // Even the right one waits now.
+        let res = jo
+            .post(
+                "/account/password",
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("current", PASSWORD),
+                    ("new", NEW_PASSWORD),
+                    ("confirm", NEW_PASSWORD),
+                ],
+            )
+            .await;
+        assert!(location(&res).contains("e_current=locked"));
+        let page = jo.get(&location(&res)).await;
+        assert!(page.error_summary()[0].contains("5 times in the last 15 minutes"));
+    }
+);

@@ -213,6 +213,9 @@ fn store_code_current(code: &str) -> Option<&'static str> {
     match code {
         "missing" => Some("Enter your current password"),
         "wrong" => Some("Your current password is not right"),
+        "locked" => Some(
+            "Your current password has been entered wrongly 5 times in the last 15 minutes. Wait 15 minutes, then try again",
+        ),
         _ => None,
     }
 }
