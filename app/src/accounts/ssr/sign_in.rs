@@ -16,6 +16,7 @@ use crate::model::links;
 use crate::ssr::auth::{csrf_ok, read_cookie, ClientIp, SignedIn};
 use crate::ssr::forms::field;
 use crate::ssr::limits::{log_refusal, Refusal};
+use crate::ssr::officer_forms::with_query;
 use crate::ssr::{token, AppState};
 
 type Fields = Vec<(String, String)>;
@@ -47,12 +48,8 @@ pub fn safe_next(public: &url::Url, next: Option<&str>) -> String {
 }
 
 fn back_to_form(error: &str, email: &str, next: &str) -> Response {
-    let query: String = form_urlencoded::Serializer::new(String::new())
-        .append_pair("error", error)
-        .append_pair("email", email)
-        .append_pair("next", next)
-        .finish();
-    Redirect::to(&format!("{}?{query}", links::SIGN_IN)).into_response()
+    let pairs = [("error", error), ("email", email), ("next", next)];
+    Redirect::to(&with_query(links::SIGN_IN, &pairs)).into_response()
 }
 
 pub fn internal(e: store::StoreError) -> Response {

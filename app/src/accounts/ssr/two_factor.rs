@@ -92,15 +92,12 @@ pub fn second_step(st: &AppState, user_id: i32, stage: Stage, next: &str) -> Res
         Stage::Code => links::SIGN_IN_CODE,
         Stage::SetUp => links::SIGN_IN_SET_UP,
     };
-    let query: String = form_urlencoded::Serializer::new(String::new())
-        .append_pair("next", next)
-        .finish();
     (
         [(
             header::SET_COOKIE,
             pending_cookie(st, &format!("{body}.{mac}"), PENDING_SECONDS),
         )],
-        Redirect::to(&format!("{page}?{query}")),
+        Redirect::to(&with_query(page, &[("next", next)])),
     )
         .into_response()
 }
@@ -128,11 +125,7 @@ pub fn read_pending(st: &AppState, headers: &HeaderMap) -> Option<Pending> {
 }
 
 fn back(page: &str, error: &str, next: &str) -> Response {
-    let query: String = form_urlencoded::Serializer::new(String::new())
-        .append_pair("error", error)
-        .append_pair("next", next)
-        .finish();
-    Redirect::to(&format!("{page}?{query}")).into_response()
+    Redirect::to(&with_query(page, &[("error", error), ("next", next)])).into_response()
 }
 
 fn actor_for(user_id: i32, email: &str, ip: &str) -> Actor {
