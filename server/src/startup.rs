@@ -14,7 +14,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{
+    generate_route_list, handle_server_fns_with_context, AxumRouteListing, LeptosRoutes,
+};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -68,6 +70,20 @@ fn handler_routes(state: &AppState) -> Routes {
         .merge(crate::api::router())
 }
 
+/// The app's page routes, worked out once per process and before any app in it serves.
+///
+/// Working them out renders the app with data loading switched off, and leptos_server
+/// switches it off for the whole process (`SuppressResourceLoad` sets a global flag): a
+/// page whose data was first asked for at that moment, on another thread, waited forever.
+/// That was the rare hang of a test when tests shared a process (`cargo test`): another test
+/// starting its app stalled a page being rendered. Once per process, nothing renders beside
+/// it, since every app waits for this list before it serves.
+pub fn page_routes() -> &'static [AxumRouteListing] {
+    static ROUTES: std::sync::LazyLock<Vec<AxumRouteListing>> =
+        std::sync::LazyLock::new(|| generate_route_list(App));
+    &ROUTES
+}
+
 /// Every address pattern the server answers, in axum's syntax: its handlers' routes, the
 /// app's pages, the server functions and the site's files. Each must declare its access in
 /// `app::ssr::access::DECLARED`; the server will not start otherwise.
@@ -78,7 +94,7 @@ pub fn route_patterns(state: &AppState) -> Vec<String> {
         .map(|p| p.to_string())
         .collect();
     all.extend(
-        generate_route_list(App)
+        page_routes()
             .iter()
             .map(|r| r.path().to_string()),
     );
@@ -111,7 +127,7 @@ pub fn router(state: AppState) -> Router {
         undeclared.is_empty(),
         "these routes declare no access in app::ssr::access::DECLARED: {undeclared:?}"
     );
-    let routes = generate_route_list(App);
+    let routes = page_routes().to_vec();
     let options = state.leptos_options.clone();
     handler_routes(&state)
         .into_router()

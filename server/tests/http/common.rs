@@ -87,6 +87,10 @@ async fn database_url(backend: Backend) -> (String, Option<Arc<tempfile::TempDir
     }
 }
 
+/// Longer than any request takes on a loaded machine: a request that stalls fails its test
+/// with its address named, instead of leaving the test to be killed without a word.
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 pub async fn spawn_app(backend: Backend) -> TestApp {
     TestApp::builder(backend).spawn().await
 }
@@ -183,6 +187,7 @@ impl TestAppBuilder {
             base,
             client: reqwest::Client::builder()
                 .redirect(Policy::none())
+                .timeout(REQUEST_TIMEOUT)
                 .default_headers(browser_headers())
                 .build()
                 .unwrap(),
@@ -452,6 +457,7 @@ impl Agent {
             client: reqwest::Client::builder()
                 .redirect(Policy::none())
                 .cookie_store(true)
+                .timeout(REQUEST_TIMEOUT)
                 .default_headers(browser_headers())
                 .build()
                 .unwrap(),

@@ -12,3 +12,4 @@ mod officer_access;
 mod resident_journey;
 mod security;
 mod snapshots;
+mod startup;

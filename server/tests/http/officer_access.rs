@@ -59,6 +59,7 @@ db_test!(
         assert_ne!(cookie, cookie2);
         let stale = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .timeout(crate::common::REQUEST_TIMEOUT)
             .build()
             .unwrap();
         let res = stale
