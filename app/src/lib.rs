@@ -2,37 +2,33 @@
 //! server, and with `hydrate` into the browser's wasm. Nothing here needs the wasm to work:
 //! every form is a plain HTML post.
 
+// One folder per feature, each with its pages, components, server functions, wire types,
+// server-only handlers and views, and its addresses (`paths`); `shared` holds what several
+// use.
 pub mod accounts;
-pub mod api;
-pub mod charts;
-pub mod components;
-pub mod csp;
-pub mod messages;
-pub mod model;
-pub mod pages;
-#[cfg(feature = "ssr")]
-pub mod ssr;
+pub mod admin;
+pub mod officer;
+pub mod results;
+pub mod shared;
+pub mod survey;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
-use leptos_router::{
-    components::{Route, Router, Routes},
-    path, SsrMode,
-};
+use leptos_router::components::{Router, Routes};
 
-use pages::admin::{areas::AreasPage, audit::AuditPage, settings::SettingsPage, users::UsersPage};
-use pages::officer::{
-    fieldwork::FieldworkPage, home::OfficerHomePage, indicator::OfficerIndicatorPage,
-    overview::OfficerOverviewPage,
-};
-use pages::results::{
-    annual_report::AnnualReportPage, indicator::PublicIndicatorPage, list::ResultsListPage,
-    methodology::MethodologyPage, overview::PublicOverviewPage, ward::WardPage,
-};
-use pages::{
-    check::CheckPage, done::DonePage, home::HomePage, not_found::NotFoundPage, resume::ResumePage,
-    saved::SavedPage, section::SectionPage, start::StartPage,
-};
+use shared::access::Declared;
+use shared::not_found::NotFoundPage;
+
+/// Who may use every address Kiln serves, by feature. The server refuses to start if it
+/// serves a route none declares, and the access-matrix test walks every route it has.
+pub const ACCESS: &[Declared] = &[
+    survey::paths::ACCESS,
+    accounts::paths::ACCESS,
+    officer::paths::ACCESS,
+    admin::paths::ACCESS,
+    results::paths::ACCESS,
+    shared::access::SITE,
+];
 
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -62,7 +58,7 @@ fn csp_header() -> impl IntoView {
         leptos::nonce::use_nonce(),
         use_context::<leptos_axum::ResponseOptions>(),
     ) {
-        if let Ok(v) = http::HeaderValue::from_str(&csp::for_page(&nonce)) {
+        if let Ok(v) = http::HeaderValue::from_str(&shared::csp::for_page(&nonce)) {
             res.insert_header(http::header::CONTENT_SECURITY_POLICY, v);
         }
     }
@@ -97,81 +93,11 @@ pub fn App() -> impl IntoView {
             </header>
             <main class="page" id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/resume") view=ResumePage ssr=SsrMode::Async />
-                    <Route path=path!("/surveys/:survey") view=StartPage ssr=SsrMode::Async />
-                    <Route
-                        path=path!("/surveys/:survey/r/:code/section/:n")
-                        view=SectionPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/surveys/:survey/r/:code/check")
-                        view=CheckPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/surveys/:survey/r/:code/saved")
-                        view=SavedPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/surveys/:survey/r/:code/done")
-                        view=DonePage
-                        ssr=SsrMode::Async
-                    />
+                    <survey::SurveyRoutes />
                     <accounts::AccountRoutes />
-                    <Route path=path!("/officer") view=OfficerHomePage ssr=SsrMode::Async />
-                    <Route
-                        path=path!("/officer/:survey/:wave")
-                        view=OfficerOverviewPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/officer/:survey/:wave/indicator/:key")
-                        view=OfficerIndicatorPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/officer/:survey/:wave/fieldwork")
-                        view=FieldworkPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/areas") view=AreasPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />
-                    <Route path=path!("/results") view=ResultsListPage ssr=SsrMode::Async />
-                    <Route
-                        path=path!("/annual-report/:year")
-                        view=AnnualReportPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/results/methodology")
-                        view=MethodologyPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/results/:survey/:wave")
-                        view=PublicOverviewPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/results/:survey/:wave/indicator/:key")
-                        view=PublicIndicatorPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/results/:survey/:wave/wards")
-                        view=WardPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/results/:survey/:wave/ward/:code")
-                        view=WardPage
-                        ssr=SsrMode::Async
-                    />
+                    <officer::OfficerRoutes />
+                    <admin::AdminRoutes />
+                    <results::ResultsRoutes />
                 </Routes>
             </main>
             <footer class="footer">

@@ -41,7 +41,7 @@ pub fn spawn_session_cleanup(
 /// Forgets rate-limit state for client addresses not seen lately, every minute, so that the
 /// limiters' memory stays bounded however many addresses pass through.
 pub fn spawn_limiter_cleanup(
-    limits: std::sync::Arc<app::ssr::limits::Limiters>,
+    limits: std::sync::Arc<app::shared::ssr::limits::Limiters>,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));

@@ -26,7 +26,7 @@ pub struct Config {
     pub trusted_proxies: usize,
     /// `KILN_LIMIT_*`: how much the anonymous survey endpoints take per client address and
     /// overall, per minute.
-    pub survey_limits: app::ssr::limits::SurveyLimits,
+    pub survey_limits: app::shared::ssr::limits::SurveyLimits,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/kiln.db?mode=rwc";
@@ -79,7 +79,7 @@ impl Config {
                 .filter(|v| *v > 0)
                 .ok_or_else(|| anyhow::anyhow!("{name} must be a whole number above 0"))
         };
-        let d = app::ssr::limits::SurveyLimits::default();
+        let d = app::shared::ssr::limits::SurveyLimits::default();
         Ok(Config {
             database_url: var("DATABASE_URL", DEFAULT_DATABASE_URL),
             addr,
@@ -99,7 +99,7 @@ impl Config {
                     )
                 })?,
             },
-            survey_limits: app::ssr::limits::SurveyLimits {
+            survey_limits: app::shared::ssr::limits::SurveyLimits {
                 starts_per_minute: count("KILN_LIMIT_STARTS_PER_MINUTE", d.starts_per_minute)?,
                 posts_per_minute: count("KILN_LIMIT_POSTS_PER_MINUTE", d.posts_per_minute)?,
                 resumes_per_minute: count("KILN_LIMIT_RESUMES_PER_MINUTE", d.resumes_per_minute)?,

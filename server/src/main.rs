@@ -169,9 +169,9 @@ async fn main() -> anyhow::Result<()> {
                 }
                 store::users::CreateOutcome::Refused(p) => {
                     let problems: Vec<String> = [
-                        p.email.map(app::messages::email_problem),
-                        p.name.map(app::messages::name_problem),
-                        p.password.map(app::messages::password_problem),
+                        p.email.map(app::shared::messages::email_problem),
+                        p.name.map(app::shared::messages::name_problem),
+                        p.password.map(app::shared::messages::password_problem),
                     ]
                     .into_iter()
                     .flatten()
@@ -234,7 +234,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::SetThreshold { threshold } => {
             let threshold = domain::threshold::parse_threshold(&threshold.to_string())
-                .map_err(|p| anyhow::anyhow!("{}", app::messages::threshold_problem(p)))?;
+                .map_err(|p| anyhow::anyhow!("{}", app::shared::messages::threshold_problem(p)))?;
             let db = store::db::connect_and_migrate(&config.database_url).await?;
             store::settings::set_threshold(&db, &store::audit::Actor::command_line(), threshold)
                 .await?;

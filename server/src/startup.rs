@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use app::ssr::access::Routes;
-use app::ssr::auth::{self, AuthConfig};
-use app::ssr::AppState;
+use app::shared::ssr::access::Routes;
+use app::shared::ssr::auth::{self, AuthConfig};
+use app::shared::ssr::AppState;
 use app::{shell, App};
 use axum::body::Body;
 use axum::extract::{MatchedPath, State};
@@ -47,7 +47,9 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
                 .map_err(|e| anyhow::anyhow!("KILN_PUBLIC_URL: {e}"))?,
             trusted_proxies: config.trusted_proxies,
         },
-        limits: Arc::new(app::ssr::limits::Limiters::new(config.survey_limits)),
+        limits: Arc::new(app::shared::ssr::limits::Limiters::new(
+            config.survey_limits,
+        )),
     })
 }
 
@@ -55,18 +57,19 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
 fn handler_routes(state: &AppState) -> Routes {
     Routes::default()
         .route("/healthz", get(healthz))
-        .merge(app::ssr::forms::router().map_router(|r| {
+        .merge(app::survey::ssr::forms::router().map_router(|r| {
             r.route_layer(middleware::from_fn_with_state(
                 state.clone(),
-                app::ssr::limits::survey_limit,
+                app::shared::ssr::limits::survey_limit,
             ))
         }))
         .merge(app::accounts::ssr::sign_in::router())
         .merge(app::accounts::ssr::own_account::router())
         .merge(app::accounts::ssr::two_factor::router())
-        .merge(app::ssr::officer_forms::router())
-        .merge(app::ssr::area_forms::router())
-        .merge(app::ssr::exports::download::router())
+        .merge(app::officer::ssr::forms::router())
+        .merge(app::admin::ssr::forms::router())
+        .merge(app::admin::ssr::uploads::router())
+        .merge(app::results::ssr::exports::download::router())
         .merge(crate::api::router())
 }
 
@@ -86,18 +89,14 @@ pub fn page_routes() -> &'static [AxumRouteListing] {
 
 /// Every address pattern the server answers, in axum's syntax: its handlers' routes, the
 /// app's pages, the server functions and the site's files. Each must declare its access in
-/// `app::ssr::access::DECLARED`; the server will not start otherwise.
+/// `a feature's `paths::ACCESS``; the server will not start otherwise.
 pub fn route_patterns(state: &AppState) -> Vec<String> {
     let mut all: Vec<String> = handler_routes(state)
         .patterns()
         .iter()
         .map(|p| p.to_string())
         .collect();
-    all.extend(
-        page_routes()
-            .iter()
-            .map(|r| r.path().to_string()),
-    );
+    all.extend(page_routes().iter().map(|r| r.path().to_string()));
     all.extend(leptos::server_fn::axum::server_fn_paths().map(|(p, _)| p.to_string()));
     all.push("/pkg/{*file}".into());
     all.sort();
@@ -112,9 +111,9 @@ pub fn undeclared_routes(state: &AppState) -> Vec<String> {
         .filter(|p| {
             let concrete = p.starts_with("/api/") && !p.contains('{');
             let declared = if concrete {
-                app::ssr::access::access_for(p).is_some()
+                app::shared::ssr::access::access_for(p).is_some()
             } else {
-                app::ssr::access::declared(p).is_some()
+                app::shared::ssr::access::declared(p).is_some()
             };
             !declared
         })
@@ -125,7 +124,7 @@ pub fn router(state: AppState) -> Router {
     let undeclared = undeclared_routes(&state);
     assert!(
         undeclared.is_empty(),
-        "these routes declare no access in app::ssr::access::DECLARED: {undeclared:?}"
+        "these routes declare no access in a feature's `paths::ACCESS`: {undeclared:?}"
     );
     let routes = page_routes().to_vec();
     let options = state.leptos_options.clone();
@@ -218,7 +217,7 @@ async fn security_headers(State(https): State<bool>, req: Request<Body>, next: N
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(app::csp::STRICT),
+            HeaderValue::from_static(app::shared::csp::STRICT),
         );
     }
     res

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::model::*;
 #[cfg(feature = "ssr")]
-use crate::api::support;
-use crate::api::PageError;
+use crate::shared::ssr::support;
+use crate::shared::PageError;
 
 #[server(endpoint = "account/page")]
 pub async fn load_account() -> Result<AccountView, PageError> {

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::officer::Viewer;
+use crate::shared::Viewer;
 
 /// The sign-in form's token.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,5 +1,5 @@
-use app::ssr::exports::{breakdown_wanted, cell_out, csv_body, round, CellOut};
-use app::ssr::AppState;
+use app::results::ssr::exports::{breakdown_wanted, cell_out, csv_body, round, CellOut};
+use app::shared::ssr::AppState;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};

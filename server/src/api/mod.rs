@@ -5,7 +5,7 @@ mod error;
 mod indicators;
 mod surveys;
 
-use app::ssr::access::Routes;
+use app::shared::ssr::access::Routes;
 use axum::routing::get;
 
 pub use error::ApiError;

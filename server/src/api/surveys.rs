@@ -1,4 +1,4 @@
-use app::ssr::AppState;
+use app::shared::ssr::AppState;
 use axum::extract::State;
 use axum::Json;
 use serde::Serialize;

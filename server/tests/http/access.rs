@@ -3,7 +3,7 @@
 //! addresses in any form but their plain one are refused.
 
 use crate::common::{Agent, TestApp};
-use app::ssr::access::{access_for, allowed, Access};
+use app::shared::ssr::access::{access_for, allowed, Access};
 use domain::accounts::Role;
 use reqwest::StatusCode;
 

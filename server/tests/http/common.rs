@@ -53,7 +53,7 @@ pub fn with(b: TestAppBuilder, f: impl FnOnce(TestAppBuilder) -> TestAppBuilder)
 
 pub struct TestApp {
     /// The running app's state (its database, caches and limits).
-    pub state: app::ssr::AppState,
+    pub state: app::shared::ssr::AppState,
     /// What the app logged, when the builder asked to capture it.
     pub logs: Logs,
     pub base: String,

@@ -3,10 +3,11 @@ use leptos_router::hooks::use_query_map;
 
 use crate::accounts::api::load_account;
 use crate::accounts::model::AccountView;
-use crate::components::{show_loaded, ErrorSummary, InputField, PageTitle};
-use crate::messages;
-use crate::model::{links, ErrorItem};
-use crate::pages::officer::nav::OfficerNav;
+use crate::accounts::paths;
+use crate::officer::pages::nav::OfficerNav;
+use crate::shared::components::ErrorItem;
+use crate::shared::components::{show_loaded, ErrorSummary, InputField, PageTitle};
+use crate::shared::messages;
 
 fn done_message(code: &str) -> Option<&'static str> {
     Some(match code {
@@ -81,7 +82,7 @@ pub fn AccountPage() -> impl IntoView {
                     <h2 id="password-title">"Change your password"</h2>
                     <form
                         method="post"
-                        action=links::ACCOUNT_PASSWORD
+                        action=paths::ACCOUNT_PASSWORD
                         novalidate
                         aria-labelledby="password-title"
                     >
@@ -132,7 +133,7 @@ pub fn AccountPage() -> impl IntoView {
                                 "Off. Signing in with a code from an app on your phone as well as your password keeps your account safe even if your password is guessed."
                             </p>
                             <p>
-                                <a class="button button-secondary" href=links::ACCOUNT_TWO_FACTOR>
+                                <a class="button button-secondary" href=paths::ACCOUNT_TWO_FACTOR>
                                     "Set up two-factor sign-in"
                                 </a>
                             </p>
@@ -168,7 +169,7 @@ pub fn AccountPage() -> impl IntoView {
                                                         view! {
                                                             <form
                                                                 method="post"
-                                                                action=links::account_end_session(s.id)
+                                                                action=paths::account_end_session(s.id)
                                                                 class="inline-form"
                                                             >
                                                                 <input type="hidden" name="csrf" value=csrf />
@@ -193,7 +194,7 @@ pub fn AccountPage() -> impl IntoView {
                     {(others > 0)
                         .then(|| {
                             view! {
-                                <form method="post" action=links::ACCOUNT_END_OTHERS>
+                                <form method="post" action=paths::ACCOUNT_END_OTHERS>
                                     <input type="hidden" name="csrf" value=csrf.clone() />
                                     <button class="button button-secondary" type="submit">
                                         "Sign out everywhere else"

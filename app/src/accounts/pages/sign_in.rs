@@ -3,8 +3,11 @@ use leptos_router::hooks::use_query_map;
 
 use crate::accounts::api::load_sign_in;
 use crate::accounts::model::SignInView;
-use crate::components::{show_loaded, ErrorSummary, InputField, PageTitle};
-use crate::model::{links, ErrorItem};
+use crate::accounts::paths;
+use crate::officer::paths as officer_paths;
+use crate::results::paths as results_paths;
+use crate::shared::components::ErrorItem;
+use crate::shared::components::{show_loaded, ErrorSummary, InputField, PageTitle};
 
 /// (field, message) for an error code from the sign-in post.
 fn problems(error: &str) -> Vec<(&'static str, &'static str)> {
@@ -36,7 +39,7 @@ pub fn SignInPage() -> impl IntoView {
                 let q = query.read_untracked();
                 let found = problems(&q.get("error").unwrap_or_default());
                 let email = q.get("email").unwrap_or_default();
-                let next = q.get("next").unwrap_or_else(|| links::OFFICER.to_string());
+                let next = q.get("next").unwrap_or_else(|| officer_paths::OFFICER.to_string());
                 let signed_out = q.get("signed_out").is_some();
                 let msg = |f: &str| found.iter().find(|(k, _)| *k == f).map(|(_, m)| m.to_string());
                 let (email_err, password_err) = (msg("email"), msg("password"));
@@ -63,9 +66,9 @@ pub fn SignInPage() -> impl IntoView {
                     <p>
                         "For council officers and administrators. Residents do not need to sign in: "
                         <a href="/">"answer a survey"</a>" or "
-                        <a href=links::RESULTS>"see published results"</a>"."
+                        <a href=results_paths::RESULTS>"see published results"</a>"."
                     </p>
-                    <form method="post" action=links::SIGN_IN novalidate>
+                    <form method="post" action=paths::SIGN_IN novalidate>
                         <input type="hidden" name="token" value=v.token.clone() />
                         <input type="hidden" name="next" value=next />
                         <InputField

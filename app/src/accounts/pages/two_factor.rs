@@ -3,8 +3,12 @@ use leptos_router::hooks::use_query_map;
 
 use crate::accounts::api::{load_sign_in, load_two_factor_setup};
 use crate::accounts::model::{SignInView, TwoFactorSetupView};
-use crate::components::{error_summary::FieldErrorMessage, show_loaded, ErrorSummary, PageTitle};
-use crate::model::{links, ErrorItem};
+use crate::accounts::paths;
+use crate::officer::paths as officer_paths;
+use crate::shared::components::ErrorItem;
+use crate::shared::components::{
+    error_summary::FieldErrorMessage, show_loaded, ErrorSummary, PageTitle,
+};
 
 /// Words for the second step's problem codes.
 fn code_problem(code: &str) -> Option<&'static str> {
@@ -38,7 +42,9 @@ fn step_query(q: &leptos_router::params::ParamsMap) -> StepQuery {
         .collect();
     StepQuery {
         error,
-        next: q.get("next").unwrap_or_else(|| links::OFFICER.to_string()),
+        next: q
+            .get("next")
+            .unwrap_or_else(|| officer_paths::OFFICER.to_string()),
         errors,
     }
 }
@@ -86,7 +92,7 @@ pub fn SignInCodePage() -> impl IntoView {
                     <p>
                         "Your password was right. Open your authenticator app to finish signing in."
                     </p>
-                    <form method="post" action=links::SIGN_IN_CODE novalidate>
+                    <form method="post" action=paths::SIGN_IN_CODE novalidate>
                         <input type="hidden" name="next" value=next />
                         <CodeField error=error.clone() />
                         <button class="button" type="submit">
@@ -94,7 +100,7 @@ pub fn SignInCodePage() -> impl IntoView {
                         </button>
                     </form>
                     <p>
-                        <a href=links::SIGN_IN>"Start again"</a>
+                        <a href=paths::SIGN_IN>"Start again"</a>
                     </p>
                 }
                     .into_any()
@@ -120,7 +126,7 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
                     {(!v.at_sign_in)
                         .then(|| {
                             view! {
-                                <a class="back-link" href=links::ACCOUNT>
+                                <a class="back-link" href=paths::ACCOUNT>
                                     "Back to your account"
                                 </a>
                             }

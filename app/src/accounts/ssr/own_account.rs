@@ -6,16 +6,16 @@ use axum::response::Redirect;
 use axum::routing::post;
 use store::users::{self, ChangeProblems};
 
-use crate::model::links;
-use crate::ssr::access::{Routes, Staff};
-use crate::ssr::forms::field;
-use crate::ssr::officer_forms::{with_query, OfficerError, Posted};
-use crate::ssr::AppState;
+use crate::accounts::paths;
+use crate::shared::ssr::access::{Routes, Staff};
+use crate::shared::ssr::forms::field;
+use crate::shared::ssr::staff_forms::{with_query, OfficerError, Posted};
+use crate::shared::ssr::AppState;
 
 pub fn router() -> Routes {
     Routes::default()
-        .route(links::ACCOUNT_PASSWORD, post(change_password))
-        .route(links::ACCOUNT_END_OTHERS, post(end_others))
+        .route(paths::ACCOUNT_PASSWORD, post(change_password))
+        .route(paths::ACCOUNT_END_OTHERS, post(end_others))
         .route("/account/sessions/{id}/end", post(end_one))
 }
 
@@ -38,7 +38,7 @@ async fn change_password(
     .await?;
     match outcome {
         Ok(()) => Ok(Redirect::to(&with_query(
-            links::ACCOUNT,
+            paths::ACCOUNT,
             &[("done", "password")],
         ))),
         // Codes only: no password ever goes into an address.
@@ -50,7 +50,7 @@ async fn change_password(
             if let Some(n) = new {
                 pairs.push(("e_new", n.code()));
             }
-            Ok(Redirect::to(&with_query(links::ACCOUNT, &pairs)))
+            Ok(Redirect::to(&with_query(paths::ACCOUNT, &pairs)))
         }
     }
 }
@@ -72,7 +72,7 @@ async fn end_one(
     )
     .await?;
     Ok(Redirect::to(&with_query(
-        links::ACCOUNT,
+        paths::ACCOUNT,
         &[("done", "session")],
     )))
 }
@@ -90,7 +90,7 @@ async fn end_others(
     )
     .await?;
     Ok(Redirect::to(&with_query(
-        links::ACCOUNT,
+        paths::ACCOUNT,
         &[("done", "sessions")],
     )))
 }

@@ -6,25 +6,26 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Extension;
 
-use crate::ssr::access::Routes;
+use crate::shared::ssr::access::Routes;
 use domain::accounts::{sign_in_gate, EmailAddress, Gate, Refusal as ThrottleRefusal};
 use store::audit::{self, Actor};
 use store::{sessions, throttle, users};
 
 use super::two_factor::Stage;
-use crate::model::links;
-use crate::ssr::auth::{csrf_ok, read_cookie, ClientIp, SignedIn};
-use crate::ssr::forms::field;
-use crate::ssr::limits::{log_refusal, Refusal};
-use crate::ssr::officer_forms::with_query;
-use crate::ssr::{token, AppState};
+use crate::accounts::paths;
+use crate::officer::paths as officer_paths;
+use crate::shared::ssr::auth::{csrf_ok, read_cookie, ClientIp, SignedIn};
+use crate::shared::ssr::forms::field;
+use crate::shared::ssr::limits::{log_refusal, Refusal};
+use crate::shared::ssr::staff_forms::with_query;
+use crate::shared::ssr::{token, AppState};
 
 type Fields = Vec<(String, String)>;
 
 pub fn router() -> Routes {
     Routes::default()
-        .route(links::SIGN_IN, post(sign_in))
-        .route(links::SIGN_OUT, post(sign_out))
+        .route(paths::SIGN_IN, post(sign_in))
+        .route(paths::SIGN_OUT, post(sign_out))
 }
 
 /// The sign-in form's token. It guards against a form made up on another site; the
@@ -44,12 +45,12 @@ pub fn safe_next(public: &url::Url, next: Option<&str>) -> String {
             Some(q) => format!("{}?{q}", u.path()),
             None => u.path().to_string(),
         })
-        .unwrap_or_else(|| links::OFFICER.to_string())
+        .unwrap_or_else(|| officer_paths::OFFICER.to_string())
 }
 
 fn back_to_form(error: &str, email: &str, next: &str) -> Response {
     let pairs = [("error", error), ("email", email), ("next", next)];
-    Redirect::to(&with_query(links::SIGN_IN, &pairs)).into_response()
+    Redirect::to(&with_query(paths::SIGN_IN, &pairs)).into_response()
 }
 
 pub fn internal(e: store::StoreError) -> Response {
@@ -104,7 +105,7 @@ async fn sign_in(
     };
     match sign_in_gate(attempt.before) {
         Gate::Refuse(why) => {
-            log_refusal(Refusal::SignInThrottled, links::SIGN_IN);
+            log_refusal(Refusal::SignInThrottled, paths::SIGN_IN);
             let refused = async {
                 throttle::release(&st.db, attempt).await?;
                 // One audit row a minute per account and address: a flood of refusals
@@ -244,8 +245,8 @@ async fn sign_out(
     Form(fields): Form<Fields>,
 ) -> Response {
     if !csrf_ok(&st, &who, field(&fields, "csrf")) {
-        log_refusal(Refusal::Csrf, links::SIGN_OUT);
-        return crate::ssr::auth::forbidden();
+        log_refusal(Refusal::Csrf, paths::SIGN_OUT);
+        return crate::shared::ssr::auth::forbidden();
     }
     let token = read_cookie(&req_headers, st.auth.cookie_name()).unwrap_or_default();
     let ended = async {
@@ -257,7 +258,7 @@ async fn sign_out(
     }
     (
         [(header::SET_COOKIE, st.auth.clear_cookie())],
-        Redirect::to(&format!("{}?signed_out=1", links::SIGN_IN)),
+        Redirect::to(&format!("{}?signed_out=1", paths::SIGN_IN)),
     )
         .into_response()
 }

@@ -15,12 +15,13 @@ use store::audit::Actor;
 use store::{throttle, two_factor, users};
 
 use super::sign_in::{finish_sign_in, internal, safe_next};
-use crate::model::links;
-use crate::ssr::access::{Administrators, Routes, Staff};
-use crate::ssr::auth::{read_cookie, ClientIp, SignedIn};
-use crate::ssr::forms::field;
-use crate::ssr::officer_forms::{with_query, OfficerError, Posted};
-use crate::ssr::{token, AppState};
+use crate::accounts::paths;
+use crate::admin::paths as admin_paths;
+use crate::shared::ssr::access::{Administrators, Routes, Staff};
+use crate::shared::ssr::auth::{read_cookie, ClientIp, SignedIn};
+use crate::shared::ssr::forms::field;
+use crate::shared::ssr::staff_forms::{with_query, OfficerError, Posted};
+use crate::shared::ssr::{token, AppState};
 
 type Fields = Vec<(String, String)>;
 
@@ -29,9 +30,9 @@ const PENDING_SECONDS: i64 = 600;
 
 pub fn router() -> Routes {
     Routes::default()
-        .route(links::SIGN_IN_CODE, post(enter_code))
-        .route(links::SIGN_IN_SET_UP, post(set_up_at_sign_in))
-        .route(links::ACCOUNT_TWO_FACTOR, post(set_up_from_account))
+        .route(paths::SIGN_IN_CODE, post(enter_code))
+        .route(paths::SIGN_IN_SET_UP, post(set_up_at_sign_in))
+        .route(paths::ACCOUNT_TWO_FACTOR, post(set_up_from_account))
         .route("/admin/users/{id}/two-factor-off", post(turn_off))
 }
 
@@ -89,8 +90,8 @@ pub fn second_step(st: &AppState, user_id: i32, stage: Stage, next: &str) -> Res
     let body = format!("{user_id}.{expires}.{}", stage.key());
     let mac = token::issue(&st.form_secret, &body, "pending-sign-in");
     let page = match stage {
-        Stage::Code => links::SIGN_IN_CODE,
-        Stage::SetUp => links::SIGN_IN_SET_UP,
+        Stage::Code => paths::SIGN_IN_CODE,
+        Stage::SetUp => paths::SIGN_IN_SET_UP,
     };
     (
         [(
@@ -174,7 +175,7 @@ impl axum::extract::FromRequest<AppState> for SecondStep {
 impl SecondStep {
     /// The pending sign-in at `stage` and its person; otherwise back to the start.
     async fn user(&self, st: &AppState, stage: Stage) -> Result<(Pending, users::User), Response> {
-        let expired = || back(links::SIGN_IN, "expired", &self.next);
+        let expired = || back(paths::SIGN_IN, "expired", &self.next);
         let pending = self
             .pending
             .clone()
@@ -198,7 +199,7 @@ async fn enter_code(State(st): State<AppState>, step: SecondStep) -> Response {
     };
     let code = field(&step.fields, "code").unwrap_or("").trim();
     if code.is_empty() {
-        return back(links::SIGN_IN_CODE, "code_missing", next);
+        return back(paths::SIGN_IN_CODE, "code_missing", next);
     }
     let key = format!("second step: {}", user.email);
     let attempt = match throttle::reserve(&st.db, &key, ip).await {
@@ -209,7 +210,7 @@ async fn enter_code(State(st): State<AppState>, step: SecondStep) -> Response {
         if let Err(e) = throttle::release(&st.db, attempt).await {
             return internal(e);
         }
-        return back(links::SIGN_IN_CODE, "code_locked", next);
+        return back(paths::SIGN_IN_CODE, "code_locked", next);
     }
     let actor = actor_for(user.id, &user.email, ip);
     match two_factor::verify(&st.db, user.id, code).await {
@@ -231,7 +232,7 @@ async fn enter_code(State(st): State<AppState>, step: SecondStep) -> Response {
             if let Err(e) = failed {
                 return internal(e);
             }
-            back(links::SIGN_IN_CODE, "code_wrong", next)
+            back(paths::SIGN_IN_CODE, "code_wrong", next)
         }
         Err(e) => internal(e),
     }
@@ -249,14 +250,14 @@ async fn set_up_at_sign_in(State(st): State<AppState>, step: SecondStep) -> Resp
     let (secret, codes) = two_factor::setup_material(&st.form_secret, user.id, &pending.nonce);
     let code = field(&step.fields, "code").unwrap_or("").trim();
     if code.is_empty() {
-        return back(links::SIGN_IN_SET_UP, "code_missing", next);
+        return back(paths::SIGN_IN_SET_UP, "code_missing", next);
     }
     match two_factor::enable(&st.db, &actor, user.id, &secret, code, &codes).await {
         Ok(true) => {
             let detail = "after setting up two-factor sign-in";
             finish_sign_in(&st, step.before.clone(), user.id, &actor, detail, next).await
         }
-        Ok(false) => back(links::SIGN_IN_SET_UP, "code_wrong", next),
+        Ok(false) => back(paths::SIGN_IN_SET_UP, "code_wrong", next),
         Err(e) => internal(e),
     }
 }
@@ -277,8 +278,8 @@ async fn set_up_from_account(
         None
     };
     Ok(match error {
-        Some(e) => Redirect::to(&with_query(links::ACCOUNT_TWO_FACTOR, &[("error", e)])),
-        None => Redirect::to(&with_query(links::ACCOUNT, &[("done", "two_factor")])),
+        Some(e) => Redirect::to(&with_query(paths::ACCOUNT_TWO_FACTOR, &[("error", e)])),
+        None => Redirect::to(&with_query(paths::ACCOUNT, &[("done", "two_factor")])),
     }
     .into_response())
 }
@@ -295,7 +296,7 @@ async fn turn_off(
     }
     two_factor::disable(&st.db, &p.actor(), id).await?;
     Ok(Redirect::to(&with_query(
-        links::ADMIN_USERS,
+        admin_paths::ADMIN_USERS,
         &[("two_factor_off", &id.to_string())],
     )))
 }

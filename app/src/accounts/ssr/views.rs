@@ -1,13 +1,13 @@
 //! The accounts pages' data, built on the server.
 
 use super::super::model::*;
-use crate::model::links;
-use crate::ssr::auth::SignedIn;
-use crate::ssr::views::ViewError;
-use crate::ssr::AppState;
+use crate::shared::ssr::auth::SignedIn;
+use crate::shared::ssr::AppState;
+use crate::shared::ssr::ViewError;
 
+use crate::accounts::paths;
 /// As the officers' pages show times.
-use crate::ssr::officer_views::when;
+use crate::shared::ssr::when::when;
 
 /// Setting up two-factor sign-in, for a pending sign-in (an administrator's first) or for
 /// someone signed in. The secret and codes are worked out from that sign-in or session, so
@@ -28,7 +28,7 @@ pub async fn two_factor_setup(
             false,
             who.csrf.clone(),
         ),
-        (None, None) => return Err(ViewError::Redirect(links::SIGN_IN.to_string())),
+        (None, None) => return Err(ViewError::Redirect(paths::SIGN_IN.to_string())),
     };
     let user = store::users::by_id(&st.db, user_id)
         .await?
@@ -46,9 +46,9 @@ pub async fn two_factor_setup(
         qr_svg: two_factor::qr_svg(&uri).unwrap_or_default(),
         recovery_codes,
         action: if at_sign_in {
-            links::SIGN_IN_SET_UP.to_string()
+            paths::SIGN_IN_SET_UP.to_string()
         } else {
-            links::ACCOUNT_TWO_FACTOR.to_string()
+            paths::ACCOUNT_TWO_FACTOR.to_string()
         },
         at_sign_in,
         csrf,

@@ -1,0 +1,42 @@
+//! Server functions for the administrators' pages. The access guard has checked the address
+//! already; each function checks the session again.
+
+use leptos::prelude::*;
+
+use crate::admin::model::*;
+use crate::shared::PageError;
+
+#[cfg(feature = "ssr")]
+use crate::shared::ssr::support;
+
+#[server(endpoint = "admin/users")]
+pub async fn load_users() -> Result<UsersView, PageError> {
+    let who = support::admin()?;
+    crate::admin::ssr::views::users(&support::state()?, &who)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "admin/audit")]
+pub async fn load_audit(page: u64) -> Result<AuditView, PageError> {
+    let who = support::admin()?;
+    crate::admin::ssr::views::audit(&support::state()?, &who, page)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "admin/settings")]
+pub async fn load_settings() -> Result<SettingsView, PageError> {
+    let who = support::admin()?;
+    crate::admin::ssr::views::settings(&support::state()?, &who)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "admin/areas")]
+pub async fn load_areas() -> Result<AreasView, PageError> {
+    let who = support::admin()?;
+    crate::admin::ssr::views::areas(&support::state()?, &who)
+        .await
+        .map_err(support::map_err)
+}

@@ -1,0 +1,80 @@
+//! What the administrators' pages receive.
+
+use serde::{Deserialize, Serialize};
+
+use crate::shared::Viewer;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub id: i32,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub role_label: String,
+    pub active: bool,
+    pub last_sign_in: Option<String>,
+    pub two_factor: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UsersView {
+    pub viewer: Viewer,
+    pub users: Vec<UserRow>,
+    /// (key, label) of each role that can be given.
+    pub roles: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditRow {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub detail: String,
+    pub ip: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditView {
+    pub viewer: Viewer,
+    pub rows: Vec<AuditRow>,
+    pub page: u64,
+    pub pages: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BenchmarkRow {
+    pub key: String,
+    pub label: String,
+    pub is_share: bool,
+    pub source: String,
+    /// As entered: a percentage for a share, a score for a mean.
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SettingsView {
+    pub viewer: Viewer,
+    pub threshold: u32,
+    pub benchmarks: Vec<BenchmarkRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AreaRow {
+    pub code: String,
+    pub name: String,
+    pub group: String,
+    /// "column, row" on the tile map, or empty.
+    pub tile: String,
+    /// In every wave: a ward with responses must stay.
+    pub responses: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AreasView {
+    pub viewer: Viewer,
+    pub wards: Vec<AreaRow>,
+    pub groups: usize,
+    pub population_rows: usize,
+    pub population_total: f64,
+    pub population_illustrative: bool,
+}

@@ -1,0 +1,258 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::admin::api::load_areas;
+use crate::admin::model::AreasView;
+use crate::admin::paths;
+use crate::officer::pages::nav::OfficerNav;
+use crate::shared::components::ErrorItem;
+use crate::shared::components::{
+    error_summary::FieldErrorMessage, show_loaded, ErrorSummary, PageTitle,
+};
+
+/// The wards responses are tagged with, and the population totals weighting uses: both
+/// replaced by uploading a CSV file.
+#[component]
+pub fn AreasPage() -> impl IntoView {
+    let query = use_query_map();
+    let data = Resource::new(|| (), |_| load_areas());
+    view! {
+        {show_loaded(
+            data,
+            move |a: AreasView| {
+                let q = query.read_untracked();
+                let areas_err = q.get("e_areas");
+                let pop_err = q.get("e_population");
+                let mut errors = Vec::new();
+                if let Some(m) = &areas_err {
+                    errors
+                        .push(ErrorItem {
+                            field_id: "areas-file".into(),
+                            message: m.clone(),
+                        });
+                }
+                if let Some(m) = &pop_err {
+                    errors
+                        .push(ErrorItem {
+                            field_id: "population-file".into(),
+                            message: m.clone(),
+                        });
+                }
+                let has_errors = !errors.is_empty();
+                let more = q.get("more").unwrap_or_default();
+                let problems = |form: &str| -> Vec<String> {
+                    q.get_all(&format!("p_{form}")).unwrap_or_default()
+                };
+                let saved = match q.get("saved").as_deref() {
+                    Some("areas") => {
+                        Some(
+                            format!(
+                                "The areas are saved: {} wards ({} added, {} removed).{}",
+                                q.get("wards").unwrap_or_default(),
+                                q.get("added").unwrap_or_default(),
+                                q.get("removed").unwrap_or_default(),
+                                if q.get("population_removed").is_some() {
+                                    " The population totals were for the old wards and have been removed: upload totals for these wards before turning weighting on."
+                                } else {
+                                    ""
+                                },
+                            ),
+                        )
+                    }
+                    Some("population") => {
+                        Some(
+                            format!(
+                                "The population totals are saved: {} rows.",
+                                q.get("rows").unwrap_or_default(),
+                            ),
+                        )
+                    }
+                    _ => None,
+                };
+                let csrf = a.viewer.csrf.clone();
+                let upload = move |
+                    id: &'static str,
+                    action: &'static str,
+                    label: &'static str,
+                    hint: &'static str,
+                    button: &'static str,
+                    err: Option<String>,
+                    problems: Vec<String>,
+                    more: String|
+                {
+                    let described = if err.is_some() {
+                        format!("{id}-hint {id}-error")
+                    } else {
+                        format!("{id}-hint")
+                    };
+                    view! {
+                        <form method="post" action=action enctype="multipart/form-data" novalidate>
+                            <input type="hidden" name="csrf" value=csrf.clone() />
+                            <div class=if err.is_some() {
+                                "form-group form-group-error"
+                            } else {
+                                "form-group"
+                            }>
+                                <label class="label" for=id>
+                                    {label}
+                                </label>
+                                <div class="hint" id=format!("{id}-hint")>
+                                    {hint}
+                                </div>
+                                <FieldErrorMessage id=format!("{id}-error") message=err.clone() />
+                                {(!problems.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <ul class="list error-list">
+                                                {problems
+                                                    .into_iter()
+                                                    .map(|p| view! { <li>{p}</li> })
+                                                    .collect_view()}
+                                                {(!more.is_empty() && more != "0")
+                                                    .then(|| view! { <li>{format!("and {more} more")}</li> })}
+                                            </ul>
+                                        }
+                                    })}
+                                <input
+                                    class="file-upload"
+                                    id=id
+                                    name="file"
+                                    type="file"
+                                    accept=".csv,text/csv"
+                                    aria-describedby=described
+                                />
+                            </div>
+                            <button class="button" type="submit">
+                                {button}
+                            </button>
+                        </form>
+                    }
+                };
+                let (areas_problems, pop_problems) = (problems("areas"), problems("population"));
+                let (areas_more, pop_more) = if areas_err.is_some() {
+                    (more.clone(), String::new())
+                } else {
+                    (String::new(), more.clone())
+                };
+                let population = if a.population_rows == 0 {
+                    "No population totals are loaded, so waves cannot be weighted.".to_string()
+                } else {
+                    format!(
+                        "{} totals are loaded, for {:.0} residents aged 16 and over{}.",
+                        a.population_rows,
+                        a.population_total,
+                        if a.population_illustrative {
+                            " (illustrative figures that came with the demo: replace them before publishing weighted results)"
+                        } else {
+                            ""
+                        },
+                    )
+                };
+                view! {
+                    <PageTitle text="Areas and population".to_string() error=has_errors />
+                    <OfficerNav viewer=a.viewer.clone() />
+                    <ErrorSummary errors />
+                    {saved
+                        .map(|m| {
+                            view! {
+                                <div class="notice" role="status">
+                                    {m}
+                                </div>
+                            }
+                        })}
+                    <h1>"Areas and population"</h1>
+                    <p class="lead">
+                        {format!(
+                            "Responses are tagged with one of these {} wards, in {} groups.",
+                            a.wards.len(),
+                            a.groups,
+                        )}
+                    </p>
+
+                    <h2 id="areas">"Replace the wards"</h2>
+                    <p>
+                        "Upload a CSV file with a header row and the columns "<code>"code"</code>
+                        ", "<code>"name"</code>" and "<code>"group"</code>"; optionally "
+                        <code>"group_code"</code>" and the ward's place on the tile map, "
+                        <code>"tile_col"</code>" and "<code>"tile_row"</code>
+                        " (whole numbers, column 0 at the left, row 0 at the top). Wards are matched by code: a ward kept keeps its responses, and a ward with responses cannot be left out. "
+                        <a href=paths::ADMIN_AREAS_CSV download rel="external">
+                            "Download the current wards (CSV)"
+                        </a>" to start from."
+                    </p>
+                    {upload(
+                        "areas-file",
+                        paths::ADMIN_AREAS,
+                        "Ward list (CSV)",
+                        "Adding or removing wards removes the population totals, which describe the old wards.",
+                        "Replace the wards",
+                        areas_err.clone(),
+                        areas_problems,
+                        areas_more,
+                    )}
+
+                    <h2 id="population">"Population totals"</h2>
+                    <p>{population}</p>
+                    <p>
+                        "Upload a CSV file with the columns "<code>"area"</code>
+                        " (ward code or exact name), "<code>"age_band"</code>
+                        " (16-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75+), "<code>"sex"</code>
+                        " (female or male) and "<code>"count"</code>
+                        " (residents aged 16 and over), such as the ONS mid-year estimates for each ward. It replaces every total."
+                    </p>
+                    {upload(
+                        "population-file",
+                        paths::ADMIN_POPULATION,
+                        "Population totals (CSV)",
+                        "One row for each ward, age band and sex.",
+                        "Upload population totals",
+                        pop_err.clone(),
+                        pop_problems,
+                        pop_more,
+                    )}
+
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Wards">
+                        <table class="table">
+                            <caption class="table-caption table-caption-m">"Wards"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Ward"</th>
+                                    <th scope="col">"Code"</th>
+                                    <th scope="col">"Group"</th>
+                                    <th scope="col">"Tile (column, row)"</th>
+                                    <th scope="col" class="num">
+                                        "Responses"
+                                    </th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {a
+                                    .wards
+                                    .into_iter()
+                                    .map(|w| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{w.name}</th>
+                                                <td>{w.code}</td>
+                                                <td>{w.group}</td>
+                                                <td>
+                                                    {if w.tile.is_empty() {
+                                                        "Not placed".to_string()
+                                                    } else {
+                                                        w.tile
+                                                    }}
+                                                </td>
+                                                <td class="num">{w.responses}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            },
+        )}
+    }
+}

@@ -1,0 +1,237 @@
+//! Administrators' form posts: users (add, change, reset a password) and settings (the
+//! disclosure threshold, benchmarks). Each checks the session's CSRF token, records what it
+//! changed in the audit log, and answers with a redirect; refused input goes back to the
+//! form with a message per field.
+
+use axum::extract::{Path, State};
+use axum::response::Redirect;
+use axum::routing::post;
+use domain::accounts::Role;
+use store::audit;
+use store::users::{self, CreateOutcome, NewUser};
+
+use crate::admin::paths;
+use crate::shared::ssr::access::{Administrators, Routes};
+use crate::shared::ssr::forms::field;
+use crate::shared::ssr::staff_forms::{with_query, OfficerError, Posted};
+use crate::shared::ssr::AppState;
+
+pub fn router() -> Routes {
+    Routes::default()
+        .route("/admin/users", post(add_user))
+        .route("/admin/users/{id}", post(update_user))
+        .route("/admin/users/{id}/password", post(reset_password))
+        .route("/admin/settings/threshold", post(set_threshold))
+        .route("/admin/settings/benchmark", post(set_benchmark))
+}
+
+async fn add_user(
+    State(st): State<AppState>,
+    p: Posted<Administrators>,
+) -> Result<Redirect, OfficerError> {
+    let name = field(&p.fields, "name").unwrap_or("");
+    let email = field(&p.fields, "email").unwrap_or("");
+    let role_key = field(&p.fields, "role").unwrap_or("");
+    let Some(role) = Role::parse(role_key) else {
+        return Ok(Redirect::to(&with_query(
+            paths::ADMIN_USERS,
+            &[("e_role", "missing"), ("name", name), ("email", email)],
+        )));
+    };
+    let outcome = users::create(
+        &st.db,
+        NewUser {
+            email,
+            name,
+            role,
+            password: field(&p.fields, "password").unwrap_or(""),
+            must_change_password: true,
+        },
+    )
+    .await?;
+    match outcome {
+        CreateOutcome::Created(u) => {
+            audit::record(
+                &st.db,
+                &p.actor(),
+                domain::AuditAction::UserAdded,
+                &format!("{} ({})", u.email, u.role.label()),
+            )
+            .await?;
+            Ok(Redirect::to(&with_query(
+                paths::ADMIN_USERS,
+                // The account's id, not its address: the page names it from the database,
+                // never from text in its own address.
+                &[("added", &u.id.to_string())],
+            )))
+        }
+        CreateOutcome::Refused(p) => {
+            let mut pairs = vec![("name", name), ("email", email), ("role", role_key)];
+            // Problems go back as codes; the page words them.
+            if let Some(m) = p.name {
+                pairs.push(("e_name", m.code()));
+            }
+            if let Some(m) = p.email {
+                pairs.push(("e_email", m.code()));
+            }
+            if let Some(m) = p.password {
+                pairs.push(("e_password", m.code()));
+            }
+            Ok(Redirect::to(&with_query(paths::ADMIN_USERS, &pairs)))
+        }
+    }
+}
+
+async fn update_user(
+    State(st): State<AppState>,
+    Path(id): Path<i32>,
+    p: Posted<Administrators>,
+) -> Result<Redirect, OfficerError> {
+    let user = users::by_id(&st.db, id)
+        .await?
+        .ok_or(OfficerError::NotFound)?;
+    let role = field(&p.fields, "role")
+        .and_then(Role::parse)
+        .unwrap_or(user.role);
+    let active = field(&p.fields, "active") == Some("1");
+    let loses_admin = user.role.administers() && user.active && (!active || !role.administers());
+    if loses_admin && users::active_administrators(&st.db).await? <= 1 {
+        return Ok(Redirect::to(&with_query(
+            paths::ADMIN_USERS,
+            &[("error", "last_admin")],
+        )));
+    }
+    users::update_access(&st.db, id, role, active).await?;
+    audit::record(
+        &st.db,
+        &p.actor(),
+        domain::AuditAction::UserChanged,
+        &format!(
+            "{}: {}, {}",
+            user.email,
+            role.label(),
+            if active { "active" } else { "deactivated" }
+        ),
+    )
+    .await?;
+    Ok(Redirect::to(&with_query(
+        paths::ADMIN_USERS,
+        &[("changed", &user.id.to_string())],
+    )))
+}
+
+async fn set_threshold(
+    State(st): State<AppState>,
+    p: Posted<Administrators>,
+) -> Result<Redirect, OfficerError> {
+    let typed = field(&p.fields, "threshold")
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let threshold = match domain::threshold::parse_threshold(&typed) {
+        Ok(t) => t,
+        Err(problem) => {
+            return Ok(Redirect::to(&with_query(
+                paths::ADMIN_SETTINGS,
+                &[("e_threshold", problem.code()), ("threshold", &typed)],
+            )))
+        }
+    };
+    store::settings::set_threshold(&st.db, &p.actor(), threshold).await?;
+    Ok(Redirect::to(&with_query(
+        paths::ADMIN_SETTINGS,
+        &[("saved", "threshold")],
+    )))
+}
+
+async fn set_benchmark(
+    State(st): State<AppState>,
+    p: Posted<Administrators>,
+) -> Result<Redirect, OfficerError> {
+    let key = field(&p.fields, "indicator").unwrap_or("");
+    let defs = store::indicator_defs::all(&st.db).await?;
+    let def = defs
+        .iter()
+        .find(|d| d.key == key)
+        .ok_or(OfficerError::NotFound)?;
+    let source = field(&p.fields, "source").unwrap_or("").trim();
+    let typed = field(&p.fields, "value")
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches('%');
+    let back = |pairs: &[(&str, &str)]| {
+        let mut all = vec![("indicator", key)];
+        all.extend_from_slice(pairs);
+        Redirect::to(&format!(
+            "{}#b-{key}",
+            with_query(paths::ADMIN_SETTINGS, &all)
+        ))
+    };
+    if source.is_empty() && typed.is_empty() {
+        store::benchmarks::remove(&st.db, key).await?;
+        audit::record(
+            &st.db,
+            &p.actor(),
+            domain::AuditAction::SettingChanged,
+            &format!("benchmark removed: {key}"),
+        )
+        .await?;
+        return Ok(back(&[("saved", "benchmark")]));
+    }
+    let value = domain::benchmark::parse_value(typed, !def.rule.is_mean());
+    match (value, domain::benchmark::check_source(source)) {
+        (Ok(v), Ok(source)) => {
+            store::benchmarks::set(
+                &st.db,
+                &store::benchmarks::Benchmark {
+                    indicator_key: key.into(),
+                    label: source.into(),
+                    value: v,
+                },
+            )
+            .await?;
+            audit::record(
+                &st.db,
+                &p.actor(),
+                domain::AuditAction::SettingChanged,
+                &format!("benchmark {key}: {typed} ({source})"),
+            )
+            .await?;
+            Ok(back(&[("saved", "benchmark")]))
+        }
+        // Problems go back as codes; the page words them.
+        (value, source_problem) => {
+            let mut pairs = vec![("source", source), ("value", typed)];
+            if let Err(p) = value {
+                pairs.push(("e_value", p.code()));
+            }
+            if let Err(p) = source_problem {
+                pairs.push(("e_source", p.code()));
+            }
+            Ok(back(&pairs))
+        }
+    }
+}
+
+/// An administrator gives someone a temporary password; they must change it when they next
+/// sign in.
+async fn reset_password(
+    State(st): State<AppState>,
+    Path(id): Path<i32>,
+    p: Posted<Administrators>,
+) -> Result<Redirect, OfficerError> {
+    if users::by_id(&st.db, id).await?.is_none() {
+        return Err(OfficerError::NotFound);
+    }
+    let temporary = field(&p.fields, "temporary").unwrap_or("");
+    match users::reset_password(&st.db, &p.actor(), id, temporary).await? {
+        Ok(()) => Ok(Redirect::to(&with_query(
+            paths::ADMIN_USERS,
+            &[("reset", &id.to_string())],
+        ))),
+        Err(problem) => Ok(Redirect::to(&with_query(
+            paths::ADMIN_USERS,
+            &[("e_reset", problem.code()), ("reset_id", &id.to_string())],
+        ))),
+    }
+}

@@ -1,0 +1,236 @@
+//! Administrators' file uploads: the list of wards and the population totals. Each is a
+//! multipart form post carrying the session's CSRF token; the file goes in whole or not at
+//! all, and every problem goes back to the page (up to [`SHOWN_PROBLEMS`] of them, by line).
+
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use store::audit;
+use store::import::ImportError;
+
+use crate::admin::paths;
+use crate::results::ssr::exports;
+use crate::shared::ssr::access::{signed_for, Access, Routes};
+use crate::shared::ssr::auth::{csrf_ok, forbidden, SignedIn};
+use crate::shared::ssr::staff_forms::OfficerError;
+use crate::shared::ssr::AppState;
+
+/// Files bigger than this are refused before they are read (a ward list or population
+/// table is kilobytes).
+const MAX_UPLOAD: usize = 5 * 1024 * 1024;
+/// More than this many row problems are summarised as a count.
+pub const SHOWN_PROBLEMS: usize = 20;
+
+pub fn router() -> Routes {
+    Routes::default()
+        .route(paths::ADMIN_AREAS, post(upload_areas))
+        .route(paths::ADMIN_POPULATION, post(upload_population))
+        .route(paths::ADMIN_AREAS_CSV, get(areas_csv))
+        .map_router(|r| r.layer(DefaultBodyLimit::max(MAX_UPLOAD)))
+}
+
+/// An administrator's upload, its role and CSRF token checked: the file's bytes (empty when
+/// no file was chosen).
+pub struct Upload {
+    who: SignedIn,
+    ip: String,
+    file: Vec<u8>,
+}
+
+impl FromRequest<AppState> for Upload {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, st: &AppState) -> Result<Self, Response> {
+        let (who, ip) =
+            signed_for(req.extensions(), Access::Administrators).ok_or_else(forbidden)?;
+        let mut form = Multipart::from_request(req, st)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let (mut csrf, mut file) = (None, Vec::new());
+        while let Some(field) = form
+            .next_field()
+            .await
+            .map_err(IntoResponse::into_response)?
+        {
+            match field.name() {
+                Some("csrf") => csrf = field.text().await.ok(),
+                Some("file") => {
+                    file = field
+                        .bytes()
+                        .await
+                        .map_err(IntoResponse::into_response)?
+                        .to_vec()
+                }
+                _ => {}
+            }
+        }
+        if !csrf_ok(st, &who, csrf.as_deref()) {
+            return Err(forbidden());
+        }
+        Ok(Upload { who, ip, file })
+    }
+}
+
+/// Back to the areas page with a message for one of its two forms.
+fn refused(form: &str, message: &str, problems: &[String], more: usize) -> Redirect {
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    q.append_pair(&format!("e_{form}"), message);
+    for p in problems {
+        q.append_pair(&format!("p_{form}"), p);
+    }
+    if more > 0 {
+        q.append_pair("more", &more.to_string());
+    }
+    Redirect::to(&format!(
+        "{}?{}#{form}-file",
+        paths::ADMIN_AREAS,
+        q.finish()
+    ))
+}
+
+fn import_refused(form: &str, e: ImportError) -> Result<Redirect, OfficerError> {
+    match e {
+        ImportError::File(m) => Ok(refused(
+            form,
+            &format!("The file cannot be used: {m}. Nothing was changed."),
+            &[],
+            0,
+        )),
+        ImportError::Rows(rows) => {
+            let shown: Vec<String> = rows
+                .iter()
+                .take(SHOWN_PROBLEMS)
+                .map(|r| r.to_string())
+                .collect();
+            Ok(refused(
+                form,
+                &format!(
+                    "The file has {} problem{}; nothing was changed. Correct the file and upload it again.",
+                    rows.len(),
+                    if rows.len() == 1 { "" } else { "s" }
+                ),
+                &shown,
+                rows.len().saturating_sub(SHOWN_PROBLEMS),
+            ))
+        }
+        ImportError::Store(e) => Err(OfficerError::Internal(e)),
+    }
+}
+
+fn no_file(form: &str, file: &[u8]) -> Option<Redirect> {
+    file.is_empty()
+        .then(|| refused(form, "Select a CSV file to upload", &[], 0))
+}
+
+async fn upload_areas(State(st): State<AppState>, up: Upload) -> Result<Redirect, OfficerError> {
+    if let Some(r) = no_file("areas", &up.file) {
+        return Ok(r);
+    }
+    let report = match store::areas_import::replace(&st.db, &up.file[..]).await {
+        Ok(r) => r,
+        Err(e) => return import_refused("areas", e),
+    };
+    audit::record(
+        &st.db,
+        &up.who.actor(&up.ip),
+        domain::AuditAction::AreasReplaced,
+        &format!(
+            "{} wards in {} groups ({} added, {} removed{})",
+            report.wards,
+            report.groups,
+            report.added,
+            report.removed,
+            if report.population_removed {
+                "; population totals removed"
+            } else {
+                ""
+            }
+        ),
+    )
+    .await?;
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    q.append_pair("saved", "areas")
+        .append_pair("wards", &report.wards.to_string())
+        .append_pair("added", &report.added.to_string())
+        .append_pair("removed", &report.removed.to_string());
+    if report.population_removed {
+        q.append_pair("population_removed", "1");
+    }
+    Ok(Redirect::to(&format!(
+        "{}?{}",
+        paths::ADMIN_AREAS,
+        q.finish()
+    )))
+}
+
+async fn upload_population(
+    State(st): State<AppState>,
+    up: Upload,
+) -> Result<Redirect, OfficerError> {
+    if let Some(r) = no_file("population", &up.file) {
+        return Ok(r);
+    }
+    let areas = store::areas::AreaDirectory::load(&st.db).await?;
+    let report = match store::population::import(&st.db, &areas, &up.file[..], false).await {
+        Ok(r) => r,
+        Err(e) => return import_refused("population", e),
+    };
+    audit::record(
+        &st.db,
+        &up.who.actor(&up.ip),
+        domain::AuditAction::PopulationReplaced,
+        &format!("{} rows, {:.0} residents", report.rows, report.total),
+    )
+    .await?;
+    Ok(Redirect::to(&format!(
+        "{}?saved=population&rows={}",
+        paths::ADMIN_AREAS,
+        report.rows
+    )))
+}
+
+/// The wards as they are, in the upload format: a starting point for the council's own list.
+async fn areas_csv(State(st): State<AppState>) -> Result<Response, OfficerError> {
+    let d = store::areas::AreaDirectory::load(&st.db).await?;
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let write = |out: &mut csv::Writer<Vec<u8>>, row: [&str; 6]| {
+        out.write_record(row)
+            .map_err(|e| OfficerError::Internal(store::StoreError::Invalid(e.to_string())))
+    };
+    write(
+        &mut out,
+        [
+            "code",
+            "name",
+            "group",
+            "group_code",
+            "tile_col",
+            "tile_row",
+        ],
+    )?;
+    for w in &d.wards {
+        let (c, r) = w
+            .tile
+            .map(|(c, r)| (c.to_string(), r.to_string()))
+            .unwrap_or_default();
+        write(
+            &mut out,
+            [
+                &w.code,
+                &exports::spreadsheet_safe(&w.name),
+                &exports::spreadsheet_safe(d.group_name(w)),
+                &w.group_code,
+                &c,
+                &r,
+            ],
+        )?;
+    }
+    let body = out
+        .into_inner()
+        .map_err(|e| OfficerError::Internal(store::StoreError::Invalid(e.to_string())))?;
+    Ok(exports::download::attachment(
+        body,
+        "text/csv; charset=utf-8",
+        "areas.csv",
+    ))
+}

@@ -1,0 +1,4 @@
+//! Server-only parts of the officers' dashboard: page data and the wave form.
+
+pub mod forms;
+pub mod views;

@@ -1,0 +1,73 @@
+use leptos::prelude::*;
+
+use super::{ChangeText, EstimateText, IntervalText};
+use crate::results::model::Figure;
+
+/// Figures for areas or categories as a table: the accessible form of every chart.
+#[component]
+pub fn FiguresTable(
+    caption: String,
+    first_column: &'static str,
+    figures: Vec<Figure>,
+    is_share: bool,
+    higher_is_better: bool,
+    threshold: u32,
+    /// Makes each area's name a link (for wards on the public pages).
+    #[prop(default = None)]
+    link: Option<Callback<String, String>>,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=caption.clone()>
+            <table class="table">
+                <caption class="table-caption">{caption.clone()}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{first_column}</th>
+                        <th scope="col" class="num">
+                            "Estimate"
+                        </th>
+                        <th scope="col">"95% interval"</th>
+                        <th scope="col" class="num">
+                            "Answers (n)"
+                        </th>
+                        <th scope="col">"Change since baseline"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {figures
+                        .into_iter()
+                        .map(|f| {
+                            let name = match link {
+                                Some(l) => {
+                                    view! { <a href=l.run(f.code.clone())>{f.label.clone()}</a> }
+                                        .into_any()
+                                }
+                                None => f.label.clone().into_any(),
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    <td class="num">
+                                        <EstimateText figure=f.clone() is_share threshold />
+                                    </td>
+                                    <td>
+                                        <IntervalText figure=f.clone() is_share />
+                                    </td>
+                                    <td class="num">
+                                        {f
+                                            .n
+                                            .map(|n| n.to_string())
+                                            .unwrap_or_else(|| "withheld".into())}
+                                    </td>
+                                    <td>
+                                        <ChangeText change=f.change higher_is_better />
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

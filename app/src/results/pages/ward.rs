@@ -1,0 +1,143 @@
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::results::api::load_ward;
+use crate::results::components::{ChangeText, EstimateText, IntervalText};
+use crate::results::model::WardReport;
+use crate::results::paths;
+use crate::results::paths::Audience;
+use crate::shared::components::{show_loaded, PageTitle};
+use crate::shared::param;
+
+/// "How is my ward doing": every indicator for one ward beside the whole area. Reached
+/// from a ward link, or by choosing a ward (a GET form, so it works without JavaScript).
+#[component]
+pub fn WardPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let data = Resource::new(
+        move || {
+            let p = params.read();
+            let code = p
+                .get("code")
+                .or_else(|| query.read().get("ward"))
+                .unwrap_or_default();
+            (param(&p, "survey"), param(&p, "wave"), code)
+        },
+        |(s, w, c)| load_ward(s, w, c),
+    );
+    view! {
+        {show_loaded(
+            data,
+            |r: WardReport| {
+                let h = r.header.clone();
+                let t = h.threshold;
+                let chooser = format!("{}/{}/{}/wards", paths::RESULTS, h.survey_key, h.wave_key);
+                view! {
+                    <PageTitle text=format!("{}: {}", r.ward_name, h.wave_name) />
+                    <a
+                        class="back-link"
+                        href=paths::wave(Audience::Public, &h.survey_key, &h.wave_key)
+                    >
+                        {format!("Back to {}", h.wave_name)}
+                    </a>
+                    <span class="caption">{format!("{}: {}", h.survey_title, h.wave_name)}</span>
+                    <h1>{format!("How is {} doing?", r.ward_name)}</h1>
+                    <p class="lead">{format!("Ward in {}.", r.group_name)}</p>
+                    <form method="get" action=chooser class="ward-chooser">
+                        <label class="label" for="ward">
+                            "Choose another ward"
+                        </label>
+                        <select class="select" id="ward" name="ward">
+                            {r
+                                .wards
+                                .iter()
+                                .map(|(c, n)| {
+                                    let sel = *c == r.ward_code;
+                                    view! {
+                                        <option value=c.clone() selected=sel>
+                                            {n.clone()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                        <button class="button button-secondary" type="submit">
+                            "Show ward"
+                        </button>
+                    </form>
+                    <div
+                        class="table-wrap"
+                        tabindex="0"
+                        role="region"
+                        aria-label="Indicators for this ward"
+                    >
+                        <table class="table">
+                            <caption class="table-caption">
+                                {format!("{} compared with all areas", r.ward_name)}
+                            </caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Indicator"</th>
+                                    <th scope="col" class="num">
+                                        "This ward"
+                                    </th>
+                                    <th scope="col">"95% interval"</th>
+                                    <th scope="col" class="num">
+                                        "All areas"
+                                    </th>
+                                    <th scope="col">"Change since baseline"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {r
+                                    .rows
+                                    .iter()
+                                    .map(|row| {
+                                        let s = row.indicator.is_share;
+                                        view! {
+                                            <tr>
+                                                <th scope="row">
+                                                    <a href=paths::indicator(
+                                                        Audience::Public,
+                                                        &h.survey_key,
+                                                        &h.wave_key,
+                                                        &row.indicator.key,
+                                                    )>{row.indicator.label.clone()}</a>
+                                                </th>
+                                                <td class="num">
+                                                    <EstimateText
+                                                        figure=row.ward.clone()
+                                                        is_share=s
+                                                        threshold=t
+                                                    />
+                                                </td>
+                                                <td>
+                                                    <IntervalText figure=row.ward.clone() is_share=s />
+                                                </td>
+                                                <td class="num">
+                                                    <EstimateText
+                                                        figure=row.indicator.all.clone()
+                                                        is_share=s
+                                                        threshold=t
+                                                    />
+                                                </td>
+                                                <td>
+                                                    <ChangeText
+                                                        change=row.ward.change
+                                                        higher_is_better=row.indicator.higher_is_better
+                                                    />
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            },
+        )}
+    }
+}

@@ -1,0 +1,9 @@
+//! Page pieces every feature uses, one component per file.
+
+pub mod error_summary;
+pub mod input_field;
+pub mod loaded;
+
+pub use error_summary::{ErrorItem, ErrorSummary};
+pub use input_field::InputField;
+pub use loaded::{show_loaded, PageTitle, Problem};

@@ -1,0 +1,22 @@
+//! What several features use: the page error, the error summary and other page pieces,
+//! charts, the Content-Security-Policy, the wording of typed problems, and (server-only)
+//! the state, sign-in sessions, access control, rate limits and form helpers.
+
+pub mod access;
+pub mod charts;
+pub mod components;
+pub mod csp;
+pub mod messages;
+pub mod not_found;
+mod page_error;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+mod viewer;
+
+pub use page_error::PageError;
+pub use viewer::Viewer;
+
+/// Reads a route parameter, empty when absent.
+pub fn param(map: &leptos_router::params::ParamsMap, name: &str) -> String {
+    map.get(name).unwrap_or_default()
+}

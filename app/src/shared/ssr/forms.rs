@@ -1,0 +1,19 @@
+//! Helpers for plain form posts and the pages their handlers answer with.
+
+/// A posted form's fields, in the order sent.
+pub type Fields = Vec<(String, String)>;
+
+/// A whole page for replies that are not rendered by the app (errors from plain handlers).
+/// `body` is trusted HTML written here, never user input.
+pub fn plain_page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} - Kiln</title><link rel=\"stylesheet\" href=\"/pkg/kiln.css\"></head><body><main class=\"page\" id=\"main\"><h1>{title}</h1>{body}</main></body></html>"
+    )
+}
+
+pub fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}

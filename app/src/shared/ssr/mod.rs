@@ -1,0 +1,17 @@
+//! Server-only parts every feature uses: the app's state, form tokens, sign-in sessions,
+//! access control, rate limits, and helpers for form posts and server functions.
+
+pub mod access;
+pub mod auth;
+pub mod envelope;
+pub mod forms;
+pub mod limits;
+pub mod staff_forms;
+pub mod state;
+pub mod support;
+pub mod token;
+pub mod view_error;
+pub mod when;
+
+pub use state::AppState;
+pub use view_error::ViewError;

@@ -1,0 +1,60 @@
+//! What server functions share: the app's state, the signed-in person, and errors mapped
+//! to page errors (setting the response's status on the way).
+
+use leptos::prelude::*;
+
+use super::view_error::ViewError;
+use super::AppState;
+
+use crate::shared::PageError;
+
+pub fn state() -> Result<AppState, PageError> {
+    use_context::<AppState>().ok_or(PageError::Internal)
+}
+
+/// The signed-in person, or an error: the access guard has already let only the right
+/// people through, so this is a second lock, not the first.
+pub fn signed_in() -> Result<crate::shared::ssr::auth::SignedIn, PageError> {
+    use_context::<http::request::Parts>()
+        .and_then(|p| {
+            p.extensions
+                .get::<crate::shared::ssr::auth::SignedIn>()
+                .cloned()
+        })
+        .ok_or(PageError::Forbidden)
+}
+
+pub fn admin() -> Result<crate::shared::ssr::auth::SignedIn, PageError> {
+    signed_in().and_then(|s| {
+        if s.user.role.administers() {
+            Ok(s)
+        } else {
+            Err(map_err(ViewError::Forbidden))
+        }
+    })
+}
+
+pub fn map_err(e: ViewError) -> PageError {
+    match e {
+        ViewError::NotFound => {
+            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                res.set_status(axum::http::StatusCode::NOT_FOUND);
+            }
+            PageError::NotFound
+        }
+        ViewError::Redirect(path) => {
+            leptos_axum::redirect(&path);
+            PageError::Redirect(path)
+        }
+        ViewError::Forbidden => {
+            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                res.set_status(axum::http::StatusCode::FORBIDDEN);
+            }
+            PageError::Forbidden
+        }
+        ViewError::Store(e) => {
+            tracing::error!(error = %e, "loading a page failed");
+            PageError::Internal
+        }
+    }
+}

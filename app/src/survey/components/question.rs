@@ -1,0 +1,61 @@
+use leptos::prelude::*;
+
+use super::area_question::AreaQuestion;
+use super::choice_question::ChoiceQuestion;
+use super::scale_question::ScaleQuestion;
+use super::text_question::TextQuestion;
+use crate::survey::model::{QuestionView, QuestionViewKind};
+
+/// One question, drawn according to its kind.
+#[component]
+pub fn QuestionField(question: QuestionView) -> impl IntoView {
+    match question.kind.clone() {
+        QuestionViewKind::Scale {
+            min,
+            max,
+            min_label,
+            max_label,
+        } => view! { <ScaleQuestion question min max min_label max_label /> }.into_any(),
+        QuestionViewKind::Choice { options } => {
+            view! { <ChoiceQuestion question options /> }.into_any()
+        }
+        QuestionViewKind::Text { max_chars } => {
+            view! { <TextQuestion question max_chars /> }.into_any()
+        }
+        QuestionViewKind::Area { wards, postcode } => {
+            view! { <AreaQuestion question wards postcode /> }.into_any()
+        }
+    }
+}
+
+/// The ids a field's `aria-describedby` lists: its hint and its error, when present.
+pub fn described_by(question: &QuestionView, extra: &[String]) -> Option<String> {
+    let mut ids: Vec<String> = Vec::new();
+    if question.hint.is_some() {
+        ids.push(format!("q-{}-hint", question.key));
+    }
+    ids.extend(extra.iter().cloned());
+    if question.error.is_some() {
+        ids.push(format!("q-{}-error", question.key));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+#[component]
+pub fn Hint(question: QuestionView) -> impl IntoView {
+    question.hint.clone().map(|h| {
+        view! {
+            <div class="hint" id=format!("q-{}-hint", question.key)>
+                {h}
+            </div>
+        }
+    })
+}
+
+pub fn group_class(question: &QuestionView) -> &'static str {
+    if question.error.is_some() {
+        "form-group form-group-error"
+    } else {
+        "form-group"
+    }
+}

@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+
+use super::question::{described_by, group_class, Hint};
+use crate::shared::components::error_summary::FieldErrorMessage;
+use crate::survey::model::QuestionView;
+use crate::survey::paths;
+
+/// Free text with a character count that updates as you type once the page is hydrated.
+#[component]
+pub fn TextQuestion(question: QuestionView, max_chars: usize) -> impl IntoView {
+    let key = question.key.clone();
+    let id = paths::field_id(&key);
+    let count_id = format!("q-{key}-count");
+    let describedby = described_by(&question, std::slice::from_ref(&count_id));
+    let (used, set_used) = signal(question.value.chars().count());
+    let remaining = move || {
+        let used = used.get();
+        if used <= max_chars {
+            format!("You have {} characters remaining", max_chars - used)
+        } else {
+            format!("You have {} characters too many", used - max_chars)
+        }
+    };
+    view! {
+        <div class=group_class(&question)>
+            <label class="label" for=id.clone()>
+                {question.prompt.clone()}
+            </label>
+            <Hint question=question.clone() />
+            <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone() />
+            <textarea
+                class="textarea"
+                id=id
+                name=key.clone()
+                rows="5"
+                aria-describedby=describedby
+                on:input=move |ev| set_used.set(event_target_value(&ev).chars().count())
+            >
+                {question.value.clone()}
+            </textarea>
+            <p class="hint char-count" id=count_id aria-live="polite">
+                {remaining}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,106 @@
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::shared::components::{show_loaded, ErrorSummary, PageTitle};
+use crate::shared::param;
+use crate::survey::api::load_check;
+use crate::survey::model::{CheckView, ErrorItem};
+use crate::survey::paths;
+
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let refused = move || query.read().get("problem").is_some();
+    let data = Resource::new(
+        move || {
+            (
+                param(&params.read(), "survey"),
+                param(&params.read(), "code"),
+            )
+        },
+        |(survey, code)| load_check(survey, code),
+    );
+    view! {
+        {move || {
+            let refused = refused();
+            show_loaded(
+                data,
+                move |v: CheckView| {
+                    let errors = if refused {
+                        vec![
+                            ErrorItem {
+                                field_id: "submit".into(),
+                                message: "Your answers could not be sent because the form was not valid. Please check them and send them again."
+                                    .into(),
+                            },
+                        ]
+                    } else {
+                        Vec::new()
+                    };
+                    view! { <CheckAnswers view=v errors /> }.into_any()
+                },
+            )
+        }}
+    }
+}
+
+#[component]
+fn CheckAnswers(view: CheckView, errors: Vec<ErrorItem>) -> impl IntoView {
+    let v = view;
+    let has_errors = !errors.is_empty();
+    view! {
+        <PageTitle text=format!("Check your answers – {}", v.survey_title) error=has_errors />
+        <a class="back-link" href=paths::section(&v.survey_key, &v.code, v.section_count)>
+            "Back"
+        </a>
+        <ErrorSummary errors />
+        <p class="caption">{v.survey_title.clone()}</p>
+        <h1>"Check your answers before sending them"</h1>
+        {v
+            .sections
+            .iter()
+            .cloned()
+            .map(|s| {
+                view! {
+                    <h2 class="summary-heading">{s.title}</h2>
+                    <dl class="summary-list">
+                        {s
+                            .rows
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <div class="summary-row">
+                                        <dt class="summary-key">{r.question.clone()}</dt>
+                                        <dd class="summary-value">
+                                            {r.answer.unwrap_or_else(|| "Not answered".to_string())}
+                                        </dd>
+                                        <dd class="summary-actions">
+                                            <a href=r
+                                                .change_href>
+                                                "Change"
+                                                <span class="visually-hidden">
+                                                    {format!(" your answer to: {}", r.question)}
+                                                </span>
+                                            </a>
+                                        </dd>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </dl>
+                }
+            })
+            .collect_view()}
+        <h2>"Now send your answers"</h2>
+        <p>
+            "By sending your answers you agree that they can be used, anonymously, in the council\u{2019}s published survey results."
+        </p>
+        <form method="post" action=paths::submit(&v.survey_key, &v.code) novalidate>
+            <input type="hidden" name="token" value=v.token.clone() />
+            <button class="button" id="submit" type="submit">
+                "Send your answers"
+            </button>
+        </form>
+    }
+}

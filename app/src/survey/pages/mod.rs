@@ -1,0 +1,9 @@
+//! One page per file.
+
+pub mod check;
+pub mod done;
+pub mod home;
+pub mod resume;
+pub mod saved;
+pub mod section;
+pub mod start;

@@ -1,0 +1,91 @@
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::shared::components::{show_loaded, ErrorSummary, PageTitle};
+use crate::shared::param;
+use crate::survey::api::load_section;
+use crate::survey::components::QuestionField;
+use crate::survey::model::SectionView;
+use crate::survey::paths;
+
+#[component]
+pub fn SectionPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let data = Resource::new(
+        move || {
+            let p = params.read();
+            let q = query.read();
+            (
+                param(&p, "survey"),
+                param(&p, "code"),
+                param(&p, "n").parse::<usize>().unwrap_or(0),
+                q.get("errors").is_some(),
+                q.get("change").is_some(),
+                q.get("problem").is_some(),
+            )
+        },
+        |(survey, code, n, errors, change, problem)| {
+            load_section(survey, code, n, errors, change, problem)
+        },
+    );
+    view! { {show_loaded(data, |v: SectionView| view! { <SectionForm view=v /> }.into_any())} }
+}
+
+#[component]
+fn SectionForm(view: SectionView) -> impl IntoView {
+    let v = view;
+    let back = if v.changing {
+        paths::check(&v.survey_key, &v.code)
+    } else if v.number > 1 {
+        paths::section(&v.survey_key, &v.code, v.number - 1)
+    } else {
+        paths::start(&v.survey_key)
+    };
+    let progress = format!("Section {} of {}", v.number, v.count);
+    let percent = format!("width: {}%", (v.number - 1) * 100 / v.count.max(1));
+    let has_errors = !v.errors.is_empty();
+    let continue_label = if v.changing || v.number == v.count {
+        "Continue to check your answers"
+    } else {
+        "Continue"
+    };
+    view! {
+        <PageTitle text=format!("{} – {}", v.title, v.survey_title) error=has_errors />
+        <a class="back-link" href=back>
+            "Back"
+        </a>
+        <ErrorSummary errors=v.errors.clone() />
+        <p class="caption">
+            {v.survey_title.clone()}<span class="visually-hidden">", "</span>
+            <span class="caption-progress">{progress.clone()}</span>
+        </p>
+        <div class="progress" aria-hidden="true">
+            <div class="progress-bar" style=percent></div>
+        </div>
+        <h1>{v.title.clone()}</h1>
+        {v.intro.clone().map(|i| view! { <p class="intro">{i}</p> })}
+        <form method="post" action=paths::section(&v.survey_key, &v.code, v.number) novalidate>
+            <input type="hidden" name="token" value=v.token.clone() />
+            {v.changing.then(|| view! { <input type="hidden" name="changing" value="1" /> })}
+            {v
+                .questions
+                .iter()
+                .cloned()
+                .map(|q| view! { <QuestionField question=q /> })
+                .collect_view()}
+            <div class="button-group">
+                <button class="button" type="submit" name="intent" value="continue">
+                    {continue_label}
+                </button>
+                <button class="button button-secondary" type="submit" name="intent" value="save">
+                    "Save and come back later"
+                </button>
+            </div>
+        </form>
+        <p class="resume-note">
+            "Your resume code is "<strong class="code">{v.code_display.clone()}</strong>
+            ". Keep it to come back to your answers on any device."
+        </p>
+    }
+}

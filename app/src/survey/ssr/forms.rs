@@ -1,0 +1,292 @@
+//! Plain HTML form posts, each answered with a redirect (post/redirect/get), so every step
+//! works with JavaScript off. Handlers stay thin: read the form, call the store, redirect.
+
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::post;
+use domain::answers::{section_fields, validate_section};
+use domain::{Postcode, ResumeCode};
+use store::areas::AreaDirectory;
+use store::drafts::{self, SaveOutcome, SubmitOutcome, POSTCODE_KEY, POSTCODE_STATUS_KEY};
+use store::{postcodes, surveys, today, StoreError};
+use validator::Validate;
+
+use super::views::{self, continue_path, section_step, Loaded, SUBMIT_STEP};
+use crate::shared::ssr::access::Routes;
+use crate::shared::ssr::envelope::Envelope;
+use crate::shared::ssr::forms::{field, plain_page, Fields};
+use crate::shared::ssr::{token, AppState, ViewError};
+use crate::survey::paths;
+
+pub fn router() -> Routes {
+    Routes::default()
+        .route("/surveys/{survey}/begin", post(begin))
+        .route("/surveys/{survey}/r/{code}/section/{n}", post(save_section))
+        .route("/surveys/{survey}/r/{code}/submit", post(submit))
+        .route("/resume", post(resume))
+        .route("/surveys/{survey}/closed", axum::routing::get(closed))
+}
+
+/// The survey closed before the resident sent their answers. Written here, not taken from
+/// the address: the survey key only picks the link back.
+async fn closed(Path(_survey_key): Path<String>) -> Response {
+    let body = plain_page(
+        "This survey has closed",
+        "<p>The survey closed before your answers were sent, so they have not been counted. Thank you for your time.</p><p>Results are published when each round of the survey has been analysed.</p><p><a href=\"/results\">See published results</a></p><p><a href=\"/\">Go to the list of surveys</a></p>",
+    );
+    (StatusCode::GONE, Html(body)).into_response()
+}
+
+/// What goes wrong in a handler: shown to the resident plainly, logged in full when internal.
+enum FormError {
+    NotFound,
+    /// Not the right place for this response now: go here instead.
+    Redirect(String),
+    Internal(StoreError),
+}
+
+impl From<StoreError> for FormError {
+    fn from(e: StoreError) -> Self {
+        FormError::Internal(e)
+    }
+}
+
+impl From<ViewError> for FormError {
+    fn from(e: ViewError) -> Self {
+        match e {
+            ViewError::Store(e) => FormError::Internal(e),
+            ViewError::Redirect(to) => FormError::Redirect(to),
+            ViewError::NotFound | ViewError::Forbidden => FormError::NotFound,
+        }
+    }
+}
+
+impl IntoResponse for FormError {
+    fn into_response(self) -> Response {
+        let (status, message) = match self {
+            FormError::Redirect(to) => return Redirect::to(&to).into_response(),
+            FormError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "We could not find that survey response. Unfinished responses are deleted 30 days after they were last saved.",
+            ),
+            FormError::Internal(e) => {
+                tracing::error!(error = %e, "form post failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Sorry, there is a problem with the service. Your answers have not been lost: please try again in a few minutes.",
+                )
+            }
+        };
+        let body = plain_page(
+            "Sorry, there is a problem",
+            &format!("<p>{message}</p><p><a href=\"/\">Go to the list of surveys</a></p>"),
+        );
+        (status, Html(body)).into_response()
+    }
+}
+
+async fn begin(
+    State(st): State<AppState>,
+    Path(survey_key): Path<String>,
+) -> Result<Redirect, FormError> {
+    let survey = surveys::by_key(&st.db, &survey_key)
+        .await?
+        .ok_or(FormError::NotFound)?;
+    let Some(wave) = survey.open_wave else {
+        return Ok(Redirect::to(&paths::start(&survey_key)));
+    };
+    let code = drafts::create(&st.db, wave.id, today()).await?;
+    Ok(Redirect::to(&paths::section(&survey_key, code.as_str(), 1)))
+}
+
+async fn save_section(
+    State(st): State<AppState>,
+    Path((survey_key, code, n)): Path<(String, String, usize)>,
+    Form(fields): Form<Fields>,
+) -> Result<Redirect, FormError> {
+    let Loaded { survey, draft } = views::load(&st, &survey_key, &code).await?;
+    let code = draft.code.as_str().to_string();
+    let section = n
+        .checked_sub(1)
+        .and_then(|i| survey.definition.sections.get(i))
+        .ok_or(FormError::NotFound)?;
+    let changing = field(&fields, "changing") == Some("1");
+    let here = |query: &str| {
+        let mut path = paths::section(&survey_key, &code, n);
+        let mut params: Vec<&str> = Vec::new();
+        if !query.is_empty() {
+            params.push(query);
+        }
+        if changing {
+            params.push("change=1");
+        }
+        if !params.is_empty() {
+            path.push('?');
+            path.push_str(&params.join("&"));
+        }
+        path
+    };
+
+    if let Some(receipt) = draft.receipt {
+        tracing::debug!(receipt = %receipt, "post to a submitted response");
+        return Ok(Redirect::to(&paths::done(&survey_key, &code)));
+    }
+    let envelope_ok = Envelope::of(&fields).validate().is_ok();
+    if !envelope_ok
+        || !token::verify(
+            &st.form_secret,
+            &code,
+            &section_step(n),
+            field(&fields, "token").unwrap_or(""),
+        )
+    {
+        return Ok(Redirect::to(&here("problem=form")));
+    }
+
+    let mut answers = section_fields(
+        section,
+        fields.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    );
+    let areas = AreaDirectory::load(&st.db).await?;
+    let intent = field(&fields, "intent").unwrap_or("continue");
+
+    if intent == "find_ward" {
+        let typed = field(&fields, "postcode").unwrap_or("").trim().to_string();
+        let status = match Postcode::parse(&typed) {
+            Err(domain::postcode::PostcodeError::Empty) => "empty",
+            Err(_) => "invalid",
+            Ok(pc) => match postcodes::ward_for(&st.db, &pc).await? {
+                Some(ward) if areas.is_ward(&ward) => {
+                    answers.insert("area".into(), ward);
+                    "found"
+                }
+                _ => "not_found",
+            },
+        };
+        answers.insert(POSTCODE_KEY.into(), typed);
+        answers.insert(POSTCODE_STATUS_KEY.into(), status.into());
+        if let Some(redirect) = save(&st, &survey_key, &draft.code, answers).await? {
+            return Ok(redirect);
+        }
+        return Ok(Redirect::to(&format!("{}#q-area", here(""))));
+    }
+
+    // A continue clears any old postcode message; the typed postcode itself is kept.
+    if section
+        .questions
+        .iter()
+        .any(|q| q.kind == domain::QuestionKind::Area)
+    {
+        if let Some(typed) = field(&fields, "postcode") {
+            answers.insert(POSTCODE_KEY.into(), typed.trim().to_string());
+        }
+        answers.insert(POSTCODE_STATUS_KEY.into(), String::new());
+    }
+    let check_now = answers.clone();
+    if let Some(redirect) = save(&st, &survey_key, &draft.code, answers).await? {
+        return Ok(redirect);
+    }
+    if intent == "save" {
+        return Ok(Redirect::to(&paths::saved(&survey_key, &code)));
+    }
+    if validate_section(section, &check_now, &|c| areas.is_ward(c)).is_err() {
+        return Ok(Redirect::to(&here("errors=1")));
+    }
+    let next = if changing || n >= survey.definition.section_count() {
+        paths::check(&survey_key, &code)
+    } else {
+        paths::section(&survey_key, &code, n + 1)
+    };
+    Ok(Redirect::to(&next))
+}
+
+/// Saves answers; gives a redirect instead when the response has gone in the meantime.
+async fn save(
+    st: &AppState,
+    survey_key: &str,
+    code: &ResumeCode,
+    answers: domain::RawAnswers,
+) -> Result<Option<Redirect>, FormError> {
+    match drafts::save_answers(&st.db, code, answers, today()).await? {
+        SaveOutcome::Saved => Ok(None),
+        SaveOutcome::NotFound => Err(FormError::NotFound),
+        SaveOutcome::WaveClosed => Ok(Some(Redirect::to(&paths::closed(survey_key)))),
+        SaveOutcome::AlreadySubmitted(_) => {
+            Ok(Some(Redirect::to(&paths::done(survey_key, code.as_str()))))
+        }
+    }
+}
+
+async fn submit(
+    State(st): State<AppState>,
+    Path((survey_key, code)): Path<(String, String)>,
+    Form(fields): Form<Fields>,
+) -> Result<Redirect, FormError> {
+    let Loaded { survey, draft } = views::load(&st, &survey_key, &code).await?;
+    let code = draft.code.as_str().to_string();
+    if draft.receipt.is_some() {
+        return Ok(Redirect::to(&paths::done(&survey_key, &code)));
+    }
+    if !token::verify(
+        &st.form_secret,
+        &code,
+        SUBMIT_STEP,
+        field(&fields, "token").unwrap_or(""),
+    ) {
+        return Ok(Redirect::to(&format!(
+            "{}?problem=form",
+            paths::check(&survey_key, &code)
+        )));
+    }
+    let areas = AreaDirectory::load(&st.db).await?;
+    match drafts::submit(&st.db, &draft, &survey, &areas, today()).await? {
+        SubmitOutcome::Stored(_) | SubmitOutcome::AlreadyStored(_) => {
+            Ok(Redirect::to(&paths::done(&survey_key, &code)))
+        }
+        SubmitOutcome::WaveClosed => Ok(Redirect::to(&paths::closed(&survey_key))),
+        SubmitOutcome::Invalid { section, .. } => Ok(Redirect::to(&format!(
+            "{}?errors=1",
+            paths::section(&survey_key, &code, section)
+        ))),
+    }
+}
+
+async fn resume(
+    State(st): State<AppState>,
+    Form(fields): Form<Fields>,
+) -> Result<Redirect, FormError> {
+    let typed = field(&fields, "code").unwrap_or("").to_string();
+    let back_with = |error: &str| {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("error", error)
+            .append_pair("code", &typed)
+            .finish();
+        Redirect::to(&format!("{}?{query}", paths::RESUME))
+    };
+    let code = match ResumeCode::parse(&typed) {
+        Ok(code) => code,
+        Err(domain::codes::CodeError::Empty) => return Ok(back_with("empty")),
+        Err(domain::codes::CodeError::WrongLength(..)) => return Ok(back_with("length")),
+        Err(domain::codes::CodeError::BadCharacter) => return Ok(back_with("characters")),
+    };
+    let Some(draft) = drafts::find(&st.db, &code).await? else {
+        return Ok(back_with("not_found"));
+    };
+    let wave = surveys::wave_by_id(&st.db, draft.wave_id)
+        .await?
+        .ok_or(FormError::NotFound)?;
+    let survey = surveys::by_id(&st.db, wave.survey_id)
+        .await?
+        .ok_or(FormError::NotFound)?;
+    if draft.receipt.is_none() && !drafts::wave_accepts_answers(&st.db, draft.wave_id).await? {
+        return Ok(Redirect::to(&paths::closed(&survey.about.key)));
+    }
+    let areas = AreaDirectory::load(&st.db).await?;
+    Ok(Redirect::to(&continue_path(
+        &survey.definition,
+        &survey.about.key,
+        &draft,
+        &areas,
+    )))
+}

@@ -1,0 +1,4 @@
+//! Server-only parts of the survey: its page data and its form posts.
+
+pub mod forms;
+pub mod views;

@@ -1,0 +1,335 @@
+//! Builds the survey pages' views from stored data. Server functions call these and map the
+//! result.
+
+use domain::answers::{describe_answer, validate_section, validate_survey};
+use domain::postcode::PostcodeError;
+use domain::{QuestionKind, ResumeCode, Survey};
+use store::areas::AreaDirectory;
+use store::drafts::{self, Draft, POSTCODE_KEY, POSTCODE_STATUS_KEY};
+use store::postcodes;
+use store::surveys::{self, SurveyRecord};
+
+use crate::shared::ssr::{token, AppState, ViewError};
+use crate::survey::model::*;
+use crate::survey::paths;
+
+/// A survey and one of its drafts, checked to belong together.
+pub struct Loaded {
+    pub survey: SurveyRecord,
+    pub draft: Draft,
+}
+
+pub async fn load(st: &AppState, survey_key: &str, code: &str) -> Result<Loaded, ViewError> {
+    let code = ResumeCode::parse(code).map_err(|_| ViewError::NotFound)?;
+    let survey = surveys::by_key(&st.db, survey_key)
+        .await?
+        .ok_or(ViewError::NotFound)?;
+    let draft = drafts::find(&st.db, &code)
+        .await?
+        .ok_or(ViewError::NotFound)?;
+    let wave = surveys::wave_by_id(&st.db, draft.wave_id)
+        .await?
+        .ok_or(ViewError::NotFound)?;
+    if wave.survey_id != survey.id {
+        return Err(ViewError::NotFound);
+    }
+    // A draft of a wave that has closed (or been published) can no longer change anything.
+    if draft.receipt.is_none() && !drafts::wave_accepts_answers(&st.db, draft.wave_id).await? {
+        return Err(ViewError::Redirect(crate::survey::paths::closed(
+            survey_key,
+        )));
+    }
+    Ok(Loaded { survey, draft })
+}
+
+pub fn section_step(n: usize) -> String {
+    format!("section-{n}")
+}
+pub const SUBMIT_STEP: &str = "submit";
+
+pub async fn home(st: &AppState) -> Result<Vec<SurveySummary>, ViewError> {
+    Ok(surveys::list(&st.db)
+        .await?
+        .into_iter()
+        .map(|s| SurveySummary {
+            open: s.open_wave.is_some(),
+            key: s.about.key,
+            title: s.about.title,
+            summary: s.about.summary,
+            minutes: s.about.minutes,
+        })
+        .collect())
+}
+
+pub async fn start(st: &AppState, survey_key: &str) -> Result<StartView, ViewError> {
+    let s = surveys::by_key(&st.db, survey_key)
+        .await?
+        .ok_or(ViewError::NotFound)?;
+    Ok(StartView {
+        section_titles: s
+            .definition
+            .sections
+            .iter()
+            .map(|x| x.title.clone())
+            .collect(),
+        question_count: s.definition.questions().count(),
+        wave_name: s.open_wave.map(|w| w.name),
+        key: s.about.key,
+        title: s.about.title,
+        summary: s.about.summary,
+        purpose: s.about.purpose,
+        minutes: s.about.minutes,
+        retention: s.about.retention,
+    })
+}
+
+/// Where a resident coming back should land: the first section still needing an answer,
+/// or the check page when everything is answered.
+pub fn continue_path(
+    survey: &Survey,
+    survey_key: &str,
+    draft: &Draft,
+    areas: &AreaDirectory,
+) -> String {
+    let code = draft.code.as_str();
+    if draft.receipt.is_some() {
+        return paths::done(survey_key, code);
+    }
+    match validate_survey(survey, &draft.answers, &|c| areas.is_ward(c)) {
+        Ok(_) => paths::check(survey_key, code),
+        Err((section, _)) => paths::section(survey_key, code, section),
+    }
+}
+
+pub struct SectionRequest<'a> {
+    pub survey: &'a str,
+    pub code: &'a str,
+    pub number: usize,
+    pub show_errors: bool,
+    pub changing: bool,
+    /// The last post was refused before anything was saved (a bad form token).
+    pub form_refused: bool,
+}
+
+pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionView, ViewError> {
+    let Loaded { survey, draft } = load(st, req.survey, req.code).await?;
+    let code = draft.code.as_str().to_string();
+    if draft.receipt.is_some() {
+        return Err(ViewError::Redirect(paths::done(req.survey, &code)));
+    }
+    let def = &survey.definition;
+    let section = req
+        .number
+        .checked_sub(1)
+        .and_then(|i| def.sections.get(i))
+        .ok_or(ViewError::NotFound)?;
+    let areas = AreaDirectory::load(&st.db).await?;
+    let has_area_question = section
+        .questions
+        .iter()
+        .any(|q| q.kind == QuestionKind::Area);
+    let lookup_loaded = has_area_question && postcodes::count(&st.db).await? > 0;
+
+    let field_errors = if req.show_errors {
+        validate_section(section, &draft.answers, &|c| areas.is_ward(c))
+            .err()
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let mut errors: Vec<ErrorItem> = Vec::new();
+    if req.form_refused {
+        errors.push(ErrorItem {
+            field_id: section
+                .questions
+                .first()
+                .map(|q| paths::field_id(&q.key))
+                .unwrap_or_default(),
+            message: "Your answers on this page could not be saved because the form was not valid. Please answer again and continue.".into(),
+        });
+    }
+    let postcode = lookup_loaded.then(|| postcode_view(&draft, &areas));
+    if let Some(PostcodeView {
+        error: Some(message),
+        ..
+    }) = &postcode
+    {
+        errors.push(ErrorItem {
+            field_id: "q-postcode".into(),
+            message: message.clone(),
+        });
+    }
+
+    let questions = section
+        .questions
+        .iter()
+        .map(|q| {
+            let error = field_errors
+                .iter()
+                .find(|e| e.question_key == q.key)
+                .map(|e| e.message.clone());
+            if let Some(message) = &error {
+                errors.push(ErrorItem {
+                    field_id: paths::field_id(&q.key),
+                    message: message.clone(),
+                });
+            }
+            QuestionView {
+                key: q.key.clone(),
+                prompt: q.prompt.clone(),
+                hint: q.hint.clone(),
+                required: q.required,
+                kind: match &q.kind {
+                    QuestionKind::Scale {
+                        min,
+                        max,
+                        min_label,
+                        max_label,
+                    } => QuestionViewKind::Scale {
+                        min: *min,
+                        max: *max,
+                        min_label: min_label.clone(),
+                        max_label: max_label.clone(),
+                    },
+                    QuestionKind::Choice { options } => QuestionViewKind::Choice {
+                        options: options
+                            .iter()
+                            .map(|o| OptionView {
+                                key: o.key.clone(),
+                                label: o.label.clone(),
+                            })
+                            .collect(),
+                    },
+                    QuestionKind::Text { max_chars } => QuestionViewKind::Text {
+                        max_chars: *max_chars,
+                    },
+                    QuestionKind::Area => QuestionViewKind::Area {
+                        wards: areas
+                            .wards
+                            .iter()
+                            .map(|w| OptionView {
+                                key: w.code.clone(),
+                                label: w.name.clone(),
+                            })
+                            .collect(),
+                        postcode: postcode.clone(),
+                    },
+                },
+                value: draft.answers.get(&q.key).cloned().unwrap_or_default(),
+                error,
+            }
+        })
+        .collect();
+
+    Ok(SectionView {
+        survey_key: req.survey.to_string(),
+        survey_title: def.title.clone(),
+        code_display: draft.code.to_string(),
+        token: token::issue(&st.form_secret, &code, &section_step(req.number)),
+        code,
+        number: req.number,
+        count: def.section_count(),
+        title: section.title.clone(),
+        intro: section.intro.clone(),
+        questions,
+        errors,
+        changing: req.changing,
+    })
+}
+
+fn postcode_view(draft: &Draft, areas: &AreaDirectory) -> PostcodeView {
+    let value = draft.answers.get(POSTCODE_KEY).cloned().unwrap_or_default();
+    let status = draft
+        .answers
+        .get(POSTCODE_STATUS_KEY)
+        .map(String::as_str)
+        .unwrap_or("");
+    let (error, found) = match status {
+        "empty" => (Some(PostcodeError::Empty.to_string()), None),
+        "invalid" => (Some(PostcodeError::Invalid.to_string()), None),
+        "not_found" => (
+            Some("We could not find a ward for that postcode. Check the postcode, or choose your ward from the list".to_string()),
+            None,
+        ),
+        "found" => (
+            None,
+            draft.answers.get("area").and_then(|c| areas.ward_name(c)),
+        ),
+        _ => (None, None),
+    };
+    PostcodeView {
+        value,
+        error,
+        found,
+    }
+}
+
+pub async fn check(st: &AppState, survey_key: &str, code: &str) -> Result<CheckView, ViewError> {
+    let Loaded { survey, draft } = load(st, survey_key, code).await?;
+    let code = draft.code.as_str().to_string();
+    if draft.receipt.is_some() {
+        return Err(ViewError::Redirect(paths::done(survey_key, &code)));
+    }
+    let areas = AreaDirectory::load(&st.db).await?;
+    let def = &survey.definition;
+    let sections = def
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| CheckSection {
+            number: i + 1,
+            title: s.title.clone(),
+            rows: s
+                .questions
+                .iter()
+                .map(|q| CheckRow {
+                    key: q.key.clone(),
+                    question: q.prompt.clone(),
+                    answer: describe_answer(
+                        q,
+                        draft.answers.get(&q.key).map(String::as_str),
+                        &|c| areas.ward_name(c),
+                    ),
+                    change_href: format!(
+                        "{}?change=1#{}",
+                        paths::section(survey_key, &code, i + 1),
+                        paths::field_id(&q.key)
+                    ),
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(CheckView {
+        survey_key: survey_key.to_string(),
+        survey_title: def.title.clone(),
+        code_display: draft.code.to_string(),
+        token: token::issue(&st.form_secret, &code, SUBMIT_STEP),
+        code,
+        section_count: def.section_count(),
+        sections,
+    })
+}
+
+pub async fn saved(st: &AppState, survey_key: &str, code: &str) -> Result<SavedView, ViewError> {
+    let Loaded { survey, draft } = load(st, survey_key, code).await?;
+    let areas = AreaDirectory::load(&st.db).await?;
+    Ok(SavedView {
+        survey_key: survey_key.to_string(),
+        survey_title: survey.definition.title.clone(),
+        code: draft.code.as_str().to_string(),
+        code_display: draft.code.to_string(),
+        continue_href: continue_path(&survey.definition, survey_key, &draft, &areas),
+    })
+}
+
+pub async fn done(st: &AppState, survey_key: &str, code: &str) -> Result<DoneView, ViewError> {
+    let Loaded { survey, draft } = load(st, survey_key, code).await?;
+    let receipt = draft
+        .receipt
+        .ok_or_else(|| ViewError::Redirect(paths::check(survey_key, draft.code.as_str())))?;
+    Ok(DoneView {
+        survey_key: survey_key.to_string(),
+        survey_title: survey.definition.title.clone(),
+        receipt: receipt.to_string(),
+    })
+}
