@@ -77,4 +77,44 @@ pub struct AreasView {
     pub population_rows: usize,
     pub population_total: f64,
     pub population_illustrative: bool,
+    /// What the last upload did, carried from the form post (never from the address).
+    pub notice: Option<AreasNotice>,
+}
+
+/// One of the areas page's two upload forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UploadForm {
+    Areas,
+    Population,
+}
+
+impl UploadForm {
+    /// The form's field id on the page, without the `-file` suffix.
+    pub fn key(self) -> &'static str {
+        match self {
+            UploadForm::Areas => "areas",
+            UploadForm::Population => "population",
+        }
+    }
+}
+
+/// What an upload did, shown once on the areas page after the form post.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum AreasNotice {
+    /// Nothing changed: the message, the first problems by line, and how many more there were.
+    Refused {
+        form: UploadForm,
+        message: String,
+        problems: Vec<String>,
+        more: usize,
+    },
+    AreasSaved {
+        wards: usize,
+        added: usize,
+        removed: usize,
+        population_removed: bool,
+    },
+    PopulationSaved {
+        rows: usize,
+    },
 }

@@ -157,6 +157,10 @@ db_test!(
         let listed = page.texts(".error-list li");
         assert!(listed.contains(&"line 3, column code: W1 appears more than once".to_string()));
         assert!(listed.contains(&"line 3, column group: the group is empty".to_string()));
+        // Shown once: the notice travelled in a cookie the page has now cleared.
+        let again = admin.get("/admin/areas").await;
+        assert!(again.error_summary().is_empty());
+        assert!(again.texts(".error-list li").is_empty());
 
         let page = upload_and_see(&admin, "/admin/population", &csrf, "").await;
         assert_eq!(page.error_summary(), ["Select a CSV file to upload"]);

@@ -416,6 +416,18 @@ db_test!(
         // A real code still shows its message.
         let page = admin.get("/admin/settings?e_threshold=below_minimum").await;
         assert!(page.text.contains("The threshold must be 5 or more"));
+        // The areas page's notices come from the upload's signed cookie, not the address.
+        for query in [
+            format!("e_areas={encoded}"),
+            format!("e_population={encoded}&p_population={encoded}"),
+            format!("saved=areas&wards={encoded}"),
+            format!("saved=population&rows={encoded}"),
+        ] {
+            let page = admin.get(&format!("/admin/areas?{query}")).await;
+            assert_eq!(page.status, StatusCode::OK);
+            assert!(!page.text.contains(forged), "{query}");
+            assert!(page.error_summary().is_empty(), "{query}");
+        }
     }
 );
 

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::admin::api::load_areas;
-use crate::admin::model::AreasView;
+use crate::admin::model::{AreasNotice, AreasView, UploadForm};
 use crate::admin::paths;
 use crate::officer::pages::nav::OfficerNav;
 use crate::shared::components::ErrorItem;
@@ -14,15 +13,47 @@ use crate::shared::components::{
 /// replaced by uploading a CSV file.
 #[component]
 pub fn AreasPage() -> impl IntoView {
-    let query = use_query_map();
     let data = Resource::new(|| (), |_| load_areas());
     view! {
         {show_loaded(
             data,
             move |a: AreasView| {
-                let q = query.read_untracked();
-                let areas_err = q.get("e_areas");
-                let pop_err = q.get("e_population");
+                let (mut areas_err, mut pop_err) = (None, None);
+                let (mut areas_problems, mut pop_problems) = (Vec::new(), Vec::new());
+                let (mut areas_more, mut pop_more) = (0, 0);
+                let saved = match a.notice.clone() {
+                    Some(AreasNotice::Refused { form, message, problems, more }) => {
+                        match form {
+                            UploadForm::Areas => {
+                                (areas_err, areas_problems, areas_more) = (
+                                    Some(message),
+                                    problems,
+                                    more,
+                                );
+                            }
+                            UploadForm::Population => {
+                                (pop_err, pop_problems, pop_more) = (Some(message), problems, more);
+                            }
+                        }
+                        None
+                    }
+                    Some(AreasNotice::AreasSaved { wards, added, removed, population_removed }) => {
+                        Some(
+                            format!(
+                                "The areas are saved: {wards} wards ({added} added, {removed} removed).{}",
+                                if population_removed {
+                                    " The population totals were for the old wards and have been removed: upload totals for these wards before turning weighting on."
+                                } else {
+                                    ""
+                                },
+                            ),
+                        )
+                    }
+                    Some(AreasNotice::PopulationSaved { rows }) => {
+                        Some(format!("The population totals are saved: {rows} rows."))
+                    }
+                    None => None,
+                };
                 let mut errors = Vec::new();
                 if let Some(m) = &areas_err {
                     errors
@@ -39,36 +70,6 @@ pub fn AreasPage() -> impl IntoView {
                         });
                 }
                 let has_errors = !errors.is_empty();
-                let more = q.get("more").unwrap_or_default();
-                let problems = |form: &str| -> Vec<String> {
-                    q.get_all(&format!("p_{form}")).unwrap_or_default()
-                };
-                let saved = match q.get("saved").as_deref() {
-                    Some("areas") => {
-                        Some(
-                            format!(
-                                "The areas are saved: {} wards ({} added, {} removed).{}",
-                                q.get("wards").unwrap_or_default(),
-                                q.get("added").unwrap_or_default(),
-                                q.get("removed").unwrap_or_default(),
-                                if q.get("population_removed").is_some() {
-                                    " The population totals were for the old wards and have been removed: upload totals for these wards before turning weighting on."
-                                } else {
-                                    ""
-                                },
-                            ),
-                        )
-                    }
-                    Some("population") => {
-                        Some(
-                            format!(
-                                "The population totals are saved: {} rows.",
-                                q.get("rows").unwrap_or_default(),
-                            ),
-                        )
-                    }
-                    _ => None,
-                };
                 let csrf = a.viewer.csrf.clone();
                 let upload = move |
                     id: &'static str,
@@ -78,13 +79,14 @@ pub fn AreasPage() -> impl IntoView {
                     button: &'static str,
                     err: Option<String>,
                     problems: Vec<String>,
-                    more: String|
+                    more: usize|
                 {
                     let described = if err.is_some() {
                         format!("{id}-hint {id}-error")
                     } else {
                         format!("{id}-hint")
                     };
+                    // The last upload's notice, from the server (never from the address).
                     view! {
                         <form method="post" action=action enctype="multipart/form-data" novalidate>
                             <input type="hidden" name="csrf" value=csrf.clone() />
@@ -108,7 +110,7 @@ pub fn AreasPage() -> impl IntoView {
                                                     .into_iter()
                                                     .map(|p| view! { <li>{p}</li> })
                                                     .collect_view()}
-                                                {(!more.is_empty() && more != "0")
+                                                {(more > 0)
                                                     .then(|| view! { <li>{format!("and {more} more")}</li> })}
                                             </ul>
                                         }
@@ -127,12 +129,6 @@ pub fn AreasPage() -> impl IntoView {
                             </button>
                         </form>
                     }
-                };
-                let (areas_problems, pop_problems) = (problems("areas"), problems("population"));
-                let (areas_more, pop_more) = if areas_err.is_some() {
-                    (more.clone(), String::new())
-                } else {
-                    (String::new(), more.clone())
                 };
                 let population = if a.population_rows == 0 {
                     "No population totals are loaded, so waves cannot be weighted.".to_string()

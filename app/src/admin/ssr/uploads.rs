@@ -3,17 +3,19 @@
 //! all, and every problem goes back to the page (up to [`SHOWN_PROBLEMS`] of them, by line).
 
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, State};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use store::audit;
 use store::import::ImportError;
 
+use crate::admin::model::{AreasNotice, UploadForm};
 use crate::admin::paths;
 use crate::results::ssr::exports;
 use crate::shared::ssr::access::{signed_for, Access, Routes};
 use crate::shared::ssr::auth::{csrf_ok, forbidden, SignedIn};
 use crate::shared::ssr::staff_forms::OfficerError;
-use crate::shared::ssr::AppState;
+use crate::shared::ssr::{flash, AppState};
 
 /// Files bigger than this are refused before they are read (a ward list or population
 /// table is kilobytes).
@@ -71,29 +73,47 @@ impl FromRequest<AppState> for Upload {
     }
 }
 
-/// Back to the areas page with a message for one of its two forms.
-fn refused(form: &str, message: &str, problems: &[String], more: usize) -> Redirect {
-    let mut q = form_urlencoded::Serializer::new(String::new());
-    q.append_pair(&format!("e_{form}"), message);
-    for p in problems {
-        q.append_pair(&format!("p_{form}"), p);
-    }
-    if more > 0 {
-        q.append_pair("more", &more.to_string());
-    }
-    Redirect::to(&format!(
-        "{}?{}#{form}-file",
-        paths::ADMIN_AREAS,
-        q.finish()
-    ))
+/// Back to the areas page, carrying what the upload did (see `flash`).
+fn back(st: &AppState, notice: &AreasNotice, anchor: &str) -> Response {
+    (
+        [(
+            header::SET_COOKIE,
+            flash::set(st, paths::ADMIN_AREAS, notice),
+        )],
+        Redirect::to(&format!("{}{anchor}", paths::ADMIN_AREAS)),
+    )
+        .into_response()
 }
 
-fn import_refused(form: &str, e: ImportError) -> Result<Redirect, OfficerError> {
+/// Back to the areas page with a message for one of its two forms.
+fn refused(
+    st: &AppState,
+    form: UploadForm,
+    message: String,
+    problems: Vec<String>,
+    more: usize,
+) -> Response {
+    let anchor = format!("#{}-file", form.key());
+    let notice = AreasNotice::Refused {
+        form,
+        message,
+        problems,
+        more,
+    };
+    back(st, &notice, &anchor)
+}
+
+fn import_refused(
+    st: &AppState,
+    form: UploadForm,
+    e: ImportError,
+) -> Result<Response, OfficerError> {
     match e {
         ImportError::File(m) => Ok(refused(
+            st,
             form,
-            &format!("The file cannot be used: {m}. Nothing was changed."),
-            &[],
+            format!("The file cannot be used: {m}. Nothing was changed."),
+            Vec::new(),
             0,
         )),
         ImportError::Rows(rows) => {
@@ -103,13 +123,14 @@ fn import_refused(form: &str, e: ImportError) -> Result<Redirect, OfficerError> 
                 .map(|r| r.to_string())
                 .collect();
             Ok(refused(
+                st,
                 form,
-                &format!(
+                format!(
                     "The file has {} problem{}; nothing was changed. Correct the file and upload it again.",
                     rows.len(),
                     if rows.len() == 1 { "" } else { "s" }
                 ),
-                &shown,
+                shown,
                 rows.len().saturating_sub(SHOWN_PROBLEMS),
             ))
         }
@@ -117,18 +138,25 @@ fn import_refused(form: &str, e: ImportError) -> Result<Redirect, OfficerError> 
     }
 }
 
-fn no_file(form: &str, file: &[u8]) -> Option<Redirect> {
-    file.is_empty()
-        .then(|| refused(form, "Select a CSV file to upload", &[], 0))
+fn no_file(st: &AppState, form: UploadForm, file: &[u8]) -> Option<Response> {
+    file.is_empty().then(|| {
+        refused(
+            st,
+            form,
+            "Select a CSV file to upload".into(),
+            Vec::new(),
+            0,
+        )
+    })
 }
 
-async fn upload_areas(State(st): State<AppState>, up: Upload) -> Result<Redirect, OfficerError> {
-    if let Some(r) = no_file("areas", &up.file) {
+async fn upload_areas(State(st): State<AppState>, up: Upload) -> Result<Response, OfficerError> {
+    if let Some(r) = no_file(&st, UploadForm::Areas, &up.file) {
         return Ok(r);
     }
     let report = match store::areas_import::replace(&st.db, &up.file[..]).await {
         Ok(r) => r,
-        Err(e) => return import_refused("areas", e),
+        Err(e) => return import_refused(&st, UploadForm::Areas, e),
     };
     audit::record(
         &st.db,
@@ -148,32 +176,26 @@ async fn upload_areas(State(st): State<AppState>, up: Upload) -> Result<Redirect
         ),
     )
     .await?;
-    let mut q = form_urlencoded::Serializer::new(String::new());
-    q.append_pair("saved", "areas")
-        .append_pair("wards", &report.wards.to_string())
-        .append_pair("added", &report.added.to_string())
-        .append_pair("removed", &report.removed.to_string());
-    if report.population_removed {
-        q.append_pair("population_removed", "1");
-    }
-    Ok(Redirect::to(&format!(
-        "{}?{}",
-        paths::ADMIN_AREAS,
-        q.finish()
-    )))
+    let notice = AreasNotice::AreasSaved {
+        wards: report.wards,
+        added: report.added,
+        removed: report.removed,
+        population_removed: report.population_removed,
+    };
+    Ok(back(&st, &notice, ""))
 }
 
 async fn upload_population(
     State(st): State<AppState>,
     up: Upload,
-) -> Result<Redirect, OfficerError> {
-    if let Some(r) = no_file("population", &up.file) {
+) -> Result<Response, OfficerError> {
+    if let Some(r) = no_file(&st, UploadForm::Population, &up.file) {
         return Ok(r);
     }
     let areas = store::areas::AreaDirectory::load(&st.db).await?;
     let report = match store::population::import(&st.db, &areas, &up.file[..], false).await {
         Ok(r) => r,
-        Err(e) => return import_refused("population", e),
+        Err(e) => return import_refused(&st, UploadForm::Population, e),
     };
     audit::record(
         &st.db,
@@ -182,11 +204,11 @@ async fn upload_population(
         &format!("{} rows, {:.0} residents", report.rows, report.total),
     )
     .await?;
-    Ok(Redirect::to(&format!(
-        "{}?saved=population&rows={}",
-        paths::ADMIN_AREAS,
-        report.rows
-    )))
+    Ok(back(
+        &st,
+        &AreasNotice::PopulationSaved { rows: report.rows },
+        "",
+    ))
 }
 
 /// The wards as they are, in the upload format: a starting point for the council's own list.

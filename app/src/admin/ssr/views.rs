@@ -84,7 +84,11 @@ pub async fn settings(st: &AppState, who: &SignedIn) -> Result<SettingsView, Vie
     })
 }
 
-pub async fn areas(st: &AppState, who: &SignedIn) -> Result<AreasView, ViewError> {
+pub async fn areas(
+    st: &AppState,
+    who: &SignedIn,
+    notice: Option<AreasNotice>,
+) -> Result<AreasView, ViewError> {
     let directory = store::areas::AreaDirectory::load(&st.db).await?;
     let answered = store::fieldwork::per_area(&st.db).await?;
     let population = store::population::summary(&st.db).await?;
@@ -106,5 +110,6 @@ pub async fn areas(st: &AppState, who: &SignedIn) -> Result<AreasView, ViewError
         population_total: population.total,
         population_illustrative: population.rows > 0
             && store::settings::population_is_illustrative(&st.db).await?,
+        notice,
     })
 }

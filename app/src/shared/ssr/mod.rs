@@ -4,6 +4,7 @@
 pub mod access;
 pub mod auth;
 pub mod envelope;
+pub mod flash;
 pub mod forms;
 pub mod limits;
 pub mod staff_forms;
