@@ -86,8 +86,8 @@ pub fn App() -> impl IntoView {
                     </a>
                     <span class="header-service">"Stoke-on-Trent resident surveys"</span>
                     <nav class="header-nav" aria-label="Site">
-                        <a href="/results">"Results"</a>
-                        <a href="/officer">"Staff sign in"</a>
+                        <a href=results::paths::RESULTS>"Results"</a>
+                        <a href=officer::paths::OFFICER>"Staff sign in"</a>
                     </nav>
                 </div>
             </header>

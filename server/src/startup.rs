@@ -56,7 +56,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
 /// The routes Kiln's own handlers serve (forms, downloads, the open API).
 fn handler_routes(state: &AppState) -> Routes {
     Routes::default()
-        .route("/healthz", get(healthz))
+        .route(app::shared::access::HEALTH, get(healthz))
         .merge(app::survey::ssr::forms::router().map_router(|r| {
             r.route_layer(middleware::from_fn_with_state(
                 state.clone(),
@@ -98,7 +98,7 @@ pub fn route_patterns(state: &AppState) -> Vec<String> {
         .collect();
     all.extend(page_routes().iter().map(|r| r.path().to_string()));
     all.extend(leptos::server_fn::axum::server_fn_paths().map(|(p, _)| p.to_string()));
-    all.push("/pkg/{*file}".into());
+    all.push(app::shared::access::SITE_FILES.into());
     all.sort();
     all.dedup();
     all

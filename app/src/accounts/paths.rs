@@ -1,34 +1,42 @@
-//! Every address of the accounts feature: the route table, the form routers and the links
-//! all use these, so none is written twice.
+//! Every address of the accounts feature: the routers, the access table and the links all
+//! use these patterns, so none is written twice.
 
 use crate::shared::access::{Access::*, Declared};
+use crate::shared::address::fill;
 
 pub const SIGN_IN: &str = "/sign-in";
+/// The second step of signing in: the handlers need the signed pending cookie.
+pub const SIGN_IN_CODE: &str = "/sign-in/code";
+pub const SIGN_IN_SET_UP: &str = "/sign-in/two-factor";
 pub const SIGN_OUT: &str = "/sign-out";
 pub const ACCOUNT: &str = "/account";
 pub const ACCOUNT_TWO_FACTOR: &str = "/account/two-factor";
-pub const SIGN_IN_CODE: &str = "/sign-in/code";
-pub const SIGN_IN_SET_UP: &str = "/sign-in/two-factor";
 pub const ACCOUNT_PASSWORD: &str = "/account/password";
 pub const ACCOUNT_END_OTHERS: &str = "/account/sessions/end-others";
+pub const ACCOUNT_END_SESSION: &str = "/account/sessions/{id}/end";
+/// The server functions behind the sign-in pages, and behind the account pages.
+pub const SIGN_IN_DATA: &str = "/api/sign-in";
+pub const SIGN_IN_DATA_ANY: &str = "/api/sign-in/{*fn}";
+pub const ACCOUNT_DATA: &str = "/api/account/{*fn}";
+/// The account page's own data, which a person who must change their password may still load.
+pub const ACCOUNT_PAGE_DATA: &str = "/api/account/page";
+
 pub fn account_end_session(id: i32) -> String {
-    format!("/account/sessions/{id}/end")
+    fill(ACCOUNT_END_SESSION, &[&id.to_string()])
 }
 
 /// Who may use each address of accounts.
 pub const ACCESS: Declared = &[
-    ("/sign-in", Anyone),
-    // The second step of signing in: the handlers need the signed pending cookie.
-    ("/sign-in/code", Anyone),
-    ("/sign-in/two-factor", Anyone),
-    ("/api/sign-in", Anyone),
-    ("/api/sign-in/{*fn}", Anyone),
-    ("/sign-out", Staff),
-    ("/account", Staff),
-    ("/account/two-factor", Staff),
-    ("/account/password", Staff),
-    ("/account/sessions/end-others", Staff),
-    ("/account/sessions/{id}/end", Staff),
-    ("/api/account/{*fn}", Staff),
-    ("/admin/users/{id}/two-factor-off", Administrators),
+    (SIGN_IN, Anyone),
+    (SIGN_IN_CODE, Anyone),
+    (SIGN_IN_SET_UP, Anyone),
+    (SIGN_IN_DATA, Anyone),
+    (SIGN_IN_DATA_ANY, Anyone),
+    (SIGN_OUT, Staff),
+    (ACCOUNT, Staff),
+    (ACCOUNT_TWO_FACTOR, Staff),
+    (ACCOUNT_PASSWORD, Staff),
+    (ACCOUNT_END_OTHERS, Staff),
+    (ACCOUNT_END_SESSION, Staff),
+    (ACCOUNT_DATA, Staff),
 ];

@@ -1,21 +1,29 @@
-//! Addresses of the officers' own pages (their results pages are in `results::paths`).
+//! Every address of the officers' own pages (their results pages and downloads are in
+//! `results::paths`): the router, the access table and the links all use these patterns.
 
 use crate::shared::access::{Access::*, Declared};
+use crate::shared::address::fill;
 
 pub const OFFICER: &str = "/officer";
+pub const WAVE: &str = "/officer/{survey}/{wave}";
+pub const INDICATOR: &str = "/officer/{survey}/{wave}/indicator/{key}";
+pub const FIELDWORK: &str = "/officer/{survey}/{wave}/fieldwork";
+pub const WAVE_CHANGE: &str = "/officer/{survey}/{wave}/change";
+pub const PAGE_DATA: &str = "/api/officer/{*fn}";
+
 pub fn fieldwork(survey: &str, wave: &str) -> String {
-    format!("{OFFICER}/{survey}/{wave}/fieldwork")
+    fill(FIELDWORK, &[survey, wave])
 }
 pub fn wave_change(survey: &str, wave: &str) -> String {
-    format!("{OFFICER}/{survey}/{wave}/change")
+    fill(WAVE_CHANGE, &[survey, wave])
 }
 
 /// Who may use each of the officers' addresses: staff (officers and administrators).
 pub const ACCESS: Declared = &[
-    ("/officer", Staff),
-    ("/officer/{survey}/{wave}", Staff),
-    ("/officer/{survey}/{wave}/indicator/{key}", Staff),
-    ("/officer/{survey}/{wave}/fieldwork", Staff),
-    ("/officer/{survey}/{wave}/change", Staff),
-    ("/api/officer/{*fn}", Staff),
+    (OFFICER, Staff),
+    (WAVE, Staff),
+    (INDICATOR, Staff),
+    (FIELDWORK, Staff),
+    (WAVE_CHANGE, Staff),
+    (PAGE_DATA, Staff),
 ];

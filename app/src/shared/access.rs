@@ -31,7 +31,6 @@ pub fn allowed(role: Role, access: Access) -> bool {
 pub type Declared = &'static [(&'static str, Access)];
 
 /// The site's own files and the health check.
-pub const SITE: Declared = &[
-    ("/pkg/{*file}", Access::Anyone),
-    ("/healthz", Access::Anyone),
-];
+pub const SITE: Declared = &[(SITE_FILES, Access::Anyone), (HEALTH, Access::Anyone)];
+pub const SITE_FILES: &str = "/pkg/{*file}";
+pub const HEALTH: &str = "/healthz";

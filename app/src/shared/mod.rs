@@ -3,6 +3,7 @@
 //! the state, sign-in sessions, access control, rate limits and form helpers.
 
 pub mod access;
+pub mod address;
 pub mod charts;
 pub mod components;
 pub mod csp;

@@ -1,33 +1,47 @@
-//! Addresses of the residents' survey pages and forms, in one place so links and redirects
-//! agree.
+//! Every address of the residents' survey: the form router, the access table and the links
+//! all use these patterns, so none is written twice. (The Leptos route table writes its own
+//! patterns, in its syntax; the server refuses to start if one is not declared here.)
 
 use crate::shared::access::{Access::*, Declared};
+use crate::shared::address::fill;
+
+pub const HOME: &str = "/";
+pub const RESUME: &str = "/resume";
+pub const START: &str = "/surveys/{survey}";
+pub const BEGIN: &str = "/surveys/{survey}/begin";
+/// Where a resident lands whose survey closed before they sent their answers.
+pub const CLOSED: &str = "/surveys/{survey}/closed";
+pub const SECTION: &str = "/surveys/{survey}/r/{code}/section/{n}";
+pub const CHECK: &str = "/surveys/{survey}/r/{code}/check";
+pub const SUBMIT: &str = "/surveys/{survey}/r/{code}/submit";
+pub const SAVED: &str = "/surveys/{survey}/r/{code}/saved";
+pub const DONE: &str = "/surveys/{survey}/r/{code}/done";
+/// The server functions behind the pages.
+pub const PAGE_DATA: &str = "/api/pages/{*fn}";
 
 pub fn start(survey: &str) -> String {
-    format!("/surveys/{survey}")
+    fill(START, &[survey])
 }
 pub fn begin(survey: &str) -> String {
-    format!("/surveys/{survey}/begin")
+    fill(BEGIN, &[survey])
 }
 pub fn section(survey: &str, code: &str, n: usize) -> String {
-    format!("/surveys/{survey}/r/{code}/section/{n}")
+    fill(SECTION, &[survey, code, &n.to_string()])
 }
 pub fn check(survey: &str, code: &str) -> String {
-    format!("/surveys/{survey}/r/{code}/check")
+    fill(CHECK, &[survey, code])
 }
 pub fn submit(survey: &str, code: &str) -> String {
-    format!("/surveys/{survey}/r/{code}/submit")
+    fill(SUBMIT, &[survey, code])
 }
 pub fn saved(survey: &str, code: &str) -> String {
-    format!("/surveys/{survey}/r/{code}/saved")
+    fill(SAVED, &[survey, code])
 }
 pub fn done(survey: &str, code: &str) -> String {
-    format!("/surveys/{survey}/r/{code}/done")
+    fill(DONE, &[survey, code])
 }
-pub const RESUME: &str = "/resume";
-/// Where a resident lands whose survey closed before they sent their answers.
 pub fn closed(survey: &str) -> String {
-    format!("/surveys/{survey}/closed")
+    fill(CLOSED, &[survey])
 }
 /// The id of a question's first input, which the error summary links to.
 pub fn field_id(key: &str) -> String {
@@ -36,16 +50,15 @@ pub fn field_id(key: &str) -> String {
 
 /// Who may use each of the survey's addresses: anyone, since residents do not sign in.
 pub const ACCESS: Declared = &[
-    ("/", Anyone),
-    ("/resume", Anyone),
-    ("/surveys/{survey}", Anyone),
-    ("/surveys/{survey}/begin", Anyone),
-    ("/surveys/{survey}/closed", Anyone),
-    ("/surveys/{survey}/r/{code}/section/{n}", Anyone),
-    ("/surveys/{survey}/r/{code}/check", Anyone),
-    ("/surveys/{survey}/r/{code}/submit", Anyone),
-    ("/surveys/{survey}/r/{code}/saved", Anyone),
-    ("/surveys/{survey}/r/{code}/done", Anyone),
-    // The server functions behind the pages.
-    ("/api/pages/{*fn}", Anyone),
+    (HOME, Anyone),
+    (RESUME, Anyone),
+    (START, Anyone),
+    (BEGIN, Anyone),
+    (CLOSED, Anyone),
+    (SECTION, Anyone),
+    (CHECK, Anyone),
+    (SUBMIT, Anyone),
+    (SAVED, Anyone),
+    (DONE, Anyone),
+    (PAGE_DATA, Anyone),
 ];

@@ -5,6 +5,7 @@ mod error;
 mod indicators;
 mod surveys;
 
+use app::results::paths;
 use app::shared::ssr::access::Routes;
 use axum::routing::get;
 
@@ -14,10 +15,10 @@ const OPENAPI: &str = include_str!("openapi.json");
 
 pub fn router() -> Routes {
     Routes::default()
-        .route("/api/v1/indicators", get(indicators::indicators))
-        .route("/api/v1/surveys", get(surveys::surveys))
+        .route(paths::API_INDICATORS, get(indicators::indicators))
+        .route(paths::API_SURVEYS, get(surveys::surveys))
         .route(
-            "/api/v1/openapi.json",
+            paths::API_OPENAPI,
             get(|| async {
                 (
                     [(axum::http::header::CONTENT_TYPE, "application/json")],

@@ -76,6 +76,15 @@ db_test!(
         let patterns = server::startup::route_patterns(&app.state);
         assert!(patterns.len() > 40, "{patterns:?}");
         assert!(server::startup::undeclared_routes(&app.state).is_empty());
+        // And the other way: every declared address is served, so no stale declaration
+        // stands ready for a route that might come later under another meaning.
+        for (declared, _) in app::shared::ssr::access::declared_routes() {
+            let served = match declared.strip_suffix("{*fn}") {
+                Some(prefix) => patterns.iter().any(|p| p.starts_with(prefix)),
+                None => patterns.iter().any(|p| p == declared),
+            };
+            assert!(served, "{declared} is declared but nothing serves it");
+        }
         for pattern in &patterns {
             let path = sample(pattern, &resume);
             let access = access_for(&path).unwrap_or_else(|| panic!("{path} declares no access"));

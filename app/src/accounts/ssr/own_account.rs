@@ -16,7 +16,7 @@ pub fn router() -> Routes {
     Routes::default()
         .route(paths::ACCOUNT_PASSWORD, post(change_password))
         .route(paths::ACCOUNT_END_OTHERS, post(end_others))
-        .route("/account/sessions/{id}/end", post(end_one))
+        .route(paths::ACCOUNT_END_SESSION, post(end_one))
 }
 
 async fn change_password(

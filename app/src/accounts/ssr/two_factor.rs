@@ -33,7 +33,7 @@ pub fn router() -> Routes {
         .route(paths::SIGN_IN_CODE, post(enter_code))
         .route(paths::SIGN_IN_SET_UP, post(set_up_at_sign_in))
         .route(paths::ACCOUNT_TWO_FACTOR, post(set_up_from_account))
-        .route("/admin/users/{id}/two-factor-off", post(turn_off))
+        .route(admin_paths::ADMIN_USER_TWO_FACTOR_OFF, post(turn_off))
 }
 
 /// Which second step a pending sign-in is at.

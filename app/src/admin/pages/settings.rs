@@ -3,6 +3,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::admin::api::load_settings;
 use crate::admin::model::SettingsView;
+use crate::admin::paths;
 use crate::officer::pages::nav::OfficerNav;
 use crate::shared::components::ErrorItem;
 use crate::shared::components::{
@@ -81,7 +82,7 @@ pub fn SettingsPage() -> impl IntoView {
                         })}
                     <h1>"Settings"</h1>
                     <h2>"Disclosure threshold"</h2>
-                    <form method="post" action="/admin/settings/threshold" novalidate>
+                    <form method="post" action=paths::ADMIN_THRESHOLD novalidate>
                         <input type="hidden" name="csrf" value=csrf.clone() />
                         <div class=if t_err.is_some() {
                             "form-group form-group-error"
@@ -144,7 +145,7 @@ pub fn SettingsPage() -> impl IntoView {
                             view! {
                                 <form
                                     method="post"
-                                    action="/admin/settings/benchmark"
+                                    action=paths::ADMIN_BENCHMARK
                                     class="benchmark-form"
                                     id=id.clone()
                                     novalidate

@@ -18,11 +18,11 @@ use crate::shared::ssr::AppState;
 
 pub fn router() -> Routes {
     Routes::default()
-        .route("/admin/users", post(add_user))
-        .route("/admin/users/{id}", post(update_user))
-        .route("/admin/users/{id}/password", post(reset_password))
-        .route("/admin/settings/threshold", post(set_threshold))
-        .route("/admin/settings/benchmark", post(set_benchmark))
+        .route(paths::ADMIN_USERS, post(add_user))
+        .route(paths::ADMIN_USER, post(update_user))
+        .route(paths::ADMIN_USER_PASSWORD, post(reset_password))
+        .route(paths::ADMIN_THRESHOLD, post(set_threshold))
+        .route(paths::ADMIN_BENCHMARK, post(set_benchmark))
 }
 
 async fn add_user(

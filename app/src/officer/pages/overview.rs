@@ -8,7 +8,7 @@ use crate::officer::model::OfficerOverview;
 use crate::officer::paths;
 use crate::results::components::{OverviewBody, WaveNotes};
 use crate::results::paths as results_paths;
-use crate::results::paths::Audience;
+use crate::results::paths::{Audience, Format};
 use crate::shared::components::{show_loaded, PageTitle};
 use crate::shared::param;
 
@@ -135,7 +135,12 @@ pub fn OfficerOverviewPage() -> impl IntoView {
                         <ul class="list">
                             <li>
                                 <a
-                                    href=results_paths::export(Audience::Officer, &s, &w, "csv")
+                                    href=results_paths::export(
+                                        Audience::Officer,
+                                        &s,
+                                        &w,
+                                        Format::Csv,
+                                    )
                                     download
                                     rel="external"
                                 >
@@ -144,7 +149,12 @@ pub fn OfficerOverviewPage() -> impl IntoView {
                             </li>
                             <li>
                                 <a
-                                    href=results_paths::export(Audience::Officer, &s, &w, "xlsx")
+                                    href=results_paths::export(
+                                        Audience::Officer,
+                                        &s,
+                                        &w,
+                                        Format::Xlsx,
+                                    )
                                     download
                                     rel="external"
                                 >

@@ -14,7 +14,7 @@ use crate::shared::ssr::staff_forms::{with_query, OfficerError, Posted};
 use crate::shared::ssr::AppState;
 
 pub fn router() -> Routes {
-    Routes::default().route("/officer/{survey}/{wave}/change", post(change_wave))
+    Routes::default().route(crate::officer::paths::WAVE_CHANGE, post(change_wave))
 }
 
 async fn change_wave(

@@ -5,7 +5,7 @@ use crate::results::api::load_public_overview;
 use crate::results::components::{OverviewBody, WaveNotes};
 use crate::results::model::ResultsOverview;
 use crate::results::paths;
-use crate::results::paths::Audience;
+use crate::results::paths::{Audience, Format};
 use crate::shared::components::{show_loaded, PageTitle};
 use crate::shared::param;
 
@@ -47,7 +47,12 @@ pub fn PublicOverviewPage() -> impl IntoView {
                     <h2>"Open data"</h2>
                     <p>
                         <a
-                            href=paths::export(Audience::Public, &h.survey_key, &h.wave_key, "csv")
+                            href=paths::export(
+                                Audience::Public,
+                                &h.survey_key,
+                                &h.wave_key,
+                                Format::Csv,
+                            )
                             download
                             rel="external"
                         >

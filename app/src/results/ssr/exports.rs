@@ -298,14 +298,12 @@ pub mod download {
     use crate::shared::ssr::AppState;
 
     pub fn router() -> crate::shared::ssr::access::Routes {
+        use crate::results::paths;
         crate::shared::ssr::access::Routes::default()
-            .route("/officer/{survey}/{wave}/indicators.csv", get(officer_csv))
-            .route(
-                "/officer/{survey}/{wave}/indicators.xlsx",
-                get(officer_xlsx),
-            )
-            .route("/results/{survey}/{wave}/indicators.csv", get(public_csv))
-            .route("/admin/{survey}/{wave}/responses.csv", get(raw_responses))
+            .route(paths::OFFICER_CSV, get(officer_csv))
+            .route(paths::OFFICER_XLSX, get(officer_xlsx))
+            .route(paths::CSV, get(public_csv))
+            .route(crate::admin::paths::RAW_RESPONSES, get(raw_responses))
     }
 
     pub enum DownloadError {

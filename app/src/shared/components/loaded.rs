@@ -37,7 +37,7 @@ pub fn Problem(error: PageError) -> impl IntoView {
             <p>"If you typed the web address, check it is correct."</p>
             <p>
                 "If you were part-way through a survey, unfinished answers are deleted 30 days after they were last saved. You can "
-                <a href="/resume">"continue with your resume code"</a>" or "
+                <a href=crate::survey::paths::RESUME>"continue with your resume code"</a>" or "
                 <a href="/">"start again"</a>"."
             </p>
         }
@@ -50,7 +50,7 @@ pub fn Problem(error: PageError) -> impl IntoView {
                 "Your account does not have access to this page. If you need it, ask an administrator."
             </p>
             <p>
-                <a href="/officer">"Go to the dashboard"</a>
+                <a href=crate::officer::paths::OFFICER>"Go to the dashboard"</a>
             </p>
         }
         .into_any()

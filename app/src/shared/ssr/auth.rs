@@ -13,6 +13,7 @@ use super::access::{access_for, allowed, plain, Access};
 use super::limits::{log_refusal, Refusal};
 use super::{token, AppState};
 use crate::accounts::paths as accounts_paths;
+use crate::officer::paths as officer_paths;
 use crate::shared::Viewer;
 
 #[derive(Clone, Debug)]
@@ -213,11 +214,11 @@ pub async fn guard(req: Request, next: Next) -> Response {
                 .uri()
                 .path_and_query()
                 .map(|p| p.as_str())
-                .unwrap_or("/officer");
+                .unwrap_or(officer_paths::OFFICER);
             let target: String = form_urlencoded::Serializer::new(String::new())
                 .append_pair("next", next_path)
                 .finish();
-            Redirect::to(&format!("/sign-in?{target}")).into_response()
+            Redirect::to(&format!("{}?{target}", accounts_paths::SIGN_IN)).into_response()
         }
         None => {
             log_refusal(Refusal::Forbidden, &route_of(&req));
@@ -245,7 +246,7 @@ fn changes_password(path: &str) -> bool {
         accounts_paths::ACCOUNT,
         accounts_paths::ACCOUNT_PASSWORD,
         accounts_paths::SIGN_OUT,
-        "/api/account/page",
+        accounts_paths::ACCOUNT_PAGE_DATA,
     ]
     .contains(&path)
 }

@@ -87,12 +87,11 @@ impl Limiters {
 
 /// Which limit a survey form post counts against, by its route.
 fn limit_for(route: &str) -> Option<Limit> {
+    use crate::survey::paths::{BEGIN, RESUME, SECTION, SUBMIT};
     match route {
-        "/surveys/{survey}/begin" => Some(Limit::Start),
-        "/resume" => Some(Limit::Resume),
-        "/surveys/{survey}/r/{code}/section/{n}" | "/surveys/{survey}/r/{code}/submit" => {
-            Some(Limit::Post)
-        }
+        BEGIN => Some(Limit::Start),
+        RESUME => Some(Limit::Resume),
+        SECTION | SUBMIT => Some(Limit::Post),
         _ => None,
     }
 }

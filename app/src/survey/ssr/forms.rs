@@ -21,11 +21,11 @@ use crate::survey::paths;
 
 pub fn router() -> Routes {
     Routes::default()
-        .route("/surveys/{survey}/begin", post(begin))
-        .route("/surveys/{survey}/r/{code}/section/{n}", post(save_section))
-        .route("/surveys/{survey}/r/{code}/submit", post(submit))
-        .route("/resume", post(resume))
-        .route("/surveys/{survey}/closed", axum::routing::get(closed))
+        .route(paths::BEGIN, post(begin))
+        .route(paths::SECTION, post(save_section))
+        .route(paths::SUBMIT, post(submit))
+        .route(paths::RESUME, post(resume))
+        .route(paths::CLOSED, axum::routing::get(closed))
 }
 
 /// The survey closed before the resident sent their answers. Written here, not taken from

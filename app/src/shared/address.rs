@@ -1,0 +1,41 @@
+//! Filling an address pattern (axum's syntax, as each feature's `paths` declares it) with
+//! values, so that a link is built from the same pattern the router serves.
+
+/// `fill("/admin/users/{id}", &["7"])` is `/admin/users/7`: each `{name}` segment takes the
+/// next value, in order.
+pub fn fill(pattern: &str, values: &[&str]) -> String {
+    let mut values = values.iter();
+    let filled: Vec<&str> = pattern
+        .split('/')
+        .map(|segment| {
+            if segment.starts_with('{') && segment.ends_with('}') {
+                values.next().copied().expect("a value for every parameter")
+            } else {
+                segment
+            }
+        })
+        .collect();
+    debug_assert!(values.next().is_none(), "more values than parameters");
+    filled.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fills_each_parameter_in_order() {
+        assert_eq!(
+            fill("/admin/users/{id}/password", &["7"]),
+            "/admin/users/7/password"
+        );
+        assert_eq!(
+            fill(
+                "/surveys/{survey}/r/{code}/section/{n}",
+                &["wellbeing", "ABCD", "2"]
+            ),
+            "/surveys/wellbeing/r/ABCD/section/2"
+        );
+        assert_eq!(fill("/results", &[]), "/results");
+    }
+}
