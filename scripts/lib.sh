@@ -50,27 +50,74 @@ ensure_wasm_bindgen() {
   fi
 }
 
+# wasm-opt from crates.io at the version that keeps hydration working. Never Debian's
+# binaryen: its older wasm-opt breaks hydration.
+WASM_OPT_VERSION=0.116.1
+ensure_wasm_opt() {
+  if ! command -v wasm-opt >/dev/null || ! wasm-opt --version | grep -q "version 116"; then
+    log "Installing wasm-opt $WASM_OPT_VERSION (about 13 minutes, once)"
+    cargo install wasm-opt --version "$WASM_OPT_VERSION" --locked --quiet
+  fi
+}
+
 # Builds the server and the browser bundle into target/site/pkg.
 # $1: "debug" or "release".
 build_site() {
-  local profile="${1:-debug}" cargo_profile=() wasm_profile=() wasm_dir=debug
+  local profile="${1:-debug}" cargo_profile=() wasm_profile=() wasm_dir=debug bindgen=()
   if [ "$profile" = release ]; then
     cargo_profile=(--release); wasm_profile=(--profile wasm-release); wasm_dir=wasm-release
+    # The function names are debugging aids: most of an unstripped release wasm.
+    bindgen=(--remove-name-section --remove-producers-section)
   fi
   ensure_rust
   ensure_wasm_bindgen
+  [ "$profile" = release ] && ensure_wasm_opt
   log "Building the server ($profile)"
   cargo build --quiet -p server --bin kiln "${cargo_profile[@]}"
   log "Building the browser bundle ($profile)"
   cargo build --quiet -p app --lib --target wasm32-unknown-unknown --no-default-features \
     --features hydrate "${wasm_profile[@]}"
+  rm -rf target/site/pkg
   mkdir -p target/site/pkg
   wasm-bindgen --target web --no-typescript --out-dir target/site/pkg --out-name kiln \
-    "target/wasm32-unknown-unknown/$wasm_dir/app.wasm"
-  if [ "$profile" = release ] && command -v wasm-opt >/dev/null; then
+    "${bindgen[@]}" "target/wasm32-unknown-unknown/$wasm_dir/app.wasm"
+  if [ "$profile" = release ]; then
     wasm-opt -Oz target/site/pkg/kiln_bg.wasm -o target/site/pkg/kiln_bg.wasm
   fi
   cp style/kiln.css target/site/pkg/kiln.css
+  cp app/assets/enhance.js target/site/pkg/enhance.js
+  fingerprint_site target/site "$profile"
+}
+
+# Names each of the site's files by a hash of its content (the server reads the hashes from
+# hash.txt, leptos names the wasm and its JS from them) and stores each compressed beside
+# itself, brotli and gzip, so the server sends them as stored with a year's cache lifetime.
+fingerprint_site() {
+  command -v brotli >/dev/null || apt_install brotli
+  python3 - "$1" "$2" <<'PY'
+import gzip, hashlib, pathlib, subprocess, sys
+site, profile = pathlib.Path(sys.argv[1]), sys.argv[2]
+pkg = site / "pkg"
+# key in hash.txt: (file wasm-bindgen or the build wrote, stem, extension)
+files = {
+    "js": ("kiln.js", "kiln", "js"),
+    "wasm": ("kiln_bg.wasm", "kiln", "wasm"),
+    "css": ("kiln.css", "kiln", "css"),
+    "enhance": ("enhance.js", "enhance", "js"),
+}
+# Brotli's best is slow on the 17 MB debug wasm; debug sites are only for tests.
+quality = "11" if profile == "release" else "5"
+lines = []
+for key, (name, stem, ext) in files.items():
+    data = (pkg / name).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    target = pkg / f"{stem}.{digest}.{ext}"
+    (pkg / name).rename(target)
+    target.with_name(target.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
+    subprocess.run(["brotli", "-f", "-k", "-q", quality, str(target)], check=True)
+    lines.append(f"{key}: {digest}")
+(site / "hash.txt").write_text("\n".join(lines) + "\n")
+PY
 }
 
 # The code an authenticator app shows now for a base32 key (RFC 6238), for scripts that

@@ -13,7 +13,7 @@ pub mod shared;
 pub mod survey;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Router, Routes};
 
 use shared::access::Declared;
@@ -32,6 +32,13 @@ pub const ACCESS: &[Declared] = &[
 
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let assets = shared::assets::get();
+    // Residents' and public pages ship no wasm (see `shared::assets`).
+    let scripts = if shared::assets::ships_wasm(&request_path()) {
+        view! { <HydrationScripts options /> }.into_any()
+    } else {
+        view! { <script type="module" src=assets.enhance></script> }.into_any()
+    };
     view! {
         <!DOCTYPE html>
         <html lang="en-GB">
@@ -39,7 +46,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
-                <HydrationScripts options />
+                <link rel="stylesheet" href=assets.css />
+                {scripts}
                 {csp_header()}
                 <MetaTags />
             </head>
@@ -48,6 +56,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The address of the page being rendered (empty in the browser, which never renders the
+/// shell).
+fn request_path() -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = use_context::<http::request::Parts>() {
+        return parts.uri.path().to_string();
+    }
+    String::new()
 }
 
 /// Sets this page's Content-Security-Policy with the nonce leptos puts on its own inline
@@ -74,7 +92,6 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Stylesheet id="kiln-css" href="/pkg/kiln.css" />
         <Router>
             <a class="skip-link" href="#main">
                 "Skip to main content"

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { continueOn, go, pick, score, visit } from "./helpers";
+import { continueOn, go, jsOn, pick, score, visit } from "./helpers";
 
 test("a resident answers the cohesion survey, saves it and resumes with the code", async ({ page }, info) => {
   await visit(page, info, "/surveys/cohesion");
@@ -49,6 +49,10 @@ test("a resident answers the cohesion survey, saves it and resumes with the code
   await expect(page.locator(".error-summary")).toContainText("1,000 characters or fewer");
   await expect(text).toHaveValue("x".repeat(1001));
   await text.fill("More buses in the evening");
+  // With JavaScript on, the count follows the typing (JavaScript off, it is the server's count).
+  if (jsOn(info)) {
+    await expect(page.locator(".char-count")).toHaveText("You have 975 characters remaining");
+  }
   await continueOn(page, info);
 
   await pick(page, "What is your sex?", "Prefer not to say");

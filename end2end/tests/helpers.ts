@@ -4,21 +4,28 @@ import AxeBuilder from "@axe-core/playwright";
 
 export const jsOn = (info: TestInfo) => info.project.use.javaScriptEnabled !== false;
 
-/** After any navigation: with JavaScript on, wait until the wasm has hydrated the page, so a
- * broken bundle fails instead of silently falling back to plain form posts. */
+/** After any navigation: with JavaScript on, wait until the page's script has run, so a broken
+ * bundle fails instead of silently falling back to plain form posts. Staff pages hydrate with
+ * the wasm (`body[data-hydrated]`); residents' and public pages ship none, only a small script
+ * (`body[data-enhanced]`). */
 export async function settled(page: Page, info: TestInfo) {
   await page.waitForLoadState("load");
-  if (jsOn(info)) {
-    const hydrated = page.locator("body[data-hydrated=true]");
-    try {
-      await expect(hydrated).toHaveCount(1, { timeout: 20_000 });
-    } catch {
-      // Seen on the very first page of a run only (a fresh browser compiling the 17 MB debug
-      // wasm while the other worker does the same): reload once, and fail if it happens again.
-      console.warn(`not hydrated after 20 s, reloading once: ${page.url()}`);
-      await page.reload();
-      await expect(hydrated).toHaveCount(1, { timeout: 20_000 });
-    }
+  if (!jsOn(info)) return;
+  const hydrates = (await page.locator("link[rel=modulepreload]").count()) > 0;
+  if (!hydrates) {
+    await expect(page.locator("body[data-enhanced=true]")).toHaveCount(1);
+    await expect(page.locator("link[rel=preload][as=fetch]")).toHaveCount(0);
+    return;
+  }
+  const hydrated = page.locator("body[data-hydrated=true]");
+  try {
+    await expect(hydrated).toHaveCount(1, { timeout: 20_000 });
+  } catch {
+    // Seen on the very first staff page of a run only (a fresh browser compiling the 17 MB
+    // debug wasm while the other worker does the same): reload once, and fail if it happens again.
+    console.warn(`not hydrated after 20 s, reloading once: ${page.url()}`);
+    await page.reload();
+    await expect(hydrated).toHaveCount(1, { timeout: 20_000 });
   }
 }
 

@@ -30,11 +30,19 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         .map_err(|e| anyhow::anyhow!("cannot open or migrate the database: {e}"))?;
     let form_secret = store::settings::form_secret(&db).await?;
     store::indicator_defs::ensure_standard(&db).await?;
+    // The built site names its files by their content's hash (`scripts/build`); without the
+    // hash file (a site copied by hand, or none, as in the HTTP tests) the plain names.
+    let hash_file = std::path::absolute(std::path::Path::new(&config.site_root).join("hash.txt"))?;
+    let hashes = std::fs::read_to_string(&hash_file).ok();
+    app::shared::assets::set(app::shared::assets::Assets::from_hashes(hashes.as_deref()));
     let leptos_options = LeptosOptions::builder()
         .output_name("kiln")
         .site_root(config.site_root.clone())
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
+        .hash_files(hashes.is_some())
+        // Absolute: leptos reads it relative to the executable's folder otherwise.
+        .hash_file(std::sync::Arc::from(hash_file.to_string_lossy().as_ref()))
         .build();
     Ok(AppState {
         db,
@@ -140,6 +148,7 @@ pub fn router(state: AppState) -> Router {
             },
             move || shell(options.clone()),
         )
+        .nest_service("/pkg", static_files(&state.leptos_options.site_root))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Run outermost first: refuse cross-site posts, find the session, check access.
         .layer(middleware::from_fn(auth::guard))
@@ -194,6 +203,36 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
         }
     }
+}
+
+/// The site's own files. Each is stored compressed (brotli and gzip) beside itself when the
+/// site is built, so it is sent as stored, never compressed again per request; and each is
+/// named by a hash of its content, so browsers keep it for a year without asking again.
+fn static_files(site_root: &str) -> Router {
+    let dir = tower_http::services::ServeDir::new(std::path::Path::new(site_root).join("pkg"))
+        .precompressed_br()
+        .precompressed_gzip();
+    Router::new()
+        .fallback_service(dir)
+        .layer(middleware::from_fn(static_cache))
+}
+
+async fn static_cache(req: Request<Body>, next: Next) -> Response {
+    let hashed = app::shared::assets::is_hashed(req.uri().path());
+    let mut res = next.run(req).await;
+    let keep = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
+    if keep {
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(if hashed {
+                "public, max-age=31536000, immutable"
+            } else {
+                // An unhashed name may change under the same address: always ask.
+                "no-cache"
+            }),
+        );
+    }
+    res
 }
 
 /// Headers on every response. Pages can hold a resident's answers or officers' figures:

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod address;
+pub mod assets;
 pub mod charts;
 pub mod components;
 pub mod csp;

@@ -11,5 +11,6 @@ mod indicators_api;
 mod officer_access;
 mod resident_journey;
 mod security;
+mod site_files;
 mod snapshots;
 mod startup;

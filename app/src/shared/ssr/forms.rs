@@ -6,8 +6,9 @@ pub type Fields = Vec<(String, String)>;
 /// A whole page for replies that are not rendered by the app (errors from plain handlers).
 /// `body` is trusted HTML written here, never user input.
 pub fn plain_page(title: &str, body: &str) -> String {
+    let css = crate::shared::assets::get().css;
     format!(
-        "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} - Kiln</title><link rel=\"stylesheet\" href=\"/pkg/kiln.css\"></head><body><main class=\"page\" id=\"main\"><h1>{title}</h1>{body}</main></body></html>"
+        "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} - Kiln</title><link rel=\"stylesheet\" href=\"{css}\"></head><body><main class=\"page\" id=\"main\"><h1>{title}</h1>{body}</main></body></html>"
     )
 }
 

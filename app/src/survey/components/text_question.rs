@@ -5,7 +5,9 @@ use crate::shared::components::error_summary::FieldErrorMessage;
 use crate::survey::model::QuestionView;
 use crate::survey::paths;
 
-/// Free text with a character count that updates as you type once the page is hydrated.
+/// Free text with a character count that updates as you type: on a hydrated page by the
+/// signal here, on a page without wasm by `app/assets/enhance.js` (through the `data-`
+/// attributes).
 #[component]
 pub fn TextQuestion(question: QuestionView, max_chars: usize) -> impl IntoView {
     let key = question.key.clone();
@@ -34,6 +36,8 @@ pub fn TextQuestion(question: QuestionView, max_chars: usize) -> impl IntoView {
                 name=key.clone()
                 rows="5"
                 aria-describedby=describedby
+                data-max-chars=max_chars
+                data-count-id=count_id.clone()
                 on:input=move |ev| set_used.set(event_target_value(&ev).chars().count())
             >
                 {question.value.clone()}
