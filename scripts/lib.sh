@@ -204,3 +204,81 @@ stop_server() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
 }
+
+# Two Kiln processes on one PostgreSQL database behind nginx, which hands each request to the
+# next process in turn, as a council running several instances would. $1: the database URL,
+# $2: debug or release. Sets PAIR_URL (the proxy's address); stopped by stop_pair.
+PAIR_PIDS=()
+PAIR_DIR=""
+start_pair() {
+  command -v nginx >/dev/null || apt_install nginx
+  local db="$1" profile="${2:-debug}" proxy port upstreams="" i
+  PAIR_DIR=$(mktemp -d /tmp/kiln-pair.XXXXXX)
+  proxy=$(free_port)
+  PAIR_URL="http://127.0.0.1:$proxy"
+  for i in 1 2; do
+    port=$(free_port)
+    # The first seeds the demo; the second starts on the database the first has made.
+    local seed=(); [ "$i" = 1 ] && seed=(--seed-demo)
+    KILN_ADDR="127.0.0.1:$port" DATABASE_URL="$db" KILN_SITE_ROOT="$ROOT/target/site" \
+      KILN_PUBLIC_URL="$PAIR_URL" KILN_TRUST_PROXY=1 RUST_LOG=warn \
+      "$ROOT/target/$profile/kiln" serve "${seed[@]}" &
+    PAIR_PIDS+=($!)
+    wait_for "http://127.0.0.1:$port/healthz"
+    upstreams+="server 127.0.0.1:$port; "
+  done
+  cat > "$PAIR_DIR/nginx.conf" <<CONF
+worker_processes 1;
+pid $PAIR_DIR/nginx.pid;
+error_log $PAIR_DIR/error.log warn;
+events { worker_connections 1024; }
+http {
+  log_format upstream '\$upstream_addr';
+  access_log $PAIR_DIR/access.log upstream;
+  client_body_temp_path $PAIR_DIR/body;
+  proxy_temp_path $PAIR_DIR/proxy;
+  fastcgi_temp_path $PAIR_DIR/fastcgi;
+  uwsgi_temp_path $PAIR_DIR/uwsgi;
+  scgi_temp_path $PAIR_DIR/scgi;
+  client_max_body_size 20m;
+  upstream kiln { $upstreams keepalive 32; }
+  server {
+    listen 127.0.0.1:$proxy;
+    location / {
+      proxy_pass http://kiln;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$http_host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+    }
+  }
+}
+CONF
+  nginx -p "$PAIR_DIR" -c "$PAIR_DIR/nginx.conf" -g 'daemon off;' &
+  PAIR_PIDS+=($!)
+  wait_for "$PAIR_URL/healthz"
+}
+
+# How many requests each instance of the pair answered, one line each ("ADDRESS COUNT").
+pair_shares() {
+  sort "$PAIR_DIR/access.log" | uniq -c | awk '{print $2, $1}'
+}
+
+stop_pair() {
+  local pid
+  for pid in "${PAIR_PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  PAIR_PIDS=()
+  [ -n "$PAIR_DIR" ] && rm -rf "$PAIR_DIR"
+  PAIR_DIR=""
+}
+
+# Waits up to 20 seconds for an address to answer.
+wait_for() {
+  for _ in $(seq 1 100); do
+    curl -fsS "$1" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "Nothing answered at $1" >&2
+  return 1
+}
