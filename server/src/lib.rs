@@ -4,4 +4,5 @@
 pub mod api;
 pub mod background;
 pub mod config;
+pub mod site_files;
 pub mod startup;

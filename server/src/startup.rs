@@ -128,6 +128,14 @@ pub fn undeclared_routes(state: &AppState) -> Vec<String> {
         .collect()
 }
 
+/// The site's files, read once (see `site_files`).
+fn site_files(site_root: &str) -> Router {
+    let pkg = std::path::Path::new(site_root).join("pkg");
+    crate::site_files::SiteFiles::load(&pkg)
+        .unwrap_or_else(|e| panic!("cannot read the site's files in {}: {e}", pkg.display()))
+        .router()
+}
+
 pub fn router(state: AppState) -> Router {
     let undeclared = undeclared_routes(&state);
     assert!(
@@ -148,7 +156,7 @@ pub fn router(state: AppState) -> Router {
             },
             move || shell(options.clone()),
         )
-        .nest_service("/pkg", static_files(&state.leptos_options.site_root))
+        .nest_service("/pkg", site_files(&state.leptos_options.site_root))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Run outermost first: refuse cross-site posts, find the session, check access.
         .layer(middleware::from_fn(auth::guard))
@@ -203,36 +211,6 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
         }
     }
-}
-
-/// The site's own files. Each is stored compressed (brotli and gzip) beside itself when the
-/// site is built, so it is sent as stored, never compressed again per request; and each is
-/// named by a hash of its content, so browsers keep it for a year without asking again.
-fn static_files(site_root: &str) -> Router {
-    let dir = tower_http::services::ServeDir::new(std::path::Path::new(site_root).join("pkg"))
-        .precompressed_br()
-        .precompressed_gzip();
-    Router::new()
-        .fallback_service(dir)
-        .layer(middleware::from_fn(static_cache))
-}
-
-async fn static_cache(req: Request<Body>, next: Next) -> Response {
-    let hashed = app::shared::assets::is_hashed(req.uri().path());
-    let mut res = next.run(req).await;
-    let keep = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
-    if keep {
-        res.headers_mut().insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static(if hashed {
-                "public, max-age=31536000, immutable"
-            } else {
-                // An unhashed name may change under the same address: always ask.
-                "no-cache"
-            }),
-        );
-    }
-    res
 }
 
 /// Headers on every response. Pages can hold a resident's answers or officers' figures:

@@ -52,6 +52,10 @@ pub fn indicator(a: Audience, survey: &str, wave: &str, key: &str) -> String {
     };
     fill(pattern, &[survey, wave, key])
 }
+/// Where the ward chooser (a GET form) goes.
+pub fn wards(survey: &str, wave: &str) -> String {
+    fill(WARDS, &[survey, wave])
+}
 pub fn ward(survey: &str, wave: &str, code: &str) -> String {
     fill(WARD, &[survey, wave, code])
 }

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use reqwest::header::{
-    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, IF_MODIFIED_SINCE, LAST_MODIFIED,
+    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, ETAG, IF_NONE_MATCH, VARY,
 };
 use reqwest::StatusCode;
 
@@ -58,7 +58,9 @@ db_test!(
             br.headers()[CACHE_CONTROL],
             "public, max-age=31536000, immutable"
         );
-        let modified = br.headers()[LAST_MODIFIED].clone();
+        let etag = br.headers()[ETAG].clone();
+        assert_eq!(br.headers()[VARY], "accept-encoding");
+        assert_eq!(br.headers()[CONTENT_TYPE], "text/css; charset=utf-8");
         assert_eq!(br.text().await.unwrap(), "css in brotli");
 
         let gz = get("gzip").await.unwrap();
@@ -69,12 +71,12 @@ db_test!(
         assert!(plain.headers().get(CONTENT_ENCODING).is_none());
         assert_eq!(plain.text().await.unwrap(), "/* css: as written */");
 
-        // A browser that asks again with the date it has gets nothing to download.
+        // A browser that asks again about the copy it has gets nothing to download.
         let again = app
             .client
             .get(&css)
             .header(ACCEPT_ENCODING, "br")
-            .header(IF_MODIFIED_SINCE, modified)
+            .header(IF_NONE_MATCH, etag)
             .send()
             .await
             .unwrap();
@@ -88,6 +90,21 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(unhashed.headers()[CACHE_CONTROL], "no-cache");
+        let refused = app
+            .client
+            .get(&css)
+            .header(ACCEPT_ENCODING, "gzip, br;q=0")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.headers()[CONTENT_ENCODING], "gzip");
+        let missing = app
+            .client
+            .get(app.url("/pkg/kiln.0000000000000000.css"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     }
 );
 

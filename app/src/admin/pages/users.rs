@@ -182,7 +182,7 @@ pub fn UsersPage() -> impl IntoView {
                                                 <td>
                                                     <form
                                                         method="post"
-                                                        action=format!("{}/{}", paths::ADMIN_USERS, row.id)
+                                                        action=paths::admin_user(row.id)
                                                         class="user-access"
                                                     >
                                                         <input type="hidden" name="csrf" value=csrf />

@@ -32,7 +32,7 @@ pub fn WardPage() -> impl IntoView {
             |r: WardReport| {
                 let h = r.header.clone();
                 let t = h.threshold;
-                let chooser = format!("{}/{}/{}/wards", paths::RESULTS, h.survey_key, h.wave_key);
+                let chooser = paths::wards(&h.survey_key, &h.wave_key);
                 view! {
                     <PageTitle text=format!("{}: {}", r.ward_name, h.wave_name) />
                     <a

@@ -1,9 +1,11 @@
 //! `kiln-bench`: Kiln's benchmarks, run by `scripts/bench`.
 //!
 //! - `kiln-bench responses`: complete survey responses submitted over HTTP to a running server.
+//! - `kiln-bench crowd`: many first visits at once while residents send responses.
 //! - `kiln-bench indicators`: the indicator engine on a million synthetic responses, the API
 //!   answering from a database holding them, and bulk import of a 100,000-row file.
 
+mod crowd;
 mod indicators;
 mod responses;
 
@@ -18,6 +20,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Responses(responses::Args),
+    Crowd(crowd::Args),
     Indicators(indicators::Args),
 }
 
@@ -25,6 +28,7 @@ enum Command {
 async fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Responses(args) => responses::run_all(args).await,
+        Command::Crowd(args) => crowd::run(args).await,
         Command::Indicators(args) => indicators::run_all(args).await,
     }
 }

@@ -74,7 +74,11 @@ fn token(html: &str) -> anyhow::Result<String> {
 }
 
 /// One resident: start, every section (fetch, then post), check page, send.
-async fn journey(client: &reqwest::Client, base: &str, ward: &str) -> anyhow::Result<Duration> {
+pub(crate) async fn journey(
+    client: &reqwest::Client,
+    base: &str,
+    ward: &str,
+) -> anyhow::Result<Duration> {
     let mut path = location(
         &client
             .post(format!("{base}/surveys/wellbeing/begin"))
@@ -158,7 +162,7 @@ async fn run(
     Ok((started.elapsed(), all))
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
+pub(crate) fn percentile(sorted: &[Duration], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
     }
@@ -195,13 +199,8 @@ async fn raw_insert_rate(dir: &str) -> anyhow::Result<f64> {
     Ok(rate)
 }
 
-pub async fn run_all(args: Args) -> anyhow::Result<()> {
-    let base = args.url.trim_end_matches('/').to_string();
-    let home = reqwest::get(format!("{base}/surveys/wellbeing/begin")).await;
-    if home.is_err() {
-        anyhow::bail!("no Kiln server answers at {base}");
-    }
-    // The ward codes, read from the first section's list.
+/// The ward codes a resident can choose, read from the first section's list.
+pub(crate) async fn ward_codes(base: &str) -> anyhow::Result<Vec<String>> {
     let client = reqwest::Client::builder()
         .redirect(Policy::none())
         .build()?;
@@ -217,14 +216,22 @@ pub async fn run_all(args: Args) -> anyhow::Result<()> {
         .await?
         .text()
         .await?;
-    let wards: Vec<String> = html
+    Ok(html
         .split("<option value=\"")
         .skip(1)
         .filter_map(|s| s.split('"').next())
         .filter(|v| !v.is_empty() && *v != "dont_know" && *v != "prefer_not_to_say")
         .map(str::to_string)
-        .collect();
-    let wards = Arc::new(wards);
+        .collect())
+}
+
+pub async fn run_all(args: Args) -> anyhow::Result<()> {
+    let base = args.url.trim_end_matches('/').to_string();
+    let home = reqwest::get(format!("{base}/surveys/wellbeing/begin")).await;
+    if home.is_err() {
+        anyhow::bail!("no Kiln server answers at {base}");
+    }
+    let wards = Arc::new(ward_codes(&base).await?);
 
     println!("Raw single-row durable SQLite inserts (WAL, synchronous=FULL): measuring for 3 s…");
     let raw = raw_insert_rate(&args.sqlite_dir).await?;
