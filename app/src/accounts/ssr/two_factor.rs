@@ -18,7 +18,7 @@ use super::sign_in::{finish_sign_in, internal, safe_next};
 use crate::accounts::paths;
 use crate::admin::paths as admin_paths;
 use crate::shared::ssr::access::{Administrators, Routes, Staff};
-use crate::shared::ssr::auth::{read_cookie, ClientIp, SignedIn};
+use crate::shared::ssr::auth::{read_cookie, ClientIp, Cookie, SignedIn};
 use crate::shared::ssr::forms::field;
 use crate::shared::ssr::staff_forms::{with_query, OfficerError, Posted};
 use crate::shared::ssr::{token, AppState};
@@ -63,32 +63,18 @@ pub struct Pending {
     pub nonce: String,
 }
 
-fn cookie_name(st: &AppState) -> &'static str {
-    if st.auth.https() {
-        "__Host-kiln_pending"
-    } else {
-        "kiln_pending"
-    }
-}
-
-fn pending_cookie(st: &AppState, value: &str, max_age: i64) -> HeaderValue {
-    let secure = if st.auth.https() { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
-        cookie_name(st)
-    ))
-    .expect("plain cookie value")
-}
-
 pub fn clear_pending(st: &AppState) -> HeaderValue {
-    pending_cookie(st, "", 0)
+    st.auth.clear(Cookie::PendingSignIn)
 }
+
+/// What a pending sign-in's MAC is bound to.
+const PENDING_STEP: &str = "pending-sign-in";
 
 /// Sends the person on to their second step, holding a signed pending cookie.
 pub fn second_step(st: &AppState, user_id: i32, stage: Stage, next: &str) -> Response {
     let expires = store::now() + PENDING_SECONDS;
     let body = format!("{user_id}.{expires}.{}", stage.key());
-    let mac = token::issue(&st.form_secret, &body, "pending-sign-in");
+    let sealed = token::seal(&st.form_secret, PENDING_STEP, &body);
     let page = match stage {
         Stage::Code => paths::SIGN_IN_CODE,
         Stage::SetUp => paths::SIGN_IN_SET_UP,
@@ -96,7 +82,8 @@ pub fn second_step(st: &AppState, user_id: i32, stage: Stage, next: &str) -> Res
     (
         [(
             header::SET_COOKIE,
-            pending_cookie(st, &format!("{body}.{mac}"), PENDING_SECONDS),
+            st.auth
+                .set_cookie(Cookie::PendingSignIn, &sealed, Some(PENDING_SECONDS)),
         )],
         Redirect::to(&with_query(page, &[("next", next)])),
     )
@@ -105,11 +92,8 @@ pub fn second_step(st: &AppState, user_id: i32, stage: Stage, next: &str) -> Res
 
 /// The pending sign-in this browser holds, if its signature is good and it has not expired.
 pub fn read_pending(st: &AppState, headers: &HeaderMap) -> Option<Pending> {
-    let value = read_cookie(headers, cookie_name(st))?;
-    let (body, mac) = value.rsplit_once('.')?;
-    if !token::verify(&st.form_secret, body, "pending-sign-in", mac) {
-        return None;
-    }
+    let value = read_cookie(headers, st.auth.name_of(Cookie::PendingSignIn))?;
+    let body = token::unseal(&st.form_secret, PENDING_STEP, &value)?;
     let mut parts = body.splitn(3, '.');
     let user_id = parts.next()?.parse().ok()?;
     let expires: i64 = parts.next()?.parse().ok()?;

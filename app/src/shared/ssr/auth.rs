@@ -33,32 +33,60 @@ impl AuthConfig {
         self.public_url.scheme() == "https"
     }
 
-    pub fn cookie_name(&self) -> &'static str {
-        if self.https() {
-            "__Host-kiln_session"
-        } else {
-            "kiln_session"
+    /// A cookie's name here: over HTTPS it takes the `__Host-` prefix (Secure, this host
+    /// only, path /).
+    pub fn name_of(&self, cookie: Cookie) -> &'static str {
+        match (cookie, self.https()) {
+            (Cookie::Session, true) => "__Host-kiln_session",
+            (Cookie::Session, false) => "kiln_session",
+            (Cookie::PendingSignIn, true) => "__Host-kiln_pending",
+            (Cookie::PendingSignIn, false) => "kiln_pending",
+            (Cookie::Notice, true) => "__Host-kiln_flash",
+            (Cookie::Notice, false) => "kiln_flash",
         }
     }
 
-    pub fn session_cookie(&self, token: &str) -> HeaderValue {
+    /// A `Set-Cookie` value: HTTP only, same site (lax), Secure over HTTPS. With no
+    /// `max_age` the cookie goes when the browser closes.
+    pub fn set_cookie(&self, cookie: Cookie, value: &str, max_age: Option<i64>) -> HeaderValue {
         let secure = if self.https() { "; Secure" } else { "" };
-        // No Max-Age: the cookie goes when the browser closes; the server enforces both limits.
+        let max_age = max_age
+            .map(|s| format!("; Max-Age={s}"))
+            .unwrap_or_default();
         HeaderValue::from_str(&format!(
-            "{}={token}; Path=/; HttpOnly; SameSite=Lax{secure}",
-            self.cookie_name()
+            "{}={value}; Path=/; HttpOnly; SameSite=Lax{max_age}{secure}",
+            self.name_of(cookie)
         ))
-        .expect("hex token")
+        .expect("cookie values are tokens, base64 and MACs")
+    }
+
+    /// A `Set-Cookie` value that removes the cookie.
+    pub fn clear(&self, cookie: Cookie) -> HeaderValue {
+        self.set_cookie(cookie, "", Some(0))
+    }
+
+    pub fn cookie_name(&self) -> &'static str {
+        self.name_of(Cookie::Session)
+    }
+
+    pub fn session_cookie(&self, token: &str) -> HeaderValue {
+        // No Max-Age: the cookie goes when the browser closes; the server enforces both limits.
+        self.set_cookie(Cookie::Session, token, None)
     }
 
     pub fn clear_cookie(&self) -> HeaderValue {
-        let secure = if self.https() { "; Secure" } else { "" };
-        HeaderValue::from_str(&format!(
-            "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
-            self.cookie_name()
-        ))
-        .expect("static cookie")
+        self.clear(Cookie::Session)
     }
+}
+
+/// The cookies Kiln sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cookie {
+    Session,
+    /// Between the password and the second step of signing in (signed).
+    PendingSignIn,
+    /// A one-time notice for the page a form post redirects to (signed).
+    Notice,
 }
 
 /// A live session, put in the request's extensions by `resolve`.

@@ -8,28 +8,11 @@ use base64::Engine;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::auth::read_cookie;
+use super::auth::{read_cookie, Cookie};
 use super::{token, AppState};
 
 /// Long enough to follow a redirect on a slow connection; the page clears it once shown.
 const SECONDS: i64 = 300;
-
-fn name(st: &AppState) -> &'static str {
-    if st.auth.https() {
-        "__Host-kiln_flash"
-    } else {
-        "kiln_flash"
-    }
-}
-
-fn cookie(st: &AppState, value: &str, max_age: i64) -> HeaderValue {
-    let secure = if st.auth.https() { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
-        name(st)
-    ))
-    .expect("base64 and a MAC are plain cookie values")
-}
 
 /// The step a notice's MAC is bound to: a notice for one page cannot be shown on another.
 fn step(page: &str) -> String {
@@ -39,21 +22,18 @@ fn step(page: &str) -> String {
 /// A `Set-Cookie` value carrying `notice` to `page`.
 pub fn set<T: Serialize>(st: &AppState, page: &str, notice: &T) -> HeaderValue {
     let body = URL_SAFE_NO_PAD.encode(serde_json::to_vec(notice).expect("notices serialise"));
-    let mac = token::issue(&st.form_secret, &body, &step(page));
-    cookie(st, &format!("{body}.{mac}"), SECONDS)
+    let sealed = token::seal(&st.form_secret, &step(page), &body);
+    st.auth.set_cookie(Cookie::Notice, &sealed, Some(SECONDS))
 }
 
 /// The notice for `page`, if the request carries one the server wrote for it.
 pub fn read<T: DeserializeOwned>(st: &AppState, headers: &HeaderMap, page: &str) -> Option<T> {
-    let value = read_cookie(headers, name(st))?;
-    let (body, mac) = value.rsplit_once('.')?;
-    if !token::verify(&st.form_secret, body, &step(page), mac) {
-        return None;
-    }
+    let value = read_cookie(headers, st.auth.name_of(Cookie::Notice))?;
+    let body = token::unseal(&st.form_secret, &step(page), &value)?;
     serde_json::from_slice(&URL_SAFE_NO_PAD.decode(body).ok()?).ok()
 }
 
 /// A `Set-Cookie` value that removes the notice once its page has shown it.
 pub fn clear(st: &AppState) -> HeaderValue {
-    cookie(st, "", 0)
+    st.auth.clear(Cookie::Notice)
 }

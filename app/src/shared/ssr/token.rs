@@ -27,6 +27,17 @@ pub fn verify(secret: &[u8], code: &str, step: &str, token: &str) -> bool {
     }
 }
 
+/// `body` with its MAC for `step` appended (`body.mac`), for a value the browser keeps.
+pub fn seal(secret: &[u8], step: &str, body: &str) -> String {
+    format!("{body}.{}", issue(secret, body, step))
+}
+
+/// The body of a sealed value, if its MAC for `step` is good.
+pub fn unseal<'a>(secret: &[u8], step: &str, value: &'a str) -> Option<&'a str> {
+    let (body, mac) = value.rsplit_once('.')?;
+    verify(secret, body, step, mac).then_some(body)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
