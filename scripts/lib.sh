@@ -90,7 +90,7 @@ build_site() {
 }
 
 # Names each of the site's files by a hash of its content (the server reads the hashes from
-# hash.txt, leptos names the wasm and its JS from them) and stores each compressed beside
+# hash.txt; the wasm and its JS share one, which becomes leptos's output name) and stores each compressed beside
 # itself, brotli and gzip, so the server sends them as stored with a year's cache lifetime.
 fingerprint_site() {
   command -v brotli >/dev/null || apt_install brotli
@@ -98,24 +98,32 @@ fingerprint_site() {
 import gzip, hashlib, pathlib, subprocess, sys
 site, profile = pathlib.Path(sys.argv[1]), sys.argv[2]
 pkg = site / "pkg"
-# key in hash.txt: (file wasm-bindgen or the build wrote, stem, extension)
-files = {
-    "js": ("kiln.js", "kiln", "js"),
-    "wasm": ("kiln_bg.wasm", "kiln", "wasm"),
-    "css": ("kiln.css", "kiln", "css"),
-    "enhance": ("enhance.js", "enhance", "js"),
-}
-# Brotli's best is slow on the 17 MB debug wasm; debug sites are only for tests.
-quality = "11" if profile == "release" else "5"
-lines = []
-for key, (name, stem, ext) in files.items():
-    data = (pkg / name).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    target = pkg / f"{stem}.{digest}.{ext}"
-    (pkg / name).rename(target)
+def store(source, target):
+    """Renames a built file to its hashed name and stores its compressed copies beside it."""
+    data = source.read_bytes()
+    source.rename(target)
     target.with_name(target.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
     subprocess.run(["brotli", "-f", "-k", "-q", quality, str(target)], check=True)
-    lines.append(f"{key}: {digest}")
+
+def digest(*parts):
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+# Brotli's best is slow on the 17 MB debug wasm; debug sites are only for tests.
+quality = "11" if profile == "release" else "5"
+# The wasm and its JavaScript share one hash, in leptos's output name: kiln.HASH.js and
+# kiln.HASH_bg.wasm.
+js, wasm = pkg / "kiln.js", pkg / "kiln_bg.wasm"
+app = digest(js, wasm)
+store(js, pkg / f"kiln.{app}.js")
+store(wasm, pkg / f"kiln.{app}_bg.wasm")
+lines = [f"app: {app}"]
+for key, (name, stem, ext) in {"css": ("kiln.css", "kiln", "css"), "enhance": ("enhance.js", "enhance", "js")}.items():
+    h = digest(pkg / name)
+    store(pkg / name, pkg / f"{stem}.{h}.{ext}")
+    lines.append(f"{key}: {h}")
 (site / "hash.txt").write_text("\n".join(lines) + "\n")
 PY
 }

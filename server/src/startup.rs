@@ -32,18 +32,16 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     store::indicator_defs::ensure_standard(&db).await?;
     // The built site names its files by their content's hash (`scripts/build`); without the
     // hash file (a site copied by hand, or none, as in the HTTP tests) the plain names.
-    let hash_file = std::path::absolute(std::path::Path::new(&config.site_root).join("hash.txt"))?;
-    let hashes = std::fs::read_to_string(&hash_file).ok();
-    app::shared::assets::set(app::shared::assets::Assets::from_hashes(hashes.as_deref()));
+    let hashes =
+        std::fs::read_to_string(std::path::Path::new(&config.site_root).join("hash.txt")).ok();
+    let assets = app::shared::assets::Assets::from_hashes(hashes.as_deref());
     let leptos_options = LeptosOptions::builder()
-        .output_name("kiln")
+        .output_name(assets.app.as_str())
         .site_root(config.site_root.clone())
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
-        .hash_files(hashes.is_some())
-        // Absolute: leptos reads it relative to the executable's folder otherwise.
-        .hash_file(std::sync::Arc::from(hash_file.to_string_lossy().as_ref()))
         .build();
+    app::shared::assets::set(assets);
     Ok(AppState {
         db,
         leptos_options,

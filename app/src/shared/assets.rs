@@ -2,7 +2,8 @@
 //!
 //! Each file's name carries a hash of its content (`scripts/build` writes the hashes to
 //! `hash.txt` beside `pkg/`), so browsers keep it for a year and a new version is a new
-//! address. Pages for residents and the public ship no wasm: they work in full as plain
+//! address. The wasm and its JavaScript share one hash, carried in leptos's output name
+//! (`kiln.HASH`), so leptos needs no hash file of its own (it would read one per page). Pages for residents and the public ship no wasm: they work in full as plain
 //! HTML, and a small script (`app/assets/enhance.js`) adds comforts such as the character
 //! count. Staff pages hydrate with the app's wasm.
 
@@ -13,6 +14,8 @@ use crate::{accounts, officer};
 /// The addresses of the files pages link to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Assets {
+    /// Leptos's output name: the wasm is `/pkg/{app}_bg.wasm`, its JavaScript `{app}.js`.
+    pub app: String,
     pub css: String,
     pub enhance: String,
 }
@@ -31,6 +34,7 @@ impl Assets {
             None => format!("/pkg/{stem}.{ext}"),
         };
         Assets {
+            app: hash("app").map_or_else(|| "kiln".to_string(), |h| format!("kiln.{h}")),
             css: named("kiln", "css", "css"),
             enhance: named("enhance", "enhance", "js"),
         }
@@ -57,6 +61,8 @@ pub fn is_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let mut parts = name.split('.');
     let (_stem, hash, _ext) = (parts.next(), parts.next(), parts.next());
+    // The wasm's name is leptos's output name with `_bg`: `kiln.HASH_bg.wasm`.
+    let hash = hash.map(|h| h.strip_suffix("_bg").unwrap_or(h));
     matches!(hash, Some(h) if h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
@@ -75,16 +81,18 @@ mod tests {
 
     #[test]
     fn names_carry_their_hash_when_there_is_one() {
-        let a = Assets::from_hashes(Some("js: aa\nwasm: bb\ncss: 0123\nenhance: 4567\n"));
+        let a = Assets::from_hashes(Some("app: aa\ncss: 0123\nenhance: 4567\n"));
+        assert_eq!(a.app, "kiln.aa");
         assert_eq!(a.css, "/pkg/kiln.0123.css");
         assert_eq!(a.enhance, "/pkg/enhance.4567.js");
         assert_eq!(Assets::from_hashes(None).css, "/pkg/kiln.css");
+        assert_eq!(Assets::from_hashes(None).app, "kiln");
     }
 
     #[test]
     fn knows_a_hashed_name() {
         assert!(is_hashed("/kiln.0123456789abcdef.css"));
-        assert!(is_hashed("/pkg/kiln.0123456789abcdef.wasm"));
+        assert!(is_hashed("/pkg/kiln.0123456789abcdef_bg.wasm"));
         assert!(!is_hashed("/kiln.css"));
         assert!(!is_hashed("/kiln_bg.wasm"));
         assert!(!is_hashed("/kiln.notahash.css"));

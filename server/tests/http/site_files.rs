@@ -17,7 +17,7 @@ static SITE: LazyLock<tempfile::TempDir> = LazyLock::new(|| {
     std::fs::create_dir_all(&pkg).unwrap();
     let files = [
         ("kiln.00000000000000aa.js", "js"),
-        ("kiln.00000000000000bb.wasm", "wasm"),
+        ("kiln.00000000000000aa_bg.wasm", "wasm"),
         ("kiln.00000000000000cc.css", "css"),
         ("enhance.00000000000000dd.js", "enhance"),
     ];
@@ -29,7 +29,7 @@ static SITE: LazyLock<tempfile::TempDir> = LazyLock::new(|| {
     std::fs::write(pkg.join("plain.txt"), "not hashed").unwrap();
     std::fs::write(
         dir.path().join("hash.txt"),
-        "js: 00000000000000aa\nwasm: 00000000000000bb\ncss: 00000000000000cc\nenhance: 00000000000000dd\n",
+        "app: 00000000000000aa\ncss: 00000000000000cc\nenhance: 00000000000000dd\n",
     )
     .unwrap();
     dir
@@ -137,7 +137,7 @@ db_test!(
         );
         assert_eq!(
             page.attr("link[rel=preload][as=fetch]", "href").as_deref(),
-            Some("/pkg/kiln.00000000000000bb.wasm")
+            Some("/pkg/kiln.00000000000000aa_bg.wasm")
         );
     }
 );
