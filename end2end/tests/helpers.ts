@@ -4,12 +4,34 @@ import AxeBuilder from "@axe-core/playwright";
 
 export const jsOn = (info: TestInfo) => info.project.use.javaScriptEnabled !== false;
 
+const problems = new WeakMap<Page, string[]>();
+
+/** What the browser refused or failed to run on this page so far: Content-Security-Policy
+ * violations (an inline style or script the policy blocks renders on the server but does
+ * nothing in the browser) and uncaught script errors. Starts watching on first call. */
+function browserProblems(page: Page): string[] {
+  let found = problems.get(page);
+  if (!found) {
+    const list: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text())) {
+        list.push(`${page.url()}: ${m.text()}`);
+      }
+    });
+    page.on("pageerror", (e) => list.push(`${page.url()}: ${e.message}`));
+    problems.set(page, list);
+    found = list;
+  }
+  return found;
+}
+
 /** After any navigation: with JavaScript on, wait until the page's script has run, so a broken
  * bundle fails instead of silently falling back to plain form posts. Staff pages hydrate with
  * the wasm (`body[data-hydrated]`); residents' and public pages ship none, only a small script
  * (`body[data-enhanced]`). */
 export async function settled(page: Page, info: TestInfo) {
   await page.waitForLoadState("load");
+  expect(browserProblems(page), "the browser console").toEqual([]);
   if (!jsOn(info)) return;
   const hydrates = (await page.locator("link[rel=modulepreload]").count()) > 0;
   if (!hydrates) {
@@ -65,6 +87,7 @@ export async function expectAccessible(page: Page, info: TestInfo) {
 }
 
 export async function visit(page: Page, info: TestInfo, path: string) {
+  browserProblems(page);
   await page.goto(path);
   await settled(page, info);
   await expectAccessible(page, info);

@@ -265,6 +265,10 @@ db_test!(save_and_resume_with_a_code, |app: TestApp| async move {
     let typed = code.to_lowercase().replace('-', " ");
     let next = app.post("/resume", &[("code", &typed)]).await;
     assert!(next.ends_with("/section/2"), "{next}");
+    // Progress is drawn by a <progress> element: the page's policy blocks inline styles.
+    let s2 = app.get(&next).await;
+    assert_eq!(s2.attr("progress.progress", "value").as_deref(), Some("1"));
+    assert!(s2.select("[style]").is_empty());
     let s1_again = app.get(&s1).await;
     assert_eq!(
         s1_again.attr("option[selected]", "value").as_deref(),
