@@ -29,15 +29,6 @@ pub enum Audience {
     Public,
 }
 
-impl Audience {
-    pub fn root(self) -> &'static str {
-        match self {
-            Audience::Officer => officer::OFFICER,
-            Audience::Public => RESULTS,
-        }
-    }
-}
-
 pub fn wave(a: Audience, survey: &str, wave: &str) -> String {
     let pattern = match a {
         Audience::Officer => officer::WAVE,
