@@ -2,15 +2,19 @@
 
 use std::time::Duration;
 
-use store::DatabaseConnection;
+use store::{Clock, DatabaseConnection};
 
 /// Deletes unfinished responses not saved for `days` days, now and every six hours.
-pub fn spawn_draft_cleanup(db: DatabaseConnection, days: i64) -> tokio::task::JoinHandle<()> {
+pub fn spawn_draft_cleanup(
+    db: DatabaseConnection,
+    clock: Clock,
+    days: i64,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(6 * 60 * 60));
         loop {
             tick.tick().await;
-            match store::drafts::delete_stale(&db, store::today(), days).await {
+            match store::drafts::delete_stale(&db, clock.today(), days).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(deleted = n, "deleted stale unfinished responses"),
                 Err(e) => tracing::warn!(error = %e, "could not delete stale unfinished responses"),
@@ -22,16 +26,17 @@ pub fn spawn_draft_cleanup(db: DatabaseConnection, days: i64) -> tokio::task::Jo
 /// Deletes ended sessions and old failed sign-ins, every ten minutes.
 pub fn spawn_session_cleanup(
     db: DatabaseConnection,
+    clock: Clock,
     limits: domain::accounts::SessionLimits,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(10 * 60));
         loop {
             tick.tick().await;
-            if let Err(e) = store::sessions::delete_expired(&db, limits).await {
+            if let Err(e) = store::sessions::delete_expired(&db, limits, clock.now()).await {
                 tracing::warn!(error = %e, "could not delete ended sessions");
             }
-            if let Err(e) = store::throttle::prune(&db).await {
+            if let Err(e) = store::throttle::prune(&db, clock.now()).await {
                 tracing::warn!(error = %e, "could not prune failed sign-ins");
             }
         }

@@ -115,17 +115,19 @@ async fn main() -> anyhow::Result<()> {
         .init();
     let cli = Cli::parse();
     let config = Config::from_env()?;
+    // The command line and the server run on the system clock; tests fix their own.
+    let clock = store::Clock::system();
     match cli.command.unwrap_or(Command::Serve { seed_demo: false }) {
         Command::Serve { seed_demo } => {
-            let state = startup::build_state(&config).await?;
+            let state = startup::build_state(&config, clock.clone()).await?;
             if seed_demo {
-                let report = store::seed::seed_demo(&state.db).await?;
+                let report = store::seed::seed_demo(&state.db, &clock).await?;
                 tracing::info!(?report, "demo seed");
-                let report = store::demo::seed_responses(&state.db).await?;
+                let report = store::demo::seed_responses(&state.db, &clock).await?;
                 tracing::info!(?report, "demo responses");
             }
-            background::spawn_draft_cleanup(state.db.clone(), config.draft_days);
-            background::spawn_session_cleanup(state.db.clone(), config.session);
+            background::spawn_draft_cleanup(state.db.clone(), clock.clone(), config.draft_days);
+            background::spawn_session_cleanup(state.db.clone(), clock.clone(), config.session);
             background::spawn_limiter_cleanup(state.limits.clone());
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
             tracing::info!("Kiln is serving on http://{}", listener.local_addr()?);
@@ -152,11 +154,12 @@ async fn main() -> anyhow::Result<()> {
                     // The person running the command typed their own password.
                     must_change_password: false,
                 },
+                clock.now(),
             )
             .await?;
             match outcome {
                 store::users::CreateOutcome::Created(u) => {
-                    let actor = store::audit::Actor::command_line();
+                    let actor = store::audit::Actor::command_line(&clock);
                     store::audit::record(
                         &db,
                         &actor,
@@ -187,7 +190,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Seed => {
             let db = store::db::connect_and_migrate(&config.database_url).await?;
-            let r = store::seed::seed_demo(&db).await?;
+            let r = store::seed::seed_demo(&db, &clock).await?;
             println!(
                 "Demo seed: {} surveys, {} waves and {} wards added (what existed was kept).",
                 r.surveys_added, r.waves_added, r.wards_added
@@ -214,7 +217,7 @@ async fn main() -> anyhow::Result<()> {
             let db = store::db::connect_and_migrate(&config.database_url).await?;
             let w = store::waves::create(
                 &db,
-                &store::audit::Actor::command_line(),
+                &store::audit::Actor::command_line(&clock),
                 store::waves::NewWave {
                     survey: &survey,
                     key: &wave,
@@ -236,15 +239,24 @@ async fn main() -> anyhow::Result<()> {
             let threshold = domain::threshold::parse_threshold(&threshold.to_string())
                 .map_err(|p| anyhow::anyhow!("{}", app::shared::messages::threshold_problem(p)))?;
             let db = store::db::connect_and_migrate(&config.database_url).await?;
-            store::settings::set_threshold(&db, &store::audit::Actor::command_line(), threshold)
-                .await?;
+            store::settings::set_threshold(
+                &db,
+                &store::audit::Actor::command_line(&clock),
+                threshold,
+            )
+            .await?;
             println!("Cells with fewer than {threshold} answers will be withheld.");
             Ok(())
         }
         Command::PublishWave { survey, wave } => {
             let db = store::db::connect_and_migrate(&config.database_url).await?;
-            store::waves::publish(&db, &store::audit::Actor::command_line(), &survey, &wave)
-                .await?;
+            store::waves::publish(
+                &db,
+                &store::audit::Actor::command_line(&clock),
+                &survey,
+                &wave,
+            )
+            .await?;
             println!("Published wave {wave} of {survey}.");
             Ok(())
         }
@@ -281,8 +293,11 @@ async fn main() -> anyhow::Result<()> {
                 &record,
                 w.id,
                 &areas,
-                &channel,
-                dry_run,
+                store::responses_import::ImportAs {
+                    channel: &channel,
+                    dry_run,
+                    today: clock.today(),
+                },
                 open(&file)?,
             )
             .await

@@ -24,7 +24,7 @@ use tower_http::trace::TraceLayer;
 use crate::config::Config;
 
 /// Connects, migrates (a failure stops the start) and assembles the shared state.
-pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
+pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result<AppState> {
     let db = store::db::connect_and_migrate(&config.database_url)
         .await
         .map_err(|e| anyhow::anyhow!("cannot open or migrate the database: {e}"))?;
@@ -56,6 +56,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         limits: Arc::new(app::shared::ssr::limits::Limiters::new(
             config.survey_limits,
         )),
+        clock,
     })
 }
 

@@ -10,17 +10,19 @@ use sea_orm::{
 use crate::entity::audit_event;
 use crate::StoreError;
 
-/// Who did something: a signed-in user, or someone who only gave an email address.
-#[derive(Clone, Debug, Default)]
+/// Who did something, and when: a signed-in user, or someone who only gave an email address.
+#[derive(Clone, Debug)]
 pub struct Actor {
     pub user_id: Option<i32>,
     pub label: String,
     pub ip: Option<String>,
+    /// Unix seconds, from the clock of the request or command that acts.
+    pub at: i64,
 }
 
 impl Actor {
     /// The command line, named by the operating-system account that ran it.
-    pub fn command_line() -> Actor {
+    pub fn command_line(clock: &crate::Clock) -> Actor {
         let user = std::env::var("USER")
             .or_else(|_| std::env::var("LOGNAME"))
             .unwrap_or_else(|_| "unknown".into());
@@ -28,7 +30,13 @@ impl Actor {
             user_id: None,
             label: format!("command line ({user})"),
             ip: None,
+            at: clock.now(),
         }
+    }
+
+    /// The day it happened (UTC).
+    pub fn today(&self) -> chrono::NaiveDate {
+        crate::clock::date_of(self.at)
     }
 }
 
@@ -41,7 +49,7 @@ pub async fn record<C: ConnectionTrait>(
     detail: &str,
 ) -> Result<(), StoreError> {
     audit_event::ActiveModel {
-        at: Set(crate::now()),
+        at: Set(actor.at),
         actor_id: Set(actor.user_id),
         actor: Set(actor.label.chars().take(254).collect()),
         action: Set(action.key().to_string()),

@@ -155,7 +155,10 @@ pub struct DemoReport {
 /// Fills each seeded survey's baseline wave with made-up answers (closed, weighted,
 /// published) and adds an open, weighted follow-up wave with its first answers. Does
 /// nothing for a survey whose baseline already has responses or which has other waves.
-pub async fn seed_responses(db: &DatabaseConnection) -> Result<DemoReport, StoreError> {
+pub async fn seed_responses(
+    db: &DatabaseConnection,
+    clock: &crate::Clock,
+) -> Result<DemoReport, StoreError> {
     let mut report = DemoReport::default();
     let areas = AreaDirectory::load(db).await?;
     let ward_codes: Vec<String> = areas.wards.iter().map(|w| w.code.clone()).collect();
@@ -184,6 +187,7 @@ pub async fn seed_responses(db: &DatabaseConnection) -> Result<DemoReport, Store
             &BASELINE,
             seed,
             0,
+            clock.today(),
         )
         .await?;
         let mut done: wave::ActiveModel = baseline.clone().into();
@@ -197,8 +201,10 @@ pub async fn seed_responses(db: &DatabaseConnection) -> Result<DemoReport, Store
         let follow_up = waves::create(
             db,
             &crate::audit::Actor {
+                user_id: None,
                 label: "demo data".into(),
-                ..Default::default()
+                ip: None,
+                at: clock.now(),
             },
             NewWave {
                 survey: &survey.about.key,
@@ -222,6 +228,7 @@ pub async fn seed_responses(db: &DatabaseConnection) -> Result<DemoReport, Store
             &FOLLOW_UP,
             seed + 1,
             1,
+            clock.today(),
         )
         .await?;
     }
@@ -238,6 +245,7 @@ async fn fill(
     channels: &[(&str, usize)],
     seed: u64,
     lift: u32,
+    today: NaiveDate,
 ) -> Result<usize, StoreError> {
     let mut added = 0;
     for (c, (channel, rows)) in channels.iter().enumerate() {
@@ -255,9 +263,20 @@ async fn fill(
             },
         )
         .map_err(|e| StoreError::Invalid(format!("demo responses: {e}")))?;
-        let r = responses_import::import(db, survey, wave_id, areas, channel, false, &file[..])
-            .await
-            .map_err(|e| StoreError::Invalid(format!("demo responses: {e}")))?;
+        let r = responses_import::import(
+            db,
+            survey,
+            wave_id,
+            areas,
+            responses_import::ImportAs {
+                channel,
+                dry_run: false,
+                today,
+            },
+            &file[..],
+        )
+        .await
+        .map_err(|e| StoreError::Invalid(format!("demo responses: {e}")))?;
         added += r.added;
     }
     Ok(added)

@@ -5,6 +5,7 @@ pub mod areas;
 pub mod areas_import;
 pub mod audit;
 pub mod benchmarks;
+pub mod clock;
 pub mod db;
 pub mod demo;
 pub mod drafts;
@@ -31,12 +32,4 @@ pub mod waves;
 pub use error::StoreError;
 pub use sea_orm::DatabaseConnection;
 
-/// Today's date: responses keep the date only, never the time.
-pub fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().date_naive()
-}
-
-/// The time now, in Unix seconds, as accounts, sessions and the audit log keep it.
-pub fn now() -> i64 {
-    chrono::Utc::now().timestamp()
-}
+pub use clock::Clock;

@@ -41,16 +41,31 @@ struct Column {
     question: domain::Question,
 }
 
+/// How a file's rows are taken in.
+#[derive(Clone, Copy, Debug)]
+pub struct ImportAs<'a> {
+    /// How the answers were gathered (`paper`, `phone`, ...).
+    pub channel: &'a str,
+    /// Check only: store nothing.
+    pub dry_run: bool,
+    /// The date the rows are recorded as received.
+    pub today: chrono::NaiveDate,
+}
+
 /// Checks a file against a survey and, unless `dry_run`, stores its new rows in the wave.
 pub async fn import(
     db: &DatabaseConnection,
     survey: &SurveyRecord,
     wave_id: i32,
     areas: &AreaDirectory,
-    channel: &str,
-    dry_run: bool,
+    how: ImportAs<'_>,
     input: impl Read,
 ) -> Result<ImportReport, ImportError> {
+    let ImportAs {
+        channel,
+        dry_run,
+        today,
+    } = how;
     if !domain::Channel::parse(channel).is_some_and(|c| domain::Channel::IMPORTABLE.contains(&c)) {
         return Err(ImportError::File(format!(
             "the channel must be one of {}",
@@ -103,7 +118,6 @@ pub async fn import(
         .into_iter()
         .collect();
 
-    let today = crate::today();
     let mut errors = Vec::new();
     let mut seen = HashSet::new();
     let mut rows = Vec::new();

@@ -77,7 +77,10 @@ pub fn demo_surveys() -> Vec<(SurveyAbout, domain::Survey)> {
         .collect()
 }
 
-pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, StoreError> {
+pub async fn seed_demo(
+    db: &DatabaseConnection,
+    clock: &crate::Clock,
+) -> Result<SeedReport, StoreError> {
     let mut report = SeedReport::default();
     let txn = db.begin().await?;
 
@@ -132,7 +135,15 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, StoreError
             .await?
             > 0;
         if !has_wave {
-            insert_wave(&txn, survey_id, &s.wave.key, &s.wave.name, true).await?;
+            insert_wave(
+                &txn,
+                survey_id,
+                &s.wave.key,
+                &s.wave.name,
+                true,
+                clock.today(),
+            )
+            .await?;
             report.waves_added += 1;
         }
     }

@@ -29,11 +29,10 @@ pub struct Started {
 }
 
 /// A new session with a fresh token: a token from before sign-in is never carried over.
-pub async fn start(db: &DatabaseConnection, user_id: i32) -> Result<Started, StoreError> {
+pub async fn start(db: &DatabaseConnection, user_id: i32, now: i64) -> Result<Started, StoreError> {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    let now = crate::now();
     user_session::ActiveModel {
         token_hash: Set(token_hash(&token)),
         user_id: Set(user_id),
@@ -52,6 +51,7 @@ pub async fn find(
     db: &DatabaseConnection,
     token: &str,
     limits: SessionLimits,
+    now: i64,
 ) -> Result<Option<(i32, User)>, StoreError> {
     let Some(s) = user_session::Entity::find()
         .filter(user_session::Column::TokenHash.eq(token_hash(token)))
@@ -60,7 +60,6 @@ pub async fn find(
     else {
         return Ok(None);
     };
-    let now = crate::now();
     if !limits.is_live(s.created_at, s.last_seen_at, now) {
         user_session::Entity::delete_by_id(s.id).exec(db).await?;
         return Ok(None);
@@ -162,8 +161,8 @@ pub async fn end_others<C: sea_orm::ConnectionTrait>(
 pub async fn delete_expired(
     db: &DatabaseConnection,
     limits: SessionLimits,
+    now: i64,
 ) -> Result<u64, StoreError> {
-    let now = crate::now();
     let res = user_session::Entity::delete_many()
         .filter(
             Condition::any()

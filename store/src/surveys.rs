@@ -274,6 +274,7 @@ pub async fn insert_wave(
     key: &str,
     name: &str,
     is_baseline: bool,
+    opens_on: chrono::NaiveDate,
 ) -> Result<i32, StoreError> {
     let row = wave::ActiveModel {
         survey_id: Set(survey_id),
@@ -283,7 +284,7 @@ pub async fn insert_wave(
         is_baseline: Set(is_baseline),
         weighted: Set(false),
         published: Set(false),
-        opens_on: Set(Some(crate::today())),
+        opens_on: Set(Some(opens_on)),
         closes_on: Set(None),
         ..Default::default()
     }

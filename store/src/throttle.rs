@@ -24,17 +24,18 @@ pub async fn reserve(
     db: &DatabaseConnection,
     email: &str,
     ip: &str,
+    now: i64,
 ) -> Result<Attempt, StoreError> {
     let email: String = email.chars().take(254).collect();
     let row = f::ActiveModel {
         email: Set(email.clone()),
         ip: Set(ip.to_string()),
-        at: Set(crate::now()),
+        at: Set(now),
         ..Default::default()
     }
     .insert(db)
     .await?;
-    let since = crate::now() - THROTTLE_WINDOW;
+    let since = now - THROTTLE_WINDOW;
     let count = |q: sea_orm::Select<f::Entity>| async move {
         q.filter(f::Column::At.gt(since))
             .filter(f::Column::Id.ne(row.id))
@@ -73,9 +74,9 @@ pub async fn clear(db: &DatabaseConnection, email: &str, ip: &str) -> Result<(),
     Ok(())
 }
 
-pub async fn prune(db: &DatabaseConnection) -> Result<(), StoreError> {
+pub async fn prune(db: &DatabaseConnection, now: i64) -> Result<(), StoreError> {
     f::Entity::delete_many()
-        .filter(f::Column::At.lte(crate::now() - THROTTLE_WINDOW))
+        .filter(f::Column::At.lte(now - THROTTLE_WINDOW))
         .exec(db)
         .await?;
     Ok(())

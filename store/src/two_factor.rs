@@ -52,8 +52,8 @@ pub fn setup_material(key: &[u8], user_id: i32, nonce: &str) -> (String, Vec<Str
 }
 
 /// The code an app would show now (for tests, and for scripts that sign in).
-pub fn current_code(secret: &str) -> Option<String> {
-    Some(totp(secret, "")?.generate(crate::now() as u64).to_string())
+pub fn current_code(secret: &str, now: i64) -> Option<String> {
+    Some(totp(secret, "")?.generate(now as u64).to_string())
 }
 
 fn totp(secret: &str, account: &str) -> Option<Totp> {
@@ -126,7 +126,7 @@ pub async fn enable(
     code: &str,
     recovery_codes: &[String],
 ) -> Result<bool, StoreError> {
-    let Some(step) = step_of(secret, code, crate::now() as u64) else {
+    let Some(step) = step_of(secret, code, actor.at as u64) else {
         return Ok(false);
     };
     let txn = db.begin().await?;
@@ -163,6 +163,7 @@ pub async fn verify(
     db: &DatabaseConnection,
     user_id: i32,
     typed: &str,
+    now: i64,
 ) -> Result<bool, StoreError> {
     let Some(user) = app_user::Entity::find_by_id(user_id).one(db).await? else {
         return Ok(false);
@@ -170,7 +171,7 @@ pub async fn verify(
     let Some(secret) = user.totp_secret else {
         return Ok(false);
     };
-    if let Some(step) = step_of(&secret, typed, crate::now() as u64) {
+    if let Some(step) = step_of(&secret, typed, now as u64) {
         // Claimed atomically: of two sign-ins with the same code, one wins.
         let claimed = app_user::Entity::update_many()
             .col_expr(app_user::Column::TotpLastStep, Expr::value(step as i64))
@@ -185,7 +186,7 @@ pub async fn verify(
         return Ok(claimed.rows_affected == 1);
     }
     let spent = recovery_code::Entity::update_many()
-        .col_expr(recovery_code::Column::UsedAt, Expr::value(crate::now()))
+        .col_expr(recovery_code::Column::UsedAt, Expr::value(now))
         .filter(recovery_code::Column::UserId.eq(user_id))
         .filter(recovery_code::Column::CodeHash.eq(code_hash(typed)))
         .filter(recovery_code::Column::UsedAt.is_null())

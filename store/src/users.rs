@@ -140,6 +140,7 @@ pub enum CreateOutcome {
 pub async fn create(
     db: &DatabaseConnection,
     new: NewUser<'_>,
+    now: i64,
 ) -> Result<CreateOutcome, StoreError> {
     let mut problems = UserProblems::default();
     let email = EmailAddress::parse(new.email)
@@ -169,7 +170,7 @@ pub async fn create(
         password_hash: Set(hash),
         role: Set(new.role.key().to_string()),
         active: Set(true),
-        created_at: Set(crate::now()),
+        created_at: Set(now),
         last_sign_in_at: Set(None),
         must_change_password: Set(new.must_change_password),
         ..Default::default()
@@ -211,10 +212,10 @@ pub async fn count(db: &DatabaseConnection) -> Result<u64, StoreError> {
     Ok(app_user::Entity::find().count(db).await?)
 }
 
-pub async fn mark_signed_in(db: &DatabaseConnection, id: i32) -> Result<(), StoreError> {
+pub async fn mark_signed_in(db: &DatabaseConnection, id: i32, now: i64) -> Result<(), StoreError> {
     app_user::ActiveModel {
         id: Set(id),
-        last_sign_in_at: Set(Some(crate::now())),
+        last_sign_in_at: Set(Some(now)),
         ..Default::default()
     }
     .update(db)
@@ -303,7 +304,7 @@ pub async fn change_password(
         // sign-ins, under their own key: five wrong in 15 minutes, then a pause.
         let key = format!("password change: {}", row.email);
         let ip = actor.ip.clone().unwrap_or_default();
-        let attempt = crate::throttle::reserve(db, &key, &ip).await?;
+        let attempt = crate::throttle::reserve(db, &key, &ip, actor.at).await?;
         if let domain::accounts::Gate::Refuse(_) = domain::accounts::sign_in_gate(attempt.before) {
             crate::throttle::release(db, attempt).await?;
             problems.current = Some(CurrentPasswordProblem::TooManyAttempts);

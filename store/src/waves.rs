@@ -88,7 +88,7 @@ pub async fn create(
         is_baseline: Set(new.baseline),
         weighted: Set(new.weighted),
         published: Set(false),
-        opens_on: Set(Some(crate::today())),
+        opens_on: Set(Some(actor.today())),
         closes_on: Set(None),
         ..Default::default()
     }
@@ -227,7 +227,7 @@ pub async fn change_wave(
     if change == WaveChange::Weighting(true) && !crate::population::any(&txn).await? {
         return Ok(Err(ChangeRefusal::NoPopulation));
     }
-    let row = apply(&txn, &w, change).await?;
+    let row = apply(&txn, &w, change, actor.today()).await?;
     let action = match change {
         WaveChange::Publish | WaveChange::Unpublish => AuditAction::Publication,
         _ => AuditAction::WaveChanged,
@@ -238,11 +238,13 @@ pub async fn change_wave(
     Ok(Ok(row))
 }
 
-/// Makes a change inside the caller's transaction (no checks, no audit entry).
+/// Makes a change inside the caller's transaction (no checks, no audit entry); a wave
+/// closed by it closes on `today`.
 pub async fn apply<C: ConnectionTrait>(
     db: &C,
     w: &wave::Model,
     change: WaveChange,
+    today: chrono::NaiveDate,
 ) -> Result<wave::Model, StoreError> {
     if change == WaveChange::MakeBaseline {
         // One baseline per survey.
@@ -260,7 +262,7 @@ pub async fn apply<C: ConnectionTrait>(
         }
         WaveChange::Close => {
             active.status = Set(WaveStatus::Closed.key().into());
-            active.closes_on = Set(Some(crate::today()));
+            active.closes_on = Set(Some(today));
         }
         WaveChange::MakeBaseline => active.is_baseline = Set(true),
         WaveChange::Weighting(on) => active.weighted = Set(on),
@@ -269,7 +271,7 @@ pub async fn apply<C: ConnectionTrait>(
             active.published = Set(true);
             if w.status == WaveStatus::Open.key() {
                 active.status = Set(WaveStatus::Closed.key().into());
-                active.closes_on = Set(Some(crate::today()));
+                active.closes_on = Set(Some(today));
             }
         }
         WaveChange::Unpublish => active.published = Set(false),

@@ -168,7 +168,7 @@ async fn session_for(app: &TestApp, email: &str, role: Role) -> String {
     .await
     .unwrap()
     .unwrap();
-    store::sessions::start(&app.db, user.id)
+    store::sessions::start(&app.db, user.id, app.clock.now())
         .await
         .unwrap()
         .token

@@ -230,9 +230,8 @@ db_test!(
         assert!(audit.iter().any(|e| e.action == "two_factor_enabled"));
 
         // From now on: password, then a code. Each code works once; so does each
-        // recovery code. (The set-up code's own 30 seconds are taken as past.)
-        forget_last_code(&app).await;
-        let code = store::two_factor::current_code(&secret).unwrap();
+        // recovery code.
+        let set_up_code = store::two_factor::current_code(&secret, app.clock.now()).unwrap();
         let second_step = |agent: &crate::common::Agent, code: String| {
             let agent = agent.clone_session();
             async move {
@@ -247,6 +246,12 @@ db_test!(
                 location(&res)
             }
         };
+        // Not even the code that set it up, within its own 30 seconds.
+        assert!(second_step(&app.agent(), set_up_code)
+            .await
+            .contains("error=code_wrong"));
+        app.advance(30);
+        let code = store::two_factor::current_code(&secret, app.clock.now()).unwrap();
         assert_eq!(second_step(&app.agent(), code.clone()).await, "/officer");
         assert!(second_step(&app.agent(), code.clone())
             .await
@@ -257,6 +262,12 @@ db_test!(
             "/officer"
         );
         assert!(second_step(&app.agent(), recovery)
+            .await
+            .contains("error=code_wrong"));
+        // A code a phone showed a minute ago, never used, has gone stale.
+        app.advance(90);
+        let stale = store::two_factor::current_code(&secret, app.clock.now() - 60).unwrap();
+        assert!(second_step(&app.agent(), stale)
             .await
             .contains("error=code_wrong"));
         // Guessing codes is throttled like guessing passwords.
@@ -304,19 +315,6 @@ db_test!(
         assert_eq!(location(&res), "/officer");
     }
 );
-
-/// As if the 30-second step of the last accepted code had passed.
-async fn forget_last_code(app: &TestApp) {
-    use sea_orm::{sea_query::Expr, EntityTrait};
-    store::entity::app_user::Entity::update_many()
-        .col_expr(
-            store::entity::app_user::Column::TotpLastStep,
-            Expr::value(Option::<i64>::None),
-        )
-        .exec(&app.db)
-        .await
-        .unwrap();
-}
 
 db_test!(
     people_added_by_an_administrator_choose_their_own_password_first,
@@ -368,5 +366,34 @@ db_test!(
         assert!(location(&res).contains("e_current=locked"));
         let page = jo.get(&location(&res)).await;
         assert!(page.error_summary()[0].contains("5 times in the last 15 minutes"));
+    }
+);
+
+db_test!(
+    a_second_step_left_ten_minutes_starts_over,
+    |app: TestApp| async move {
+        app.make_user("admin@stoke.gov.uk", Role::Administrator)
+            .await;
+        let a = app.agent();
+        let set_up = location(&a.sign_in("admin@stoke.gov.uk", PASSWORD).await);
+        let page = a.get(&set_up).await;
+        let secret = a.totp_secret(&page);
+        app.advance(10 * 60);
+        let code = store::two_factor::current_code(&secret, app.clock.now()).unwrap();
+        let res = a
+            .post(
+                "/sign-in/two-factor",
+                &[("code", code.as_str()), ("next", "/officer")],
+            )
+            .await;
+        let to = location(&res);
+        assert!(
+            to.starts_with("/sign-in?") && to.contains("error=expired"),
+            "{to}"
+        );
+        assert_eq!(a.get_raw("/officer").await.status(), StatusCode::SEE_OTHER);
+        // Nothing was turned on: the next sign-in asks for set-up again.
+        let res = a.sign_in("admin@stoke.gov.uk", PASSWORD).await;
+        assert!(location(&res).starts_with("/sign-in/two-factor"));
     }
 );

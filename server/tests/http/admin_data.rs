@@ -185,18 +185,28 @@ db_test!(
             .await
             .unwrap()
             .unwrap();
-        store::waves::apply(&app.db, &wave, store::waves::WaveChange::Weighting(true))
-            .await
-            .unwrap();
+        store::waves::apply(
+            &app.db,
+            &wave,
+            store::waves::WaveChange::Weighting(true),
+            app.clock.today(),
+        )
+        .await
+        .unwrap();
         let page = upload_and_see(&admin, "/admin/areas", &csrf, THREE_WARDS).await;
         let summary = page.error_summary().join(" ");
         assert!(
             summary.contains("turn weighting off first for Wellbeing survey: 2026 baseline"),
             "{summary}"
         );
-        store::waves::apply(&app.db, &wave, store::waves::WaveChange::Weighting(false))
-            .await
-            .unwrap();
+        store::waves::apply(
+            &app.db,
+            &wave,
+            store::waves::WaveChange::Weighting(false),
+            app.clock.today(),
+        )
+        .await
+        .unwrap();
 
         // A ward with responses cannot be left out.
         import(
@@ -289,11 +299,15 @@ db_test!(
 db_test!(
     the_demo_has_a_published_baseline_and_an_open_follow_up,
     |app: TestApp| async move {
-        let report = store::demo::seed_responses(&app.db).await.unwrap();
+        let report = store::demo::seed_responses(&app.db, &app.clock)
+            .await
+            .unwrap();
         assert_eq!(report.waves_added, 2);
         assert_eq!(report.responses_added, 2 * (1200 + 580));
         // Only once.
-        let again = store::demo::seed_responses(&app.db).await.unwrap();
+        let again = store::demo::seed_responses(&app.db, &app.clock)
+            .await
+            .unwrap();
         assert_eq!(again, store::demo::DemoReport::default());
 
         let (_, base) = store::waves::find(&app.db, "wellbeing", "2026-baseline")

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use reqwest::{redirect::Policy, Response, StatusCode};
 use scraper::{Html, Selector};
 use server::config::Config;
-use store::DatabaseConnection;
+use store::{Clock, DatabaseConnection};
 
 #[derive(Clone, Copy, Debug)]
 pub enum Backend {
@@ -60,6 +60,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     pub dir: Option<Arc<tempfile::TempDir>>,
+    /// The app's clock: fixed, moved only by `advance`.
+    pub clock: Clock,
 }
 
 async fn database_url(backend: Backend) -> (String, Option<Arc<tempfile::TempDir>>) {
@@ -89,6 +91,10 @@ async fn database_url(backend: Backend) -> (String, Option<Arc<tempfile::TempDir
 
 /// Longer than any request takes on a loaded machine: a request that stalls fails its test
 /// with its address named, instead of leaving the test to be killed without a word.
+/// Where every test's clock starts: 09:00 UTC on Monday 2 March 2026, the day the standard
+/// surveys' baseline waves open.
+pub const START: i64 = 1_772_442_000;
+
 pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
@@ -105,6 +111,7 @@ pub struct TestAppBuilder {
     configure: Vec<ConfigStep>,
     demo: bool,
     capture_logs: bool,
+    clock: Clock,
 }
 
 /// Log lines written while a test runs, when it asked for them.
@@ -141,6 +148,12 @@ impl TestAppBuilder {
         self
     }
 
+    /// Starts the app's clock at `clock` instead of `START`.
+    pub fn clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
     /// Starts with the schema and nothing else: no surveys, wards or waves.
     pub fn without_demo(mut self) -> Self {
         self.demo = false;
@@ -172,11 +185,13 @@ impl TestAppBuilder {
         for f in self.configure {
             f(&mut config);
         }
-        let state = server::startup::build_state(&config)
+        let state = server::startup::build_state(&config, self.clock.clone())
             .await
             .expect("app state");
         if self.demo {
-            store::seed::seed_demo(&state.db).await.expect("seed");
+            store::seed::seed_demo(&state.db, &self.clock)
+                .await
+                .expect("seed");
         }
         let db = state.db.clone();
         let kept = state.clone();
@@ -193,6 +208,7 @@ impl TestAppBuilder {
                 .unwrap(),
             db,
             dir,
+            clock: self.clock,
         }
     }
 }
@@ -238,11 +254,17 @@ impl TestApp {
             configure: Vec::new(),
             demo: true,
             capture_logs: false,
+            clock: Clock::fixed_at(START),
         }
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
+    }
+
+    /// Moves the app's clock forward: sessions age, codes go stale, days pass.
+    pub fn advance(&self, secs: i64) {
+        self.clock.advance(secs);
     }
 
     pub async fn get(&self, path: &str) -> Page {
@@ -334,7 +356,7 @@ impl TestApp {
     pub async fn publish(&self, wave: &str) {
         store::waves::publish(
             &self.db,
-            &store::audit::Actor::command_line(),
+            &store::audit::Actor::command_line(&self.clock),
             "wellbeing",
             wave,
         )
@@ -411,6 +433,8 @@ pub const PASSWORD: &str = "correct horse battery staple";
 pub struct Agent {
     pub base: String,
     pub client: reqwest::Client,
+    /// The app's clock, which an authenticator app would read.
+    pub clock: Clock,
 }
 
 impl Agent {
@@ -448,12 +472,13 @@ impl Agent {
     }
     /// A new browser (its own cookies) for the same site.
     pub fn clone_session(&self) -> Agent {
-        Agent::new(&self.base)
+        Agent::new(&self.base, &self.clock)
     }
     /// A browser with no cookies yet.
-    pub fn new(base: &str) -> Agent {
+    pub fn new(base: &str, clock: &Clock) -> Agent {
         Agent {
             base: base.to_string(),
+            clock: clock.clone(),
             client: reqwest::Client::builder()
                 .redirect(Policy::none())
                 .cookie_store(true)
@@ -468,7 +493,7 @@ impl Agent {
     pub async fn set_up_two_factor(&self, page_path: &str) -> Response {
         let page = self.get(page_path).await;
         let secret = self.totp_secret(&page);
-        let code = store::two_factor::current_code(&secret).expect("a code");
+        let code = store::two_factor::current_code(&secret, self.clock.now()).expect("a code");
         let next = page.attr("input[name=next]", "value").unwrap_or_default();
         let action = page
             .attr("form[method=post]", "action")
@@ -520,7 +545,7 @@ impl Agent {
 
 impl TestApp {
     pub fn agent(&self) -> Agent {
-        Agent::new(&self.base)
+        Agent::new(&self.base, &self.clock)
     }
 
     pub async fn make_user(&self, email: &str, role: domain::accounts::Role) {
@@ -533,6 +558,7 @@ impl TestApp {
                 password: PASSWORD,
                 must_change_password: false,
             },
+            self.clock.now(),
         )
         .await
         .unwrap();
@@ -588,8 +614,11 @@ pub async fn import(
         &survey,
         w.id,
         &areas,
-        "paper",
-        dry_run,
+        store::responses_import::ImportAs {
+            channel: "paper",
+            dry_run,
+            today: app.clock.today(),
+        },
         csv.as_bytes(),
     )
     .await

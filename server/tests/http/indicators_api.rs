@@ -192,7 +192,7 @@ db_test!(
         import(&app, "2026-baseline", &base, false).await.unwrap();
         store::waves::create(
             &app.db,
-            &store::audit::Actor::command_line(),
+            &store::audit::Actor::command_line(&app.clock),
             store::waves::NewWave {
                 survey: "wellbeing",
                 key: "2027",
@@ -366,7 +366,7 @@ db_test!(
         };
         assert!(store::waves::create(
             &app.db,
-            &store::audit::Actor::command_line(),
+            &store::audit::Actor::command_line(&app.clock),
             new("bad key!")
         )
         .await
@@ -374,7 +374,7 @@ db_test!(
         assert!(
             store::waves::create(
                 &app.db,
-                &store::audit::Actor::command_line(),
+                &store::audit::Actor::command_line(&app.clock),
                 new("2026-baseline")
             )
             .await
@@ -383,7 +383,7 @@ db_test!(
         );
         let w = store::waves::create(
             &app.db,
-            &store::audit::Actor::command_line(),
+            &store::audit::Actor::command_line(&app.clock),
             new("2027-spring"),
         )
         .await
@@ -408,10 +408,12 @@ db_test!(
             baseline: false,
             weighted: false,
         };
-        assert!(
-            store::waves::create(&app.db, &store::audit::Actor::command_line(), missing)
-                .await
-                .is_err()
-        );
+        assert!(store::waves::create(
+            &app.db,
+            &store::audit::Actor::command_line(&app.clock),
+            missing
+        )
+        .await
+        .is_err());
     }
 );

@@ -93,34 +93,53 @@ db_test!(
 );
 
 db_test!(idle_and_old_sessions_end, |app: TestApp| async move {
-    use sea_orm::{sea_query::Expr, EntityTrait};
-    use store::entity::user_session as s;
     let a = app.signed_in("jo@stoke.gov.uk", Role::Officer).await;
-    s::Entity::update_many()
-        .col_expr(s::Column::LastSeenAt, Expr::value(store::now() - 31 * 60))
-        .exec(&app.db)
-        .await
-        .unwrap();
+    app.advance(29 * 60);
+    assert_eq!(
+        a.get_raw("/officer").await.status(),
+        StatusCode::OK,
+        "idle for 29 minutes: still signed in, and the request counts as use"
+    );
+    app.advance(29 * 60);
+    assert_eq!(
+        a.get_raw("/officer").await.status(),
+        StatusCode::OK,
+        "29 minutes after the last request"
+    );
+    app.advance(30 * 60);
     assert_eq!(
         a.get_raw("/officer").await.status(),
         StatusCode::SEE_OTHER,
-        "idle for 31 minutes"
+        "idle for 30 minutes"
     );
 
+    // In use all along, a session still ends 12 hours after sign-in.
     let b = app.agent();
     b.sign_in("jo@stoke.gov.uk", PASSWORD).await;
-    s::Entity::update_many()
-        .col_expr(
-            s::Column::CreatedAt,
-            Expr::value(store::now() - 12 * 3600 - 1),
-        )
-        .exec(&app.db)
-        .await
-        .unwrap();
+    for _ in 0..(12 * 60 / 20 - 1) {
+        app.advance(20 * 60);
+        assert_eq!(b.get_raw("/officer").await.status(), StatusCode::OK);
+    }
+    app.advance(20 * 60 - 1);
+    assert_eq!(
+        b.get_raw("/officer").await.status(),
+        StatusCode::OK,
+        "a second short of 12 hours"
+    );
+    app.advance(1);
     assert_eq!(
         b.get_raw("/officer").await.status(),
         StatusCode::SEE_OTHER,
-        "older than 12 hours"
+        "12 hours after sign-in"
+    );
+    // Ended sessions are gone from the database too, not only refused.
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    assert_eq!(
+        store::entity::user_session::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap(),
+        0
     );
 });
 
@@ -156,6 +175,13 @@ db_test!(
         );
         // ...but a colleague at the same address is not.
         let res = app.agent().sign_in("sam@stoke.gov.uk", PASSWORD).await;
+        assert_eq!(location(&res), "/officer");
+        // The lock lifts when the failures are 15 minutes old, and not a second before.
+        app.advance(domain::accounts::THROTTLE_WINDOW - 1);
+        let res = a.sign_in("jo@stoke.gov.uk", PASSWORD).await;
+        assert!(location(&res).contains("error=locked"));
+        app.advance(1);
+        let res = a.sign_in("jo@stoke.gov.uk", PASSWORD).await;
         assert_eq!(location(&res), "/officer");
         // And it is all in the audit log.
         let (events, _) = store::audit::page(&app.db, 0, 100).await.unwrap();

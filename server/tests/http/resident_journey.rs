@@ -69,7 +69,7 @@ db_test!(
         assert!(r.area_id.is_some());
         assert_eq!(r.age_band.as_deref(), Some("35-44"));
         assert_eq!(r.sex.as_deref(), Some("female"));
-        assert_eq!(r.submitted_on, store::today());
+        assert_eq!(r.submitted_on, app.clock.today());
         let answers: serde_json::Value = serde_json::from_str(&r.answers).unwrap();
         assert_eq!(answers["wb_life_satisfaction"], 7);
         assert_eq!(answers["fin_managing"], "doing_alright");
@@ -358,7 +358,7 @@ db_test!(
 );
 
 db_test!(seeding_again_adds_nothing, |app: TestApp| async move {
-    let again = store::seed::seed_demo(&app.db).await.unwrap();
+    let again = store::seed::seed_demo(&app.db, &app.clock).await.unwrap();
     assert_eq!(again, store::seed::SeedReport::default());
     let areas = store::areas::AreaDirectory::load(&app.db).await.unwrap();
     assert_eq!(areas.wards.len(), 34);

@@ -25,7 +25,7 @@ async fn failures(app: &TestApp, email: &str, ip: &str, n: usize) {
         sign_in_failure::ActiveModel {
             email: Set(email.to_string()),
             ip: Set(ip.to_string()),
-            at: Set(store::now()),
+            at: Set(app.clock.now()),
             ..Default::default()
         }
         .insert(&app.db)
@@ -241,7 +241,9 @@ async fn end_wave(app: &TestApp, change: store::waves::WaveChange) {
         .await
         .unwrap()
         .unwrap();
-    store::waves::apply(&app.db, &w, change).await.unwrap();
+    store::waves::apply(&app.db, &w, change, app.clock.today())
+        .await
+        .unwrap();
 }
 
 db_test!(
@@ -280,10 +282,10 @@ db_test!(
                 .await
                 .unwrap()
                 .unwrap();
-            store::waves::apply(&app.db, &w, WaveChange::Open)
+            store::waves::apply(&app.db, &w, WaveChange::Open, app.clock.today())
                 .await
                 .unwrap();
-            store::waves::apply(&app.db, &w, WaveChange::Unpublish)
+            store::waves::apply(&app.db, &w, WaveChange::Unpublish, app.clock.today())
                 .await
                 .unwrap();
         }

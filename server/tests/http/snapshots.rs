@@ -101,16 +101,8 @@ async fn the_annual_report() {
         .spawn()
         .await;
     published_wave(&app).await;
-    // The wave opened on a fixed day, so the report is 2026's whatever year the test runs.
-    use sea_orm::{sea_query::Expr, EntityTrait};
-    store::entity::wave::Entity::update_many()
-        .col_expr(
-            store::entity::wave::Column::OpensOn,
-            Expr::value(chrono::NaiveDate::from_ymd_opt(2026, 3, 2)),
-        )
-        .exec(&app.db)
-        .await
-        .unwrap();
+    // Every test's clock starts on 2 March 2026: the wave opened then, so the report is
+    // 2026's whatever year the test runs.
     let page = app.get("/annual-report/2026").await;
     assert_eq!(page.status, reqwest::StatusCode::OK);
     // The report's words and figures, one line per block.

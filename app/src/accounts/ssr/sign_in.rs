@@ -95,11 +95,12 @@ async fn sign_in(
         user_id: None,
         label: email.as_str().to_string(),
         ip: Some(ip.clone()),
+        at: st.clock.now(),
     };
 
     // Counted before the password is checked, so attempts sent together cannot all slip
     // in under the limit.
-    let attempt = match throttle::reserve(&st.db, email.as_str(), &ip).await {
+    let attempt = match throttle::reserve(&st.db, email.as_str(), &ip, actor.at).await {
         Ok(a) => a,
         Err(e) => return internal(e),
     };
@@ -189,8 +190,8 @@ pub async fn finish_sign_in(
         let _ = sessions::end(&st.db, &old.session_token).await;
     }
     let started = async {
-        let s = sessions::start(&st.db, user_id).await?;
-        users::mark_signed_in(&st.db, user_id).await?;
+        let s = sessions::start(&st.db, user_id, st.clock.now()).await?;
+        users::mark_signed_in(&st.db, user_id, st.clock.now()).await?;
         let actor = Actor {
             user_id: Some(user_id),
             ..actor.clone()

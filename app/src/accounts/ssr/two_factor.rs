@@ -72,7 +72,7 @@ const PENDING_STEP: &str = "pending-sign-in";
 
 /// Sends the person on to their second step, holding a signed pending cookie.
 pub fn second_step(st: &AppState, user_id: i32, stage: Stage, next: &str) -> Response {
-    let expires = store::now() + PENDING_SECONDS;
+    let expires = st.clock.now() + PENDING_SECONDS;
     let body = format!("{user_id}.{expires}.{}", stage.key());
     let sealed = token::seal(&st.form_secret, PENDING_STEP, &body);
     let page = match stage {
@@ -102,7 +102,7 @@ pub fn read_pending(st: &AppState, headers: &HeaderMap) -> Option<Pending> {
         "set-up" => Stage::SetUp,
         _ => return None,
     };
-    (expires > store::now()).then(|| Pending {
+    (expires > st.clock.now()).then(|| Pending {
         user_id,
         stage,
         nonce: body.to_string(),
@@ -113,11 +113,12 @@ fn back(page: &str, error: &str, next: &str) -> Response {
     Redirect::to(&with_query(page, &[("error", error), ("next", next)])).into_response()
 }
 
-fn actor_for(user_id: i32, email: &str, ip: &str) -> Actor {
+fn actor_for(st: &AppState, user_id: i32, email: &str, ip: &str) -> Actor {
     Actor {
         user_id: Some(user_id),
         label: email.to_string(),
         ip: Some(ip.to_string()),
+        at: st.clock.now(),
     }
 }
 
@@ -186,7 +187,7 @@ async fn enter_code(State(st): State<AppState>, step: SecondStep) -> Response {
         return back(paths::SIGN_IN_CODE, "code_missing", next);
     }
     let key = format!("second step: {}", user.email);
-    let attempt = match throttle::reserve(&st.db, &key, ip).await {
+    let attempt = match throttle::reserve(&st.db, &key, ip, st.clock.now()).await {
         Ok(a) => a,
         Err(e) => return internal(e),
     };
@@ -196,8 +197,8 @@ async fn enter_code(State(st): State<AppState>, step: SecondStep) -> Response {
         }
         return back(paths::SIGN_IN_CODE, "code_locked", next);
     }
-    let actor = actor_for(user.id, &user.email, ip);
-    match two_factor::verify(&st.db, user.id, code).await {
+    let actor = actor_for(&st, user.id, &user.email, ip);
+    match two_factor::verify(&st.db, user.id, code, st.clock.now()).await {
         Ok(true) => {
             if let Err(e) = throttle::clear(&st.db, &key, ip).await {
                 return internal(e);
@@ -230,7 +231,7 @@ async fn set_up_at_sign_in(State(st): State<AppState>, step: SecondStep) -> Resp
         Ok(found) => found,
         Err(res) => return res,
     };
-    let actor = actor_for(user.id, &user.email, ip);
+    let actor = actor_for(&st, user.id, &user.email, ip);
     let (secret, codes) = two_factor::setup_material(&st.form_secret, user.id, &pending.nonce);
     let code = field(&step.fields, "code").unwrap_or("").trim();
     if code.is_empty() {

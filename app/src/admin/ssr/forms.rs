@@ -47,6 +47,7 @@ async fn add_user(
             password: field(&p.fields, "password").unwrap_or(""),
             must_change_password: true,
         },
+        st.clock.now(),
     )
     .await?;
     match outcome {

@@ -98,6 +98,9 @@ pub struct SignedIn {
     pub user: User,
     /// The CSRF token for this session's forms.
     pub csrf: String,
+    /// When the session was checked for this request (Unix seconds): what the person does
+    /// in it is recorded at this time.
+    pub at: i64,
 }
 
 impl SignedIn {
@@ -115,6 +118,7 @@ impl SignedIn {
             user_id: Some(self.user.id),
             label: self.user.email.clone(),
             ip: Some(ip.to_string()),
+            at: self.at,
         }
     }
 }
@@ -189,7 +193,8 @@ pub async fn resolve(State(st): State<AppState>, mut req: Request, next: Next) -
     // Static files need no session: skip the lookup the browser's cookie would cost.
     let is_static = req.uri().path().starts_with("/pkg/");
     if let Some(token) = read_cookie(req.headers(), st.auth.cookie_name()).filter(|_| !is_static) {
-        match store::sessions::find(&st.db, &token, st.auth.limits).await {
+        let now = st.clock.now();
+        match store::sessions::find(&st.db, &token, st.auth.limits, now).await {
             Ok(Some((session_id, user))) => {
                 let csrf = csrf_for(&st.form_secret, &token);
                 req.extensions_mut().insert(SignedIn {
@@ -197,6 +202,7 @@ pub async fn resolve(State(st): State<AppState>, mut req: Request, next: Next) -
                     session_token: token,
                     user,
                     csrf,
+                    at: now,
                 });
             }
             Ok(None) => {}

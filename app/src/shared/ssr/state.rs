@@ -16,6 +16,8 @@ pub struct AppState {
     pub auth: super::auth::AuthConfig,
     /// In-memory rate limits (see `limits`).
     pub limits: Arc<super::limits::Limiters>,
+    /// The time: the system clock when serving, a fixed one that tests move.
+    pub clock: store::Clock,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -9,7 +9,7 @@ use domain::answers::{section_fields, validate_section};
 use domain::{Postcode, ResumeCode};
 use store::areas::AreaDirectory;
 use store::drafts::{self, SaveOutcome, SubmitOutcome, POSTCODE_KEY, POSTCODE_STATUS_KEY};
-use store::{postcodes, surveys, today, StoreError};
+use store::{postcodes, surveys, StoreError};
 use validator::Validate;
 
 use super::views::{self, continue_path, section_step, Loaded, SUBMIT_STEP};
@@ -96,7 +96,7 @@ async fn begin(
     let Some(wave) = survey.open_wave else {
         return Ok(Redirect::to(&paths::start(&survey_key)));
     };
-    let code = drafts::create(&st.db, wave.id, today()).await?;
+    let code = drafts::create(&st.db, wave.id, st.clock.today()).await?;
     Ok(Redirect::to(&paths::section(&survey_key, code.as_str(), 1)))
 }
 
@@ -208,7 +208,7 @@ async fn save(
     code: &ResumeCode,
     answers: domain::RawAnswers,
 ) -> Result<Option<Redirect>, FormError> {
-    match drafts::save_answers(&st.db, code, answers, today()).await? {
+    match drafts::save_answers(&st.db, code, answers, st.clock.today()).await? {
         SaveOutcome::Saved => Ok(None),
         SaveOutcome::NotFound => Err(FormError::NotFound),
         SaveOutcome::WaveClosed => Ok(Some(Redirect::to(&paths::closed(survey_key)))),
@@ -240,7 +240,7 @@ async fn submit(
         )));
     }
     let areas = AreaDirectory::load(&st.db).await?;
-    match drafts::submit(&st.db, &draft, &survey, &areas, today()).await? {
+    match drafts::submit(&st.db, &draft, &survey, &areas, st.clock.today()).await? {
         SubmitOutcome::Stored(_) | SubmitOutcome::AlreadyStored(_) => {
             Ok(Redirect::to(&paths::done(&survey_key, &code)))
         }

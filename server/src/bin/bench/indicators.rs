@@ -219,9 +219,20 @@ async fn import_file(
     let areas = store::areas::AreaDirectory::load(db).await?;
     let started = Instant::now();
     let file = std::io::BufReader::new(std::fs::File::open(path)?);
-    store::responses_import::import(db, &survey, w.id, &areas, "paper", false, file)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    store::responses_import::import(
+        db,
+        &survey,
+        w.id,
+        &areas,
+        store::responses_import::ImportAs {
+            channel: "paper",
+            dry_run: false,
+            today: store::Clock::system().today(),
+        },
+        file,
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(started.elapsed())
 }
 
@@ -251,8 +262,8 @@ async fn database(args: &Args, backend: &str, base: &str) -> anyhow::Result<()> 
         addr: "127.0.0.1:0".parse()?,
         ..Default::default()
     };
-    let state = server::startup::build_state(&config).await?;
-    store::seed::seed_demo(&state.db).await?;
+    let state = server::startup::build_state(&config, store::Clock::system()).await?;
+    store::seed::seed_demo(&state.db, &state.clock).await?;
     let db = state.db.clone();
 
     // Import: a 100,000-row file into a fresh wave, several times.
@@ -263,7 +274,7 @@ async fn database(args: &Args, backend: &str, base: &str) -> anyhow::Result<()> 
         let wave = format!("import-{run}");
         store::waves::create(
             &db,
-            &store::audit::Actor::command_line(),
+            &store::audit::Actor::command_line(&store::Clock::system()),
             store::waves::NewWave {
                 survey: "cohesion",
                 key: &wave,
@@ -286,7 +297,7 @@ async fn database(args: &Args, backend: &str, base: &str) -> anyhow::Result<()> 
     // A million responses in one weighted, published wave, loaded through the importer.
     store::waves::create(
         &db,
-        &store::audit::Actor::command_line(),
+        &store::audit::Actor::command_line(&store::Clock::system()),
         store::waves::NewWave {
             survey: "cohesion",
             key: "million",
@@ -312,7 +323,7 @@ async fn database(args: &Args, backend: &str, base: &str) -> anyhow::Result<()> 
     );
     store::waves::publish(
         &db,
-        &store::audit::Actor::command_line(),
+        &store::audit::Actor::command_line(&store::Clock::system()),
         "cohesion",
         "million",
     )
@@ -323,7 +334,7 @@ async fn database(args: &Args, backend: &str, base: &str) -> anyhow::Result<()> 
     let mut cold = Vec::new();
     let mut warm = Vec::new();
     for _ in 0..args.runs.min(3) {
-        let state = server::startup::build_state(&config).await?;
+        let state = server::startup::build_state(&config, store::Clock::system()).await?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let base_url = format!("http://{}", listener.local_addr()?);
         let server = tokio::spawn(async move { server::startup::serve(listener, state).await });
