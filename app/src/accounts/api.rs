@@ -26,7 +26,9 @@ pub async fn load_two_factor_setup() -> Result<TwoFactorSetupView, PageError> {
 
 #[server(endpoint = "sign-in")]
 pub async fn load_sign_in() -> Result<SignInView, PageError> {
+    let st = support::state()?;
     Ok(SignInView {
-        token: super::ssr::sign_in::sign_in_token(&support::state()?),
+        token: super::ssr::sign_in::sign_in_token(&st),
+        typed: crate::shared::ssr::flash::take_typed(&st, super::paths::SIGN_IN),
     })
 }

@@ -8,6 +8,8 @@ use crate::shared::Viewer;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SignInView {
     pub token: String,
+    /// What was typed, when the form came back refused.
+    pub typed: crate::shared::Typed,
 }
 
 /// One of a person's sessions, as their account page lists it.

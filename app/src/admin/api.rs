@@ -39,13 +39,7 @@ pub async fn load_areas() -> Result<AreasView, PageError> {
     let who = support::admin()?;
     let st = support::state()?;
     // The last upload's notice, shown once: cleared as this page goes out.
-    let notice = use_context::<http::request::Parts>()
-        .and_then(|p| flash::read(&st, &p.headers, crate::admin::paths::ADMIN_AREAS));
-    if notice.is_some() {
-        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-            res.append_header(http::header::SET_COOKIE, flash::clear(&st));
-        }
-    }
+    let notice = flash::take(&st, crate::admin::paths::ADMIN_AREAS);
     crate::admin::ssr::views::areas(&st, &who, notice)
         .await
         .map_err(support::map_err)

@@ -22,6 +22,8 @@ pub struct UsersView {
     pub users: Vec<UserRow>,
     /// (key, label) of each role that can be given.
     pub roles: Vec<(String, String)>,
+    /// What was typed into "Add a user", when it came back refused.
+    pub typed: crate::shared::Typed,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -56,6 +58,8 @@ pub struct SettingsView {
     pub viewer: Viewer,
     pub threshold: u32,
     pub benchmarks: Vec<BenchmarkRow>,
+    /// What was typed into a refused form (the threshold, or one benchmark's).
+    pub typed: crate::shared::Typed,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

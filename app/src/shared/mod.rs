@@ -13,9 +13,11 @@ pub mod not_found;
 mod page_error;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+mod typed;
 mod viewer;
 
 pub use page_error::PageError;
+pub use typed::Typed;
 pub use viewer::Viewer;
 
 /// Reads a route parameter, empty when absent.

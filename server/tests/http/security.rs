@@ -415,6 +415,25 @@ db_test!(
                 .await;
             assert!(!page.text.contains(forged), "{field}");
         }
+        // Nor do forms take their values from it: what was typed comes back in the signed
+        // notice cookie of the post that refused it.
+        let page = admin
+            .get(&format!(
+                "/admin/users?e_name=too_long&name={encoded}&email={encoded}"
+            ))
+            .await;
+        assert!(!page.text.contains(forged), "add-user values");
+        let page = admin
+            .get(&format!(
+                "/admin/settings?threshold={encoded}&indicator=wb_life_satisfaction_mean&source={encoded}&value={encoded}"
+            ))
+            .await;
+        assert!(!page.text.contains(forged), "settings values");
+        let page = app
+            .agent()
+            .get(&format!("/sign-in?error=invalid&email={encoded}"))
+            .await;
+        assert!(!page.text.contains(forged), "sign-in email");
         // A real code still shows its message.
         let page = admin.get("/admin/settings?e_threshold=below_minimum").await;
         assert!(page.text.contains("The threshold must be 5 or more"));

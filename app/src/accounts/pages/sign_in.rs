@@ -26,8 +26,8 @@ fn problems(error: &str) -> Vec<(&'static str, &'static str)> {
     }
 }
 
-/// Officers and administrators sign in here. Problems come back in the query string with the
-/// email address as typed (never the password).
+/// Officers and administrators sign in here. Problems come back as codes in the query
+/// string, the email address as typed in the notice cookie (never the password).
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
@@ -38,7 +38,7 @@ pub fn SignInPage() -> impl IntoView {
             move |v: SignInView| {
                 let q = query.read_untracked();
                 let found = problems(&q.get("error").unwrap_or_default());
-                let email = q.get("email").unwrap_or_default();
+                let email = v.typed.get("email").unwrap_or_default();
                 let next = q.get("next").unwrap_or_else(|| officer_paths::OFFICER.to_string());
                 let signed_out = q.get("signed_out").is_some();
                 let msg = |f: &str| found.iter().find(|(k, _)| *k == f).map(|(_, m)| m.to_string());

@@ -17,8 +17,7 @@ use crate::officer::paths as officer_paths;
 use crate::shared::ssr::auth::{csrf_ok, read_cookie, ClientIp, SignedIn};
 use crate::shared::ssr::forms::field;
 use crate::shared::ssr::limits::{log_refusal, Refusal};
-use crate::shared::ssr::staff_forms::with_query;
-use crate::shared::ssr::{token, AppState};
+use crate::shared::ssr::{flash, token, AppState};
 
 type Fields = Vec<(String, String)>;
 
@@ -48,9 +47,16 @@ pub fn safe_next(public: &url::Url, next: Option<&str>) -> String {
         .unwrap_or_else(|| officer_paths::OFFICER.to_string())
 }
 
-fn back_to_form(error: &str, email: &str, next: &str) -> Response {
-    let pairs = [("error", error), ("email", email), ("next", next)];
-    Redirect::to(&with_query(paths::SIGN_IN, &pairs)).into_response()
+/// Back to the form: the problem's code and `next` in the address, the email address as
+/// typed in the notice cookie (never a password, never an address in the URL).
+fn back_to_form(st: &AppState, error: &str, email: &str, next: &str) -> Response {
+    flash::back_to_form(
+        st,
+        paths::SIGN_IN,
+        &[("error", error), ("next", next)],
+        &[("email", email)],
+        "",
+    )
 }
 
 pub fn internal(e: store::StoreError) -> Response {
@@ -78,18 +84,18 @@ async fn sign_in(
         "sign-in",
         field(&fields, "token").unwrap_or(""),
     ) {
-        return back_to_form("form", &typed_email, &next);
+        return back_to_form(&st, "form", &typed_email, &next);
     }
     let email = match EmailAddress::parse(&typed_email) {
         Ok(e) => e,
         Err(_) if typed_email.is_empty() && password.is_empty() => {
-            return back_to_form("both_missing", "", &next)
+            return back_to_form(&st, "both_missing", "", &next)
         }
-        Err(_) if typed_email.is_empty() => return back_to_form("email_missing", "", &next),
-        Err(_) => return back_to_form("email_format", &typed_email, &next),
+        Err(_) if typed_email.is_empty() => return back_to_form(&st, "email_missing", "", &next),
+        Err(_) => return back_to_form(&st, "email_format", &typed_email, &next),
     };
     if password.is_empty() {
-        return back_to_form("password_missing", &typed_email, &next);
+        return back_to_form(&st, "password_missing", &typed_email, &next);
     }
     let actor = Actor {
         user_id: None,
@@ -125,7 +131,7 @@ async fn sign_in(
             if let Err(e) = refused.await {
                 return internal(e);
             }
-            return back_to_form(refusal_code(why), &typed_email, &next);
+            return back_to_form(&st, refusal_code(why), &typed_email, &next);
         }
         Gate::Allow { delay_ms } if delay_ms > 0 => {
             tokio_sleep(delay_ms).await;
@@ -155,7 +161,7 @@ async fn sign_in(
         {
             return internal(e);
         }
-        return back_to_form("invalid", &typed_email, &next);
+        return back_to_form(&st, "invalid", &typed_email, &next);
     };
 
     if let Err(e) = throttle::clear(&st.db, email.as_str(), &ip).await {

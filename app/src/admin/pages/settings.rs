@@ -65,7 +65,10 @@ pub fn SettingsPage() -> impl IntoView {
                             "The benchmark is saved."
                         }
                     });
-                let typed_threshold = q.get("threshold").unwrap_or_else(|| s.threshold.to_string());
+                let typed_threshold = s
+                    .typed
+                    .get("threshold")
+                    .unwrap_or_else(|| s.threshold.to_string());
                 let csrf = s.viewer.csrf.clone();
                 // The post sends back a problem's code; the words are written here.
                 view! {
@@ -131,17 +134,18 @@ pub fn SettingsPage() -> impl IntoView {
                             } else {
                                 (None, None)
                             };
-                            let source = if mine {
-                                q.get("source").unwrap_or_else(|| b.source.clone())
-                            } else {
-                                b.source.clone()
-                            };
-                            let value = if mine {
-                                q.get("value").unwrap_or_else(|| b.value.clone())
-                            } else {
-                                b.value.clone()
-                            };
+                            let typed_here = s.typed.get("indicator").as_deref()
+                                == Some(b.key.as_str());
+                            let source = typed_here
+                                .then(|| s.typed.get("source"))
+                                .flatten()
+                                .unwrap_or_else(|| b.source.clone());
+                            let value = typed_here
+                                .then(|| s.typed.get("value"))
+                                .flatten()
+                                .unwrap_or_else(|| b.value.clone());
                             let id = format!("b-{}", b.key);
+                            // What was typed comes back only to the form it was typed in.
                             view! {
                                 <form
                                     method="post"

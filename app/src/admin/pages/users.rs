@@ -56,7 +56,7 @@ pub fn UsersPage() -> impl IntoView {
                         message: m.clone(),
                     })
                     .collect();
-                let typed_role = get("role").unwrap_or_else(|| "officer".into());
+                let typed_role = u.typed.get("role").unwrap_or_else(|| "officer".into());
                 let email_of = |key: &str| {
                     get(key)
                         .and_then(|id| id.parse::<i32>().ok())
@@ -297,13 +297,19 @@ pub fn UsersPage() -> impl IntoView {
                     <h2>"Add a user"</h2>
                     <form method="post" action=paths::ADMIN_USERS novalidate>
                         <input type="hidden" name="csrf" value=csrf.clone() />
-                        {group("name", "Full name", "text", "off", get("name").unwrap_or_default())}
+                        {group(
+                            "name",
+                            "Full name",
+                            "text",
+                            "off",
+                            u.typed.get("name").unwrap_or_default(),
+                        )}
                         {group(
                             "email",
                             "Email address",
                             "email",
                             "off",
-                            get("email").unwrap_or_default(),
+                            u.typed.get("email").unwrap_or_default(),
                         )}
                         <div class="form-group">
                             <label class="label" for="new-role">

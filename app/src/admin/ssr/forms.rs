@@ -4,7 +4,7 @@
 //! form with a message per field.
 
 use axum::extract::{Path, State};
-use axum::response::Redirect;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use domain::accounts::Role;
 use store::audit;
@@ -14,7 +14,7 @@ use crate::admin::paths;
 use crate::shared::ssr::access::{Administrators, Routes};
 use crate::shared::ssr::forms::field;
 use crate::shared::ssr::staff_forms::{with_query, OfficerError, Posted};
-use crate::shared::ssr::AppState;
+use crate::shared::ssr::{flash, AppState};
 
 pub fn router() -> Routes {
     Routes::default()
@@ -28,15 +28,20 @@ pub fn router() -> Routes {
 async fn add_user(
     State(st): State<AppState>,
     p: Posted<Administrators>,
-) -> Result<Redirect, OfficerError> {
+) -> Result<Response, OfficerError> {
     let name = field(&p.fields, "name").unwrap_or("");
     let email = field(&p.fields, "email").unwrap_or("");
     let role_key = field(&p.fields, "role").unwrap_or("");
+    // The password is never carried back.
+    let typed = [("name", name), ("email", email), ("role", role_key)];
     let Some(role) = Role::parse(role_key) else {
-        return Ok(Redirect::to(&with_query(
+        return Ok(flash::back_to_form(
+            &st,
             paths::ADMIN_USERS,
-            &[("e_role", "missing"), ("name", name), ("email", email)],
-        )));
+            &[("e_role", "missing")],
+            &typed,
+            "",
+        ));
     };
     let outcome = users::create(
         &st.db,
@@ -64,10 +69,11 @@ async fn add_user(
                 // The account's id, not its address: the page names it from the database,
                 // never from text in its own address.
                 &[("added", &u.id.to_string())],
-            )))
+            ))
+            .into_response())
         }
         CreateOutcome::Refused(p) => {
-            let mut pairs = vec![("name", name), ("email", email), ("role", role_key)];
+            let mut pairs = Vec::new();
             // Problems go back as codes; the page words them.
             if let Some(m) = p.name {
                 pairs.push(("e_name", m.code()));
@@ -78,7 +84,13 @@ async fn add_user(
             if let Some(m) = p.password {
                 pairs.push(("e_password", m.code()));
             }
-            Ok(Redirect::to(&with_query(paths::ADMIN_USERS, &pairs)))
+            Ok(flash::back_to_form(
+                &st,
+                paths::ADMIN_USERS,
+                &pairs,
+                &typed,
+                "",
+            ))
         }
     }
 }
@@ -124,7 +136,7 @@ async fn update_user(
 async fn set_threshold(
     State(st): State<AppState>,
     p: Posted<Administrators>,
-) -> Result<Redirect, OfficerError> {
+) -> Result<Response, OfficerError> {
     let typed = field(&p.fields, "threshold")
         .unwrap_or("")
         .trim()
@@ -132,23 +144,27 @@ async fn set_threshold(
     let threshold = match domain::threshold::parse_threshold(&typed) {
         Ok(t) => t,
         Err(problem) => {
-            return Ok(Redirect::to(&with_query(
+            return Ok(flash::back_to_form(
+                &st,
                 paths::ADMIN_SETTINGS,
-                &[("e_threshold", problem.code()), ("threshold", &typed)],
-            )))
+                &[("e_threshold", problem.code())],
+                &[("threshold", &typed)],
+                "",
+            ))
         }
     };
     store::settings::set_threshold(&st.db, &p.actor(), threshold).await?;
     Ok(Redirect::to(&with_query(
         paths::ADMIN_SETTINGS,
         &[("saved", "threshold")],
-    )))
+    ))
+    .into_response())
 }
 
 async fn set_benchmark(
     State(st): State<AppState>,
     p: Posted<Administrators>,
-) -> Result<Redirect, OfficerError> {
+) -> Result<Response, OfficerError> {
     let key = field(&p.fields, "indicator").unwrap_or("");
     let defs = store::indicator_defs::all(&st.db).await?;
     let def = defs
@@ -160,13 +176,15 @@ async fn set_benchmark(
         .unwrap_or("")
         .trim()
         .trim_end_matches('%');
+    let anchor = format!("#b-{key}");
     let back = |pairs: &[(&str, &str)]| {
         let mut all = vec![("indicator", key)];
         all.extend_from_slice(pairs);
         Redirect::to(&format!(
-            "{}#b-{key}",
+            "{}{anchor}",
             with_query(paths::ADMIN_SETTINGS, &all)
         ))
+        .into_response()
     };
     if source.is_empty() && typed.is_empty() {
         store::benchmarks::remove(&st.db, key).await?;
@@ -202,14 +220,21 @@ async fn set_benchmark(
         }
         // Problems go back as codes; the page words them.
         (value, source_problem) => {
-            let mut pairs = vec![("source", source), ("value", typed)];
+            let mut codes = vec![("indicator", key)];
             if let Err(p) = value {
-                pairs.push(("e_value", p.code()));
+                codes.push(("e_value", p.code()));
             }
             if let Err(p) = source_problem {
-                pairs.push(("e_source", p.code()));
+                codes.push(("e_source", p.code()));
             }
-            Ok(back(&pairs))
+            let typed = [("indicator", key), ("source", source), ("value", typed)];
+            Ok(flash::back_to_form(
+                &st,
+                paths::ADMIN_SETTINGS,
+                &codes,
+                &typed,
+                &anchor,
+            ))
         }
     }
 }

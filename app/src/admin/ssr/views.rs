@@ -3,13 +3,15 @@
 use domain::accounts::Role;
 
 use crate::admin::model::*;
+use crate::admin::paths;
 use crate::shared::ssr::auth::SignedIn;
 use crate::shared::ssr::when::when;
-use crate::shared::ssr::{AppState, ViewError};
+use crate::shared::ssr::{flash, AppState, ViewError};
 
 pub async fn users(st: &AppState, who: &SignedIn) -> Result<UsersView, ViewError> {
     Ok(UsersView {
         viewer: who.viewer(),
+        typed: flash::take_typed(st, paths::ADMIN_USERS),
         users: store::users::all(&st.db)
             .await?
             .into_iter()
@@ -58,6 +60,7 @@ pub async fn settings(st: &AppState, who: &SignedIn) -> Result<SettingsView, Vie
     let defs = store::indicator_defs::all(&st.db).await?;
     Ok(SettingsView {
         viewer: who.viewer(),
+        typed: flash::take_typed(st, paths::ADMIN_SETTINGS),
         threshold: store::settings::disclosure_threshold(&st.db).await?,
         benchmarks: defs
             .into_iter()

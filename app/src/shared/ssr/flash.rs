@@ -2,14 +2,18 @@
 //! short-lived cookie: the page shows what the server wrote, never text from its own
 //! address (a crafted link cannot put words on a council page).
 
-use axum::http::{HeaderMap, HeaderValue};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Redirect, Response};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use leptos::prelude::use_context;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::auth::{read_cookie, Cookie};
+use super::staff_forms::with_query;
 use super::{token, AppState};
+use crate::shared::Typed;
 
 /// Long enough to follow a redirect on a slow connection; the page clears it once shown.
 const SECONDS: i64 = 300;
@@ -36,4 +40,37 @@ pub fn read<T: DeserializeOwned>(st: &AppState, headers: &HeaderMap, page: &str)
 /// A `Set-Cookie` value that removes the notice once its page has shown it.
 pub fn clear(st: &AppState) -> HeaderValue {
     st.auth.clear(Cookie::Notice)
+}
+
+/// The notice the server left for `page`, taken once: read from the request a server
+/// function renders, and cleared with its response.
+pub fn take<T: DeserializeOwned>(st: &AppState, page: &str) -> Option<T> {
+    let parts = use_context::<axum::http::request::Parts>()?;
+    let notice = read(st, &parts.headers, page)?;
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.append_header(header::SET_COOKIE, clear(st));
+    }
+    Some(notice)
+}
+
+/// Back to a refused form on `page`: its problems as codes in the address (the page words
+/// them), what was typed in the notice cookie, so that a crafted link can put neither words
+/// nor values on the page. `anchor` is empty or `#id`.
+pub fn back_to_form(
+    st: &AppState,
+    page: &str,
+    codes: &[(&str, &str)],
+    typed: &[(&str, &str)],
+    anchor: &str,
+) -> Response {
+    (
+        [(header::SET_COOKIE, set(st, page, &Typed::from_pairs(typed)))],
+        Redirect::to(&format!("{}{anchor}", with_query(page, codes))),
+    )
+        .into_response()
+}
+
+/// What was typed into `page`'s form before it was refused; empty otherwise.
+pub fn take_typed(st: &AppState, page: &str) -> Typed {
+    take(st, page).unwrap_or_default()
 }
