@@ -6,6 +6,7 @@ mod m20261122_000001_foundation;
 mod m20261122_000002_indicators;
 mod m20261122_000003_accounts;
 mod m20261124_000004_staff_security;
+mod m20261124_000005_catalogue_version;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_indicators::Migration),
             Box::new(m20261122_000003_accounts::Migration),
             Box::new(m20261124_000004_staff_security::Migration),
+            Box::new(m20261124_000005_catalogue_version::Migration),
         ]
     }
 }

@@ -47,6 +47,7 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
         leptos_options,
         form_secret: Arc::new(form_secret),
         results: Arc::new(store::results::ResultsCache::default()),
+        catalogue: Arc::new(store::catalogue::CatalogueCache::default()),
         auth: AuthConfig {
             limits: config.session,
             public_url: url::Url::parse(&config.public_url)

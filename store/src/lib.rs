@@ -5,6 +5,7 @@ pub mod areas;
 pub mod areas_import;
 pub mod audit;
 pub mod benchmarks;
+pub mod catalogue;
 pub mod clock;
 pub mod db;
 pub mod demo;

@@ -7,6 +7,7 @@ use domain::indicators::{
 };
 
 use crate::areas::AreaDirectory;
+use crate::catalogue::Catalogue;
 use crate::entity::{survey, wave};
 use crate::{indicator_defs, population, settings, surveys, wave_data, waves, StoreError};
 
@@ -113,8 +114,9 @@ pub async fn compute_wave(
 }
 
 /// Keeps each wave's computed indicators until something they depend on changes: responses
-/// (in the wave or its baseline), the waves' settings, population totals or the threshold.
-/// Commands run in another process (imports, publishing) are seen through that check.
+/// (in the wave or its baseline), or anything the catalogue counts (the waves' settings,
+/// population totals, the threshold, the wards, the indicators). Commands run in another
+/// process (imports, publishing) are seen through that check.
 #[derive(Default)]
 pub struct ResultsCache {
     entries: tokio::sync::Mutex<
@@ -124,17 +126,15 @@ pub struct ResultsCache {
 
 async fn fingerprint(
     db: &sea_orm::DatabaseConnection,
+    catalogue: &Catalogue,
     survey_id: i32,
     wave: &wave::Model,
 ) -> Result<String, StoreError> {
-    use crate::entity::{population as pop, response};
+    use crate::entity::response;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
-    let base = waves::baseline(db, survey_id).await?;
-    let mut parts = vec![format!(
-        "w{}:{}:{}",
-        wave.id, wave.weighted, wave.is_baseline
-    )];
-    for w in std::iter::once(wave).chain(base.as_ref()) {
+    let base = catalogue.baseline_of(survey_id);
+    let mut parts = vec![format!("c{}", catalogue.version)];
+    for w in std::iter::once(wave).chain(base) {
         // Responses are only ever added, never edited or deleted, so the newest id says
         // whether a wave has changed (one probe of ix_response_wave_id).
         let newest: Option<i32> = response::Entity::find()
@@ -150,21 +150,6 @@ async fn fingerprint(
             w.id, w.weighted, w.is_baseline
         ));
     }
-    let (rows, total): (i64, Option<f64>) = pop::Entity::find()
-        .select_only()
-        .column_as(pop::Column::Id.count(), "rows")
-        .column_as(pop::Column::Count.sum(), "total")
-        .into_tuple()
-        .one(db)
-        .await?
-        .unwrap_or((0, None));
-    parts.push(format!("p{rows}:{total:?}"));
-    parts.push(format!("t{}", settings::disclosure_threshold(db).await?));
-    // Ward names, groups and tiles are in the results; an areas import bumps this.
-    parts.push(format!(
-        "a{:?}",
-        settings::get(db, crate::settings::Key::AreasVersion).await?
-    ));
     Ok(parts.join("|"))
 }
 
@@ -172,10 +157,11 @@ impl ResultsCache {
     pub async fn get(
         &self,
         db: &sea_orm::DatabaseConnection,
+        catalogue: &Catalogue,
         survey_row: survey::Model,
         wave: wave::Model,
     ) -> Result<std::sync::Arc<WaveIndicators>, ResultsError> {
-        let key = fingerprint(db, survey_row.id, &wave).await?;
+        let key = fingerprint(db, catalogue, survey_row.id, &wave).await?;
         // Held across the computation so that a burst of requests computes once.
         let mut entries = self.entries.lock().await;
         if let Some((k, v)) = entries.get(&wave.id) {

@@ -56,13 +56,15 @@ pub async fn indicators(
         return Err(ApiError::BadRequest("format must be json or csv".into()));
     }
     let not_found = || ApiError::NotFound(format!("survey {survey} has no published wave {wave}"));
-    let (survey_row, wave_row) = store::waves::find(&st.db, &survey, &wave)
-        .await?
-        .ok_or_else(not_found)?;
+    let catalogue = st.catalogue.get(&st.db).await?;
+    let (survey_row, wave_row) = catalogue.find_wave(&survey, &wave).ok_or_else(not_found)?;
     if !wave_row.published {
         return Err(not_found());
     }
-    let computed = st.results.get(&st.db, survey_row, wave_row).await?;
+    let computed = st
+        .results
+        .get(&st.db, &catalogue, survey_row, wave_row)
+        .await?;
     let cells: Vec<CellOut> = computed
         .result
         .cells

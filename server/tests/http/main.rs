@@ -7,6 +7,7 @@ mod common;
 mod access;
 mod accounts;
 mod admin_data;
+mod catalogue;
 mod indicators_api;
 mod officer_access;
 mod resident_journey;

@@ -353,13 +353,14 @@ pub mod download {
         wave: &str,
         published_only: bool,
     ) -> Result<std::sync::Arc<store::results::WaveIndicators>, DownloadError> {
-        let (s, w) = store::waves::find(&st.db, survey, wave)
-            .await?
+        let catalogue = st.catalogue.get(&st.db).await?;
+        let (s, w) = catalogue
+            .find_wave(survey, wave)
             .ok_or(DownloadError::NotFound)?;
         if published_only && !w.published {
             return Err(DownloadError::NotFound);
         }
-        Ok(st.results.get(&st.db, s, w).await?)
+        Ok(st.results.get(&st.db, &catalogue, s, w).await?)
     }
 
     /// A download for signed-in staff: recorded in the audit log, then sent as a file.

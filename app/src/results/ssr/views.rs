@@ -10,6 +10,7 @@ use domain::indicators::data::{AGE_BANDS, SEXES};
 use domain::indicators::stats::Change;
 use domain::indicators::{Breakdown, CellId, CellResult, Level, Theme};
 use store::areas::AreaDirectory;
+use store::catalogue::Catalogue;
 use store::entity::{survey, wave};
 use store::results::{ResultsError, WaveIndicators};
 use store::StoreError;
@@ -57,18 +58,15 @@ pub struct Loaded {
     pub computed: Arc<WaveIndicators>,
     pub header: WaveHeader,
     pub directory: AreaDirectory,
+    pub catalogue: Arc<Catalogue>,
 }
 
-async fn visible_waves(
-    st: &AppState,
-    audience: Audience,
-    survey_id: i32,
-) -> Result<Vec<wave::Model>, ViewError> {
-    Ok(store::waves::of_survey(&st.db, survey_id)
-        .await?
-        .into_iter()
+fn visible_waves(catalogue: &Catalogue, audience: Audience, survey_id: i32) -> Vec<wave::Model> {
+    catalogue
+        .waves_of(survey_id)
         .filter(|w| audience == Audience::Officer || w.published)
-        .collect())
+        .cloned()
+        .collect()
 }
 
 pub async fn load(
@@ -77,15 +75,19 @@ pub async fn load(
     survey_key: &str,
     wave_key: &str,
 ) -> Result<Loaded, ViewError> {
-    let (survey, wave) = store::waves::find(&st.db, survey_key, wave_key)
-        .await?
+    let catalogue = st.catalogue.get(&st.db).await?;
+    let (survey, wave) = catalogue
+        .find_wave(survey_key, wave_key)
         .ok_or(ViewError::NotFound)?;
     if audience == Audience::Public && !wave.published {
         return Err(ViewError::NotFound);
     }
-    let computed = st.results.get(&st.db, survey.clone(), wave.clone()).await?;
-    let waves = visible_waves(st, audience, survey.id).await?;
-    let baseline = store::waves::baseline(&st.db, survey.id).await?;
+    let computed = st
+        .results
+        .get(&st.db, &catalogue, survey.clone(), wave.clone())
+        .await?;
+    let waves = visible_waves(&catalogue, audience, survey.id);
+    let baseline = catalogue.baseline_of(survey.id).cloned();
     let header = WaveHeader {
         survey_key: survey.key.clone(),
         survey_title: survey.title.clone(),
@@ -108,13 +110,14 @@ pub async fn load(
             })
             .collect(),
     };
-    let directory = AreaDirectory::load(&st.db).await?;
+    let directory = catalogue.areas.clone();
     Ok(Loaded {
         survey,
         wave,
         computed,
         header,
         directory,
+        catalogue,
     })
 }
 
@@ -191,9 +194,13 @@ pub fn area_id(level: Level, area: usize) -> CellId {
 }
 
 pub async fn benchmarks(st: &AppState) -> Result<HashMap<String, Benchmark>, ViewError> {
-    Ok(store::benchmarks::all(&st.db)
+    Ok(st
+        .catalogue
+        .get(&st.db)
         .await?
-        .into_iter()
+        .benchmarks
+        .iter()
+        .cloned()
         .map(|b| {
             (
                 b.indicator_key,
@@ -341,12 +348,12 @@ pub async fn indicator(
 
     // The whole area's figure in every wave the viewer may see, oldest first.
     let mut trend = Vec::new();
-    for other in visible_waves(st, audience, l.survey.id).await? {
+    for other in visible_waves(&l.catalogue, audience, l.survey.id) {
         let computed = if other.id == l.wave.id {
             l.computed.clone()
         } else {
             st.results
-                .get(&st.db, l.survey.clone(), other.clone())
+                .get(&st.db, &l.catalogue, l.survey.clone(), other.clone())
                 .await?
         };
         if let Some(j) = computed.defs.iter().position(|d| d.key == key) {

@@ -13,6 +13,8 @@ pub struct AppState {
     pub form_secret: Arc<Vec<u8>>,
     /// Computed indicators per wave, recomputed when their inputs change.
     pub results: Arc<store::results::ResultsCache>,
+    /// Surveys, waves and wards, reloaded when the database says they changed.
+    pub catalogue: Arc<store::catalogue::CatalogueCache>,
     pub auth: super::auth::AuthConfig,
     /// In-memory rate limits (see `limits`).
     pub limits: Arc<super::limits::Limiters>,

@@ -7,9 +7,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::post;
 use domain::answers::{section_fields, validate_section};
 use domain::{Postcode, ResumeCode};
-use store::areas::AreaDirectory;
 use store::drafts::{self, SaveOutcome, SubmitOutcome, POSTCODE_KEY, POSTCODE_STATUS_KEY};
-use store::{postcodes, surveys, StoreError};
+use store::{postcodes, StoreError};
 use validator::Validate;
 
 use super::views::{self, continue_path, section_step, Loaded, SUBMIT_STEP};
@@ -90,10 +89,13 @@ async fn begin(
     State(st): State<AppState>,
     Path(survey_key): Path<String>,
 ) -> Result<Redirect, FormError> {
-    let survey = surveys::by_key(&st.db, &survey_key)
+    let survey = st
+        .catalogue
+        .get(&st.db)
         .await?
+        .survey(&survey_key)
         .ok_or(FormError::NotFound)?;
-    let Some(wave) = survey.open_wave else {
+    let Some(wave) = &survey.open_wave else {
         return Ok(Redirect::to(&paths::start(&survey_key)));
     };
     let code = drafts::create(&st.db, wave.id, st.clock.today()).await?;
@@ -105,7 +107,11 @@ async fn save_section(
     Path((survey_key, code, n)): Path<(String, String, usize)>,
     Form(fields): Form<Fields>,
 ) -> Result<Redirect, FormError> {
-    let Loaded { survey, draft } = views::load(&st, &survey_key, &code).await?;
+    let Loaded {
+        survey,
+        draft,
+        catalogue,
+    } = views::load(&st, &survey_key, &code).await?;
     let code = draft.code.as_str().to_string();
     let section = n
         .checked_sub(1)
@@ -148,7 +154,7 @@ async fn save_section(
         section,
         fields.iter().map(|(k, v)| (k.as_str(), v.as_str())),
     );
-    let areas = AreaDirectory::load(&st.db).await?;
+    let areas = &catalogue.areas;
     let intent = field(&fields, "intent").unwrap_or("continue");
 
     if intent == "find_ward" {
@@ -223,7 +229,11 @@ async fn submit(
     Path((survey_key, code)): Path<(String, String)>,
     Form(fields): Form<Fields>,
 ) -> Result<Redirect, FormError> {
-    let Loaded { survey, draft } = views::load(&st, &survey_key, &code).await?;
+    let Loaded {
+        survey,
+        draft,
+        catalogue,
+    } = views::load(&st, &survey_key, &code).await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
         return Ok(Redirect::to(&paths::done(&survey_key, &code)));
@@ -239,7 +249,7 @@ async fn submit(
             paths::check(&survey_key, &code)
         )));
     }
-    let areas = AreaDirectory::load(&st.db).await?;
+    let areas = &catalogue.areas;
     match drafts::submit(&st.db, &draft, &survey, &areas, st.clock.today()).await? {
         SubmitOutcome::Stored(_) | SubmitOutcome::AlreadyStored(_) => {
             Ok(Redirect::to(&paths::done(&survey_key, &code)))
@@ -273,16 +283,15 @@ async fn resume(
     let Some(draft) = drafts::find(&st.db, &code).await? else {
         return Ok(back_with("not_found"));
     };
-    let wave = surveys::wave_by_id(&st.db, draft.wave_id)
-        .await?
+    let catalogue = st.catalogue.get(&st.db).await?;
+    let wave = catalogue.wave(draft.wave_id).ok_or(FormError::NotFound)?;
+    let survey = catalogue
+        .survey_by_id(wave.survey_id)
         .ok_or(FormError::NotFound)?;
-    let survey = surveys::by_id(&st.db, wave.survey_id)
-        .await?
-        .ok_or(FormError::NotFound)?;
-    if draft.receipt.is_none() && !drafts::wave_accepts_answers(&st.db, draft.wave_id).await? {
+    if draft.receipt.is_none() && !catalogue.wave_accepts_answers(draft.wave_id) {
         return Ok(Redirect::to(&paths::closed(&survey.about.key)));
     }
-    let areas = AreaDirectory::load(&st.db).await?;
+    let areas = &catalogue.areas;
     Ok(Redirect::to(&continue_path(
         &survey.definition,
         &survey.about.key,

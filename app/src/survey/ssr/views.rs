@@ -4,10 +4,13 @@
 use domain::answers::{describe_answer, validate_section, validate_survey};
 use domain::postcode::PostcodeError;
 use domain::{QuestionKind, ResumeCode, Survey};
+use std::sync::Arc;
 use store::areas::AreaDirectory;
 use store::drafts::{self, Draft, POSTCODE_KEY, POSTCODE_STATUS_KEY};
 use store::postcodes;
-use store::surveys::{self, SurveyRecord};
+
+use store::catalogue::Catalogue;
+use store::surveys::SurveyRecord;
 
 use crate::shared::ssr::{token, AppState, ViewError};
 use crate::survey::model::*;
@@ -15,31 +18,34 @@ use crate::survey::paths;
 
 /// A survey and one of its drafts, checked to belong together.
 pub struct Loaded {
-    pub survey: SurveyRecord,
+    pub survey: Arc<SurveyRecord>,
     pub draft: Draft,
+    /// What the survey came from: its wards check and name the answers.
+    pub catalogue: Arc<Catalogue>,
 }
 
 pub async fn load(st: &AppState, survey_key: &str, code: &str) -> Result<Loaded, ViewError> {
     let code = ResumeCode::parse(code).map_err(|_| ViewError::NotFound)?;
-    let survey = surveys::by_key(&st.db, survey_key)
-        .await?
-        .ok_or(ViewError::NotFound)?;
+    let catalogue = st.catalogue.get(&st.db).await?;
+    let survey = catalogue.survey(survey_key).ok_or(ViewError::NotFound)?;
     let draft = drafts::find(&st.db, &code)
         .await?
         .ok_or(ViewError::NotFound)?;
-    let wave = surveys::wave_by_id(&st.db, draft.wave_id)
-        .await?
-        .ok_or(ViewError::NotFound)?;
+    let wave = catalogue.wave(draft.wave_id).ok_or(ViewError::NotFound)?;
     if wave.survey_id != survey.id {
         return Err(ViewError::NotFound);
     }
     // A draft of a wave that has closed (or been published) can no longer change anything.
-    if draft.receipt.is_none() && !drafts::wave_accepts_answers(&st.db, draft.wave_id).await? {
+    if draft.receipt.is_none() && !catalogue.wave_accepts_answers(draft.wave_id) {
         return Err(ViewError::Redirect(crate::survey::paths::closed(
             survey_key,
         )));
     }
-    Ok(Loaded { survey, draft })
+    Ok(Loaded {
+        survey,
+        draft,
+        catalogue,
+    })
 }
 
 pub fn section_step(n: usize) -> String {
@@ -48,22 +54,28 @@ pub fn section_step(n: usize) -> String {
 pub const SUBMIT_STEP: &str = "submit";
 
 pub async fn home(st: &AppState) -> Result<Vec<SurveySummary>, ViewError> {
-    Ok(surveys::list(&st.db)
+    Ok(st
+        .catalogue
+        .get(&st.db)
         .await?
-        .into_iter()
+        .surveys
+        .iter()
         .map(|s| SurveySummary {
             open: s.open_wave.is_some(),
-            key: s.about.key,
-            title: s.about.title,
-            summary: s.about.summary,
+            key: s.about.key.clone(),
+            title: s.about.title.clone(),
+            summary: s.about.summary.clone(),
             minutes: s.about.minutes,
         })
         .collect())
 }
 
 pub async fn start(st: &AppState, survey_key: &str) -> Result<StartView, ViewError> {
-    let s = surveys::by_key(&st.db, survey_key)
+    let s = st
+        .catalogue
+        .get(&st.db)
         .await?
+        .survey(survey_key)
         .ok_or(ViewError::NotFound)?;
     Ok(StartView {
         section_titles: s
@@ -73,13 +85,13 @@ pub async fn start(st: &AppState, survey_key: &str) -> Result<StartView, ViewErr
             .map(|x| x.title.clone())
             .collect(),
         question_count: s.definition.questions().count(),
-        wave_name: s.open_wave.map(|w| w.name),
-        key: s.about.key,
-        title: s.about.title,
-        summary: s.about.summary,
-        purpose: s.about.purpose,
+        wave_name: s.open_wave.as_ref().map(|w| w.name.clone()),
+        key: s.about.key.clone(),
+        title: s.about.title.clone(),
+        summary: s.about.summary.clone(),
+        purpose: s.about.purpose.clone(),
         minutes: s.about.minutes,
-        retention: s.about.retention,
+        retention: s.about.retention.clone(),
     })
 }
 
@@ -112,7 +124,11 @@ pub struct SectionRequest<'a> {
 }
 
 pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionView, ViewError> {
-    let Loaded { survey, draft } = load(st, req.survey, req.code).await?;
+    let Loaded {
+        survey,
+        draft,
+        catalogue,
+    } = load(st, req.survey, req.code).await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
         return Err(ViewError::Redirect(paths::done(req.survey, &code)));
@@ -123,7 +139,7 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
         .checked_sub(1)
         .and_then(|i| def.sections.get(i))
         .ok_or(ViewError::NotFound)?;
-    let areas = AreaDirectory::load(&st.db).await?;
+    let areas = &catalogue.areas;
     let has_area_question = section
         .questions
         .iter()
@@ -265,12 +281,16 @@ fn postcode_view(draft: &Draft, areas: &AreaDirectory) -> PostcodeView {
 }
 
 pub async fn check(st: &AppState, survey_key: &str, code: &str) -> Result<CheckView, ViewError> {
-    let Loaded { survey, draft } = load(st, survey_key, code).await?;
+    let Loaded {
+        survey,
+        draft,
+        catalogue,
+    } = load(st, survey_key, code).await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
         return Err(ViewError::Redirect(paths::done(survey_key, &code)));
     }
-    let areas = AreaDirectory::load(&st.db).await?;
+    let areas = &catalogue.areas;
     let def = &survey.definition;
     let sections = def
         .sections
@@ -311,8 +331,12 @@ pub async fn check(st: &AppState, survey_key: &str, code: &str) -> Result<CheckV
 }
 
 pub async fn saved(st: &AppState, survey_key: &str, code: &str) -> Result<SavedView, ViewError> {
-    let Loaded { survey, draft } = load(st, survey_key, code).await?;
-    let areas = AreaDirectory::load(&st.db).await?;
+    let Loaded {
+        survey,
+        draft,
+        catalogue,
+    } = load(st, survey_key, code).await?;
+    let areas = &catalogue.areas;
     Ok(SavedView {
         survey_key: survey_key.to_string(),
         survey_title: survey.definition.title.clone(),
@@ -323,7 +347,7 @@ pub async fn saved(st: &AppState, survey_key: &str, code: &str) -> Result<SavedV
 }
 
 pub async fn done(st: &AppState, survey_key: &str, code: &str) -> Result<DoneView, ViewError> {
-    let Loaded { survey, draft } = load(st, survey_key, code).await?;
+    let Loaded { survey, draft, .. } = load(st, survey_key, code).await?;
     let receipt = draft
         .receipt
         .ok_or_else(|| ViewError::Redirect(paths::check(survey_key, draft.code.as_str())))?;
