@@ -250,7 +250,7 @@ async fn submit(
         )));
     }
     let areas = &catalogue.areas;
-    match drafts::submit(&st.db, &draft, &survey, &areas, st.clock.today()).await? {
+    match drafts::submit(&st.db, &draft, &survey, areas, st.clock.today()).await? {
         SubmitOutcome::Stored(_) | SubmitOutcome::AlreadyStored(_) => {
             Ok(Redirect::to(&paths::done(&survey_key, &code)))
         }
@@ -296,6 +296,6 @@ async fn resume(
         &survey.definition,
         &survey.about.key,
         &draft,
-        &areas,
+        areas,
     )))
 }

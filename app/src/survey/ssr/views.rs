@@ -164,7 +164,7 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
             message: "Your answers on this page could not be saved because the form was not valid. Please answer again and continue.".into(),
         });
     }
-    let postcode = lookup_loaded.then(|| postcode_view(&draft, &areas));
+    let postcode = lookup_loaded.then(|| postcode_view(&draft, areas));
     if let Some(PostcodeView {
         error: Some(message),
         ..
@@ -342,7 +342,7 @@ pub async fn saved(st: &AppState, survey_key: &str, code: &str) -> Result<SavedV
         survey_title: survey.definition.title.clone(),
         code: draft.code.as_str().to_string(),
         code_display: draft.code.to_string(),
-        continue_href: continue_path(&survey.definition, survey_key, &draft, &areas),
+        continue_href: continue_path(&survey.definition, survey_key, &draft, areas),
     })
 }
 
