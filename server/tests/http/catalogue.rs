@@ -2,7 +2,6 @@
 //! instance, the command line, SQL typed by hand) shows on the next request.
 
 use crate::common::*;
-use crate::db_test;
 use reqwest::StatusCode;
 use sea_orm::ConnectionTrait;
 
