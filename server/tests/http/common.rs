@@ -64,7 +64,7 @@ pub struct TestApp {
     pub clock: Clock,
 }
 
-async fn database_url(backend: Backend) -> (String, Option<Arc<tempfile::TempDir>>) {
+pub async fn database_url(backend: Backend) -> (String, Option<Arc<tempfile::TempDir>>) {
     match backend {
         Backend::Sqlite => {
             let dir = tempfile::tempdir().expect("temp dir");

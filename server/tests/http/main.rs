@@ -8,6 +8,7 @@ mod access;
 mod accounts;
 mod admin_data;
 mod catalogue;
+mod crash;
 mod indicators_api;
 mod officer_access;
 mod resident_journey;
