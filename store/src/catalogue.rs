@@ -54,7 +54,7 @@ impl Catalogue {
     }
 
     /// A survey's waves, oldest first.
-    pub fn waves_of(&self, survey_id: i32) -> impl Iterator<Item = &wave::Model> {
+    pub fn waves_of(&self, survey_id: i32) -> impl DoubleEndedIterator<Item = &wave::Model> {
         self.waves.iter().filter(move |w| w.survey_id == survey_id)
     }
 

@@ -30,22 +30,22 @@ struct WaveOut {
 pub async fn surveys(State(st): State<AppState>) -> Result<Json<SurveysOut>, ApiError> {
     let defs = store::indicator_defs::all(&st.db).await?;
     let mut out = Vec::new();
-    for s in store::surveys::list(&st.db).await? {
-        let waves = store::waves::of_survey(&st.db, s.id)
-            .await?
-            .into_iter()
+    let catalogue = st.catalogue.get(&st.db).await?;
+    for s in &catalogue.surveys {
+        let waves = catalogue
+            .waves_of(s.id)
             .filter(|w| w.published)
             .map(|w| WaveOut {
-                key: w.key,
-                name: w.name,
+                key: w.key.clone(),
+                name: w.name.clone(),
                 baseline: w.is_baseline,
                 weighted: w.weighted,
             })
             .collect();
         out.push(SurveyOut {
             indicators: store::indicator_defs::for_survey(&defs, &s.definition),
-            key: s.about.key,
-            title: s.about.title,
+            key: s.about.key.clone(),
+            title: s.about.title.clone(),
             waves,
         });
     }

@@ -1,30 +1,29 @@
 //! Builds the officers' own pages: their surveys and waves, and fieldwork by ward.
 
-use store::areas::AreaDirectory;
-
 use crate::officer::model::*;
 use crate::results::model::WaveLink;
 use crate::shared::ssr::auth::SignedIn;
 use crate::shared::ssr::{AppState, ViewError};
 
 pub async fn home(st: &AppState, who: &SignedIn) -> Result<OfficerHome, ViewError> {
-    let mut surveys = Vec::new();
-    for s in store::surveys::list(&st.db).await? {
-        let waves = store::waves::of_survey(&st.db, s.id).await?;
-        surveys.push(SurveyWaves {
+    let catalogue = st.catalogue.get(&st.db).await?;
+    let surveys = catalogue
+        .surveys
+        .iter()
+        .map(|s| SurveyWaves {
             key: s.about.key.clone(),
             title: s.about.title.clone(),
-            waves: waves
-                .into_iter()
+            waves: catalogue
+                .waves_of(s.id)
                 .rev()
                 .map(|w| WaveLink {
-                    key: w.key,
-                    name: w.name,
+                    key: w.key.clone(),
+                    name: w.name.clone(),
                     published: w.published,
                 })
                 .collect(),
-        });
-    }
+        })
+        .collect();
     Ok(OfficerHome {
         viewer: who.viewer(),
         surveys,
@@ -41,7 +40,8 @@ pub async fn fieldwork(
         .await?
         .ok_or(ViewError::NotFound)?;
     let counts = store::fieldwork::counts(&st.db, wave.id).await?;
-    let directory = AreaDirectory::load(&st.db).await?;
+    let catalogue = st.catalogue.get(&st.db).await?;
+    let directory = &catalogue.areas;
     let mut rows: Vec<FieldworkRow> = directory
         .wards
         .iter()

@@ -32,7 +32,7 @@ fn rule_in_words(def: &IndicatorDef, q: &Question) -> String {
 pub async fn view(st: &AppState) -> Result<MethodologyView, ViewError> {
     let defs = store::indicator_defs::all(&st.db).await?;
     let mut surveys = Vec::new();
-    for s in store::surveys::list(&st.db).await? {
+    for s in &st.catalogue.get(&st.db).await?.surveys {
         let mine = store::indicator_defs::for_survey(&defs, &s.definition);
         let indicators = mine
             .iter()
