@@ -7,6 +7,7 @@ mod m20261122_000002_indicators;
 mod m20261122_000003_accounts;
 mod m20261124_000004_staff_security;
 mod m20261124_000005_catalogue_version;
+mod m20261124_000006_rate_count;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_accounts::Migration),
             Box::new(m20261124_000004_staff_security::Migration),
             Box::new(m20261124_000005_catalogue_version::Migration),
+            Box::new(m20261124_000006_rate_count::Migration),
         ]
     }
 }

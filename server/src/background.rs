@@ -43,16 +43,23 @@ pub fn spawn_session_cleanup(
     })
 }
 
-/// Forgets rate-limit state for client addresses not seen lately, every minute, so that the
-/// limiters' memory stays bounded however many addresses pass through.
+/// Forgets rate-limit counts for client addresses not seen lately, every minute, so that the
+/// limiters' memory, or their table, stays small however many addresses pass through.
 pub fn spawn_limiter_cleanup(
     limits: std::sync::Arc<app::shared::ssr::limits::Limiters>,
+    db: DatabaseConnection,
+    clock: store::Clock,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
         loop {
             tick.tick().await;
             limits.forget_idle();
+            if limits.in_database_counts() {
+                if let Err(e) = store::rate_counts::prune(&db, clock.now()).await {
+                    tracing::warn!(error = %e, "could not prune rate-limit counts");
+                }
+            }
         }
     })
 }

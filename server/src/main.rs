@@ -128,7 +128,11 @@ async fn main() -> anyhow::Result<()> {
             }
             background::spawn_draft_cleanup(state.db.clone(), clock.clone(), config.draft_days);
             background::spawn_session_cleanup(state.db.clone(), clock.clone(), config.session);
-            background::spawn_limiter_cleanup(state.limits.clone());
+            background::spawn_limiter_cleanup(
+                state.limits.clone(),
+                state.db.clone(),
+                clock.clone(),
+            );
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
             tracing::info!("Kiln is serving on http://{}", listener.local_addr()?);
             startup::serve(listener, state).await

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use app::shared::ssr::access::Routes;
 use app::shared::ssr::auth::{self, AuthConfig};
+use app::shared::ssr::limits::Limiters;
 use app::shared::ssr::AppState;
 use app::{shell, App};
 use axum::body::Body;
@@ -28,7 +29,7 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
     let db = store::db::connect_and_migrate(&config.database_url)
         .await
         .map_err(|e| anyhow::anyhow!("cannot open or migrate the database: {e}"))?;
-    let form_secret = store::settings::form_secret(&db).await?;
+    let form_secret = Arc::new(store::settings::form_secret(&db).await?);
     store::indicator_defs::ensure_standard(&db).await?;
     // The built site names its files by their content's hash (`scripts/build`); without the
     // hash file (a site copied by hand, or none, as in the HTTP tests) the plain names.
@@ -43,9 +44,9 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
         .build();
     app::shared::assets::set(assets);
     Ok(AppState {
-        db,
+        db: db.clone(),
         leptos_options,
-        form_secret: Arc::new(form_secret),
+        form_secret: form_secret.clone(),
         results: Arc::new(store::results::ResultsCache::default()),
         catalogue: Arc::new(store::catalogue::CatalogueCache::default()),
         auth: AuthConfig {
@@ -54,9 +55,13 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
                 .map_err(|e| anyhow::anyhow!("KILN_PUBLIC_URL: {e}"))?,
             trusted_proxies: config.trusted_proxies,
         },
-        limits: Arc::new(app::shared::ssr::limits::Limiters::new(
-            config.survey_limits,
-        )),
+        // Several processes share a PostgreSQL database, so they share the counts too.
+        limits: Arc::new(match db.get_database_backend() {
+            sea_orm::DbBackend::Postgres => {
+                Limiters::in_database(config.survey_limits, form_secret)
+            }
+            _ => Limiters::in_memory(config.survey_limits),
+        }),
         clock,
     })
 }

@@ -18,6 +18,7 @@ pub mod indicator_defs;
 pub mod passwords;
 pub mod population;
 pub mod postcodes;
+pub mod rate_counts;
 pub mod responses_import;
 pub mod results;
 pub mod seed;

@@ -62,6 +62,7 @@ pub struct TestApp {
     pub dir: Option<Arc<tempfile::TempDir>>,
     /// The app's clock: fixed, moved only by `advance`.
     pub clock: Clock,
+    pub database_url: String,
 }
 
 pub async fn database_url(backend: Backend) -> (String, Option<Arc<tempfile::TempDir>>) {
@@ -112,6 +113,8 @@ pub struct TestAppBuilder {
     demo: bool,
     capture_logs: bool,
     clock: Clock,
+    /// Another app's database, for a second instance beside it.
+    database: Option<(String, Option<Arc<tempfile::TempDir>>)>,
 }
 
 /// Log lines written while a test runs, when it asked for them.
@@ -154,6 +157,15 @@ impl TestAppBuilder {
         self
     }
 
+    /// A second instance on `app`'s database (and its clock), as a council running several
+    /// processes behind a proxy would: nothing is seeded again.
+    pub fn beside(mut self, app: &TestApp) -> Self {
+        self.database = Some((app.database_url.clone(), app.dir.clone()));
+        self.clock = app.clock.clone();
+        self.demo = false;
+        self
+    }
+
     /// Starts with the schema and nothing else: no surveys, wards or waves.
     pub fn without_demo(mut self) -> Self {
         self.demo = false;
@@ -172,12 +184,15 @@ impl TestAppBuilder {
             tracing::subscriber::set_global_default(subscriber)
                 .expect("one log subscriber per test process");
         }
-        let (database_url, dir) = database_url(self.backend).await;
+        let (database_url, dir) = match self.database {
+            Some(existing) => existing,
+            None => database_url(self.backend).await,
+        };
         // Bound first, so that the public address is the one the test speaks to.
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let mut config = Config {
-            database_url,
+            database_url: database_url.clone(),
             addr: listener.local_addr().unwrap(),
             public_url: base.clone(),
             ..Config::default()
@@ -209,6 +224,7 @@ impl TestAppBuilder {
             db,
             dir,
             clock: self.clock,
+            database_url,
         }
     }
 }
@@ -255,6 +271,7 @@ impl TestApp {
             demo: true,
             capture_logs: false,
             clock: Clock::fixed_at(START),
+            database: None,
         }
     }
 

@@ -4,7 +4,7 @@
 //! waves, receipts that lead to answers, rate limits on the survey and formula cells in
 //! downloads.
 
-use crate::common::{import, location, rows, TestApp, HEADER, PASSWORD};
+use crate::common::{import, location, rows, Backend, TestApp, HEADER, PASSWORD};
 use domain::accounts::Role;
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
@@ -488,3 +488,67 @@ db_test!(
         assert!(refused.iter().all(|l| !l.contains("127.0.0.1")), "{logs}");
     }
 );
+
+/// Several processes on one PostgreSQL database (behind a proxy that spreads requests) count
+/// one limit between them. SQLite is one process, whose limits are in its memory.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn several_instances_share_the_survey_limits() {
+    let limits = |c: &mut server::config::Config| {
+        c.survey_limits.starts_per_minute = 3;
+        c.survey_limits.resumes_per_minute = 2;
+    };
+    let one = TestApp::builder(Backend::Postgres)
+        .configure(limits)
+        .spawn()
+        .await;
+    let two = TestApp::builder(Backend::Postgres)
+        .configure(limits)
+        .beside(&one)
+        .spawn()
+        .await;
+    one.begin("wellbeing").await;
+    two.begin("wellbeing").await;
+    one.begin("cohesion").await;
+    for app in [&two, &one] {
+        let res = app.post_raw("/surveys/wellbeing/begin", &[]).await;
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "{}", app.base);
+    }
+    let code = [("code", "ABCD-EFGH-JKLM")];
+    assert_eq!(
+        one.post_raw("/resume", &code).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        two.post_raw("/resume", &code).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        one.post_raw("/resume", &code).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+
+    // The table holds no address, only keyed hashes.
+    let stored: Vec<String> = sea_orm::ConnectionTrait::query_all_raw(
+        &one.db,
+        sea_orm::Statement::from_string(sea_orm::DbBackend::Postgres, "SELECT key FROM rate_count"),
+    )
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.try_get_by_index::<String>(0).unwrap())
+    .collect();
+    assert!(!stored.is_empty());
+    assert!(
+        stored.iter().all(|k| !k.contains("127.0.0.1")),
+        "{stored:?}"
+    );
+
+    // Two minutes on, the allowance is whole again, on both.
+    one.advance(120);
+    two.begin("wellbeing").await;
+    one.begin("wellbeing").await;
+    assert_eq!(
+        two.post_raw("/resume", &code).await.status(),
+        StatusCode::SEE_OTHER
+    );
+}

@@ -4,13 +4,15 @@
 
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use sea_orm::DatabaseConnection;
 
 use super::auth::ClientIp;
 use super::AppState;
@@ -46,24 +48,93 @@ fn per_minute(n: u32) -> Quota {
     Quota::per_minute(n).allow_burst(n)
 }
 
-/// The limiters of one server process.
+/// The survey's rate limits. With one process (SQLite) they are counted in its memory; with
+/// several processes on one PostgreSQL database, in the database (`store::rate_counts`), so a
+/// client gets each limit once however many processes a proxy spreads its requests over.
 pub struct Limiters {
-    starts: DefaultKeyedRateLimiter<String>,
-    posts: DefaultKeyedRateLimiter<String>,
-    resumes: DefaultKeyedRateLimiter<String>,
-    new_drafts: DefaultDirectRateLimiter,
-    /// One audit row a minute per account and address for refused sign-ins.
+    limits: SurveyLimits,
+    counter: Counter,
+    /// One audit row a minute per account and address for refused sign-ins (per process:
+    /// it only keeps a flood out of the audit table).
     refusal_audit: DefaultKeyedRateLimiter<(String, String)>,
 }
 
+// One a process: its size does not matter.
+#[allow(clippy::large_enum_variant)]
+enum Counter {
+    Memory {
+        starts: DefaultKeyedRateLimiter<String>,
+        posts: DefaultKeyedRateLimiter<String>,
+        resumes: DefaultKeyedRateLimiter<String>,
+        new_drafts: DefaultDirectRateLimiter,
+    },
+    /// Counted under a keyed hash of the limit and the client's address, never the address.
+    Database { key: Arc<Vec<u8>> },
+}
+
 impl Limiters {
-    pub fn new(l: SurveyLimits) -> Self {
+    /// Limits counted in this process's memory: right for one process.
+    pub fn in_memory(l: SurveyLimits) -> Self {
         Limiters {
-            starts: RateLimiter::keyed(per_minute(l.starts_per_minute)),
-            posts: RateLimiter::keyed(per_minute(l.posts_per_minute)),
-            resumes: RateLimiter::keyed(per_minute(l.resumes_per_minute)),
-            new_drafts: RateLimiter::direct(per_minute(l.new_drafts_per_minute)),
+            limits: l,
+            counter: Counter::Memory {
+                starts: RateLimiter::keyed(per_minute(l.starts_per_minute)),
+                posts: RateLimiter::keyed(per_minute(l.posts_per_minute)),
+                resumes: RateLimiter::keyed(per_minute(l.resumes_per_minute)),
+                new_drafts: RateLimiter::direct(per_minute(l.new_drafts_per_minute)),
+            },
             refusal_audit: RateLimiter::keyed(per_minute(1)),
+        }
+    }
+
+    /// Limits counted in the shared database, hashing addresses with `key` (a secret every
+    /// process shares).
+    pub fn in_database(l: SurveyLimits, key: Arc<Vec<u8>>) -> Self {
+        Limiters {
+            counter: Counter::Database { key },
+            ..Limiters::in_memory(l)
+        }
+    }
+
+    /// Counts a request against `limit` for this address; whether it is allowed. If the
+    /// database cannot count it, the request is let through: the handler behind reports the
+    /// database's trouble better than a "try again in a minute" would.
+    async fn allows(&self, db: &DatabaseConnection, limit: Limit, ip: &str, now: i64) -> bool {
+        let l = &self.limits;
+        match &self.counter {
+            Counter::Memory {
+                starts,
+                posts,
+                resumes,
+                new_drafts,
+            } => {
+                let ip = ip.to_string();
+                match limit {
+                    Limit::Start => starts.check_key(&ip).is_ok() && new_drafts.check().is_ok(),
+                    Limit::Post => posts.check_key(&ip).is_ok(),
+                    Limit::Resume => resumes.check_key(&ip).is_ok(),
+                }
+            }
+            Counter::Database { key } => {
+                let per_minute = match limit {
+                    Limit::Start => l.starts_per_minute,
+                    Limit::Post => l.posts_per_minute,
+                    Limit::Resume => l.resumes_per_minute,
+                };
+                let within = |counted_as: String, per_minute: u32| async move {
+                    let counted = store::rate_counts::count(db, &counted_as, now).await;
+                    match counted {
+                        Ok(c) => c.within(per_minute, now),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "could not count a request for its rate limit");
+                            true
+                        }
+                    }
+                };
+                within(hashed(key, limit.key(), Some(ip)), per_minute).await
+                    && (limit != Limit::Start
+                        || within(hashed(key, "new_drafts", None), l.new_drafts_per_minute).await)
+            }
         }
     }
 
@@ -76,13 +147,41 @@ impl Limiters {
 
     /// Forgets addresses not seen for a while, so memory stays bounded.
     pub fn forget_idle(&self) {
-        for keyed in [&self.starts, &self.posts, &self.resumes] {
-            keyed.retain_recent();
-            keyed.shrink_to_fit();
+        if let Counter::Memory {
+            starts,
+            posts,
+            resumes,
+            ..
+        } = &self.counter
+        {
+            for keyed in [starts, posts, resumes] {
+                keyed.retain_recent();
+                keyed.shrink_to_fit();
+            }
         }
         self.refusal_audit.retain_recent();
         self.refusal_audit.shrink_to_fit();
     }
+
+    /// Whether the counts are in the database (and so need pruning there).
+    pub fn in_database_counts(&self) -> bool {
+        matches!(self.counter, Counter::Database { .. })
+    }
+}
+
+/// The key a count is kept under: a keyed hash of the limit's name and the client's address,
+/// so the table holds no address and one cannot be guessed from it.
+fn hashed(key: &[u8], name: &str, ip: Option<&str>) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(key).expect("any key length");
+    mac.update(name.as_bytes());
+    if let Some(ip) = ip {
+        mac.update(b"\0");
+        mac.update(ip.as_bytes());
+    }
+    let digest = mac.finalize().into_bytes();
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{name}:{hex}")
 }
 
 /// Which limit a survey form post counts against, by its route.
@@ -103,6 +202,16 @@ enum Limit {
     Resume,
 }
 
+impl Limit {
+    fn key(self) -> &'static str {
+        match self {
+            Limit::Start => "start",
+            Limit::Post => "post",
+            Limit::Resume => "resume",
+        }
+    }
+}
+
 /// Middleware on the survey form routes: refuses a post over its limit with a plain page.
 pub async fn survey_limit(State(st): State<AppState>, req: Request, next: Next) -> Response {
     let route = req
@@ -119,13 +228,7 @@ pub async fn survey_limit(State(st): State<AppState>, req: Request, next: Next) 
             .get::<ClientIp>()
             .map(|c| c.0.clone())
             .unwrap_or_default();
-        let l = &st.limits;
-        let allowed = match limit {
-            Limit::Start => l.starts.check_key(&ip).is_ok() && l.new_drafts.check().is_ok(),
-            Limit::Post => l.posts.check_key(&ip).is_ok(),
-            Limit::Resume => l.resumes.check_key(&ip).is_ok(),
-        };
-        if !allowed {
+        if !st.limits.allows(&st.db, limit, &ip, st.clock.now()).await {
             log_refusal(Refusal::RateLimited, &route);
             return too_many_requests();
         }
@@ -223,15 +326,23 @@ mod tests {
 
     #[test]
     fn a_limit_allows_a_minute_at_once_then_refuses() {
-        let l = Limiters::new(SurveyLimits {
-            starts_per_minute: 3,
-            ..SurveyLimits::default()
-        });
+        let l = per_minute(3);
+        let l: DefaultKeyedRateLimiter<&str> = RateLimiter::keyed(l);
         for _ in 0..3 {
-            assert!(l.starts.check_key(&"a".to_string()).is_ok());
+            assert!(l.check_key(&"a").is_ok());
         }
-        assert!(l.starts.check_key(&"a".to_string()).is_err());
+        assert!(l.check_key(&"a").is_err());
         // Another address is not affected.
-        assert!(l.starts.check_key(&"b".to_string()).is_ok());
+        assert!(l.check_key(&"b").is_ok());
+    }
+
+    #[test]
+    fn counts_are_kept_under_a_hash_not_the_address() {
+        let key = hashed(b"secret", "start", Some("203.0.113.9"));
+        assert!(key.starts_with("start:"));
+        assert!(!key.contains("203.0.113.9"));
+        assert_ne!(key, hashed(b"other", "start", Some("203.0.113.9")));
+        assert_ne!(key, hashed(b"secret", "post", Some("203.0.113.9")));
+        assert_eq!(key.len(), "start:".len() + 32);
     }
 }
