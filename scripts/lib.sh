@@ -215,16 +215,17 @@ stop_server() {
 
 # Two Kiln processes on one PostgreSQL database behind nginx, which hands each request to the
 # next process in turn, as a council running several instances would. $1: the database URL,
-# $2: debug or release. Sets PAIR_URL (the proxy's address); stopped by stop_pair.
+# $2: debug or release, $3: how many processes (2 unless said; the benchmark compares 1 and 2
+# behind the same proxy). Sets PAIR_URL (the proxy's address); stopped by stop_pair.
 PAIR_PIDS=()
 PAIR_DIR=""
 start_pair() {
   command -v nginx >/dev/null || apt_install nginx
-  local db="$1" profile="${2:-debug}" proxy port upstreams="" i
+  local db="$1" profile="${2:-debug}" count="${3:-2}" proxy port upstreams="" i
   PAIR_DIR=$(mktemp -d /tmp/kiln-pair.XXXXXX)
   proxy=$(free_port)
   PAIR_URL="http://127.0.0.1:$proxy"
-  for i in 1 2; do
+  for i in $(seq 1 "$count"); do
     port=$(free_port)
     # The first seeds the demo; the second starts on the database the first has made.
     local seed=(); [ "$i" = 1 ] && seed=(--seed-demo)
