@@ -165,6 +165,34 @@ start_postgres() {
   PG_BIN="$bin"
 }
 
+# A real SMTP server for the tests (Debian's python3-aiosmtpd): it takes every message and
+# writes it to a Maildir the tests read back. Sets KILN_TEST_SMTP_URL and KILN_TEST_MAILDIR.
+SMTP_PID=""
+start_smtp() {
+  # Debian's own Python, where the package goes (python3 on PATH may be another).
+  /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || apt_install python3-aiosmtpd
+  local port
+  port=$(free_port)
+  export KILN_TEST_MAILDIR
+  KILN_TEST_MAILDIR=$(mktemp -d /tmp/kiln-mail.XXXXXX)
+  log "Starting an SMTP server on 127.0.0.1:$port"
+  /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$KILN_TEST_MAILDIR/box" &
+  SMTP_PID=$!
+  export KILN_TEST_SMTP_URL="smtp://127.0.0.1:$port"
+  KILN_TEST_MAILDIR="$KILN_TEST_MAILDIR/box"
+  for _ in $(seq 1 100); do
+    python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "The SMTP server did not start" >&2
+  return 1
+}
+
+stop_smtp() {
+  [ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null && wait "$SMTP_PID" 2>/dev/null || true
+  SMTP_PID=""
+}
+
 stop_postgres() {
   [ -n "$PG_DIR" ] || return 0
   local run=()

@@ -6,6 +6,7 @@ pub mod answers;
 pub mod benchmark;
 pub mod codes;
 pub mod indicators;
+pub mod mail;
 pub mod postcode;
 pub mod records;
 pub mod survey;

@@ -35,6 +35,7 @@ macro_rules! keyed {
         }
     };
 }
+pub(crate) use keyed;
 
 keyed!(
     /// What an audit log entry records.
@@ -58,6 +59,9 @@ keyed!(
         SessionsEnded => "sessions_ended",
         TwoFactorEnabled => "two_factor_enabled",
         TwoFactorDisabled => "two_factor_disabled",
+        PasswordResetRequested => "password_reset_requested",
+        PasswordResetByLink => "password_reset_by_link",
+        MailRetried => "mail_retried",
     }
 );
 
@@ -110,6 +114,9 @@ impl AuditAction {
             AuditAction::SessionsEnded => "sessions ended",
             AuditAction::TwoFactorEnabled => "two-factor sign-in turned on",
             AuditAction::TwoFactorDisabled => "two-factor sign-in turned off",
+            AuditAction::PasswordResetRequested => "password reset link sent",
+            AuditAction::PasswordResetByLink => "password changed by emailed link",
+            AuditAction::MailRetried => "email retried",
         }
     }
 }

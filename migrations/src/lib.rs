@@ -8,6 +8,7 @@ mod m20261122_000003_accounts;
 mod m20261124_000004_staff_security;
 mod m20261124_000005_catalogue_version;
 mod m20261124_000006_rate_count;
+mod m20261124_000007_outbox;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_staff_security::Migration),
             Box::new(m20261124_000005_catalogue_version::Migration),
             Box::new(m20261124_000006_rate_count::Migration),
+            Box::new(m20261124_000007_outbox::Migration),
         ]
     }
 }

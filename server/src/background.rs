@@ -39,6 +39,12 @@ pub fn spawn_session_cleanup(
             if let Err(e) = store::throttle::prune(&db, clock.now()).await {
                 tracing::warn!(error = %e, "could not prune failed sign-ins");
             }
+            if let Err(e) = store::account_links::prune(&db, clock.now()).await {
+                tracing::warn!(error = %e, "could not delete old emailed links");
+            }
+            if let Err(e) = store::outbox::prune(&db, clock.now()).await {
+                tracing::warn!(error = %e, "could not delete old records of sent email");
+            }
         }
     })
 }

@@ -27,6 +27,58 @@ pub struct Config {
     /// `KILN_LIMIT_*`: how much the anonymous survey endpoints take per client address and
     /// overall, per minute.
     pub survey_limits: app::shared::ssr::limits::SurveyLimits,
+    pub mail: MailConfig,
+}
+
+/// Email settings.
+#[derive(Clone, Debug)]
+pub struct MailConfig {
+    pub to: MailTo,
+    /// `KILN_MAIL_FROM`: the sender, like `Kiln <kiln@stoke.gov.uk>`.
+    pub from: String,
+    /// `KILN_RESET_MINUTES` (30): how long a "Forgotten your password?" link works.
+    pub reset_minutes: u32,
+    /// `KILN_SMTP_TIMEOUT_SECONDS` (30): each SMTP command's limit; a whole send gets twice.
+    pub timeout: std::time::Duration,
+}
+
+/// Where messages go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MailTo {
+    /// `KILN_SMTP_URL`, like `smtp://user:password@mail.example:587` (STARTTLS) or
+    /// `smtps://mail.example:465`.
+    Smtp(String),
+    /// No `KILN_SMTP_URL`: `.eml` files in `KILN_MAIL_DIR` (`data/mail`), nothing sent.
+    Folder(String),
+    /// Kept in memory: the tests' default.
+    Memory,
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        MailConfig {
+            to: MailTo::Memory,
+            from: "Kiln <kiln@localhost>".into(),
+            reset_minutes: 30,
+            timeout: std::time::Duration::from_secs(30),
+        }
+    }
+}
+
+impl MailConfig {
+    /// The sender the messages go through.
+    pub fn mailer(&self) -> anyhow::Result<crate::mail::Mailer> {
+        use crate::mail::transport::Transport;
+        let from = self.from.parse().map_err(|e| {
+            anyhow::anyhow!("KILN_MAIL_FROM is not an address like Kiln <kiln@example.gov.uk>: {e}")
+        })?;
+        let transport = match &self.to {
+            MailTo::Smtp(url) => Transport::smtp(url, self.timeout)?,
+            MailTo::Folder(dir) => Transport::folder(dir)?,
+            MailTo::Memory => Transport::memory(),
+        };
+        Ok(crate::mail::Mailer { transport, from })
+    }
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/kiln.db?mode=rwc";
@@ -42,6 +94,7 @@ impl Default for Config {
             session: SessionLimits::default(),
             trusted_proxies: 0,
             survey_limits: Default::default(),
+            mail: MailConfig::default(),
         }
     }
 }
@@ -80,6 +133,18 @@ impl Config {
                 .ok_or_else(|| anyhow::anyhow!("{name} must be a whole number above 0"))
         };
         let d = app::shared::ssr::limits::SurveyLimits::default();
+        let mail = MailConfig {
+            to: match std::env::var("KILN_SMTP_URL") {
+                Ok(url) if !url.is_empty() => MailTo::Smtp(url),
+                _ => MailTo::Folder(var("KILN_MAIL_DIR", "data/mail")),
+            },
+            from: var("KILN_MAIL_FROM", "Kiln <kiln@localhost>"),
+            reset_minutes: count("KILN_RESET_MINUTES", 30)?,
+            timeout: std::time::Duration::from_secs(u64::from(count(
+                "KILN_SMTP_TIMEOUT_SECONDS",
+                30,
+            )?)),
+        };
         Ok(Config {
             database_url: var("DATABASE_URL", DEFAULT_DATABASE_URL),
             addr,
@@ -108,6 +173,7 @@ impl Config {
                     d.new_drafts_per_minute,
                 )?,
             },
+            mail,
         })
     }
 

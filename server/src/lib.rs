@@ -4,5 +4,6 @@
 pub mod api;
 pub mod background;
 pub mod config;
+pub mod mail;
 pub mod site_files;
 pub mod startup;

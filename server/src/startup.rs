@@ -26,6 +26,7 @@ use crate::config::Config;
 
 /// Connects, migrates (a failure stops the start) and assembles the shared state.
 pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result<AppState> {
+    let delivery = config.mail.mailer()?.transport.delivery();
     let db = store::db::connect_and_migrate(&config.database_url)
         .await
         .map_err(|e| anyhow::anyhow!("cannot open or migrate the database: {e}"))?;
@@ -63,6 +64,11 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
             _ => Limiters::in_memory(config.survey_limits),
         }),
         clock,
+        mail: app::shared::ssr::mail::MailSettings {
+            reset_minutes: config.mail.reset_minutes,
+            delivery,
+            wake: Arc::new(tokio::sync::Notify::new()),
+        },
     })
 }
 
@@ -78,6 +84,7 @@ fn handler_routes(state: &AppState) -> Routes {
         }))
         .merge(app::accounts::ssr::sign_in::router())
         .merge(app::accounts::ssr::own_account::router())
+        .merge(app::accounts::ssr::reset::router())
         .merge(app::accounts::ssr::two_factor::router())
         .merge(app::officer::ssr::forms::router())
         .merge(app::admin::ssr::forms::router())

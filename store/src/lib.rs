@@ -1,6 +1,7 @@
 //! Kiln's persistence: SeaORM entities and the services the web app and the command line
 //! call. Services take a connection and speak in domain types; entities stay in here.
 
+pub mod account_links;
 pub mod areas;
 pub mod areas_import;
 pub mod audit;
@@ -15,6 +16,7 @@ pub mod error;
 pub mod fieldwork;
 pub mod import;
 pub mod indicator_defs;
+pub mod outbox;
 pub mod passwords;
 pub mod population;
 pub mod postcodes;

@@ -5,6 +5,7 @@
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, Value};
 
+use crate::db::placeholders as bind;
 use crate::StoreError;
 
 /// Requests counted under one key in this minute (including the one just counted) and in
@@ -76,24 +77,6 @@ pub async fn prune(db: &DatabaseConnection, now: i64) -> Result<(), StoreError> 
     ))
     .await?;
     Ok(())
-}
-
-/// PostgreSQL numbers its placeholders.
-fn bind(backend: sea_orm::DbBackend, sql: &str) -> String {
-    if backend != sea_orm::DbBackend::Postgres {
-        return sql.to_string();
-    }
-    let mut n = 0;
-    sql.chars()
-        .map(|c| {
-            if c == '?' {
-                n += 1;
-                format!("${n}")
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

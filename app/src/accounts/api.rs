@@ -32,3 +32,17 @@ pub async fn load_sign_in() -> Result<SignInView, PageError> {
         typed: crate::shared::ssr::flash::take_typed(&st, super::paths::SIGN_IN),
     })
 }
+
+#[server(endpoint = "sign-in/forgotten")]
+pub async fn load_forgotten() -> Result<ForgottenView, PageError> {
+    let st = support::state()?;
+    Ok(super::ssr::reset::forgotten_view(&st))
+}
+
+#[server(endpoint = "sign-in/reset")]
+pub async fn load_reset(link: String) -> Result<ResetView, PageError> {
+    let st = support::state()?;
+    super::ssr::reset::reset_view(&st, &link)
+        .await
+        .map_err(support::map_err)
+}

@@ -15,6 +15,7 @@ use leptos_router::components::Route;
 use leptos_router::{path, MatchNestedRoutes, SsrMode};
 
 use pages::account::AccountPage;
+use pages::reset::{ForgottenPage, ResetPasswordPage};
 use pages::sign_in::SignInPage;
 use pages::two_factor::{SignInCodePage, TwoFactorSetupPage};
 
@@ -25,6 +26,8 @@ pub fn AccountRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
         <Route path=path!("/sign-in/code") view=SignInCodePage ssr=SsrMode::Async />
         <Route path=path!("/sign-in/two-factor") view=TwoFactorSetupPage ssr=SsrMode::Async />
+        <Route path=path!("/sign-in/forgotten") view=ForgottenPage ssr=SsrMode::Async />
+        <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
         <Route path=path!("/account/two-factor") view=TwoFactorSetupPage ssr=SsrMode::Async />
     }

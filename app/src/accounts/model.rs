@@ -48,3 +48,20 @@ pub struct TwoFactorSetupView {
     /// The account page's CSRF token (empty at sign-in, where the pending cookie stands in).
     pub csrf: String,
 }
+
+/// "Forgotten your password?"
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ForgottenView {
+    pub token: String,
+    pub typed: crate::shared::Typed,
+    /// How long the emailed link works.
+    pub minutes: u32,
+}
+
+/// The page an emailed reset link opens.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResetView {
+    /// The link is live (not used, not expired). Looking does not use it.
+    pub works: bool,
+    pub token: String,
+}

@@ -9,6 +9,12 @@ pub const SIGN_IN: &str = "/sign-in";
 pub const SIGN_IN_CODE: &str = "/sign-in/code";
 pub const SIGN_IN_SET_UP: &str = "/sign-in/two-factor";
 pub const SIGN_OUT: &str = "/sign-out";
+/// "Forgotten your password?": asks for an address and emails a link.
+pub const FORGOTTEN: &str = "/sign-in/forgotten";
+/// Where an emailed reset link leads: opening it shows a form; only sending it uses the link.
+pub const RESET_PASSWORD: &str = "/reset-password/{token}";
+/// Reset links are this below the public address, then the token.
+pub const RESET_PASSWORD_BASE: &str = "/reset-password";
 pub const ACCOUNT: &str = "/account";
 pub const ACCOUNT_TWO_FACTOR: &str = "/account/two-factor";
 pub const ACCOUNT_PASSWORD: &str = "/account/password";
@@ -21,6 +27,10 @@ pub const ACCOUNT_DATA: &str = "/api/account/{*fn}";
 /// The account page's own data, which a person who must change their password may still load.
 pub const ACCOUNT_PAGE_DATA: &str = "/api/account/page";
 
+pub fn reset_password(token: &str) -> String {
+    fill(RESET_PASSWORD, &[token])
+}
+
 pub fn account_end_session(id: i32) -> String {
     fill(ACCOUNT_END_SESSION, &[&id.to_string()])
 }
@@ -32,6 +42,8 @@ pub const ACCESS: Declared = &[
     (SIGN_IN_SET_UP, Anyone),
     (SIGN_IN_DATA, Anyone),
     (SIGN_IN_DATA_ANY, Anyone),
+    (FORGOTTEN, Anyone),
+    (RESET_PASSWORD, Anyone),
     (SIGN_OUT, Staff),
     (ACCOUNT, Staff),
     (ACCOUNT_TWO_FACTOR, Staff),

@@ -44,3 +44,11 @@ pub async fn load_areas() -> Result<AreasView, PageError> {
         .await
         .map_err(support::map_err)
 }
+
+#[server(endpoint = "admin/outbox")]
+pub async fn load_outbox() -> Result<OutboxView, PageError> {
+    let who = support::admin()?;
+    crate::admin::ssr::views::outbox(&support::state()?, &who)
+        .await
+        .map_err(support::map_err)
+}

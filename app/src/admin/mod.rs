@@ -12,7 +12,10 @@ use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{path, MatchNestedRoutes, SsrMode};
 
-use pages::{areas::AreasPage, audit::AuditPage, settings::SettingsPage, users::UsersPage};
+use pages::{
+    areas::AreasPage, audit::AuditPage, outbox::OutboxPage, settings::SettingsPage,
+    users::UsersPage,
+};
 
 /// The feature's pages, for the app's route table.
 #[component(transparent)]
@@ -22,6 +25,7 @@ pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
         <Route path=path!("/admin/areas") view=AreasPage ssr=SsrMode::Async />
         <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />
+        <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
     }
     .into_inner()
 }

@@ -122,3 +122,32 @@ pub enum AreasNotice {
         rows: usize,
     },
 }
+
+/// The email outbox: where messages go, and the newest messages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutboxView {
+    pub viewer: Viewer,
+    /// One sentence on where messages go ("sent through mail.example", or written to a
+    /// folder and not sent).
+    pub delivery: String,
+    /// No mail server: nothing leaves this machine.
+    pub not_sent: bool,
+    pub rows: Vec<OutboxRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutboxRow {
+    pub id: i32,
+    pub to: String,
+    pub what: String,
+    pub subject: String,
+    /// "Queued", "Sent", "Written to the folder", "Failed", ...
+    pub status: String,
+    pub failed: bool,
+    pub attempts: u32,
+    pub reason: String,
+    pub queued: String,
+    pub sent: String,
+    /// When a queued message is next tried, after a failure.
+    pub next_try: String,
+}

@@ -15,6 +15,8 @@ pub const ADMIN_BENCHMARK: &str = "/admin/settings/benchmark";
 pub const ADMIN_AREAS: &str = "/admin/areas";
 pub const ADMIN_POPULATION: &str = "/admin/population";
 pub const ADMIN_AREAS_CSV: &str = "/admin/areas.csv";
+pub const ADMIN_OUTBOX: &str = "/admin/outbox";
+pub const ADMIN_OUTBOX_RETRY: &str = "/admin/outbox/{id}/retry";
 pub const RAW_RESPONSES: &str = "/admin/{survey}/{wave}/responses.csv";
 pub const PAGE_DATA: &str = "/api/admin/{*fn}";
 
@@ -26,6 +28,9 @@ pub fn admin_two_factor_off(id: i32) -> String {
 }
 pub fn admin_reset_password(id: i32) -> String {
     fill(ADMIN_USER_PASSWORD, &[&id.to_string()])
+}
+pub fn outbox_retry(id: i32) -> String {
+    fill(ADMIN_OUTBOX_RETRY, &[&id.to_string()])
 }
 pub fn raw_responses(survey: &str, wave: &str) -> String {
     fill(RAW_RESPONSES, &[survey, wave])
@@ -44,6 +49,8 @@ pub const ACCESS: Declared = &[
     (ADMIN_AREAS, Administrators),
     (ADMIN_AREAS_CSV, Administrators),
     (ADMIN_POPULATION, Administrators),
+    (ADMIN_OUTBOX, Administrators),
+    (ADMIN_OUTBOX_RETRY, Administrators),
     (RAW_RESPONSES, Administrators),
     (PAGE_DATA, Administrators),
 ];

@@ -63,6 +63,9 @@ pub struct TestApp {
     /// The app's clock: fixed, moved only by `advance`.
     pub clock: Clock,
     pub database_url: String,
+    /// The email sender this app's messages go through (memory unless the test chose a
+    /// mail server); tests send the outbox with `deliver_mail`.
+    pub mailer: Arc<server::mail::Mailer>,
 }
 
 pub async fn database_url(backend: Backend) -> (String, Option<Arc<tempfile::TempDir>>) {
@@ -200,6 +203,7 @@ impl TestAppBuilder {
         for f in self.configure {
             f(&mut config);
         }
+        let mailer = Arc::new(config.mail.mailer().expect("mailer"));
         let state = server::startup::build_state(&config, self.clock.clone())
             .await
             .expect("app state");
@@ -225,6 +229,7 @@ impl TestAppBuilder {
             dir,
             clock: self.clock,
             database_url,
+            mailer,
         }
     }
 }
@@ -277,6 +282,24 @@ impl TestApp {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
+    }
+
+    /// Sends whatever the outbox holds that is due now, as the app's sender would.
+    pub async fn deliver_mail(&self) -> server::mail::worker::Pass {
+        server::mail::send_due(&self.db, &self.mailer, &self.clock)
+            .await
+            .expect("the outbox answers")
+    }
+
+    /// The messages the memory transport has taken, parsed.
+    pub async fn mail_taken(&self) -> Vec<Email> {
+        self.mailer
+            .transport
+            .taken()
+            .await
+            .iter()
+            .map(|raw| Email::parse(raw.as_bytes()))
+            .collect()
     }
 
     /// Moves the app's clock forward: sessions age, codes go stale, days pass.
@@ -639,4 +662,77 @@ pub async fn import(
         csv.as_bytes(),
     )
     .await
+}
+
+/// An email as its recipient reads it.
+#[derive(Clone, Debug)]
+pub struct Email {
+    pub to: String,
+    pub from: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    pub raw: String,
+}
+
+impl Email {
+    pub fn parse(raw: &[u8]) -> Email {
+        let m = mail_parser::MessageParser::default()
+            .parse(raw)
+            .expect("an email");
+        let first = |a: Option<&mail_parser::Address>| {
+            a.and_then(|a| a.first())
+                .and_then(|a| a.address())
+                .unwrap_or_default()
+                .to_string()
+        };
+        Email {
+            to: first(m.to()),
+            from: first(m.from()),
+            subject: m.subject().unwrap_or_default().to_string(),
+            text: m.body_text(0).unwrap_or_default().to_string(),
+            html: m.body_html(0).unwrap_or_default().to_string(),
+            raw: String::from_utf8_lossy(raw).to_string(),
+        }
+    }
+
+    /// The first link in the text that starts with `prefix`, as a path on the app.
+    pub fn link(&self, base: &str, prefix: &str) -> String {
+        let start = self
+            .text
+            .find(&format!("{base}{prefix}"))
+            .unwrap_or_else(|| panic!("no {prefix} link in {}", self.text));
+        let link: String = self.text[start..]
+            .chars()
+            .take_while(|c| !c.is_whitespace())
+            .collect();
+        link.trim_start_matches(base).to_string()
+    }
+}
+
+/// The messages a real SMTP server (started by `scripts/test`) has delivered to `to`: it
+/// writes each to the Maildir `KILN_TEST_MAILDIR`.
+pub fn delivered_to(to: &str) -> Vec<Email> {
+    let dir = std::env::var("KILN_TEST_MAILDIR")
+        .expect("KILN_TEST_MAILDIR is not set: run the tests with scripts/test, which starts an SMTP server");
+    let mut found = Vec::new();
+    for sub in ["new", "cur"] {
+        let Ok(entries) = std::fs::read_dir(std::path::Path::new(&dir).join(sub)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let raw = std::fs::read(e.path()).unwrap();
+            let email = Email::parse(&raw);
+            if email.to == to {
+                found.push(email);
+            }
+        }
+    }
+    found
+}
+
+/// The test SMTP server's address (`smtp://127.0.0.1:PORT`).
+pub fn smtp_url() -> String {
+    std::env::var("KILN_TEST_SMTP_URL")
+        .expect("KILN_TEST_SMTP_URL is not set: run the tests with scripts/test, which starts an SMTP server")
 }

@@ -9,6 +9,7 @@ mod accounts;
 mod admin_data;
 mod catalogue;
 mod crash;
+mod email;
 mod indicators_api;
 mod officer_access;
 mod resident_journey;

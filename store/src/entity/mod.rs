@@ -1,5 +1,6 @@
 //! SeaORM entities, one per table, kept apart from the hand-written services.
 
+pub mod account_link;
 pub mod app_user;
 pub mod area;
 pub mod area_group;
@@ -7,6 +8,7 @@ pub mod audit_event;
 pub mod benchmark;
 pub mod draft;
 pub mod indicator;
+pub mod outbox;
 pub mod population;
 pub mod postcode;
 pub mod question;

@@ -41,6 +41,7 @@ pub fn SignInPage() -> impl IntoView {
                 let email = v.typed.get("email").unwrap_or_default();
                 let next = q.get("next").unwrap_or_else(|| officer_paths::OFFICER.to_string());
                 let signed_out = q.get("signed_out").is_some();
+                let was_reset = q.get("reset").is_some();
                 let msg = |f: &str| found.iter().find(|(k, _)| *k == f).map(|(_, m)| m.to_string());
                 let (email_err, password_err) = (msg("email"), msg("password"));
                 let errors: Vec<ErrorItem> = found
@@ -59,6 +60,14 @@ pub fn SignInPage() -> impl IntoView {
                             view! {
                                 <div class="notice" role="status">
                                     "You have signed out."
+                                </div>
+                            }
+                        })}
+                    {was_reset
+                        .then(|| {
+                            view! {
+                                <div class="notice" role="status">
+                                    "Your password has been changed. Sign in with your new password."
                                 </div>
                             }
                         })}
@@ -90,8 +99,8 @@ pub fn SignInPage() -> impl IntoView {
                             "Sign in"
                         </button>
                     </form>
-                    <p class="hint">
-                        "Forgotten your password? Ask an administrator to set a new one."
+                    <p>
+                        <a href=paths::FORGOTTEN>"Forgotten your password?"</a>
                     </p>
                 }
                     .into_any()

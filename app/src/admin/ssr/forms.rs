@@ -23,6 +23,31 @@ pub fn router() -> Routes {
         .route(paths::ADMIN_USER_PASSWORD, post(reset_password))
         .route(paths::ADMIN_THRESHOLD, post(set_threshold))
         .route(paths::ADMIN_BENCHMARK, post(set_benchmark))
+        .route(paths::ADMIN_OUTBOX_RETRY, post(retry_mail))
+}
+
+/// Sends a failed message again, with all its tries back.
+async fn retry_mail(
+    State(st): State<AppState>,
+    Path(id): Path<i32>,
+    p: Posted<Administrators>,
+) -> Result<Redirect, OfficerError> {
+    let actor = p.actor();
+    if !store::outbox::retry(&st.db, id, actor.at).await? {
+        return Err(OfficerError::NotFound);
+    }
+    store::audit::record(
+        &st.db,
+        &actor,
+        domain::AuditAction::MailRetried,
+        &format!("message {id}"),
+    )
+    .await?;
+    st.mail.wake.notify_one();
+    Ok(Redirect::to(&with_query(
+        paths::ADMIN_OUTBOX,
+        &[("retried", &id.to_string())],
+    )))
 }
 
 async fn add_user(

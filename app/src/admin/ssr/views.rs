@@ -116,3 +116,57 @@ pub async fn areas(
         notice,
     })
 }
+
+/// The newest messages the outbox page lists.
+pub const OUTBOX_PAGE: u64 = 100;
+
+pub async fn outbox(st: &AppState, who: &SignedIn) -> Result<OutboxView, ViewError> {
+    use crate::shared::ssr::mail::Delivery;
+    use domain::mail::OutboxStatus;
+    let (delivery, not_sent) = match &st.mail.delivery {
+        Delivery::Smtp { host } => (format!("Messages are sent through the mail server {host}."), false),
+        Delivery::Folder { path } => (
+            format!("No mail server is set up (KILN_SMTP_URL), so nothing is sent: each message is written to the folder {path} as an .eml file."),
+            true,
+        ),
+        Delivery::Memory => ("No mail server is set up, so nothing is sent: messages are kept in memory (tests).".to_string(), true),
+    };
+    let rows = store::outbox::newest(&st.db, OUTBOX_PAGE)
+        .await?
+        .into_iter()
+        .map(|e| {
+            let queued = e.status == OutboxStatus::Queued;
+            OutboxRow {
+                id: e.id,
+                to: e.to,
+                what: e.label.to_string(),
+                subject: e.subject,
+                status: match e.status {
+                    OutboxStatus::Queued if e.attempts > 0 => "Waiting to try again",
+                    OutboxStatus::Queued => "Queued",
+                    OutboxStatus::Sending => "Sending",
+                    OutboxStatus::Sent => "Sent",
+                    OutboxStatus::Written => "Written to the folder, not sent",
+                    OutboxStatus::Failed => "Failed",
+                }
+                .to_string(),
+                failed: e.status == OutboxStatus::Failed,
+                attempts: e.attempts,
+                reason: e.last_error.unwrap_or_default(),
+                queued: when(e.created_at),
+                sent: e.sent_at.map(when).unwrap_or_default(),
+                next_try: if queued && e.attempts > 0 {
+                    when(e.next_attempt_at)
+                } else {
+                    String::new()
+                },
+            }
+        })
+        .collect();
+    Ok(OutboxView {
+        viewer: who.viewer(),
+        delivery,
+        not_sent,
+        rows,
+    })
+}

@@ -31,6 +31,9 @@ pub fn OfficerNav(viewer: Viewer) -> impl IntoView {
                                 <a href=admin_paths::ADMIN_SETTINGS>"Settings"</a>
                             </li>
                             <li>
+                                <a href=admin_paths::ADMIN_OUTBOX>"Email"</a>
+                            </li>
+                            <li>
                                 <a href=admin_paths::ADMIN_AUDIT>"Audit log"</a>
                             </li>
                         }

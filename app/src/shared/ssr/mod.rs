@@ -7,6 +7,7 @@ pub mod envelope;
 pub mod flash;
 pub mod forms;
 pub mod limits;
+pub mod mail;
 pub mod staff_forms;
 pub mod state;
 pub mod support;

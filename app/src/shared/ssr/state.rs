@@ -16,10 +16,12 @@ pub struct AppState {
     /// Surveys, waves and wards, reloaded when the database says they changed.
     pub catalogue: Arc<store::catalogue::CatalogueCache>,
     pub auth: super::auth::AuthConfig,
-    /// In-memory rate limits (see `limits`).
+    /// The survey's rate limits (see `limits`).
     pub limits: Arc<super::limits::Limiters>,
     /// The time: the system clock when serving, a fixed one that tests move.
     pub clock: store::Clock,
+    /// Email: link lifetimes, where messages go, and the sender's wake-up.
+    pub mail: super::mail::MailSettings,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -1,0 +1,148 @@
+//! "Forgotten your password?" and the page its emailed link opens. The same answer is given
+//! whether or not the address has an account. Opening the link shows a form and changes
+//! nothing (mail scanners open every link); only sending the form uses the link.
+
+use axum::extract::{Form, Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::Extension;
+use domain::accounts::{EmailAddress, EmailProblem};
+use store::account_links::{self, ResetProblem};
+use store::audit::Actor;
+
+use super::sign_in::internal;
+use crate::accounts::model::{ForgottenView, ResetView};
+use crate::accounts::paths;
+use crate::shared::ssr::access::Routes;
+use crate::shared::ssr::auth::ClientIp;
+use crate::shared::ssr::forms::field;
+use crate::shared::ssr::staff_forms::with_query;
+use crate::shared::ssr::view_error::ViewError;
+use crate::shared::ssr::{flash, token, AppState};
+
+type Fields = Vec<(String, String)>;
+
+pub fn router() -> Routes {
+    Routes::default()
+        .route(paths::FORGOTTEN, post(forgotten))
+        .route(paths::RESET_PASSWORD, post(reset))
+}
+
+const FORGOTTEN_STEP: &str = "forgotten";
+const RESET_STEP: &str = "reset";
+
+pub fn forgotten_view(st: &AppState) -> ForgottenView {
+    ForgottenView {
+        token: token::issue(&st.form_secret, FORGOTTEN_STEP, FORGOTTEN_STEP),
+        typed: flash::take_typed(st, paths::FORGOTTEN),
+        minutes: st.mail.reset_minutes,
+    }
+}
+
+pub async fn reset_view(st: &AppState, link: &str) -> Result<ResetView, ViewError> {
+    Ok(ResetView {
+        works: account_links::reset_link_works(&st.db, link, st.clock.now()).await?,
+        token: token::issue(&st.form_secret, RESET_STEP, RESET_STEP),
+    })
+}
+
+fn actor(st: &AppState, ip: &str, label: &str) -> Actor {
+    Actor {
+        user_id: None,
+        label: label.to_string(),
+        ip: Some(ip.to_string()),
+        at: st.clock.now(),
+    }
+}
+
+async fn forgotten(
+    State(st): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let typed: String = field(&fields, "email")
+        .unwrap_or("")
+        .trim()
+        .chars()
+        .take(254)
+        .collect();
+    let back = |code: &str| {
+        flash::back_to_form(
+            &st,
+            paths::FORGOTTEN,
+            &[("error", code)],
+            &[("email", &typed)],
+            "",
+        )
+    };
+    let form_token = field(&fields, "token").unwrap_or("");
+    if !token::verify(&st.form_secret, FORGOTTEN_STEP, FORGOTTEN_STEP, form_token) {
+        return back("form");
+    }
+    let email = match EmailAddress::parse(&typed) {
+        Ok(e) => e,
+        Err(EmailProblem::Missing) => return back("email_missing"),
+        Err(_) => return back("email_format"),
+    };
+    let link_base = format!(
+        "{}{}",
+        st.auth.public_url.as_str().trim_end_matches('/'),
+        paths::RESET_PASSWORD_BASE
+    );
+    let queued = account_links::request_reset(
+        &st.db,
+        &actor(&st, &ip, email.as_str()),
+        &email,
+        &link_base,
+        st.mail.reset_minutes,
+    )
+    .await;
+    match queued {
+        Ok(true) => st.mail.wake.notify_one(),
+        Ok(false) => {}
+        Err(e) => return internal(e),
+    }
+    // The same page whether or not the address has an account; the address as typed goes
+    // in the notice, not the URL.
+    (
+        [(
+            header::SET_COOKIE,
+            flash::set(
+                &st,
+                paths::FORGOTTEN,
+                &crate::shared::Typed::from_pairs(&[("email", email.as_str())]),
+            ),
+        )],
+        Redirect::to(&with_query(paths::FORGOTTEN, &[("sent", "1")])),
+    )
+        .into_response()
+}
+
+async fn reset(
+    State(st): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Path(link): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let page = paths::reset_password(&link);
+    let back = |code: &str| Redirect::to(&with_query(&page, &[("error", code)])).into_response();
+    let form_token = field(&fields, "token").unwrap_or("");
+    if !token::verify(&st.form_secret, RESET_STEP, RESET_STEP, form_token) {
+        return back("form");
+    }
+    let new = field(&fields, "new").unwrap_or("");
+    let confirm = field(&fields, "confirm").unwrap_or("");
+    if new.is_empty() {
+        return back("missing");
+    }
+    match account_links::reset_by_link(&st.db, &actor(&st, &ip, "reset link"), &link, new, confirm)
+        .await
+    {
+        Ok(Ok(())) => Redirect::to(&with_query(paths::SIGN_IN, &[("reset", "1")])).into_response(),
+        // Codes only: no password ever goes into an address.
+        Ok(Err(ResetProblem::Password(p))) => back(p.code()),
+        Ok(Err(ResetProblem::LinkDead)) => Redirect::to(&page).into_response(),
+        Err(e) => internal(e),
+    }
+}

@@ -1,0 +1,200 @@
+//! The email Kiln sends: each message as data (what its template needs), how the outbox
+//! records its progress, and when a failed send is tried again. Rendering and sending live
+//! in the server; this is the part with rules.
+
+use serde::{Deserialize, Serialize};
+
+/// One message, as written to the outbox. Links are whole addresses (the public URL and a
+/// token), so the message can be rendered later by any process.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Mail {
+    /// "Forgotten your password?": a link to choose a new one.
+    PasswordReset {
+        name: String,
+        link: String,
+        minutes: u32,
+    },
+    /// An administrator invites someone to Kiln with a role; the link lets them choose a
+    /// password.
+    StaffInvitation {
+        name: String,
+        role: String,
+        invited_by: String,
+        link: String,
+        hours: u32,
+    },
+}
+
+impl Mail {
+    /// The template's name (`server/templates/mail/{name}.txt` and `.html`).
+    pub fn template(&self) -> &'static str {
+        match self {
+            Mail::PasswordReset { .. } => "password_reset",
+            Mail::StaffInvitation { .. } => "staff_invitation",
+        }
+    }
+
+    pub fn subject(&self) -> String {
+        match self {
+            Mail::PasswordReset { .. } => "Choose a new password for Kiln".to_string(),
+            Mail::StaffInvitation { .. } => "You are invited to Kiln".to_string(),
+        }
+    }
+
+    /// What the administrators' outbox page calls it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Mail::PasswordReset { .. } => "password reset",
+            Mail::StaffInvitation { .. } => "staff invitation",
+        }
+    }
+
+    /// The message with its links' tokens taken out: what the outbox keeps once it is sent,
+    /// so that a copy of the database holds no working link.
+    pub fn redacted(&self) -> Mail {
+        let hide = |link: &str| match link.rsplit_once('/') {
+            Some((base, _)) => format!("{base}/[sent]"),
+            None => "[sent]".to_string(),
+        };
+        match self.clone() {
+            Mail::PasswordReset {
+                name,
+                link,
+                minutes,
+            } => Mail::PasswordReset {
+                name,
+                link: hide(&link),
+                minutes,
+            },
+            Mail::StaffInvitation {
+                name,
+                role,
+                invited_by,
+                link,
+                hours,
+            } => Mail::StaffInvitation {
+                name,
+                role,
+                invited_by,
+                link: hide(&link),
+                hours,
+            },
+        }
+    }
+}
+
+crate::records::keyed!(
+    /// Where a message is in the outbox.
+    OutboxStatus {
+        /// Waiting to be sent (first time, or again after a temporary failure).
+        Queued => "queued",
+        /// Taken by a process that is sending it now.
+        Sending => "sending",
+        /// Accepted by the mail server.
+        Sent => "sent",
+        /// Written to the mail folder because no mail server is configured: not sent.
+        Written => "written",
+        /// Refused for good, or still failing after every retry: an administrator may retry.
+        Failed => "failed",
+    }
+);
+
+/// How many times a message is tried before it counts as failed.
+pub const MAX_ATTEMPTS: u32 = 8;
+
+/// Seconds to wait before trying a message again after its `attempts`-th temporary failure:
+/// two minutes, then doubling, at most six hours: a mail server down for up to about four
+/// hours loses nothing.
+pub fn retry_delay(attempts: u32) -> i64 {
+    let doubled = 120_i64.saturating_mul(1_i64 << attempts.saturating_sub(1).min(20));
+    doubled.min(6 * 60 * 60)
+}
+
+/// What a failed send means for the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// Worth trying again later: a connection refused or timed out, a 4xx reply.
+    Temporary,
+    /// Will fail again: a 5xx reply (no such mailbox, refused as spam).
+    Permanent,
+}
+
+impl Failure {
+    /// From an SMTP reply code, if the server gave one (none: the connection failed).
+    pub fn from_reply(code: Option<u16>) -> Failure {
+        match code {
+            Some(c) if (500..600).contains(&c) => Failure::Permanent,
+            _ => Failure::Temporary,
+        }
+    }
+}
+
+/// After a failed send: the status it takes and when it is tried next.
+pub fn after_failure(failure: Failure, attempts: u32, now: i64) -> (OutboxStatus, Option<i64>) {
+    match failure {
+        Failure::Permanent => (OutboxStatus::Failed, None),
+        Failure::Temporary if attempts >= MAX_ATTEMPTS => (OutboxStatus::Failed, None),
+        Failure::Temporary => (OutboxStatus::Queued, Some(now + retry_delay(attempts))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_wait_longer_each_time_up_to_six_hours() {
+        assert_eq!(retry_delay(1), 120);
+        assert_eq!(retry_delay(2), 240);
+        assert_eq!(retry_delay(3), 480);
+        assert_eq!(retry_delay(30), 6 * 60 * 60);
+        let total: i64 = (1..MAX_ATTEMPTS).map(retry_delay).sum();
+        assert!(total > 4 * 60 * 60 && total < 5 * 60 * 60, "{total}");
+    }
+
+    #[test]
+    fn five_hundreds_stop_and_the_rest_are_retried() {
+        assert_eq!(Failure::from_reply(Some(550)), Failure::Permanent);
+        assert_eq!(Failure::from_reply(Some(451)), Failure::Temporary);
+        assert_eq!(Failure::from_reply(None), Failure::Temporary);
+        assert_eq!(
+            after_failure(Failure::Permanent, 1, 0),
+            (OutboxStatus::Failed, None)
+        );
+        assert_eq!(
+            after_failure(Failure::Temporary, 1, 1000),
+            (OutboxStatus::Queued, Some(1120))
+        );
+        assert_eq!(
+            after_failure(Failure::Temporary, MAX_ATTEMPTS, 0),
+            (OutboxStatus::Failed, None)
+        );
+    }
+
+    #[test]
+    fn a_sent_message_keeps_no_working_link() {
+        let mail = Mail::PasswordReset {
+            name: "Jo".into(),
+            link: "https://kiln.example/reset-password/SECRETTOKEN".into(),
+            minutes: 30,
+        };
+        let kept = serde_json::to_string(&mail.redacted()).unwrap();
+        assert!(!kept.contains("SECRETTOKEN"));
+        assert!(kept.contains("https://kiln.example/reset-password/[sent]"));
+    }
+
+    #[test]
+    fn messages_read_back_as_written() {
+        let mail = Mail::StaffInvitation {
+            name: "Sam".into(),
+            role: "officer".into(),
+            invited_by: "Jo".into(),
+            link: "https://kiln.example/invitation/T".into(),
+            hours: 72,
+        };
+        let json = serde_json::to_string(&mail).unwrap();
+        assert!(json.contains("\"kind\":\"staff_invitation\""));
+        assert_eq!(serde_json::from_str::<Mail>(&json).unwrap(), mail);
+    }
+}

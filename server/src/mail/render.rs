@@ -1,0 +1,174 @@
+//! Messages rendered from their templates (`server/templates/mail/`): plain text and simple
+//! accessible HTML with the same words, then built into an email by lettre, which writes
+//! every header (never string concatenation).
+
+use std::sync::OnceLock;
+
+use domain::mail::Mail;
+use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::Message;
+use minijinja::{Environment, UndefinedBehavior};
+use sha2_free_hash::short_hash;
+
+/// A message's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+fn templates() -> &'static Environment<'static> {
+    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let mut env = Environment::new();
+        // A field a template names but the message lacks is an error, not an empty gap.
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        for (name, source) in [
+            (
+                "layout.html",
+                include_str!("../../templates/mail/layout.html"),
+            ),
+            (
+                "password_reset.txt",
+                include_str!("../../templates/mail/password_reset.txt"),
+            ),
+            (
+                "password_reset.html",
+                include_str!("../../templates/mail/password_reset.html"),
+            ),
+            (
+                "staff_invitation.txt",
+                include_str!("../../templates/mail/staff_invitation.txt"),
+            ),
+            (
+                "staff_invitation.html",
+                include_str!("../../templates/mail/staff_invitation.html"),
+            ),
+        ] {
+            env.add_template(name, source)
+                .expect("mail templates parse (checked by the tests)");
+        }
+        env
+    })
+}
+
+/// Renders a message's text and HTML (HTML-escaped: names come from people).
+pub fn render(mail: &Mail) -> Result<Rendered, minijinja::Error> {
+    let subject = mail.subject();
+    let mut context = serde_json::to_value(mail).expect("messages serialise");
+    context["subject"] = serde_json::Value::String(subject.clone());
+    let context = minijinja::Value::from(minijinja::value::Serde(&context));
+    let env = templates();
+    let text = env
+        .get_template(&format!("{}.txt", mail.template()))?
+        .render(&context)?;
+    let html = env
+        .get_template(&format!("{}.html", mail.template()))?
+        .render(&context)?;
+    Ok(Rendered {
+        subject,
+        text,
+        html,
+    })
+}
+
+/// The email itself. Its Message-ID comes from the outbox key, so a message sent twice
+/// (its sender died between the server's acceptance and the record of it) is recognisably
+/// the same one.
+pub fn message(
+    from: &Mailbox,
+    to: &str,
+    key: &str,
+    rendered: &Rendered,
+) -> Result<Message, String> {
+    let to: Mailbox = to
+        .parse()
+        .map_err(|e| format!("the recipient's address is not valid: {e}"))?;
+    let domain = from.email.domain().to_string();
+    Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(rendered.subject.clone())
+        .message_id(Some(format!("<{}@{domain}>", short_hash(key))))
+        .multipart(
+            MultiPart::alternative()
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_PLAIN)
+                        .body(rendered.text.clone()),
+                )
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_HTML)
+                        .body(rendered.html.clone()),
+                ),
+        )
+        .map_err(|e| format!("the message could not be built: {e}"))
+}
+
+mod sha2_free_hash {
+    /// A stable, opaque 16-hex-digit name for a key (FNV-1a): the key itself, which names
+    /// a link's row, stays out of the headers.
+    pub fn short_hash(key: &str) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in key.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{h:016x}.kiln")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reset() -> Mail {
+        Mail::PasswordReset {
+            name: "Jo <Bloggs>".into(),
+            link: "https://kiln.example/reset-password/TOKEN".into(),
+            minutes: 30,
+        }
+    }
+
+    #[test]
+    fn every_message_renders_in_text_and_html() {
+        let invitation = Mail::StaffInvitation {
+            name: "Sam".into(),
+            role: "an officer".into(),
+            invited_by: "Jo".into(),
+            link: "https://kiln.example/invitation/TOKEN".into(),
+            hours: 72,
+        };
+        for mail in [reset(), invitation] {
+            let r = render(&mail).unwrap();
+            assert!(r.text.contains("https://kiln.example/"), "{}", r.text);
+            // minijinja escapes `/` in HTML too; mail clients read it back.
+            let html = r.html.replace("&#x2f;", "/");
+            assert!(html.contains("href=\"https://kiln.example/"), "{}", r.html);
+            assert!(r.html.contains("<html lang=\"en-GB\">"));
+            insta::assert_snapshot!(format!("{}_txt", mail.template()), r.text);
+            insta::assert_snapshot!(format!("{}_html", mail.template()), r.html);
+        }
+    }
+
+    #[test]
+    fn names_are_escaped_in_html_only() {
+        let r = render(&reset()).unwrap();
+        assert!(r.text.contains("Hello Jo <Bloggs>,"));
+        assert!(r.html.contains("Hello Jo &lt;Bloggs&gt;,"));
+    }
+
+    #[test]
+    fn headers_are_built_not_concatenated() {
+        let from: Mailbox = "Kiln <kiln@stoke.example>".parse().unwrap();
+        let r = render(&reset()).unwrap();
+        assert!(message(&from, "someone\r\nBcc: x@evil.example", "k", &r).is_err());
+        let m = message(&from, "jo@example.org", "reset:1", &r).unwrap();
+        let text = String::from_utf8(m.formatted()).unwrap();
+        assert!(text.contains("Subject: Choose a new password for Kiln"));
+        assert!(text.contains("@stoke.example>"));
+        assert!(!text.contains("reset:1"));
+    }
+}

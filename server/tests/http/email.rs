@@ -1,0 +1,320 @@
+//! Email through the outbox: "Forgotten your password?" end to end, the same answer for
+//! unknown addresses, links safe against mail scanners, single use and expiry; retries and
+//! the administrators' outbox page; one send per message with two senders at once; and
+//! delivery to a real SMTP server.
+
+use crate::common::*;
+use domain::accounts::Role;
+use reqwest::StatusCode;
+use sea_orm::{EntityTrait, PaginatorTrait};
+use server::config::MailTo;
+
+const NEW_PASSWORD: &str = "a brand new long passphrase";
+
+/// Asks for a reset link for `email` with a fresh agent; returns the agent.
+async fn ask_for_reset(app: &TestApp, email: &str) -> Agent {
+    let a = app.agent();
+    let page = a.get("/sign-in/forgotten").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let res = a
+        .post(
+            "/sign-in/forgotten",
+            &[("email", email), ("token", &page.token())],
+        )
+        .await;
+    assert_eq!(location(&res), "/sign-in/forgotten?sent=1");
+    a
+}
+
+async fn outbox_len(app: &TestApp) -> u64 {
+    store::entity::outbox::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap()
+}
+
+db_test!(
+    a_forgotten_password_is_reset_by_an_emailed_link,
+    |app: TestApp| async move {
+        app.make_user("jo@example.org", Role::Officer).await;
+        let sign_in = app.get("/sign-in").await;
+        assert_eq!(
+            sign_in
+                .attr("a[href='/sign-in/forgotten']", "href")
+                .as_deref(),
+            Some("/sign-in/forgotten")
+        );
+
+        // The same answer with or without an account; only the account gets a message.
+        for email in ["jo@example.org", "nobody@example.org"] {
+            let a = ask_for_reset(&app, email).await;
+            let page = a.get("/sign-in/forgotten?sent=1").await;
+            let said = page.texts("main p");
+            assert!(
+                said[0].starts_with(&format!("If {email} belongs to a Kiln account")),
+                "{said:?}"
+            );
+        }
+        assert_eq!(outbox_len(&app).await, 1);
+        // Asking again at once sends nothing more (an inbox cannot be flooded).
+        ask_for_reset(&app, "jo@example.org").await;
+        assert_eq!(outbox_len(&app).await, 1);
+
+        assert_eq!(app.deliver_mail().await.delivered, 1);
+        let mail = app.mail_taken().await;
+        assert_eq!(mail.len(), 1);
+        let m = &mail[0];
+        assert_eq!(m.to, "jo@example.org");
+        assert_eq!(m.subject, "Choose a new password for Kiln");
+        assert!(m.text.contains("The link works once, for 30 minutes"));
+        let link = m.link(&app.base, "/reset-password/");
+        assert!(m
+            .html
+            .replace("&#x2f;", "/")
+            .contains(&format!("{}{link}", app.base)));
+        // The outbox keeps no working link once the message is sent.
+        let kept = store::entity::outbox::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap();
+        let token = link.trim_start_matches("/reset-password/");
+        assert!(!kept[0].data.contains(token));
+
+        // Opening the link (as a mail scanner does) uses nothing up.
+        let a = app.agent();
+        for _ in 0..2 {
+            let page = a.get(&link).await;
+            assert!(page.text.contains("Choose a new password"), "{}", page.text);
+        }
+        let form = a.get(&link).await;
+        let res = a
+            .post(
+                &link,
+                &[
+                    ("new", NEW_PASSWORD),
+                    ("confirm", "something else entirely"),
+                    ("token", &form.token()),
+                ],
+            )
+            .await;
+        assert_eq!(location(&res), format!("{link}?error=mismatch"));
+        let page = a.get(&location(&res)).await;
+        assert_eq!(
+            page.error_summary(),
+            vec!["Enter the same new password twice"]
+        );
+
+        let signed_in = app.agent();
+        assert_eq!(
+            signed_in.sign_in("jo@example.org", PASSWORD).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        let res = a
+            .post(
+                &link,
+                &[
+                    ("new", NEW_PASSWORD),
+                    ("confirm", NEW_PASSWORD),
+                    ("token", &form.token()),
+                ],
+            )
+            .await;
+        assert_eq!(location(&res), "/sign-in?reset=1");
+        assert!(a
+            .get("/sign-in?reset=1")
+            .await
+            .text
+            .contains("Your password has been changed"));
+        // Every session ended; the new password works and the old one does not.
+        assert_eq!(
+            signed_in.get_raw("/officer").await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            location(&app.agent().sign_in("jo@example.org", NEW_PASSWORD).await),
+            "/officer"
+        );
+        assert!(
+            location(&app.agent().sign_in("jo@example.org", PASSWORD).await)
+                .contains("error=invalid")
+        );
+
+        // Used once: the link is dead, and sending it again changes nothing.
+        assert!(a
+            .get(&link)
+            .await
+            .text
+            .contains("This link no longer works"));
+        let res = a
+            .post(
+                &link,
+                &[
+                    ("new", "yet another long passphrase"),
+                    ("confirm", "yet another long passphrase"),
+                    ("token", &form.token()),
+                ],
+            )
+            .await;
+        assert_eq!(location(&res), link);
+        assert_eq!(
+            location(&app.agent().sign_in("jo@example.org", NEW_PASSWORD).await),
+            "/officer"
+        );
+    }
+);
+
+db_test!(
+    reset_links_expire_after_30_minutes,
+    |app: TestApp| async move {
+        app.make_user("jo@example.org", Role::Officer).await;
+        ask_for_reset(&app, "jo@example.org").await;
+        app.deliver_mail().await;
+        let link = app.mail_taken().await[0].link(&app.base, "/reset-password/");
+        app.advance(29 * 60 + 59);
+        assert!(app.get(&link).await.text.contains("Choose a new password"));
+        app.advance(1);
+        assert!(app
+            .get(&link)
+            .await
+            .text
+            .contains("This link no longer works"));
+    }
+);
+
+db_test!(
+    failed_sends_are_retried_then_shown_to_administrators,
+    |b| b.configure(|c| {
+        // A port nobody listens on: every connection is refused, a temporary failure.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        c.mail.to = MailTo::Smtp(format!("smtp://127.0.0.1:{port}"));
+        c.mail.timeout = std::time::Duration::from_secs(2);
+    }),
+    |app: TestApp| async move {
+        app.make_user("jo@example.org", Role::Officer).await;
+        ask_for_reset(&app, "jo@example.org").await;
+        let pass = app.deliver_mail().await;
+        assert_eq!(pass.failed, 1);
+        // Not due again until its delay has passed.
+        assert_eq!(app.deliver_mail().await, Default::default());
+        let admin = app
+            .signed_in("admin@example.org", Role::Administrator)
+            .await;
+        let page = admin.get("/admin/outbox").await;
+        assert!(page.text.contains("Waiting to try again"), "{}", page.text);
+        assert!(page.text.contains("sent through the mail server 127.0.0.1"));
+        for _ in 1..domain::mail::MAX_ATTEMPTS {
+            app.advance(6 * 60 * 60);
+            assert_eq!(app.deliver_mail().await.failed, 1);
+        }
+        app.advance(6 * 60 * 60);
+        assert_eq!(
+            app.deliver_mail().await,
+            Default::default(),
+            "failed stays failed"
+        );
+        // Hours have passed: a new administrator's session.
+        let admin = app
+            .signed_in("admin2@example.org", Role::Administrator)
+            .await;
+        let page = admin.get("/admin/outbox").await;
+        let row = page.texts("[data-testid=outbox-row]");
+        assert!(row[0].contains("Failed"), "{row:?}");
+        assert!(row[0].contains("Send again to jo@example.org"), "{row:?}");
+
+        let id = store::entity::outbox::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()[0]
+            .id;
+        let csrf = admin.csrf_from("/admin/outbox").await;
+        let res = admin
+            .post(&format!("/admin/outbox/{id}/retry"), &[("csrf", &csrf)])
+            .await;
+        assert_eq!(location(&res), format!("/admin/outbox?retried={id}"));
+        assert_eq!(app.deliver_mail().await.failed, 1, "tried again at once");
+        // An officer cannot see the outbox.
+        let officer = app.signed_in("sam@example.org", Role::Officer).await;
+        assert_eq!(
+            officer.get_raw("/admin/outbox").await.status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+);
+
+db_test!(
+    two_senders_send_each_message_once,
+    |app: TestApp| async move {
+        let now = app.clock.now();
+        for i in 0..60 {
+            let mail = domain::mail::Mail::PasswordReset {
+                name: format!("Person {i}"),
+                link: format!("https://kiln.example/reset-password/T{i}"),
+                minutes: 30,
+            };
+            let to = format!("p{i}@example.org");
+            assert!(
+                store::outbox::enqueue(&app.db, &format!("k{i}"), &to, &mail, now)
+                    .await
+                    .unwrap()
+            );
+            // The same key again (a retried request) queues nothing.
+            assert!(
+                !store::outbox::enqueue(&app.db, &format!("k{i}"), &to, &mail, now)
+                    .await
+                    .unwrap()
+            );
+        }
+        let other = TestApp::builder(
+            if app.db.get_database_backend() == sea_orm::DbBackend::Postgres {
+                Backend::Postgres
+            } else {
+                Backend::Sqlite
+            },
+        )
+        .beside(&app)
+        .spawn()
+        .await;
+        let (a, b) = tokio::join!(app.deliver_mail(), other.deliver_mail());
+        assert_eq!(a.delivered + b.delivered, 60, "{a:?} {b:?}");
+        let mut seen: Vec<String> = app
+            .mail_taken()
+            .await
+            .into_iter()
+            .chain(other.mail_taken().await)
+            .map(|m| m.to)
+            .collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), 60);
+    }
+);
+
+db_test!(
+    a_real_mail_server_receives_the_message,
+    |b| b.configure(|c| c.mail.to = MailTo::Smtp(smtp_url())),
+    |app: TestApp| async move {
+        // An address of this test's own: the server's mailbox is shared by every test.
+        let email = format!("reset-{:x}@example.org", rand::random::<u64>());
+        app.make_user(&email, Role::Officer).await;
+        ask_for_reset(&app, &email).await;
+        assert_eq!(app.deliver_mail().await.delivered, 1);
+        let page = app
+            .signed_in("admin@example.org", Role::Administrator)
+            .await
+            .get("/admin/outbox")
+            .await;
+        assert!(page.texts("[data-testid=outbox-row]")[0].contains("Sent"));
+        let got = delivered_to(&email);
+        assert_eq!(got.len(), 1, "exactly one message");
+        let m = &got[0];
+        assert_eq!(m.from, "kiln@localhost");
+        assert_eq!(m.subject, "Choose a new password for Kiln");
+        assert!(m.raw.contains("multipart/alternative"));
+        let link = m.link(&app.base, "/reset-password/");
+        assert!(app.get(&link).await.text.contains("Choose a new password"));
+    }
+);

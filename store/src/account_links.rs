@@ -1,0 +1,206 @@
+//! Single-use links emailed to staff: choosing a new password after "Forgotten your
+//! password?". The link carries a random token; the table keeps only its SHA-256, so a copy
+//! of the database holds no working link. Opening a link changes nothing (council mail
+//! systems open every link in an email to scan it); only sending the form with a new
+//! password uses it.
+
+use domain::accounts::{EmailAddress, PasswordProblem};
+use domain::mail::Mail;
+use rand::RngCore;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+
+use crate::audit::Actor;
+use crate::entity::{account_link, app_user};
+use crate::StoreError;
+
+/// A new request within this long of the last unused link sends nothing more, so that
+/// nobody can fill a colleague's inbox by asking again and again.
+pub const RESEND_AFTER_SECONDS: i64 = 120;
+
+const RESET: &str = "reset";
+
+fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// 32 random bytes, as 43 URL-safe characters.
+fn new_token() -> String {
+    use base64::Engine;
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// "Forgotten your password?" for `email`. If an active account has that address, a link
+/// (`link_base`/token) valid for `minutes` is made and its email queued, in one transaction;
+/// if not, nothing happens. The caller answers the same either way. True if a message was
+/// queued, for the caller to wake its sender.
+pub async fn request_reset(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    email: &EmailAddress,
+    link_base: &str,
+    minutes: u32,
+) -> Result<bool, StoreError> {
+    let now = actor.at;
+    let Some(user) = crate::users::find_by_email(db, email).await? else {
+        return Ok(false);
+    };
+    if !user.active {
+        return Ok(false);
+    }
+    let recent = account_link::Entity::find()
+        .filter(account_link::Column::UserId.eq(user.id))
+        .filter(account_link::Column::Purpose.eq(RESET))
+        .filter(account_link::Column::UsedAt.is_null())
+        .filter(account_link::Column::CreatedAt.gt(now - RESEND_AFTER_SECONDS))
+        .order_by_desc(account_link::Column::Id)
+        .one(db)
+        .await?;
+    if recent.is_some() {
+        return Ok(false);
+    }
+    let token = new_token();
+    let txn = db.begin().await?;
+    let link = account_link::ActiveModel {
+        user_id: Set(user.id),
+        purpose: Set(RESET.to_string()),
+        token_hash: Set(token_hash(&token)),
+        created_at: Set(now),
+        expires_at: Set(now + i64::from(minutes) * 60),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let mail = Mail::PasswordReset {
+        name: user.name.clone(),
+        link: format!("{link_base}/{token}"),
+        minutes,
+    };
+    crate::outbox::enqueue(&txn, &format!("reset:{}", link.id), &user.email, &mail, now).await?;
+    crate::audit::record(
+        &txn,
+        actor,
+        domain::AuditAction::PasswordResetRequested,
+        &user.email,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
+/// The live reset link a token belongs to, if any: unknown, used and expired tokens are all
+/// simply not found.
+async fn live(
+    db: &DatabaseConnection,
+    token: &str,
+    now: i64,
+) -> Result<Option<account_link::Model>, StoreError> {
+    Ok(account_link::Entity::find()
+        .filter(account_link::Column::TokenHash.eq(token_hash(token)))
+        .filter(account_link::Column::Purpose.eq(RESET))
+        .filter(account_link::Column::UsedAt.is_null())
+        .filter(account_link::Column::ExpiresAt.gt(now))
+        .one(db)
+        .await?)
+}
+
+/// Whether a reset link still works (for the page it opens; looking uses nothing up).
+pub async fn reset_link_works(
+    db: &DatabaseConnection,
+    token: &str,
+    now: i64,
+) -> Result<bool, StoreError> {
+    Ok(live(db, token, now).await?.is_some())
+}
+
+/// Why a new password was not set from a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResetProblem {
+    /// Unknown, used or expired: the person asks for a new one.
+    LinkDead,
+    Password(PasswordProblem),
+}
+
+/// Sets a new password from a reset link. The link is used up in the same transaction
+/// (only one of two sends at once succeeds), every session of the account ends, and any
+/// password an administrator set need no longer be changed. Two-factor sign-in, if on,
+/// stays on: the next sign-in still asks for a code.
+pub async fn reset_by_link(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    token: &str,
+    new: &str,
+    confirm: &str,
+) -> Result<Result<(), ResetProblem>, StoreError> {
+    let now = actor.at;
+    let Some(link) = live(db, token, now).await? else {
+        return Ok(Err(ResetProblem::LinkDead));
+    };
+    let Some(user) = app_user::Entity::find_by_id(link.user_id).one(db).await? else {
+        return Ok(Err(ResetProblem::LinkDead));
+    };
+    let email = EmailAddress::parse(&user.email).ok();
+    let checked = match crate::passwords::check(new, email.as_ref()) {
+        Err(p) => Err(p),
+        Ok(()) if new != confirm => Err(PasswordProblem::Mismatch),
+        Ok(()) => Ok(()),
+    };
+    if let Err(p) = checked {
+        return Ok(Err(ResetProblem::Password(p)));
+    }
+    let hash = crate::users::hash_password_bounded(new.to_string()).await?;
+    let txn = db.begin().await?;
+    let used = account_link::Entity::update_many()
+        .col_expr(
+            account_link::Column::UsedAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .filter(account_link::Column::Id.eq(link.id))
+        .filter(account_link::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if used.rows_affected != 1 {
+        return Ok(Err(ResetProblem::LinkDead));
+    }
+    app_user::ActiveModel {
+        id: Set(user.id),
+        password_hash: Set(hash),
+        must_change_password: Set(false),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await?;
+    crate::sessions::end_all_for(&txn, user.id).await?;
+    let audited = Actor {
+        user_id: Some(user.id),
+        label: user.email.clone(),
+        ..actor.clone()
+    };
+    crate::audit::record(
+        &txn,
+        &audited,
+        domain::AuditAction::PasswordResetByLink,
+        "every session ended",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Deletes links that can no longer be used, a day after they stopped working.
+pub async fn prune(db: &DatabaseConnection, now: i64) -> Result<(), StoreError> {
+    account_link::Entity::delete_many()
+        .filter(account_link::Column::ExpiresAt.lt(now - 24 * 60 * 60))
+        .exec(db)
+        .await?;
+    Ok(())
+}
