@@ -62,6 +62,8 @@ keyed!(
         PasswordResetRequested => "password_reset_requested",
         PasswordResetByLink => "password_reset_by_link",
         MailRetried => "mail_retried",
+        UserInvited => "user_invited",
+        InvitationAccepted => "invitation_accepted",
     }
 );
 
@@ -117,6 +119,8 @@ impl AuditAction {
             AuditAction::PasswordResetRequested => "password reset link sent",
             AuditAction::PasswordResetByLink => "password changed by emailed link",
             AuditAction::MailRetried => "email retried",
+            AuditAction::UserInvited => "user invited",
+            AuditAction::InvitationAccepted => "invitation accepted",
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Single-use links emailed to staff: choosing a new password after "Forgotten your
-//! password?". The link carries a random token; the table keeps only its SHA-256, so a copy
+//! password?", and choosing a first password from an invitation. The link carries a random token; the table keeps only its SHA-256, so a copy
 //! of the database holds no working link. Opening a link changes nothing (council mail
 //! systems open every link in an email to scan it); only sending the form with a new
 //! password uses it.
@@ -22,6 +22,25 @@ use crate::StoreError;
 pub const RESEND_AFTER_SECONDS: i64 = 120;
 
 const RESET: &str = "reset";
+
+/// What a link is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    Reset,
+    Invitation,
+}
+
+impl Purpose {
+    fn key(self) -> &'static str {
+        match self {
+            Purpose::Reset => RESET,
+            Purpose::Invitation => "invitation",
+        }
+    }
+}
+
+/// How long an invitation works.
+pub const INVITATION_HOURS: u32 = 72;
 
 fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
@@ -58,7 +77,7 @@ pub async fn request_reset(
     }
     let recent = account_link::Entity::find()
         .filter(account_link::Column::UserId.eq(user.id))
-        .filter(account_link::Column::Purpose.eq(RESET))
+        .filter(account_link::Column::Purpose.eq(Purpose::Reset.key()))
         .filter(account_link::Column::UsedAt.is_null())
         .filter(account_link::Column::CreatedAt.gt(now - RESEND_AFTER_SECONDS))
         .order_by_desc(account_link::Column::Id)
@@ -71,7 +90,7 @@ pub async fn request_reset(
     let txn = db.begin().await?;
     let link = account_link::ActiveModel {
         user_id: Set(user.id),
-        purpose: Set(RESET.to_string()),
+        purpose: Set(Purpose::Reset.key().to_string()),
         token_hash: Set(token_hash(&token)),
         created_at: Set(now),
         expires_at: Set(now + i64::from(minutes) * 60),
@@ -97,32 +116,102 @@ pub async fn request_reset(
     Ok(true)
 }
 
-/// The live reset link a token belongs to, if any: unknown, used and expired tokens are all
+/// An administrator invites someone: the account (its password random and never told to
+/// anyone), a link valid for `INVITATION_HOURS` and its email, in one transaction.
+pub async fn invite(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    name: &str,
+    email: &str,
+    role: domain::accounts::Role,
+    invited_by: &str,
+    link_base: &str,
+) -> Result<Result<crate::users::User, crate::users::UserProblems>, StoreError> {
+    let now = actor.at;
+    let txn = db.begin().await?;
+    let unusable = new_token();
+    let created = crate::users::create(
+        &txn,
+        crate::users::NewUser {
+            email,
+            name,
+            role,
+            password: &unusable,
+            must_change_password: false,
+        },
+        now,
+    )
+    .await?;
+    let user = match created {
+        crate::users::CreateOutcome::Created(u) => u,
+        crate::users::CreateOutcome::Refused(p) => return Ok(Err(p)),
+    };
+    let token = new_token();
+    let link = account_link::ActiveModel {
+        user_id: Set(user.id),
+        purpose: Set(Purpose::Invitation.key().to_string()),
+        token_hash: Set(token_hash(&token)),
+        created_at: Set(now),
+        expires_at: Set(now + i64::from(INVITATION_HOURS) * 3600),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let mail = Mail::StaffInvitation {
+        name: user.name.clone(),
+        role: user.role.label().to_lowercase(),
+        invited_by: invited_by.to_string(),
+        link: format!("{link_base}/{token}"),
+        hours: INVITATION_HOURS,
+    };
+    crate::outbox::enqueue(
+        &txn,
+        &format!("invitation:{}", link.id),
+        &user.email,
+        &mail,
+        now,
+    )
+    .await?;
+    crate::audit::record(
+        &txn,
+        actor,
+        domain::AuditAction::UserInvited,
+        &format!("{} ({})", user.email, user.role.label()),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Ok(user))
+}
+
+/// The live link a token belongs to, if any: unknown, used and expired tokens are all
 /// simply not found.
 async fn live(
     db: &DatabaseConnection,
+    purpose: Purpose,
     token: &str,
     now: i64,
 ) -> Result<Option<account_link::Model>, StoreError> {
     Ok(account_link::Entity::find()
         .filter(account_link::Column::TokenHash.eq(token_hash(token)))
-        .filter(account_link::Column::Purpose.eq(RESET))
+        .filter(account_link::Column::Purpose.eq(purpose.key()))
         .filter(account_link::Column::UsedAt.is_null())
         .filter(account_link::Column::ExpiresAt.gt(now))
         .one(db)
         .await?)
 }
 
-/// Whether a reset link still works (for the page it opens; looking uses nothing up).
-pub async fn reset_link_works(
+/// Whether a link still works (for the page it opens; looking uses nothing up).
+pub async fn link_works(
     db: &DatabaseConnection,
+    purpose: Purpose,
     token: &str,
     now: i64,
 ) -> Result<bool, StoreError> {
-    Ok(live(db, token, now).await?.is_some())
+    Ok(live(db, purpose, token, now).await?.is_some())
 }
 
-/// Why a new password was not set from a link.
+/// Why a password was not set from a link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ResetProblem {
     /// Unknown, used or expired: the person asks for a new one.
@@ -130,19 +219,21 @@ pub enum ResetProblem {
     Password(PasswordProblem),
 }
 
-/// Sets a new password from a reset link. The link is used up in the same transaction
-/// (only one of two sends at once succeeds), every session of the account ends, and any
-/// password an administrator set need no longer be changed. Two-factor sign-in, if on,
-/// stays on: the next sign-in still asks for a code.
-pub async fn reset_by_link(
+/// Sets a password from a reset link or an invitation. The link is used up in the same
+/// transaction (only one of two sends at once succeeds), every session of the account ends,
+/// and any password an administrator set need no longer be changed. Two-factor sign-in, if
+/// on, stays on: the next sign-in still asks for a code (and an administrator's first
+/// sign-in sets it up).
+pub async fn choose_password(
     db: &DatabaseConnection,
     actor: &Actor,
+    purpose: Purpose,
     token: &str,
     new: &str,
     confirm: &str,
 ) -> Result<Result<(), ResetProblem>, StoreError> {
     let now = actor.at;
-    let Some(link) = live(db, token, now).await? else {
+    let Some(link) = live(db, purpose, token, now).await? else {
         return Ok(Err(ResetProblem::LinkDead));
     };
     let Some(user) = app_user::Entity::find_by_id(link.user_id).one(db).await? else {
@@ -185,13 +276,11 @@ pub async fn reset_by_link(
         label: user.email.clone(),
         ..actor.clone()
     };
-    crate::audit::record(
-        &txn,
-        &audited,
-        domain::AuditAction::PasswordResetByLink,
-        "every session ended",
-    )
-    .await?;
+    let action = match purpose {
+        Purpose::Reset => domain::AuditAction::PasswordResetByLink,
+        Purpose::Invitation => domain::AuditAction::InvitationAccepted,
+    };
+    crate::audit::record(&txn, &audited, action, "every session ended").await?;
     txn.commit().await?;
     Ok(Ok(()))
 }

@@ -137,8 +137,8 @@ pub enum CreateOutcome {
     Refused(UserProblems),
 }
 
-pub async fn create(
-    db: &DatabaseConnection,
+pub async fn create<C: sea_orm::ConnectionTrait>(
+    db: &C,
     new: NewUser<'_>,
     now: i64,
 ) -> Result<CreateOutcome, StoreError> {
@@ -180,8 +180,8 @@ pub async fn create(
     Ok(CreateOutcome::Created(row.try_into()?))
 }
 
-pub async fn find_by_email(
-    db: &DatabaseConnection,
+pub async fn find_by_email<C: sea_orm::ConnectionTrait>(
+    db: &C,
     email: &EmailAddress,
 ) -> Result<Option<app_user::Model>, StoreError> {
     Ok(app_user::Entity::find()

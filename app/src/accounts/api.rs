@@ -39,10 +39,11 @@ pub async fn load_forgotten() -> Result<ForgottenView, PageError> {
     Ok(super::ssr::reset::forgotten_view(&st))
 }
 
+/// The page an emailed link opens: a reset link, or an invitation.
 #[server(endpoint = "sign-in/reset")]
-pub async fn load_reset(link: String) -> Result<ResetView, PageError> {
+pub async fn load_reset(link: String, invitation: bool) -> Result<ResetView, PageError> {
     let st = support::state()?;
-    super::ssr::reset::reset_view(&st, &link)
+    super::ssr::reset::reset_view(&st, &link, invitation)
         .await
         .map_err(support::map_err)
 }

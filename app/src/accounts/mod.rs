@@ -15,7 +15,7 @@ use leptos_router::components::Route;
 use leptos_router::{path, MatchNestedRoutes, SsrMode};
 
 use pages::account::AccountPage;
-use pages::reset::{ForgottenPage, ResetPasswordPage};
+use pages::reset::{ForgottenPage, InvitationPage, ResetPasswordPage};
 use pages::sign_in::SignInPage;
 use pages::two_factor::{SignInCodePage, TwoFactorSetupPage};
 
@@ -28,6 +28,7 @@ pub fn AccountRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/sign-in/two-factor") view=TwoFactorSetupPage ssr=SsrMode::Async />
         <Route path=path!("/sign-in/forgotten") view=ForgottenPage ssr=SsrMode::Async />
         <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
+        <Route path=path!("/invitation/:token") view=InvitationPage ssr=SsrMode::Async />
         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
         <Route path=path!("/account/two-factor") view=TwoFactorSetupPage ssr=SsrMode::Async />
     }

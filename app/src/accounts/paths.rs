@@ -15,6 +15,9 @@ pub const FORGOTTEN: &str = "/sign-in/forgotten";
 pub const RESET_PASSWORD: &str = "/reset-password/{token}";
 /// Reset links are this below the public address, then the token.
 pub const RESET_PASSWORD_BASE: &str = "/reset-password";
+/// Where an emailed invitation leads: choosing a first password.
+pub const INVITATION: &str = "/invitation/{token}";
+pub const INVITATION_BASE: &str = "/invitation";
 pub const ACCOUNT: &str = "/account";
 pub const ACCOUNT_TWO_FACTOR: &str = "/account/two-factor";
 pub const ACCOUNT_PASSWORD: &str = "/account/password";
@@ -31,6 +34,10 @@ pub fn reset_password(token: &str) -> String {
     fill(RESET_PASSWORD, &[token])
 }
 
+pub fn invitation(token: &str) -> String {
+    fill(INVITATION, &[token])
+}
+
 pub fn account_end_session(id: i32) -> String {
     fill(ACCOUNT_END_SESSION, &[&id.to_string()])
 }
@@ -44,6 +51,7 @@ pub const ACCESS: Declared = &[
     (SIGN_IN_DATA_ANY, Anyone),
     (FORGOTTEN, Anyone),
     (RESET_PASSWORD, Anyone),
+    (INVITATION, Anyone),
     (SIGN_OUT, Staff),
     (ACCOUNT, Staff),
     (ACCOUNT_TWO_FACTOR, Staff),

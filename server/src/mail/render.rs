@@ -136,7 +136,7 @@ mod tests {
     fn every_message_renders_in_text_and_html() {
         let invitation = Mail::StaffInvitation {
             name: "Sam".into(),
-            role: "an officer".into(),
+            role: "officer".into(),
             invited_by: "Jo".into(),
             link: "https://kiln.example/invitation/TOKEN".into(),
             hours: 72,

@@ -137,12 +137,24 @@ db_test!(
         let admin = app
             .signed_in("admin@stoke.gov.uk", Role::Administrator)
             .await;
-        let res = admin
-            .add_officer("Pat", "pat@stoke.gov.uk", "qwerty123456")
+        admin.invite_officer("Pat", "pat@stoke.gov.uk").await;
+        app.deliver_mail().await;
+        let link = app.mail_taken().await[0].link(&app.base, "/invitation/");
+        let pat = app.agent();
+        let form = pat.get(&link).await;
+        let res = pat
+            .post(
+                &link,
+                &[
+                    ("new", "qwerty123456"),
+                    ("confirm", "qwerty123456"),
+                    ("token", &form.token()),
+                ],
+            )
             .await;
         let to = location(&res);
-        assert!(to.contains("e_password=common"), "{to}");
-        let page = admin.get(&to).await;
+        assert_eq!(to, format!("{link}?error=common"));
+        let page = pat.get(&to).await;
         assert!(page
             .error_summary()
             .iter()
@@ -317,16 +329,71 @@ db_test!(
 );
 
 db_test!(
-    people_added_by_an_administrator_choose_their_own_password_first,
+    people_are_invited_by_email_and_choose_their_own_password,
     |app: TestApp| async move {
         let admin = app
             .signed_in("admin@stoke.gov.uk", Role::Administrator)
             .await;
-        let res = admin.add_officer("Pat", "pat@stoke.gov.uk", PASSWORD).await;
-        assert!(location(&res).contains("added="));
+        let res = admin.invite_officer("Pat", "pat@stoke.gov.uk").await;
+        let to = location(&res);
+        assert!(to.contains("invited="), "{to}");
+        assert!(admin
+            .get(&to)
+            .await
+            .text
+            .contains("Invitation sent to pat@stoke.gov.uk"));
+        // No password was typed by anyone: until Pat chooses one, none works.
+        assert!(
+            location(&app.agent().sign_in("pat@stoke.gov.uk", PASSWORD).await)
+                .contains("error=invalid")
+        );
+
+        assert_eq!(app.deliver_mail().await.delivered, 1);
+        let mail = app.mail_taken().await;
+        let m = &mail[0];
+        assert_eq!(m.to, "pat@stoke.gov.uk");
+        assert_eq!(m.subject, "You are invited to Kiln");
+        assert!(m.text.contains("with the role of officer"), "{}", m.text);
+        assert!(m.text.starts_with("Hello Pat,"), "{}", m.text);
+        let link = m.link(&app.base, "/invitation/");
         let pat = app.agent();
-        pat.sign_in("pat@stoke.gov.uk", PASSWORD).await;
-        assert_eq!(location(&pat.get_raw("/officer").await), "/account");
+        // Opened twice (a mail scanner, then Pat): still works.
+        pat.get(&link).await;
+        let form = pat.get(&link).await;
+        assert!(form.text.contains("Accept your invitation"));
+        let res = pat
+            .post(
+                &link,
+                &[
+                    ("new", PASSWORD),
+                    ("confirm", PASSWORD),
+                    ("token", &form.token()),
+                ],
+            )
+            .await;
+        assert_eq!(location(&res), "/sign-in?welcome=1");
+        assert_eq!(
+            location(&pat.sign_in("pat@stoke.gov.uk", PASSWORD).await),
+            "/officer"
+        );
+        assert!(app
+            .agent()
+            .get(&link)
+            .await
+            .text
+            .contains("This link no longer works"));
+        // An invitation lasts 72 hours.
+        admin.invite_officer("Lee", "lee@stoke.gov.uk").await;
+        app.deliver_mail().await;
+        let lee = app.mail_taken().await[1].link(&app.base, "/invitation/");
+        app.advance(72 * 3600 - 1);
+        assert!(app.get(&lee).await.text.contains("Accept your invitation"));
+        app.advance(1);
+        assert!(app
+            .get(&lee)
+            .await
+            .text
+            .contains("This link no longer works"));
     }
 );
 

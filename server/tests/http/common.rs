@@ -495,8 +495,8 @@ impl Agent {
             .await
             .expect("POST")
     }
-    /// Posts the administrators' "Add a user" form (an officer) with the session's token.
-    pub async fn add_officer(&self, name: &str, email: &str, password: &str) -> Response {
+    /// Posts the administrators' "Invite a user" form (an officer) with the session's token.
+    pub async fn invite_officer(&self, name: &str, email: &str) -> Response {
         let csrf = self.csrf().await;
         self.post(
             "/admin/users",
@@ -505,7 +505,6 @@ impl Agent {
                 ("name", name),
                 ("email", email),
                 ("role", "officer"),
-                ("password", password),
             ],
         )
         .await

@@ -458,12 +458,14 @@ db_test!(
                     ("name", "Sam"),
                     ("email", "sam@"),
                     ("role", "officer"),
-                    ("password", "short"),
                 ],
             )
             .await;
         let page = admin.get(&location(&res)).await;
-        assert_eq!(page.error_summary().len(), 2, "{:?}", page.error_summary());
+        assert_eq!(
+            page.error_summary(),
+            vec!["Enter an email address in the correct format, like name@example.gov.uk"]
+        );
         assert_eq!(
             page.attr("#new-name", "value").as_deref(),
             Some("Sam"),
@@ -478,11 +480,27 @@ db_test!(
                     ("name", "Sam"),
                     ("email", "sam@stoke.gov.uk"),
                     ("role", "officer"),
-                    ("password", PASSWORD),
                 ],
             )
             .await;
-        assert!(location(&res).contains("added="));
+        assert!(location(&res).contains("invited="));
+        // Sam chooses a password from the emailed invitation.
+        app.deliver_mail().await;
+        let mail = app.mail_taken().await;
+        let link = mail[0].link(&app.base, "/invitation/");
+        let sam = app.agent();
+        let form = sam.get(&link).await;
+        let res = sam
+            .post(
+                &link,
+                &[
+                    ("new", PASSWORD),
+                    ("confirm", PASSWORD),
+                    ("token", &form.token()),
+                ],
+            )
+            .await;
+        assert_eq!(location(&res), "/sign-in?welcome=1");
         let res = app.agent().sign_in("sam@stoke.gov.uk", PASSWORD).await;
         assert_eq!(location(&res), "/officer");
         // The last administrator cannot be switched off.

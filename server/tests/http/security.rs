@@ -402,7 +402,7 @@ db_test!(
             .await;
         let forged = "Call 0800 000 000 to unlock your account";
         let encoded = forged.replace(' ', "%20");
-        for query in [format!("added={encoded}"), format!("changed={encoded}")] {
+        for query in [format!("invited={encoded}"), format!("changed={encoded}")] {
             let page = admin.get(&format!("/admin/users?{query}")).await;
             assert_eq!(page.status, StatusCode::OK);
             assert!(!page.text.contains(forged), "{query}");

@@ -98,12 +98,39 @@ pub fn ForgottenPage() -> impl IntoView {
     }
 }
 
-/// Opened from the emailed link: a form for the new password. Opening it uses nothing up.
+/// Opened from an emailed reset link: a form for the new password. Opening it uses nothing.
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
+    view! { <ChoosePassword invitation=false /> }
+}
+
+/// Opened from an emailed invitation: the invited person chooses their first password.
+#[component]
+pub fn InvitationPage() -> impl IntoView {
+    view! { <ChoosePassword invitation=true /> }
+}
+
+#[component]
+fn ChoosePassword(invitation: bool) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let data = Resource::new(move || param(&params.read(), "token"), load_reset);
+    let data = Resource::new(
+        move || param(&params.read(), "token"),
+        move |link| load_reset(link, invitation),
+    );
+    let (title, dead_text, action_of): (&str, &str, fn(&str) -> String) = if invitation {
+        (
+            "Accept your invitation",
+            "An invitation works once, for 72 hours. This one has been used or has expired. Ask your Kiln administrator to invite you again.",
+            paths::invitation,
+        )
+    } else {
+        (
+            "Choose a new password",
+            "A link to choose a new password works once, for a short time. This one has been used or has expired.",
+            paths::reset_password,
+        )
+    };
     view! {
         {show_loaded(
             data,
@@ -113,12 +140,15 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     return view! {
                         <PageTitle text="This link no longer works".to_string() error=false />
                         <h1>"This link no longer works"</h1>
-                        <p>
-                            "A link to choose a new password works once, for a short time. This one has been used or has expired."
-                        </p>
-                        <p>
-                            <a href=paths::FORGOTTEN>"Ask for a new link"</a>
-                        </p>
+                        <p>{dead_text}</p>
+                        {(!invitation)
+                            .then(|| {
+                                view! {
+                                    <p>
+                                        <a href=paths::FORGOTTEN>"Ask for a new link"</a>
+                                    </p>
+                                }
+                            })}
                     }
                         .into_any();
                 }
@@ -134,16 +164,24 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 let errors = one_error("new", message.clone());
                 let has_errors = !errors.is_empty();
                 view! {
-                    <PageTitle text="Choose a new password".to_string() error=has_errors />
+                    <PageTitle text=title.to_string() error=has_errors />
                     <ErrorSummary errors />
-                    <h1>"Choose a new password"</h1>
+                    <h1>{title}</h1>
+                    {invitation
+                        .then(|| {
+                            view! {
+                                <p>
+                                    "Choose the password you will sign in to Kiln with. Your email address is your user name."
+                                </p>
+                            }
+                        })}
                     <p>
                         {format!(
                             "Use at least {} characters. A few unrelated words together make a strong password that is easy to remember.",
                             domain::accounts::PASSWORD_MIN,
                         )}
                     </p>
-                    <form method="post" action=paths::reset_password(&link) novalidate>
+                    <form method="post" action=action_of(&link) novalidate>
                         <input type="hidden" name="token" value=v.token.clone() />
                         <InputField
                             id="new"
@@ -160,7 +198,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                             error=None
                         />
                         <button class="button" type="submit">
-                            "Save the new password"
+                            "Save the password"
                         </button>
                     </form>
                     <p class="hint">

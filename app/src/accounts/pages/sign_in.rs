@@ -42,6 +42,7 @@ pub fn SignInPage() -> impl IntoView {
                 let next = q.get("next").unwrap_or_else(|| officer_paths::OFFICER.to_string());
                 let signed_out = q.get("signed_out").is_some();
                 let was_reset = q.get("reset").is_some();
+                let welcome = q.get("welcome").is_some();
                 let msg = |f: &str| found.iter().find(|(k, _)| *k == f).map(|(_, m)| m.to_string());
                 let (email_err, password_err) = (msg("email"), msg("password"));
                 let errors: Vec<ErrorItem> = found
@@ -68,6 +69,14 @@ pub fn SignInPage() -> impl IntoView {
                             view! {
                                 <div class="notice" role="status">
                                     "Your password has been changed. Sign in with your new password."
+                                </div>
+                            }
+                        })}
+                    {welcome
+                        .then(|| {
+                            view! {
+                                <div class="notice" role="status">
+                                    "Your password is saved. Sign in with your email address and new password."
                                 </div>
                             }
                         })}

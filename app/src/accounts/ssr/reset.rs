@@ -1,4 +1,5 @@
-//! "Forgotten your password?" and the page its emailed link opens. The same answer is given
+//! "Forgotten your password?", the page its emailed link opens, and the page an emailed
+//! invitation opens. The same answer is given
 //! whether or not the address has an account. Opening the link shows a form and changes
 //! nothing (mail scanners open every link); only sending the form uses the link.
 
@@ -8,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Extension;
 use domain::accounts::{EmailAddress, EmailProblem};
-use store::account_links::{self, ResetProblem};
+use store::account_links::{self, Purpose, ResetProblem};
 use store::audit::Actor;
 
 use super::sign_in::internal;
@@ -27,6 +28,7 @@ pub fn router() -> Routes {
     Routes::default()
         .route(paths::FORGOTTEN, post(forgotten))
         .route(paths::RESET_PASSWORD, post(reset))
+        .route(paths::INVITATION, post(accept_invitation))
 }
 
 const FORGOTTEN_STEP: &str = "forgotten";
@@ -40,9 +42,18 @@ pub fn forgotten_view(st: &AppState) -> ForgottenView {
     }
 }
 
-pub async fn reset_view(st: &AppState, link: &str) -> Result<ResetView, ViewError> {
+pub async fn reset_view(
+    st: &AppState,
+    link: &str,
+    invitation: bool,
+) -> Result<ResetView, ViewError> {
+    let purpose = if invitation {
+        Purpose::Invitation
+    } else {
+        Purpose::Reset
+    };
     Ok(ResetView {
-        works: account_links::reset_link_works(&st.db, link, st.clock.now()).await?,
+        works: account_links::link_works(&st.db, purpose, link, st.clock.now()).await?,
         token: token::issue(&st.form_secret, RESET_STEP, RESET_STEP),
     })
 }
@@ -120,12 +131,34 @@ async fn forgotten(
 }
 
 async fn reset(
+    st: State<AppState>,
+    ip: Extension<ClientIp>,
+    link: Path<String>,
+    fields: Form<Fields>,
+) -> Response {
+    choose_password(st, ip, link, fields, Purpose::Reset).await
+}
+
+async fn accept_invitation(
+    st: State<AppState>,
+    ip: Extension<ClientIp>,
+    link: Path<String>,
+    fields: Form<Fields>,
+) -> Response {
+    choose_password(st, ip, link, fields, Purpose::Invitation).await
+}
+
+async fn choose_password(
     State(st): State<AppState>,
     Extension(ClientIp(ip)): Extension<ClientIp>,
     Path(link): Path<String>,
     Form(fields): Form<Fields>,
+    purpose: Purpose,
 ) -> Response {
-    let page = paths::reset_password(&link);
+    let page = match purpose {
+        Purpose::Reset => paths::reset_password(&link),
+        Purpose::Invitation => paths::invitation(&link),
+    };
     let back = |code: &str| Redirect::to(&with_query(&page, &[("error", code)])).into_response();
     let form_token = field(&fields, "token").unwrap_or("");
     if !token::verify(&st.form_secret, RESET_STEP, RESET_STEP, form_token) {
@@ -136,10 +169,15 @@ async fn reset(
     if new.is_empty() {
         return back("missing");
     }
-    match account_links::reset_by_link(&st.db, &actor(&st, &ip, "reset link"), &link, new, confirm)
-        .await
-    {
-        Ok(Ok(())) => Redirect::to(&with_query(paths::SIGN_IN, &[("reset", "1")])).into_response(),
+    let by = actor(&st, &ip, "emailed link");
+    match account_links::choose_password(&st.db, &by, purpose, &link, new, confirm).await {
+        Ok(Ok(())) => {
+            let done = match purpose {
+                Purpose::Reset => "reset",
+                Purpose::Invitation => "welcome",
+            };
+            Redirect::to(&with_query(paths::SIGN_IN, &[(done, "1")])).into_response()
+        }
         // Codes only: no password ever goes into an address.
         Ok(Err(ResetProblem::Password(p))) => back(p.code()),
         Ok(Err(ResetProblem::LinkDead)) => Redirect::to(&page).into_response(),

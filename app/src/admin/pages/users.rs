@@ -75,8 +75,12 @@ pub fn UsersPage() -> impl IntoView {
                         });
                 }
                 let has_errors = !errors.is_empty();
-                let notice = email_of("added")
-                    .map(|e| format!("Account added for {e}."))
+                let notice = email_of("invited")
+                    .map(|e| {
+                        format!(
+                            "Invitation sent to {e}. They choose their own password from the link, which works for 72 hours.",
+                        )
+                    })
                     .or_else(|| {
                         email_of("two_factor_off")
                             .map(|e| {
@@ -294,7 +298,10 @@ pub fn UsersPage() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                    <h2>"Add a user"</h2>
+                    <h2>"Invite a user"</h2>
+                    <p>
+                        "We email them a link to choose their own password. Administrators also set up two-factor sign-in when they first sign in."
+                    </p>
                     <form method="post" action=paths::ADMIN_USERS novalidate>
                         <input type="hidden" name="csrf" value=csrf.clone() />
                         {group(
@@ -330,18 +337,8 @@ pub fn UsersPage() -> impl IntoView {
                                     .collect_view()}
                             </select>
                         </div>
-                        <div class="hint" id="new-password-hint">
-                            "At least 12 characters. Tell it to the person another way (not by email): they must choose their own when they first sign in."
-                        </div>
-                        {group(
-                            "password",
-                            "Temporary password",
-                            "password",
-                            "new-password",
-                            String::new(),
-                        )}
                         <button class="button" type="submit">
-                            "Add user"
+                            "Send invitation"
                         </button>
                     </form>
                 }

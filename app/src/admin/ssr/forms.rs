@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use domain::accounts::Role;
 use store::audit;
-use store::users::{self, CreateOutcome, NewUser};
+use store::users;
 
 use crate::admin::paths;
 use crate::shared::ssr::access::{Administrators, Routes};
@@ -68,36 +68,34 @@ async fn add_user(
             "",
         ));
     };
-    let outcome = users::create(
+    let link_base = format!(
+        "{}{}",
+        st.auth.public_url.as_str().trim_end_matches('/'),
+        crate::accounts::paths::INVITATION_BASE
+    );
+    // Nobody types another's password: the person chooses theirs from the emailed link.
+    let outcome = store::account_links::invite(
         &st.db,
-        NewUser {
-            email,
-            name,
-            role,
-            password: field(&p.fields, "password").unwrap_or(""),
-            must_change_password: true,
-        },
-        st.clock.now(),
+        &p.actor(),
+        name,
+        email,
+        role,
+        &p.who.user.name,
+        &link_base,
     )
     .await?;
     match outcome {
-        CreateOutcome::Created(u) => {
-            audit::record(
-                &st.db,
-                &p.actor(),
-                domain::AuditAction::UserAdded,
-                &format!("{} ({})", u.email, u.role.label()),
-            )
-            .await?;
+        Ok(u) => {
+            st.mail.wake.notify_one();
             Ok(Redirect::to(&with_query(
                 paths::ADMIN_USERS,
                 // The account's id, not its address: the page names it from the database,
                 // never from text in its own address.
-                &[("added", &u.id.to_string())],
+                &[("invited", &u.id.to_string())],
             ))
             .into_response())
         }
-        CreateOutcome::Refused(p) => {
+        Err(p) => {
             let mut pairs = Vec::new();
             // Problems go back as codes; the page words them.
             if let Some(m) = p.name {
