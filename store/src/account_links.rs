@@ -57,6 +57,30 @@ fn new_token() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// A new link for the account, working for `lasts` seconds: its row id and its token (for
+/// the email only; the row keeps the hash).
+async fn new_link<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+    purpose: Purpose,
+    now: i64,
+    lasts: i64,
+) -> Result<(i32, String), StoreError> {
+    let token = new_token();
+    let row = account_link::ActiveModel {
+        user_id: Set(user_id),
+        purpose: Set(purpose.key().to_string()),
+        token_hash: Set(token_hash(&token)),
+        created_at: Set(now),
+        expires_at: Set(now + lasts),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok((row.id, token))
+}
+
 /// "Forgotten your password?" for `email`. If an active account has that address, a link
 /// (`link_base`/token) valid for `minutes` is made and its email queued, in one transaction;
 /// if not, nothing happens. The caller answers the same either way. True if a message was
@@ -86,25 +110,15 @@ pub async fn request_reset(
     if recent.is_some() {
         return Ok(false);
     }
-    let token = new_token();
     let txn = db.begin().await?;
-    let link = account_link::ActiveModel {
-        user_id: Set(user.id),
-        purpose: Set(Purpose::Reset.key().to_string()),
-        token_hash: Set(token_hash(&token)),
-        created_at: Set(now),
-        expires_at: Set(now + i64::from(minutes) * 60),
-        used_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let (link, token) =
+        new_link(&txn, user.id, Purpose::Reset, now, i64::from(minutes) * 60).await?;
     let mail = Mail::PasswordReset {
         name: user.name.clone(),
         link: format!("{link_base}/{token}"),
         minutes,
     };
-    crate::outbox::enqueue(&txn, &format!("reset:{}", link.id), &user.email, &mail, now).await?;
+    crate::outbox::enqueue(&txn, &format!("reset:{link}"), &user.email, &mail, now).await?;
     crate::audit::record(
         &txn,
         actor,
@@ -146,18 +160,8 @@ pub async fn invite(
         crate::users::CreateOutcome::Created(u) => u,
         crate::users::CreateOutcome::Refused(p) => return Ok(Err(p)),
     };
-    let token = new_token();
-    let link = account_link::ActiveModel {
-        user_id: Set(user.id),
-        purpose: Set(Purpose::Invitation.key().to_string()),
-        token_hash: Set(token_hash(&token)),
-        created_at: Set(now),
-        expires_at: Set(now + i64::from(INVITATION_HOURS) * 3600),
-        used_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let lasts = i64::from(INVITATION_HOURS) * 3600;
+    let (link, token) = new_link(&txn, user.id, Purpose::Invitation, now, lasts).await?;
     let mail = Mail::StaffInvitation {
         name: user.name.clone(),
         role: user.role.label().to_lowercase(),
@@ -165,14 +169,7 @@ pub async fn invite(
         link: format!("{link_base}/{token}"),
         hours: INVITATION_HOURS,
     };
-    crate::outbox::enqueue(
-        &txn,
-        &format!("invitation:{}", link.id),
-        &user.email,
-        &mail,
-        now,
-    )
-    .await?;
+    crate::outbox::enqueue(&txn, &format!("invitation:{link}"), &user.email, &mail, now).await?;
     crate::audit::record(
         &txn,
         actor,

@@ -604,6 +604,24 @@ impl TestApp {
         assert!(matches!(out, store::users::CreateOutcome::Created(_)));
     }
 
+    /// Chooses `password` on the page an emailed invitation or reset link opens, as a new
+    /// browser; returns where the form sent it.
+    pub async fn choose_password(&self, link: &str, password: &str) -> String {
+        let a = self.agent();
+        let form = a.get(link).await;
+        let res = a
+            .post(
+                link,
+                &[
+                    ("new", password),
+                    ("confirm", password),
+                    ("token", &form.token()),
+                ],
+            )
+            .await;
+        location(&res)
+    }
+
     /// A signed-in agent with the given role.
     pub async fn signed_in(&self, email: &str, role: domain::accounts::Role) -> Agent {
         self.make_user(email, role).await;

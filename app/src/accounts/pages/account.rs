@@ -94,24 +94,7 @@ pub fn AccountPage() -> impl IntoView {
                             autocomplete="current-password"
                             error=current_err.clone()
                         />
-                        <InputField
-                            id="new"
-                            label="New password"
-                            kind="password"
-                            autocomplete="new-password"
-                            error=new_err.clone()
-                            hint=format!(
-                                "At least {} characters. A few unrelated words make a good password. Common passwords are refused.",
-                                domain::accounts::PASSWORD_MIN,
-                            )
-                        />
-                        <InputField
-                            id="confirm"
-                            label="New password again"
-                            kind="password"
-                            autocomplete="new-password"
-                            error=None
-                        />
+                        <NewPasswordFields error=new_err.clone() />
                         <button class="button" type="submit">
                             "Change password"
                         </button>
@@ -218,5 +201,31 @@ fn store_code_current(code: &str) -> Option<&'static str> {
             "Your current password has been entered wrongly 5 times in the last 15 minutes. Wait 15 minutes, then try again",
         ),
         _ => None,
+    }
+}
+
+/// The new password and its confirmation, with the rules as a hint: the account page and
+/// the pages emailed links open.
+#[component]
+pub fn NewPasswordFields(error: Option<String>) -> impl IntoView {
+    view! {
+        <InputField
+            id="new"
+            label="New password"
+            kind="password"
+            autocomplete="new-password"
+            error=error
+            hint=format!(
+                "At least {} characters. A few unrelated words make a good password. Common passwords are refused.",
+                domain::accounts::PASSWORD_MIN,
+            )
+        />
+        <InputField
+            id="confirm"
+            label="New password again"
+            kind="password"
+            autocomplete="new-password"
+            error=None
+        />
     }
 }

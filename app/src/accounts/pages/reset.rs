@@ -5,6 +5,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::accounts::api::{load_forgotten, load_reset};
 use crate::accounts::model::{ForgottenView, ResetView};
+use crate::accounts::pages::account::NewPasswordFields;
 use crate::accounts::paths;
 use crate::shared::components::{show_loaded, ErrorItem, ErrorSummary, InputField, PageTitle};
 use crate::shared::messages::password_problem;
@@ -175,28 +176,9 @@ fn ChoosePassword(invitation: bool) -> impl IntoView {
                                 </p>
                             }
                         })}
-                    <p>
-                        {format!(
-                            "Use at least {} characters. A few unrelated words together make a strong password that is easy to remember.",
-                            domain::accounts::PASSWORD_MIN,
-                        )}
-                    </p>
                     <form method="post" action=action_of(&link) novalidate>
                         <input type="hidden" name="token" value=v.token.clone() />
-                        <InputField
-                            id="new"
-                            label="New password"
-                            kind="password"
-                            autocomplete="new-password"
-                            error=message
-                        />
-                        <InputField
-                            id="confirm"
-                            label="New password again"
-                            kind="password"
-                            autocomplete="new-password"
-                            error=None
-                        />
+                        <NewPasswordFields error=message />
                         <button class="button" type="submit">
                             "Save the password"
                         </button>
