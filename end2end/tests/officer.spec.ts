@@ -38,6 +38,11 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
   await expect(page.getByText("You have 10 unused recovery codes.", { exact: false })).toBeVisible();
   await expect(page.getByText("This session")).toBeVisible();
+  // The email outbox says plainly where messages go (no mail server here: a folder).
+  await go(page, info, () => page.getByRole("link", { name: "Email", exact: true }).click());
+  await expect(page.getByRole("heading", { name: "Email outbox" })).toBeVisible();
+  await expect(page.getByTestId("delivery")).toContainText("nothing is sent");
+  await expectAccessible(page, info);
   await go(page, info, () => page.getByRole("link", { name: "Dashboard" }).click());
   await expect(page.getByRole("heading", { name: "Results dashboard" })).toBeVisible();
 
@@ -106,4 +111,25 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await expect(page.locator("table.table-report").first()).toBeVisible();
   await visit(page, info, "/results/methodology");
   await expect(page.getByRole("heading", { name: "Withheld figures" })).toBeVisible();
+});
+
+test("someone who has forgotten their password asks for a link", async ({ page }, info) => {
+  await visit(page, info, "/sign-in");
+  await go(page, info, () => page.getByRole("link", { name: "Forgotten your password?" }).click());
+  await expect(page.getByRole("heading", { name: "Forgotten your password?" })).toBeVisible();
+  // Nothing typed: the summary and the field say so.
+  await go(page, info, () => page.getByRole("button", { name: "Send the link" }).click());
+  await expect(page.locator(".error-summary")).toContainText("Enter your email address");
+  await expectAccessible(page, info);
+  // The same answer whether or not the address has an account.
+  await page.getByLabel("Email address").fill(`nobody-${info.project.name}@example.org`);
+  await go(page, info, () => page.getByRole("button", { name: "Send the link" }).click());
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByText(`nobody-${info.project.name}@example.org`)).toBeVisible();
+  await expectAccessible(page, info);
+  // A link that is not (or no longer) good says what to do.
+  await visit(page, info, "/reset-password/not-a-real-link");
+  await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Ask for a new link" })).toBeVisible();
+  await expectAccessible(page, info);
 });
