@@ -40,6 +40,9 @@ pub struct MailConfig {
     pub reset_minutes: u32,
     /// `KILN_SMTP_TIMEOUT_SECONDS` (30): each SMTP command's limit; a whole send gets twice.
     pub timeout: std::time::Duration,
+    /// `KILN_MAIL_LEASE_SECONDS` (120): how long a process that took a message may take to
+    /// send it before another may (it died). More than twice the timeout.
+    pub lease_seconds: i64,
 }
 
 /// Where messages go.
@@ -61,6 +64,7 @@ impl Default for MailConfig {
             from: "Kiln <kiln@localhost>".into(),
             reset_minutes: 30,
             timeout: std::time::Duration::from_secs(30),
+            lease_seconds: store::outbox::LEASE_SECONDS,
         }
     }
 }
@@ -77,7 +81,11 @@ impl MailConfig {
             MailTo::Folder(dir) => Transport::folder(dir)?,
             MailTo::Memory => Transport::memory(),
         };
-        Ok(crate::mail::Mailer { transport, from })
+        Ok(crate::mail::Mailer {
+            transport,
+            from,
+            lease: self.lease_seconds,
+        })
     }
 }
 
@@ -144,6 +152,7 @@ impl Config {
                 "KILN_SMTP_TIMEOUT_SECONDS",
                 30,
             )?)),
+            lease_seconds: i64::from(count("KILN_MAIL_LEASE_SECONDS", 120)?),
         };
         Ok(Config {
             database_url: var("DATABASE_URL", DEFAULT_DATABASE_URL),

@@ -133,6 +133,12 @@ async fn main() -> anyhow::Result<()> {
                 state.db.clone(),
                 clock.clone(),
             );
+            server::mail::worker::spawn(
+                state.db.clone(),
+                std::sync::Arc::new(config.mail.mailer()?),
+                clock.clone(),
+                state.mail.wake.clone(),
+            );
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
             tracing::info!("Kiln is serving on http://{}", listener.local_addr()?);
             startup::serve(listener, state).await

@@ -14,8 +14,9 @@ use crate::db::placeholders;
 use crate::entity::outbox;
 use crate::StoreError;
 
-/// How long a claimed message is its sender's: longer than any send takes (each has its
-/// own timeout), short enough that a message whose sender died goes out again soon.
+/// How long a claimed message is its sender's unless configured: longer than any send takes
+/// (each has its own timeout), short enough that a message whose sender died goes out again
+/// soon.
 pub const LEASE_SECONDS: i64 = 120;
 
 /// Queues `mail` for `to` unless a message with this key is already queued or sent. Call it
@@ -62,12 +63,14 @@ pub struct Claimed {
     pub attempts: u32,
 }
 
-/// Takes up to `limit` due messages for this process: queued ones whose time has come, and
-/// ones a process took and never finished (it died) once their lease ran out.
+/// Takes up to `limit` due messages for this process for `lease` seconds: queued ones whose
+/// time has come, and ones a process took and never finished (it died) once their lease ran
+/// out.
 pub async fn claim(
     db: &DatabaseConnection,
     now: i64,
     limit: u32,
+    lease: i64,
 ) -> Result<Vec<Claimed>, StoreError> {
     let backend = db.get_database_backend();
     // SQLite has one writer at a time, so its UPDATE is already the only one taking these.
@@ -89,7 +92,7 @@ pub async fn claim(
             backend,
             placeholders(backend, &sql),
             [
-                Value::from(now + LEASE_SECONDS),
+                Value::from(now + lease),
                 Value::from(now),
                 Value::from(now),
                 Value::from(i64::from(limit)),
@@ -110,6 +113,24 @@ pub async fn claim(
         .collect::<Result<Vec<_>, StoreError>>()?;
     claimed.sort_by_key(|c| c.id);
     Ok(claimed)
+}
+
+/// Queues again every message a process was sending when it stopped. Only for a database
+/// one process uses (SQLite), at start-up: with several, another may be sending them now.
+pub async fn release_claims(db: &DatabaseConnection) -> Result<u64, StoreError> {
+    let done = outbox::Entity::update_many()
+        .col_expr(
+            outbox::Column::Status,
+            sea_orm::sea_query::Expr::value(OutboxStatus::Queued.key()),
+        )
+        .col_expr(
+            outbox::Column::ClaimedUntil,
+            sea_orm::sea_query::Expr::value(Option::<i64>::None),
+        )
+        .filter(outbox::Column::Status.eq(OutboxStatus::Sending.key()))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected)
 }
 
 /// The mail server took it (or, with none configured, it was written to the mail folder).

@@ -22,6 +22,8 @@ const BATCH: u32 = 20;
 pub struct Mailer {
     pub transport: Transport,
     pub from: Mailbox,
+    /// Seconds a claimed message stays this sender's (`store::outbox::LEASE_SECONDS`).
+    pub lease: i64,
 }
 
 /// What one pass did.
@@ -39,7 +41,7 @@ pub async fn send_due(
 ) -> Result<Pass, StoreError> {
     let mut pass = Pass::default();
     loop {
-        let batch = store::outbox::claim(db, clock.now(), BATCH).await?;
+        let batch = store::outbox::claim(db, clock.now(), BATCH, mailer.lease).await?;
         if batch.is_empty() {
             return Ok(pass);
         }
@@ -85,6 +87,14 @@ pub fn spawn(
     wake: Arc<Notify>,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        // One process on SQLite: what it was sending when it stopped is nobody's now.
+        if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
+            match store::outbox::release_claims(&db).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(messages = n, "email left mid-send is queued again"),
+                Err(e) => tracing::warn!(error = %e, "could not queue email left mid-send"),
+            }
+        }
         loop {
             if let Err(e) = send_due(&db, &mailer, &clock).await {
                 tracing::warn!(error = %e, "the email sender could not reach the outbox");

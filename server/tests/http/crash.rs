@@ -1,5 +1,6 @@
 //! kill -9 while residents send their answers: every response the server acknowledged is
-//! there when it starts again. The real `kiln` binary, killed with SIGKILL mid-load.
+//! there when it starts again; and while email is queued and being sent: after the restart
+//! every message arrives, once. The real `kiln` binary, killed with SIGKILL.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -15,6 +16,11 @@ struct Kiln {
 impl Kiln {
     /// Starts `kiln serve` on the database and waits until it answers.
     async fn start(database_url: &str) -> Kiln {
+        Kiln::start_with(database_url, &[]).await
+    }
+
+    /// The same, with more environment variables.
+    async fn start_with(database_url: &str, env: &[(&str, String)]) -> Kiln {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -31,6 +37,7 @@ impl Kiln {
             .env("KILN_LIMIT_POSTS_PER_MINUTE", "100000")
             .env("KILN_LIMIT_NEW_DRAFTS_PER_MINUTE", "100000")
             .env("RUST_LOG", "warn")
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(std::process::Stdio::null())
             .spawn()
             .expect("start kiln");
@@ -189,4 +196,118 @@ async fn no_acknowledged_response_is_lost_to_kill_9_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_acknowledged_response_is_lost_to_kill_9_postgres() {
     kill_during_load(Backend::Postgres).await;
+}
+
+/// A mail server that takes connections and never answers: sends to it hang until their
+/// timeout.
+async fn silent_mail_server() -> (u16, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let task = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            held.push(socket);
+        }
+    });
+    (port, task)
+}
+
+async fn outbox_statuses(database_url: &str) -> Vec<String> {
+    use sea_orm::EntityTrait;
+    let db = store::db::connect(database_url).await.unwrap();
+    store::entity::outbox::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.status)
+        .collect()
+}
+
+async fn kill_while_mail_is_queued(backend: Backend) {
+    let (database_url, _dir) = database_url(backend).await;
+    let (silent, _server) = silent_mail_server().await;
+    let env = |smtp: String| {
+        vec![
+            ("KILN_SMTP_URL", smtp),
+            ("KILN_SMTP_TIMEOUT_SECONDS", "60".to_string()),
+            // A dead process's messages are free again after 3 seconds (PostgreSQL; SQLite
+            // frees them at start-up).
+            ("KILN_MAIL_LEASE_SECONDS", "3".to_string()),
+        ]
+    };
+    let kiln = Kiln::start_with(&database_url, &env(format!("smtp://127.0.0.1:{silent}"))).await;
+    let prefix = format!("crash-{:x}", rand::random::<u32>());
+    let db = store::db::connect(&database_url).await.unwrap();
+    let now = store::Clock::system().now();
+    for i in 0..30 {
+        let mail = domain::mail::Mail::PasswordReset {
+            name: format!("Person {i}"),
+            link: format!("https://kiln.example/reset-password/T{i}"),
+            minutes: 30,
+        };
+        let to = format!("{prefix}-{i}@example.org");
+        store::outbox::enqueue(&db, &format!("{prefix}:{i}"), &to, &mail, now)
+            .await
+            .unwrap();
+    }
+    // Killed while its sender holds messages it cannot get out, and others wait behind them.
+    let mut taken = false;
+    for _ in 0..200 {
+        let statuses = outbox_statuses(&database_url).await;
+        if statuses.iter().any(|s| s == "sending") {
+            taken = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(taken, "the sender never took a message");
+    kiln.kill_9();
+    let statuses = outbox_statuses(&database_url).await;
+    assert!(
+        statuses.iter().all(|s| s == "sending" || s == "queued"),
+        "{statuses:?}"
+    );
+
+    let _again = Kiln::start_with(&database_url, &env(smtp_url())).await;
+    let mut delivered = Vec::new();
+    for _ in 0..300 {
+        delivered = (0..30)
+            .flat_map(|i| delivered_to(&format!("{prefix}-{i}@example.org")))
+            .collect::<Vec<_>>();
+        if delivered.len() >= 30
+            && outbox_statuses(&database_url)
+                .await
+                .iter()
+                .all(|s| s == "sent")
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // Longer than a lease and a poll: nothing more arrives late.
+    tokio::time::sleep(Duration::from_secs(8)).await;
+    for i in 0..30 {
+        let to = format!("{prefix}-{i}@example.org");
+        assert_eq!(
+            delivered_to(&to).len(),
+            1,
+            "{to}: each message exactly once"
+        );
+    }
+    assert!(outbox_statuses(&database_url)
+        .await
+        .iter()
+        .all(|s| s == "sent"));
+    assert!(delivered.len() >= 30);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn queued_mail_is_sent_once_after_kill_9_sqlite() {
+    kill_while_mail_is_queued(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn queued_mail_is_sent_once_after_kill_9_postgres() {
+    kill_while_mail_is_queued(Backend::Postgres).await;
 }
