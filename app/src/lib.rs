@@ -11,6 +11,7 @@ pub mod officer;
 pub mod results;
 pub mod shared;
 pub mod survey;
+pub mod updates;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -27,6 +28,7 @@ pub const ACCESS: &[Declared] = &[
     officer::paths::ACCESS,
     admin::paths::ACCESS,
     results::paths::ACCESS,
+    updates::paths::ACCESS,
     shared::access::SITE,
 ];
 
@@ -115,6 +117,7 @@ pub fn App() -> impl IntoView {
                     <officer::OfficerRoutes />
                     <admin::AdminRoutes />
                     <results::ResultsRoutes />
+                    <updates::UpdatesRoutes />
                 </Routes>
             </main>
             <footer class="footer">

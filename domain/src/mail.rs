@@ -4,8 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One message, as written to the outbox. Links are whole addresses (the public URL and a
-/// token), so the message can be rendered later by any process.
+/// One message, as written to the outbox. Staff links are whole addresses; residents'
+/// messages hold paths, which the sender puts after the public address it is configured
+/// with (`site` in the templates).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Mail {
@@ -24,6 +25,18 @@ pub enum Mail {
         link: String,
         hours: u32,
     },
+    /// "Confirm you want results updates": double opt-in, nothing else is sent before.
+    UpdatesConfirmation {
+        confirm_path: String,
+        leave_path: String,
+    },
+    /// Results of a wave are published.
+    ResultsPublished {
+        survey: String,
+        wave: String,
+        results_path: String,
+        leave_path: String,
+    },
 }
 
 impl Mail {
@@ -32,6 +45,18 @@ impl Mail {
         match self {
             Mail::PasswordReset { .. } => "password_reset",
             Mail::StaffInvitation { .. } => "staff_invitation",
+            Mail::UpdatesConfirmation { .. } => "updates_confirmation",
+            Mail::ResultsPublished { .. } => "results_published",
+        }
+    }
+
+    /// Where the recipient stops messages of this kind with one click (a resident's message);
+    /// sent as `List-Unsubscribe`.
+    pub fn leave_path(&self) -> Option<&str> {
+        match self {
+            Mail::UpdatesConfirmation { leave_path, .. }
+            | Mail::ResultsPublished { leave_path, .. } => Some(leave_path),
+            _ => None,
         }
     }
 
@@ -39,6 +64,12 @@ impl Mail {
         match self {
             Mail::PasswordReset { .. } => "Choose a new password for Kiln".to_string(),
             Mail::StaffInvitation { .. } => "You are invited to Kiln".to_string(),
+            Mail::UpdatesConfirmation { .. } => {
+                "Confirm you want emails about survey results".to_string()
+            }
+            Mail::ResultsPublished { survey, wave, .. } => {
+                format!("New results: {survey}, {wave}")
+            }
         }
     }
 
@@ -47,6 +78,8 @@ impl Mail {
         match self {
             Mail::PasswordReset { .. } => "password reset",
             Mail::StaffInvitation { .. } => "staff invitation",
+            Mail::UpdatesConfirmation { .. } => "results updates: confirmation",
+            Mail::ResultsPublished { .. } => "results updates: new results",
         }
     }
 
@@ -79,6 +112,24 @@ impl Mail {
                 invited_by,
                 link: hide(&link),
                 hours,
+            },
+            Mail::UpdatesConfirmation {
+                confirm_path,
+                leave_path,
+            } => Mail::UpdatesConfirmation {
+                confirm_path: hide(&confirm_path),
+                leave_path: hide(&leave_path),
+            },
+            Mail::ResultsPublished {
+                survey,
+                wave,
+                results_path,
+                leave_path,
+            } => Mail::ResultsPublished {
+                survey,
+                wave,
+                results_path,
+                leave_path: hide(&leave_path),
             },
         }
     }

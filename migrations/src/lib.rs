@@ -9,6 +9,7 @@ mod m20261124_000004_staff_security;
 mod m20261124_000005_catalogue_version;
 mod m20261124_000006_rate_count;
 mod m20261124_000007_outbox;
+mod m20261124_000008_subscriber;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000005_catalogue_version::Migration),
             Box::new(m20261124_000006_rate_count::Migration),
             Box::new(m20261124_000007_outbox::Migration),
+            Box::new(m20261124_000008_subscriber::Migration),
         ]
     }
 }

@@ -42,6 +42,9 @@ pub fn spawn_session_cleanup(
             if let Err(e) = store::account_links::prune(&db, clock.now()).await {
                 tracing::warn!(error = %e, "could not delete old emailed links");
             }
+            if let Err(e) = store::subscribers::prune(&db, clock.now()).await {
+                tracing::warn!(error = %e, "could not delete unconfirmed addresses");
+            }
             if let Err(e) = store::outbox::prune(&db, clock.now()).await {
                 tracing::warn!(error = %e, "could not delete old records of sent email");
             }

@@ -70,8 +70,8 @@ impl Default for MailConfig {
 }
 
 impl MailConfig {
-    /// The sender the messages go through.
-    pub fn mailer(&self) -> anyhow::Result<crate::mail::Mailer> {
+    /// The sender the messages go through; `site` is the public address.
+    pub fn mailer(&self, site: &str) -> anyhow::Result<crate::mail::Mailer> {
         use crate::mail::transport::Transport;
         let from = self.from.parse().map_err(|e| {
             anyhow::anyhow!("KILN_MAIL_FROM is not an address like Kiln <kiln@example.gov.uk>: {e}")
@@ -85,6 +85,7 @@ impl MailConfig {
             transport,
             from,
             lease: self.lease_seconds,
+            site: site.to_string(),
         })
     }
 }

@@ -135,7 +135,7 @@ async fn main() -> anyhow::Result<()> {
             );
             server::mail::worker::spawn(
                 state.db.clone(),
-                std::sync::Arc::new(config.mail.mailer()?),
+                std::sync::Arc::new(config.mail.mailer(&config.public_url)?),
                 clock.clone(),
                 state.mail.wake.clone(),
             );

@@ -26,7 +26,7 @@ use crate::config::Config;
 
 /// Connects, migrates (a failure stops the start) and assembles the shared state.
 pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result<AppState> {
-    let delivery = config.mail.mailer()?.transport.delivery();
+    let delivery = config.mail.mailer(&config.public_url)?.transport.delivery();
     let db = store::db::connect_and_migrate(&config.database_url)
         .await
         .map_err(|e| anyhow::anyhow!("cannot open or migrate the database: {e}"))?;
@@ -85,6 +85,12 @@ fn handler_routes(state: &AppState) -> Routes {
         .merge(app::accounts::ssr::sign_in::router())
         .merge(app::accounts::ssr::own_account::router())
         .merge(app::accounts::ssr::reset::router())
+        .merge(app::updates::ssr::router().map_router(|r| {
+            r.route_layer(middleware::from_fn_with_state(
+                state.clone(),
+                app::shared::ssr::limits::survey_limit,
+            ))
+        }))
         .merge(app::accounts::ssr::two_factor::router())
         .merge(app::officer::ssr::forms::router())
         .merge(app::admin::ssr::forms::router())

@@ -26,6 +26,7 @@ pub mod results;
 pub mod seed;
 pub mod sessions;
 pub mod settings;
+pub mod subscribers;
 pub mod surveys;
 pub mod throttle;
 pub mod two_factor;

@@ -217,10 +217,27 @@ pub async fn change_wave(
     wave_key: &str,
     change: WaveChange,
 ) -> Result<Result<wave::Model, ChangeRefusal>, StoreError> {
+    // Publishing tells those who asked for results updates, in the same transaction.
+    let secret = match change {
+        WaveChange::Publish => Some(crate::settings::form_secret(db).await?),
+        _ => None,
+    };
     let txn = db.begin().await?;
-    let Some((_, w)) = find(&txn, survey_key, wave_key).await? else {
+    let Some((s, w)) = find(&txn, survey_key, wave_key).await? else {
         return Ok(Err(ChangeRefusal::NoSuchWave));
     };
+    if let (Some(secret), false) = (&secret, w.published) {
+        crate::subscribers::announce(
+            &txn,
+            secret,
+            &s.title,
+            w.id,
+            &w.name,
+            &format!("/results/{survey_key}/{wave_key}"),
+            actor.at,
+        )
+        .await?;
+    }
     if change == WaveChange::Open && w.published {
         return Ok(Err(ChangeRefusal::PublishedCannotOpen));
     }

@@ -24,6 +24,8 @@ pub struct Mailer {
     pub from: Mailbox,
     /// Seconds a claimed message stays this sender's (`store::outbox::LEASE_SECONDS`).
     pub lease: i64,
+    /// The public address, before the paths in residents' messages.
+    pub site: String,
 }
 
 /// What one pass did.
@@ -46,12 +48,20 @@ pub async fn send_due(
             return Ok(pass);
         }
         for claimed in batch {
-            let sent = match render(&claimed.mail) {
+            let site = mailer.site.trim_end_matches('/');
+            let leave = claimed.mail.leave_path().map(|p| format!("{site}{p}"));
+            let sent = match render(&claimed.mail, site) {
                 Err(e) => Err(super::transport::SendError {
                     failure: Failure::Permanent,
                     reason: format!("the template could not be rendered: {e}"),
                 }),
-                Ok(r) => match message(&mailer.from, &claimed.to, &claimed.key, &r) {
+                Ok(r) => match message(
+                    &mailer.from,
+                    &claimed.to,
+                    &claimed.key,
+                    &r,
+                    leave.as_deref(),
+                ) {
                     Err(reason) => Err(super::transport::SendError {
                         failure: Failure::Permanent,
                         reason,

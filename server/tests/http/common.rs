@@ -203,7 +203,7 @@ impl TestAppBuilder {
         for f in self.configure {
             f(&mut config);
         }
-        let mailer = Arc::new(config.mail.mailer().expect("mailer"));
+        let mailer = Arc::new(config.mail.mailer(&config.public_url).expect("mailer"));
         let state = server::startup::build_state(&config, self.clock.clone())
             .await
             .expect("app state");

@@ -318,3 +318,160 @@ db_test!(
         assert!(app.get(&link).await.text.contains("Choose a new password"));
     }
 );
+
+/// Asks for results updates for `email` with a fresh agent.
+async fn ask_for_updates(app: &TestApp, email: &str) {
+    let a = app.agent();
+    let page = a.get("/updates").await;
+    let res = a
+        .post("/updates", &[("email", email), ("token", &page.token())])
+        .await;
+    assert_eq!(location(&res), "/updates?sent=1");
+}
+
+db_test!(
+    results_updates_need_confirming_and_stop_with_one_click,
+    |app: TestApp| async move {
+        assert!(app.get("/results").await.text.contains("href=\"/updates\""));
+        ask_for_updates(&app, "resident@example.org").await;
+        // Asking again at once sends nothing more.
+        ask_for_updates(&app, "resident@example.org").await;
+        assert_eq!(app.deliver_mail().await.delivered, 1);
+        let mail = app.mail_taken().await;
+        let m = &mail[0];
+        assert_eq!(m.subject, "Confirm you want emails about survey results");
+        assert!(m
+            .raw
+            .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+        let confirm = m.link(&app.base, "/updates/confirm/");
+
+        // Not confirmed yet: publishing sends nothing.
+        store::waves::publish(
+            &app.db,
+            &store::audit::Actor::command_line(&app.clock),
+            "cohesion",
+            "2026-baseline",
+        )
+        .await
+        .unwrap();
+        assert_eq!(app.deliver_mail().await.delivered, 0);
+
+        // Opening the link (a mail scanner) confirms nothing; the button does.
+        assert!(app
+            .get(&confirm)
+            .await
+            .text
+            .contains("Confirm you want emails"));
+        assert!(app
+            .get(&confirm)
+            .await
+            .text
+            .contains("Confirm you want emails"));
+        let res = app.agent().post(&confirm, &[]).await;
+        assert_eq!(location(&res), "/updates?confirmed=1");
+        assert!(app
+            .get(&confirm)
+            .await
+            .text
+            .contains("This link no longer works"));
+
+        // One email per publication, with the results link and a one-click way out.
+        app.publish("2026-baseline").await;
+        assert_eq!(app.deliver_mail().await.delivered, 1);
+        // Published again: not announced twice.
+        app.publish("2026-baseline").await;
+        assert_eq!(app.deliver_mail().await.delivered, 0);
+        let mail = app.mail_taken().await;
+        let news = &mail[1];
+        assert_eq!(news.to, "resident@example.org");
+        assert!(
+            news.subject.starts_with("New results: "),
+            "{}",
+            news.subject
+        );
+        let results = news.link(&app.base, "/results/");
+        assert_eq!(app.get(&results).await.status, StatusCode::OK);
+        let header = news
+            .raw
+            .lines()
+            .find(|l| l.starts_with("List-Unsubscribe: <"))
+            .expect("a List-Unsubscribe header")
+            .to_string();
+        let leave = header
+            .trim_start_matches("List-Unsubscribe: <")
+            .trim_end_matches('>')
+            .trim_start_matches(&app.base)
+            .to_string();
+        assert_eq!(news.link(&app.base, "/updates/leave/"), leave);
+
+        // A mail provider's one-click POST: no form token, no cookies.
+        let res = app
+            .agent()
+            .post(&leave, &[("List-Unsubscribe", "One-Click")])
+            .await;
+        assert_eq!(location(&res), "/updates?left=1");
+        assert_eq!(
+            store::entity::subscriber::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap(),
+            0,
+            "the address is deleted at once"
+        );
+        assert!(app
+            .get(&leave)
+            .await
+            .text
+            .contains("You will not get these emails"));
+        // A made-up leave link does nothing.
+        let res = app.agent().post("/updates/leave/1-00", &[]).await;
+        assert_eq!(location(&res), "/updates/leave/1-00");
+    }
+);
+
+db_test!(
+    unconfirmed_addresses_are_deleted_after_7_days,
+    |app: TestApp| async move {
+        ask_for_updates(&app, "maybe@example.org").await;
+        app.advance(7 * 24 * 3600 - 1);
+        store::subscribers::prune(&app.db, app.clock.now())
+            .await
+            .unwrap();
+        assert_eq!(
+            store::entity::subscriber::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap(),
+            1
+        );
+        app.advance(1);
+        store::subscribers::prune(&app.db, app.clock.now())
+            .await
+            .unwrap();
+        assert_eq!(
+            store::entity::subscriber::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap(),
+            0
+        );
+        // A bad address is refused beside the field, and what was typed is kept.
+        let a = app.agent();
+        let page = a.get("/updates").await;
+        let res = a
+            .post(
+                "/updates",
+                &[("email", "not an address"), ("token", &page.token())],
+            )
+            .await;
+        let page = a.get(&location(&res)).await;
+        assert_eq!(
+            page.error_summary(),
+            vec!["Enter an email address in the correct format, like name@example.com"]
+        );
+        assert_eq!(
+            page.attr("#email", "value").as_deref(),
+            Some("not an address")
+        );
+    }
+);

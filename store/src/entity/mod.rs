@@ -17,6 +17,7 @@ pub mod recovery_code;
 pub mod response;
 pub mod setting;
 pub mod sign_in_failure;
+pub mod subscriber;
 pub mod survey;
 pub mod survey_section;
 pub mod user_session;

@@ -28,7 +28,11 @@ async fn change_wave(
     };
     let refusal =
         match waves::change_wave(&st.db, &p.actor(), &survey_key, &wave_key, change).await? {
-            Ok(_) => None,
+            // Publishing may have queued results updates.
+            Ok(_) => {
+                st.mail.wake.notify_one();
+                None
+            }
             Err(ChangeRefusal::NoSuchWave) => return Err(OfficerError::NotFound),
             Err(ChangeRefusal::PublishedCannotOpen) => Some("published"),
             Err(ChangeRefusal::NoPopulation) => Some("no_population"),

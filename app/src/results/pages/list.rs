@@ -76,6 +76,11 @@ pub fn ResultsListPage() -> impl IntoView {
                     <p>
                         <a href=paths::METHODOLOGY>"How the figures are worked out"</a>
                     </p>
+                    <p>
+                        <a href=crate::updates::paths::UPDATES>
+                            "Get an email when new results are published"
+                        </a>
+                    </p>
                 }
                     .into_any()
             },

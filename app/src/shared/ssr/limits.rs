@@ -191,6 +191,8 @@ fn limit_for(route: &str) -> Option<Limit> {
         BEGIN => Some(Limit::Start),
         RESUME => Some(Limit::Resume),
         SECTION | SUBMIT => Some(Limit::Post),
+        // Asking for results updates sends an email: as tight as guessing resume codes.
+        crate::updates::paths::UPDATES => Some(Limit::Resume),
         _ => None,
     }
 }

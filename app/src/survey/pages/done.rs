@@ -40,6 +40,11 @@ pub fn DonePage() -> impl IntoView {
                         "Your answers are added, anonymously, to everyone else\u{2019}s. The council publishes the results for each ward once the survey closes, with figures hidden wherever too few people answered to keep everyone anonymous."
                     </p>
                     <p>
+                        <a href=crate::updates::paths::UPDATES>
+                            "Get an email when the results are published"
+                        </a>
+                    </p>
+                    <p>
                         <a href="/">"See the other surveys"</a>
                     </p>
                 }

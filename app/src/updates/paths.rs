@@ -1,0 +1,25 @@
+//! Every address of results updates.
+
+use crate::shared::access::{Access::*, Declared};
+use crate::shared::address::fill;
+
+pub const UPDATES: &str = "/updates";
+/// The confirmation link's page (`store::subscribers::CONFIRM_BASE`).
+pub const CONFIRM: &str = "/updates/confirm/{token}";
+/// The leave link's page, and its one-click POST (`store::subscribers::LEAVE_BASE`).
+pub const LEAVE: &str = "/updates/leave/{token}";
+pub const PAGE_DATA: &str = "/api/updates/{*fn}";
+
+pub fn confirm(token: &str) -> String {
+    fill(CONFIRM, &[token])
+}
+pub fn leave(token: &str) -> String {
+    fill(LEAVE, &[token])
+}
+
+pub const ACCESS: Declared = &[
+    (UPDATES, Anyone),
+    (CONFIRM, Anyone),
+    (LEAVE, Anyone),
+    (PAGE_DATA, Anyone),
+];
