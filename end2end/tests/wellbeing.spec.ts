@@ -100,3 +100,17 @@ test("pages that do not exist say so, accessibly", async ({ page }, info) => {
   await settled(page, info);
   await expectAccessible(page, info);
 });
+
+test("someone asks to be emailed when new results are published", async ({ page }, info) => {
+  await visit(page, info, "/results");
+  await go(page, info, () => page.getByRole("link", { name: "Get an email when new results are published" }).click());
+  await expect(page.getByRole("heading", { name: "Get emails about new results" })).toBeVisible();
+  await go(page, info, () => page.getByRole("button", { name: "Send me a link to confirm" }).click());
+  await expect(page.locator(".error-summary")).toContainText("Enter your email address");
+  await expectAccessible(page, info);
+  const email = `updates-${info.project.name}@example.org`;
+  await page.getByLabel("Email address").fill(email);
+  await go(page, info, () => page.getByRole("button", { name: "Send me a link to confirm" }).click());
+  await expect(page.getByRole("status")).toContainText(`We have sent a link to ${email}`);
+  await expectAccessible(page, info);
+});
