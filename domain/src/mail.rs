@@ -30,6 +30,11 @@ pub enum Mail {
         confirm_path: String,
         leave_path: String,
     },
+    /// "Confirm you want to join the residents' panel": the same, for the panel.
+    PanelConfirmation {
+        confirm_path: String,
+        leave_path: String,
+    },
     /// Results of a wave are published.
     ResultsPublished {
         survey: String,
@@ -46,6 +51,7 @@ impl Mail {
             Mail::PasswordReset { .. } => "password_reset",
             Mail::StaffInvitation { .. } => "staff_invitation",
             Mail::UpdatesConfirmation { .. } => "updates_confirmation",
+            Mail::PanelConfirmation { .. } => "panel_confirmation",
             Mail::ResultsPublished { .. } => "results_published",
         }
     }
@@ -55,6 +61,7 @@ impl Mail {
     pub fn leave_path(&self) -> Option<&str> {
         match self {
             Mail::UpdatesConfirmation { leave_path, .. }
+            | Mail::PanelConfirmation { leave_path, .. }
             | Mail::ResultsPublished { leave_path, .. } => Some(leave_path),
             _ => None,
         }
@@ -66,6 +73,9 @@ impl Mail {
             Mail::StaffInvitation { .. } => "You are invited to Kiln".to_string(),
             Mail::UpdatesConfirmation { .. } => {
                 "Confirm you want emails about survey results".to_string()
+            }
+            Mail::PanelConfirmation { .. } => {
+                "Confirm you want to join the residents' panel".to_string()
             }
             Mail::ResultsPublished { survey, wave, .. } => {
                 format!("New results: {survey}, {wave}")
@@ -79,6 +89,7 @@ impl Mail {
             Mail::PasswordReset { .. } => "password reset",
             Mail::StaffInvitation { .. } => "staff invitation",
             Mail::UpdatesConfirmation { .. } => "results updates: confirmation",
+            Mail::PanelConfirmation { .. } => "residents' panel: confirmation",
             Mail::ResultsPublished { .. } => "results updates: new results",
         }
     }
@@ -117,6 +128,13 @@ impl Mail {
                 confirm_path,
                 leave_path,
             } => Mail::UpdatesConfirmation {
+                confirm_path: hide(&confirm_path),
+                leave_path: hide(&leave_path),
+            },
+            Mail::PanelConfirmation {
+                confirm_path,
+                leave_path,
+            } => Mail::PanelConfirmation {
                 confirm_path: hide(&confirm_path),
                 leave_path: hide(&leave_path),
             },

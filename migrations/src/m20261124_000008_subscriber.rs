@@ -1,5 +1,8 @@
-//! People who asked to be told when results are published: an email address, confirmed by a
-//! link before anything else is sent to it (double opt-in). Leaving deletes the row.
+//! Email lists residents join: results updates (told when results are published) and the
+//! residents' panel (asked to take part in surveys). An address is confirmed by a link before
+//! anything else is sent to it (double opt-in); leaving deletes the row. A panel member may
+//! give a ward, age band and sex, used only to see whom the panel under-represents: no table
+//! links a member to an answer.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -10,7 +13,12 @@ pub struct Migration;
 enum Subscriber {
     Table,
     Id,
+    /// `results` or `panel`.
+    List,
     Email,
+    WardCode,
+    AgeBand,
+    Sex,
     /// SHA-256 of the token in the confirmation link; null once confirmed.
     ConfirmHash,
     CreatedAt,
@@ -24,10 +32,24 @@ impl MigrationTrait for Migration {
             Table::create()
                 .table(Subscriber::Table)
                 .col(pk_auto(Subscriber::Id))
-                .col(string(Subscriber::Email).unique_key())
+                .col(string(Subscriber::List))
+                .col(string(Subscriber::Email))
+                .col(string_null(Subscriber::WardCode))
+                .col(string_null(Subscriber::AgeBand))
+                .col(string_null(Subscriber::Sex))
                 .col(string_null(Subscriber::ConfirmHash).unique_key())
                 .col(big_integer(Subscriber::CreatedAt))
                 .col(big_integer_null(Subscriber::ConfirmedAt))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("subscriber_once_per_list")
+                .table(Subscriber::Table)
+                .col(Subscriber::List)
+                .col(Subscriber::Email)
+                .unique()
                 .to_owned(),
         )
         .await?;

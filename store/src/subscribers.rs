@@ -1,4 +1,5 @@
-//! Results updates: people who asked to be emailed when results are published. An address
+//! The email lists residents join: results updates (emailed when results are published) and
+//! the residents' panel (people who agreed to be asked to take part in surveys). An address
 //! is confirmed by a link before anything else goes to it (double opt-in); unconfirmed ones
 //! are deleted after 7 days; leaving deletes the address at once. Each message carries a
 //! one-click way to leave, whose token is a keyed hash of the row (nothing more is stored).
@@ -15,6 +16,37 @@ use sha2::{Digest, Sha256};
 
 use crate::entity::subscriber;
 use crate::StoreError;
+
+/// A list a resident may join.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    Results,
+    Panel,
+}
+
+impl List {
+    pub fn key(self) -> &'static str {
+        match self {
+            List::Results => "results",
+            List::Panel => "panel",
+        }
+    }
+
+    fn parse(key: &str) -> Option<List> {
+        [List::Results, List::Panel]
+            .into_iter()
+            .find(|l| l.key() == key)
+    }
+}
+
+/// What a panel member chose to say about themselves (each optional), already checked
+/// against the wards, age bands and sexes Kiln knows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Profile {
+    pub ward_code: Option<String>,
+    pub age_band: Option<String>,
+    pub sex: Option<String>,
+}
 
 /// Where the confirmation link and the leave link go, below the public address.
 pub const CONFIRM_BASE: &str = "/updates/confirm";
@@ -58,16 +90,19 @@ fn leave_id(secret: &[u8], token: &str) -> Option<i32> {
     same.then_some(id)
 }
 
-/// Someone asks for results updates. A new (or still unconfirmed) address gets a
-/// confirmation link; a confirmed one gets nothing more. The caller answers the same either
-/// way. True if a message was queued.
+/// Someone asks to join a list. A new (or still unconfirmed) address gets a confirmation
+/// link; a confirmed one gets nothing more (its profile is kept as it was). The caller
+/// answers the same either way. True if a message was queued.
 pub async fn subscribe(
     db: &DatabaseConnection,
     secret: &[u8],
+    list: List,
     email: &EmailAddress,
+    profile: Profile,
     now: i64,
 ) -> Result<bool, StoreError> {
     let existing = subscriber::Entity::find()
+        .filter(subscriber::Column::List.eq(list.key()))
         .filter(subscriber::Column::Email.eq(email.as_str()))
         .one(db)
         .await?;
@@ -85,11 +120,18 @@ pub async fn subscribe(
             let mut a: subscriber::ActiveModel = s.into();
             a.confirm_hash = Set(Some(hash(&token)));
             a.created_at = Set(now);
+            a.ward_code = Set(profile.ward_code);
+            a.age_band = Set(profile.age_band);
+            a.sex = Set(profile.sex);
             a.update(&txn).await?
         }
         None => {
             subscriber::ActiveModel {
+                list: Set(list.key().to_string()),
                 email: Set(email.as_str().to_string()),
+                ward_code: Set(profile.ward_code),
+                age_band: Set(profile.age_band),
+                sex: Set(profile.sex),
                 confirm_hash: Set(Some(hash(&token))),
                 created_at: Set(now),
                 confirmed_at: Set(None),
@@ -99,32 +141,54 @@ pub async fn subscribe(
             .await?
         }
     };
-    let mail = Mail::UpdatesConfirmation {
-        confirm_path: format!("{CONFIRM_BASE}/{token}"),
-        leave_path: format!("{LEAVE_BASE}/{}", leave_token(secret, row.id)),
+    let confirm_path = format!("{CONFIRM_BASE}/{token}");
+    let leave_path = format!("{LEAVE_BASE}/{}", leave_token(secret, row.id));
+    let mail = match list {
+        List::Results => Mail::UpdatesConfirmation {
+            confirm_path,
+            leave_path,
+        },
+        List::Panel => Mail::PanelConfirmation {
+            confirm_path,
+            leave_path,
+        },
     };
-    let key = format!("updates-confirm:{}:{now}", row.id);
+    let key = format!("confirm:{}:{now}", row.id);
     crate::outbox::enqueue(&txn, &key, &row.email, &mail, now).await?;
     txn.commit().await?;
     Ok(true)
 }
 
-/// Whether a confirmation link still works (looking uses nothing up).
+fn list_of(row: &subscriber::Model) -> Result<List, StoreError> {
+    List::parse(&row.list).ok_or_else(|| StoreError::Corrupt(format!("list {}", row.list)))
+}
+
+/// The list a live confirmation link is for (looking uses nothing up).
 pub async fn confirmation_works(
     db: &DatabaseConnection,
     token: &str,
     now: i64,
-) -> Result<bool, StoreError> {
-    Ok(subscriber::Entity::find()
+) -> Result<Option<List>, StoreError> {
+    subscriber::Entity::find()
         .filter(subscriber::Column::ConfirmHash.eq(hash(token)))
         .filter(subscriber::Column::CreatedAt.gt(now - CONFIRM_WITHIN_SECONDS))
         .one(db)
         .await?
-        .is_some())
+        .as_ref()
+        .map(list_of)
+        .transpose()
 }
 
-/// Confirms the address a link was sent to. False if the link is unknown, used or old.
-pub async fn confirm(db: &DatabaseConnection, token: &str, now: i64) -> Result<bool, StoreError> {
+/// Confirms the address a link was sent to; the list it joined. None if the link is
+/// unknown, used or old.
+pub async fn confirm(
+    db: &DatabaseConnection,
+    token: &str,
+    now: i64,
+) -> Result<Option<List>, StoreError> {
+    let Some(list) = confirmation_works(db, token, now).await? else {
+        return Ok(None);
+    };
     let done = subscriber::Entity::update_many()
         .col_expr(
             subscriber::Column::ConfirmedAt,
@@ -138,32 +202,39 @@ pub async fn confirm(db: &DatabaseConnection, token: &str, now: i64) -> Result<b
         .filter(subscriber::Column::CreatedAt.gt(now - CONFIRM_WITHIN_SECONDS))
         .exec(db)
         .await?;
-    Ok(done.rows_affected == 1)
+    Ok((done.rows_affected == 1).then_some(list))
 }
 
-/// Whether a leave link names an address still here.
+/// The list of the address a leave link names, if it is still on it.
 pub async fn leave_works(
     db: &DatabaseConnection,
     secret: &[u8],
     token: &str,
-) -> Result<bool, StoreError> {
+) -> Result<Option<List>, StoreError> {
     let Some(id) = leave_id(secret, token) else {
-        return Ok(false);
+        return Ok(None);
     };
-    Ok(subscriber::Entity::find_by_id(id).one(db).await?.is_some())
+    subscriber::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .as_ref()
+        .map(list_of)
+        .transpose()
 }
 
-/// Deletes the address at once. False if the link is not right or it has already gone.
+/// Deletes the address at once; the list it left. None if the link is not right or the
+/// address has already gone.
 pub async fn leave(
     db: &DatabaseConnection,
     secret: &[u8],
     token: &str,
-) -> Result<bool, StoreError> {
-    let Some(id) = leave_id(secret, token) else {
-        return Ok(false);
+) -> Result<Option<List>, StoreError> {
+    let Some(list) = leave_works(db, secret, token).await? else {
+        return Ok(None);
     };
+    let id = leave_id(secret, token).expect("checked above");
     let done = subscriber::Entity::delete_by_id(id).exec(db).await?;
-    Ok(done.rows_affected == 1)
+    Ok((done.rows_affected == 1).then_some(list))
 }
 
 /// Queues one "new results" message to every confirmed address, inside the transaction
@@ -178,6 +249,7 @@ pub async fn announce<C: ConnectionTrait>(
     now: i64,
 ) -> Result<usize, StoreError> {
     let confirmed = subscriber::Entity::find()
+        .filter(subscriber::Column::List.eq(List::Results.key()))
         .filter(subscriber::Column::ConfirmedAt.is_not_null())
         .all(conn)
         .await?;

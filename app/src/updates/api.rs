@@ -18,3 +18,10 @@ pub async fn load_link(token: String, leaving: bool) -> Result<LinkView, PageErr
         .await
         .map_err(support::map_err)
 }
+
+#[server(endpoint = "updates/panel")]
+pub async fn load_panel() -> Result<PanelView, PageError> {
+    super::ssr::panel_view(&support::state()?)
+        .await
+        .map_err(support::map_err)
+}

@@ -1,9 +1,11 @@
-//! Every address of results updates.
+//! Every address of the lists residents join: results updates and the residents' panel.
 
 use crate::shared::access::{Access::*, Declared};
 use crate::shared::address::fill;
 
 pub const UPDATES: &str = "/updates";
+/// Joining the residents' panel.
+pub const PANEL: &str = "/panel";
 /// The confirmation link's page (`store::subscribers::CONFIRM_BASE`).
 pub const CONFIRM: &str = "/updates/confirm/{token}";
 /// The leave link's page, and its one-click POST (`store::subscribers::LEAVE_BASE`).
@@ -19,6 +21,7 @@ pub fn leave(token: &str) -> String {
 
 pub const ACCESS: Declared = &[
     (UPDATES, Anyone),
+    (PANEL, Anyone),
     (CONFIRM, Anyone),
     (LEAVE, Anyone),
     (PAGE_DATA, Anyone),

@@ -54,6 +54,14 @@ fn templates() -> &'static Environment<'static> {
                 include_str!("../../templates/mail/updates_confirmation.html"),
             ),
             (
+                "panel_confirmation.txt",
+                include_str!("../../templates/mail/panel_confirmation.txt"),
+            ),
+            (
+                "panel_confirmation.html",
+                include_str!("../../templates/mail/panel_confirmation.html"),
+            ),
+            (
                 "results_published.txt",
                 include_str!("../../templates/mail/results_published.txt"),
             ),
@@ -219,7 +227,11 @@ mod tests {
             results_path: "/results/wellbeing/2026-autumn".into(),
             leave_path: "/updates/leave/TOKEN".into(),
         };
-        for mail in [reset(), invitation, confirm, published] {
+        let panel = Mail::PanelConfirmation {
+            confirm_path: "/updates/confirm/TOKEN".into(),
+            leave_path: "/updates/leave/TOKEN".into(),
+        };
+        for mail in [reset(), invitation, confirm, panel, published] {
             let r = render(&mail, "https://kiln.example/").unwrap();
             assert!(r.text.contains("https://kiln.example/"), "{}", r.text);
             // minijinja escapes `/` in HTML too; mail clients read it back.

@@ -475,3 +475,144 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    residents_join_the_panel_with_optional_details,
+    |app: TestApp| async move {
+        let ward = app.ward_code("Tunstall").await;
+        let a = app.agent();
+        let page = a.get("/panel").await;
+        assert!(page.text.contains("never linked to you"));
+        // A forged choice is refused, and what was typed comes back.
+        let res = a
+            .post(
+                "/panel",
+                &[
+                    ("email", "pat@example.org"),
+                    ("ward", "NOWHERE"),
+                    ("age_band", "25-34"),
+                    ("sex", ""),
+                    ("token", &page.token()),
+                ],
+            )
+            .await;
+        let back = a.get(&location(&res)).await;
+        assert_eq!(
+            back.error_summary(),
+            vec!["Choose from the lists, or leave them blank"]
+        );
+        assert_eq!(
+            back.attr("#email", "value").as_deref(),
+            Some("pat@example.org")
+        );
+        assert_eq!(back.checked("age_band"), None);
+        assert!(
+            back.text.contains("value=\"25-34\" selected"),
+            "the age band is kept"
+        );
+
+        let res = a
+            .post(
+                "/panel",
+                &[
+                    ("email", "pat@example.org"),
+                    ("ward", &ward),
+                    ("age_band", "25-34"),
+                    ("sex", ""),
+                    ("token", &back.token()),
+                ],
+            )
+            .await;
+        assert_eq!(location(&res), "/panel?sent=1");
+        assert_eq!(app.deliver_mail().await.delivered, 1);
+        let m = &app.mail_taken().await[0];
+        assert_eq!(m.subject, "Confirm you want to join the residents' panel");
+        assert!(m
+            .raw
+            .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+        let confirm = m.link(&app.base, "/updates/confirm/");
+        assert!(app.get(&confirm).await.text.contains("Join the panel"));
+        let res = app.agent().post(&confirm, &[]).await;
+        assert_eq!(location(&res), "/panel?confirmed=1");
+        let members = store::entity::subscriber::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(members.len(), 1);
+        assert_eq!(members[0].list, "panel");
+        assert_eq!(members[0].ward_code.as_deref(), Some(ward.as_str()));
+        assert_eq!(members[0].age_band.as_deref(), Some("25-34"));
+        assert_eq!(members[0].sex, None);
+
+        // Panel members are not sent results updates.
+        app.publish("2026-baseline").await;
+        assert_eq!(app.deliver_mail().await.delivered, 0);
+
+        let leave = m.link(&app.base, "/updates/leave/");
+        assert!(app
+            .get(&leave)
+            .await
+            .text
+            .contains("Leave the residents' panel"));
+        let res = app.agent().post(&leave, &[]).await;
+        assert_eq!(location(&res), "/panel?left=1");
+        assert_eq!(
+            store::entity::subscriber::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap(),
+            0
+        );
+    }
+);
+
+db_test!(
+    no_table_links_an_email_address_to_an_answer,
+    |app: TestApp| async move {
+        use sea_orm::{ConnectionTrait, Iterable, Statement};
+        // The lists' table has no column naming a response, draft, wave or survey...
+        let columns: Vec<String> = store::entity::subscriber::Column::iter()
+            .map(|c| sea_orm::IdenStatic::as_str(&c).to_string())
+            .collect();
+        assert_eq!(
+            columns,
+            [
+                "id",
+                "list",
+                "email",
+                "ward_code",
+                "age_band",
+                "sex",
+                "confirm_hash",
+                "created_at",
+                "confirmed_at"
+            ]
+        );
+        // ...and answers have none naming a person, an address or a list.
+        for c in store::entity::response::Column::iter() {
+            let name = sea_orm::IdenStatic::as_str(&c);
+            assert!(
+                !["email", "subscriber", "list", "invitation", "member"]
+                    .iter()
+                    .any(|w| name.contains(w)),
+                "response.{name}"
+            );
+        }
+        // No foreign key from the lists to anything.
+        let backend = app.db.get_database_backend();
+        let sql = match backend {
+            sea_orm::DbBackend::Postgres => {
+                "SELECT count(*) FROM information_schema.table_constraints
+                 WHERE table_name = 'subscriber' AND constraint_type = 'FOREIGN KEY'"
+            }
+            _ => "SELECT count(*) FROM pragma_foreign_key_list('subscriber')",
+        };
+        let row = app
+            .db
+            .query_one_raw(Statement::from_string(backend, sql))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.try_get_by_index::<i64>(0).unwrap(), 0);
+    }
+);

@@ -5,8 +5,11 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    #[sea_orm(unique)]
+    pub list: String,
     pub email: String,
+    pub ward_code: Option<String>,
+    pub age_band: Option<String>,
+    pub sex: Option<String>,
     pub confirm_hash: Option<String>,
     pub created_at: i64,
     pub confirmed_at: Option<i64>,

@@ -192,7 +192,7 @@ fn limit_for(route: &str) -> Option<Limit> {
         RESUME => Some(Limit::Resume),
         SECTION | SUBMIT => Some(Limit::Post),
         // Asking for results updates sends an email: as tight as guessing resume codes.
-        crate::updates::paths::UPDATES => Some(Limit::Resume),
+        crate::updates::paths::UPDATES | crate::updates::paths::PANEL => Some(Limit::Resume),
         _ => None,
     }
 }

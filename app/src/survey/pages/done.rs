@@ -45,6 +45,11 @@ pub fn DonePage() -> impl IntoView {
                         </a>
                     </p>
                     <p>
+                        <a href=crate::updates::paths::PANEL>
+                            "Join the residents' panel: be asked about future surveys"
+                        </a>
+                    </p>
+                    <p>
                         <a href="/">"See the other surveys"</a>
                     </p>
                 }

@@ -6,8 +6,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::results::paths as results_paths;
 use crate::shared::components::{show_loaded, ErrorItem, ErrorSummary, InputField, PageTitle};
 use crate::shared::param;
-use crate::updates::api::{load_link, load_updates};
-use crate::updates::model::{LinkView, UpdatesView};
+use crate::updates::api::{load_link, load_panel, load_updates};
+use crate::updates::model::{LinkView, PanelView, UpdatesView};
 use crate::updates::paths;
 
 /// Ask to be emailed when results are published.
@@ -121,6 +121,7 @@ fn LinkPage(leaving: bool) -> impl IntoView {
             data,
             move |v: LinkView| {
                 let link = param(&params.read_untracked(), "token");
+                let panel = v.panel;
                 if !v.works {
                     let (title, text) = if leaving {
                         (
@@ -143,20 +144,39 @@ fn LinkPage(leaving: bool) -> impl IntoView {
                     }
                         .into_any();
                 }
-                let (title, text, button, action) = if leaving {
-                    (
-                        "Stop emails about new results",
-                        "We will delete your email address at once and send you nothing more.",
-                        "Stop these emails",
-                        paths::leave(&link),
-                    )
-                } else {
-                    (
-                        "Confirm you want emails about new results",
-                        "We will send one email each time new results are published.",
-                        "Confirm",
-                        paths::confirm(&link),
-                    )
+                let (title, text, button, action) = match (leaving, panel) {
+                    (true, false) => {
+                        (
+                            "Stop emails about new results",
+                            "We will delete your email address at once and send you nothing more.",
+                            "Stop these emails",
+                            paths::leave(&link),
+                        )
+                    }
+                    (true, true) => {
+                        (
+                            "Leave the residents' panel",
+                            "We will delete your email address and what you told us about yourself at once, and send you nothing more.",
+                            "Leave the panel",
+                            paths::leave(&link),
+                        )
+                    }
+                    (false, false) => {
+                        (
+                            "Confirm you want emails about new results",
+                            "We will send one email each time new results are published.",
+                            "Confirm",
+                            paths::confirm(&link),
+                        )
+                    }
+                    (false, true) => {
+                        (
+                            "Confirm you want to join the residents' panel",
+                            "We will email you when there is a survey you could answer, with up to two reminders each time.",
+                            "Join the panel",
+                            paths::confirm(&link),
+                        )
+                    }
                 };
                 view! {
                     <PageTitle text=title.to_string() error=false />
@@ -165,6 +185,165 @@ fn LinkPage(leaving: bool) -> impl IntoView {
                     <form method="post" action=action>
                         <button class="button" type="submit">
                             {button}
+                        </button>
+                    </form>
+                }
+                    .into_any()
+            },
+        )}
+    }
+}
+
+/// Joining the residents' panel: what the council will send, how to leave, and three
+/// optional questions that show whom the panel under-represents.
+#[component]
+pub fn PanelPage() -> impl IntoView {
+    let query = use_query_map();
+    let data = Resource::new(|| (), |_| load_panel());
+    view! {
+        {show_loaded(
+            data,
+            move |v: PanelView| {
+                let q = query.read_untracked();
+                let typed = |k: &str| v.typed.get(k).unwrap_or_default();
+                let email = typed("email");
+                let notice = if q.get("sent").is_some() {
+                    Some(
+                        format!(
+                            "We have sent a link to {email}. Open it to confirm: nothing else is sent until you do.",
+                        ),
+                    )
+                } else if q.get("confirmed").is_some() {
+                    Some(
+                        "Welcome to the panel. We will email you when there is a survey you could answer."
+                            .to_string(),
+                    )
+                } else if q.get("left").is_some() {
+                    Some("Done: you have left the panel and your details are deleted.".to_string())
+                } else {
+                    None
+                };
+                let (field, message) = match q.get("error").as_deref() {
+                    Some("email_missing") => ("email", Some("Enter your email address")),
+                    Some("email_format") => {
+                        (
+                            "email",
+                            Some(
+                                "Enter an email address in the correct format, like name@example.com",
+                            ),
+                        )
+                    }
+                    Some("form") => {
+                        ("email", Some("The form had expired. Enter your email address again"))
+                    }
+                    Some("choice") => ("ward", Some("Choose from the lists, or leave them blank")),
+                    _ => ("email", None),
+                };
+                let message = message.map(str::to_string);
+                let errors: Vec<ErrorItem> = message
+                    .clone()
+                    .map(|m| ErrorItem {
+                        field_id: field.into(),
+                        message: m,
+                    })
+                    .into_iter()
+                    .collect();
+                let has_errors = !errors.is_empty();
+                let email_error = message.clone().filter(|_| field == "email");
+                let (ward, age, sex) = (typed("ward"), typed("age_band"), typed("sex"));
+                view! {
+                    <PageTitle text="Join the residents' panel".to_string() error=has_errors />
+                    <ErrorSummary errors />
+                    {notice
+                        .map(|n| {
+                            view! {
+                                <div class="notice" role="status">
+                                    {n}
+                                </div>
+                            }
+                        })}
+                    <h1>"Join the residents' panel"</h1>
+                    <p>
+                        "Panel members are the first to hear about the council's resident surveys. We will email you when there is a survey you could answer (usually a few times a year), with up to two reminders each time. We send nothing else."
+                    </p>
+                    <p>
+                        "Your answers to any survey are never linked to you or to your email address. Every email has a link to leave the panel, which deletes your address and details at once."
+                    </p>
+                    <form method="post" action=paths::PANEL novalidate>
+                        <input type="hidden" name="token" value=v.token.clone() />
+                        <InputField
+                            id="email"
+                            label="Email address"
+                            kind="email"
+                            autocomplete="email"
+                            error=email_error
+                            value=email
+                        />
+                        <p class="hint">
+                            "These three are optional. They only help us see whom the panel is missing (for example, too few young people in one ward), so we can invite more of them. They are never joined to your answers."
+                        </p>
+                        <div class="form-group">
+                            <label class="label" for="ward">
+                                "Your ward (optional)"
+                            </label>
+                            <select class="select" id="ward" name="ward">
+                                <option value="">"Prefer not to say"</option>
+                                {v
+                                    .wards
+                                    .iter()
+                                    .map(|(code, name)| {
+                                        let sel = *code == ward;
+                                        view! {
+                                            <option value=code.clone() selected=sel>
+                                                {name.clone()}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <div class="form-group">
+                            <label class="label" for="age_band">
+                                "Your age (optional)"
+                            </label>
+                            <select class="select" id="age_band" name="age_band">
+                                <option value="">"Prefer not to say"</option>
+                                {v
+                                    .age_bands
+                                    .iter()
+                                    .map(|a| {
+                                        let sel = *a == age;
+                                        view! {
+                                            <option value=a.clone() selected=sel>
+                                                {a.clone()}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <div class="form-group">
+                            <label class="label" for="sex">
+                                "Your sex (optional)"
+                            </label>
+                            <select class="select" id="sex" name="sex">
+                                <option value="">"Prefer not to say"</option>
+                                {v
+                                    .sexes
+                                    .iter()
+                                    .map(|(k, l)| {
+                                        let sel = *k == sex;
+                                        view! {
+                                            <option value=k.clone() selected=sel>
+                                                {l.clone()}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <button class="button" type="submit">
+                            "Send me a link to confirm"
                         </button>
                     </form>
                 }

@@ -5,9 +5,9 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use domain::accounts::{EmailAddress, EmailProblem};
-use store::subscribers;
+use store::subscribers::{self, List, Profile};
 
-use super::model::{LinkView, UpdatesView};
+use super::model::{LinkView, PanelView, UpdatesView};
 use super::paths;
 use crate::accounts::ssr::sign_in::internal;
 use crate::shared::ssr::access::Routes;
@@ -23,6 +23,7 @@ const STEP: &str = "updates";
 pub fn router() -> Routes {
     Routes::default()
         .route(paths::UPDATES, post(subscribe))
+        .route(paths::PANEL, post(join_panel))
         .route(paths::CONFIRM, post(confirm))
         .route(paths::LEAVE, post(leave))
 }
@@ -35,12 +36,150 @@ pub fn updates_view(st: &AppState) -> UpdatesView {
 }
 
 pub async fn link_view(st: &AppState, link: &str, leaving: bool) -> Result<LinkView, ViewError> {
-    let works = if leaving {
+    let list = if leaving {
         subscribers::leave_works(&st.db, &st.form_secret, link).await?
     } else {
         subscribers::confirmation_works(&st.db, link, st.clock.now()).await?
     };
-    Ok(LinkView { works })
+    Ok(LinkView {
+        works: list.is_some(),
+        panel: list == Some(List::Panel),
+    })
+}
+
+const PANEL_STEP: &str = "panel";
+
+pub async fn panel_view(st: &AppState) -> Result<PanelView, ViewError> {
+    let catalogue = st.catalogue.get(&st.db).await?;
+    Ok(PanelView {
+        token: token::issue(&st.form_secret, PANEL_STEP, PANEL_STEP),
+        typed: flash::take_typed(st, paths::PANEL),
+        wards: catalogue
+            .areas
+            .wards
+            .iter()
+            .map(|w| (w.code.clone(), w.name.clone()))
+            .collect(),
+        age_bands: domain::indicators::data::AGE_BANDS
+            .iter()
+            .map(|a| a.to_string())
+            .collect(),
+        sexes: vec![
+            ("female".into(), "Female".into()),
+            ("male".into(), "Male".into()),
+        ],
+    })
+}
+
+/// The list's own page.
+fn page_of(list: List) -> &'static str {
+    match list {
+        List::Results => paths::UPDATES,
+        List::Panel => paths::PANEL,
+    }
+}
+
+/// Checks the address; queues its confirmation; the same answer whatever it was.
+async fn ask(
+    st: &AppState,
+    list: List,
+    email: &str,
+    profile: Profile,
+) -> Result<Response, Response> {
+    let email = EmailAddress::parse(email).map_err(|_| internal_bad())?;
+    match subscribers::subscribe(
+        &st.db,
+        &st.form_secret,
+        list,
+        &email,
+        profile,
+        st.clock.now(),
+    )
+    .await
+    {
+        Ok(true) => st.mail.wake.notify_one(),
+        Ok(false) => {}
+        Err(e) => return Err(internal(e)),
+    }
+    let page = page_of(list);
+    Ok((
+        [(
+            header::SET_COOKIE,
+            flash::set(
+                st,
+                page,
+                &crate::shared::Typed::from_pairs(&[("email", email.as_str())]),
+            ),
+        )],
+        Redirect::to(&with_query(page, &[("sent", "1")])),
+    )
+        .into_response())
+}
+
+fn internal_bad() -> Response {
+    axum::http::StatusCode::BAD_REQUEST.into_response()
+}
+
+async fn join_panel(State(st): State<AppState>, Form(fields): Form<Fields>) -> Response {
+    let get = |name: &str| -> String {
+        field(&fields, name)
+            .unwrap_or("")
+            .trim()
+            .chars()
+            .take(254)
+            .collect()
+    };
+    let (typed, ward, age, sex) = (get("email"), get("ward"), get("age_band"), get("sex"));
+    let back = |code: &str| {
+        flash::back_to_form(
+            &st,
+            paths::PANEL,
+            &[("error", code)],
+            &[
+                ("email", &typed),
+                ("ward", &ward),
+                ("age_band", &age),
+                ("sex", &sex),
+            ],
+            "",
+        )
+    };
+    if !token::verify(
+        &st.form_secret,
+        PANEL_STEP,
+        PANEL_STEP,
+        field(&fields, "token").unwrap_or(""),
+    ) {
+        return back("form");
+    }
+    match EmailAddress::parse(&typed) {
+        Ok(_) => {}
+        Err(EmailProblem::Missing) => return back("email_missing"),
+        Err(_) => return back("email_format"),
+    }
+    let catalogue = match st.catalogue.get(&st.db).await {
+        Ok(c) => c,
+        Err(e) => return internal(e),
+    };
+    // Each is optional; anything but a listed choice is refused (only a forged form sends one).
+    let chosen = |v: &str, ok: bool| (!v.is_empty() && ok).then(|| v.to_string());
+    let known_ward = catalogue.areas.wards.iter().any(|w| w.code == ward);
+    let known_age = domain::indicators::data::AGE_BANDS.contains(&age.as_str());
+    let known_sex = domain::indicators::data::SEXES.contains(&sex.as_str());
+    if (!ward.is_empty() && !known_ward)
+        || (!age.is_empty() && !known_age)
+        || (!sex.is_empty() && !known_sex)
+    {
+        return back("choice");
+    }
+    let profile = Profile {
+        ward_code: chosen(&ward, known_ward),
+        age_band: chosen(&age, known_age),
+        sex: chosen(&sex, known_sex),
+    };
+    ask(&st, List::Panel, &typed, profile)
+        .await
+        .unwrap_or_else(|r| r)
 }
 
 async fn subscribe(State(st): State<AppState>, Form(fields): Form<Fields>) -> Response {
@@ -67,37 +206,23 @@ async fn subscribe(State(st): State<AppState>, Form(fields): Form<Fields>) -> Re
     ) {
         return back("form");
     }
-    let email = match EmailAddress::parse(&typed) {
-        Ok(e) => e,
+    match EmailAddress::parse(&typed) {
+        Ok(_) => {}
         Err(EmailProblem::Missing) => return back("email_missing"),
         Err(_) => return back("email_format"),
-    };
-    match subscribers::subscribe(&st.db, &st.form_secret, &email, st.clock.now()).await {
-        Ok(true) => st.mail.wake.notify_one(),
-        Ok(false) => {}
-        Err(e) => return internal(e),
     }
     // The same answer whether the address was new, waiting or already confirmed.
-    (
-        [(
-            header::SET_COOKIE,
-            flash::set(
-                &st,
-                paths::UPDATES,
-                &crate::shared::Typed::from_pairs(&[("email", email.as_str())]),
-            ),
-        )],
-        Redirect::to(&with_query(paths::UPDATES, &[("sent", "1")])),
-    )
-        .into_response()
+    ask(&st, List::Results, &typed, Profile::default())
+        .await
+        .unwrap_or_else(|r| r)
 }
 
 async fn confirm(State(st): State<AppState>, Path(link): Path<String>) -> Response {
     match subscribers::confirm(&st.db, &link, st.clock.now()).await {
-        Ok(true) => {
-            Redirect::to(&with_query(paths::UPDATES, &[("confirmed", "1")])).into_response()
+        Ok(Some(list)) => {
+            Redirect::to(&with_query(page_of(list), &[("confirmed", "1")])).into_response()
         }
-        Ok(false) => Redirect::to(&paths::confirm(&link)).into_response(),
+        Ok(None) => Redirect::to(&paths::confirm(&link)).into_response(),
         Err(e) => internal(e),
     }
 }
@@ -107,8 +232,10 @@ async fn confirm(State(st): State<AppState>, Path(link): Path<String>) -> Respon
 /// credential.
 async fn leave(State(st): State<AppState>, Path(link): Path<String>) -> Response {
     match subscribers::leave(&st.db, &st.form_secret, &link).await {
-        Ok(true) => Redirect::to(&with_query(paths::UPDATES, &[("left", "1")])).into_response(),
-        Ok(false) => Redirect::to(&paths::leave(&link)).into_response(),
+        Ok(Some(list)) => {
+            Redirect::to(&with_query(page_of(list), &[("left", "1")])).into_response()
+        }
+        Ok(None) => Redirect::to(&paths::leave(&link)).into_response(),
         Err(e) => internal(e),
     }
 }
