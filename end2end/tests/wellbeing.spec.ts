@@ -114,3 +114,15 @@ test("someone asks to be emailed when new results are published", async ({ page 
   await expect(page.getByRole("status")).toContainText(`We have sent a link to ${email}`);
   await expectAccessible(page, info);
 });
+
+test("a resident joins the residents' panel, telling only their age", async ({ page }, info) => {
+  await visit(page, info, "/panel");
+  await expect(page.getByRole("heading", { name: "Join the residents' panel" })).toBeVisible();
+  await expectAccessible(page, info);
+  const email = `panel-${info.project.name}@example.org`;
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Your age (optional)").selectOption("35-44");
+  await go(page, info, () => page.getByRole("button", { name: "Send me a link to confirm" }).click());
+  await expect(page.getByRole("status")).toContainText(`We have sent a link to ${email}`);
+  await expectAccessible(page, info);
+});
