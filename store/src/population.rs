@@ -185,3 +185,24 @@ pub async fn summary(
         total: total.unwrap_or(0.0),
     })
 }
+
+/// Residents by ward (area id), by age band and by sex, from the loaded totals: to compare
+/// the residents' panel with. Empty maps when none are loaded.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Margins {
+    pub by_area: std::collections::HashMap<i32, f64>,
+    pub by_age: std::collections::HashMap<String, f64>,
+    pub by_sex: std::collections::HashMap<String, f64>,
+    pub total: f64,
+}
+
+pub async fn margins(db: &DatabaseConnection) -> Result<Margins, crate::StoreError> {
+    let mut m = Margins::default();
+    for r in population::Entity::find().all(db).await? {
+        *m.by_area.entry(r.area_id).or_default() += r.count;
+        *m.by_age.entry(r.age_band).or_default() += r.count;
+        *m.by_sex.entry(r.sex).or_default() += r.count;
+        m.total += r.count;
+    }
+    Ok(m)
+}

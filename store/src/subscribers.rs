@@ -269,6 +269,23 @@ pub async fn announce<C: ConnectionTrait>(
     Ok(queued)
 }
 
+/// What confirmed panel members said about themselves, one entry each (`None`: not said):
+/// to compare the panel with the population. Nothing else about them.
+pub async fn panel_profiles(db: &DatabaseConnection) -> Result<Vec<Profile>, StoreError> {
+    Ok(subscriber::Entity::find()
+        .filter(subscriber::Column::List.eq(List::Panel.key()))
+        .filter(subscriber::Column::ConfirmedAt.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| Profile {
+            ward_code: m.ward_code,
+            age_band: m.age_band,
+            sex: m.sex,
+        })
+        .collect())
+}
+
 /// Deletes addresses not confirmed within 7 days.
 pub async fn prune(db: &DatabaseConnection, now: i64) -> Result<(), StoreError> {
     subscriber::Entity::delete_many()

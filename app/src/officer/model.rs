@@ -49,4 +49,36 @@ pub struct FieldworkView {
     pub no_ward: u64,
     pub total: u64,
     pub threshold: u32,
+    pub panel: PanelMakeUp,
+}
+
+/// The residents' panel beside the population: whom it under-represents.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PanelMakeUp {
+    /// Confirmed members.
+    pub members: u64,
+    /// Population totals are loaded (else there is nothing to compare with).
+    pub population: bool,
+    pub tables: Vec<MakeUpTable>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MakeUpTable {
+    /// "Age band", "Sex", "Ward".
+    pub by: String,
+    pub rows: Vec<MakeUpRow>,
+    /// Members who did not say.
+    pub not_said: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MakeUpRow {
+    pub label: String,
+    pub members: u64,
+    /// Of the members who said, as "12%".
+    pub share: String,
+    /// Of residents, as "15%", empty without population totals.
+    pub population_share: String,
+    /// The panel's share is under two thirds of the population's: invite more of them.
+    pub under: bool,
 }

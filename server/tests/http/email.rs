@@ -616,3 +616,59 @@ db_test!(
         assert_eq!(row.try_get_by_index::<i64>(0).unwrap(), 0);
     }
 );
+
+/// Joins the panel through its form and confirms from the emailed link.
+async fn join_panel(app: &TestApp, email: &str, ward: &str, age: &str) {
+    let a = app.agent();
+    let page = a.get("/panel").await;
+    let res = a
+        .post(
+            "/panel",
+            &[
+                ("email", email),
+                ("ward", ward),
+                ("age_band", age),
+                ("sex", ""),
+                ("token", &page.token()),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/panel?sent=1");
+    app.deliver_mail().await;
+    let mail = app.mail_taken().await;
+    let m = mail
+        .iter()
+        .rev()
+        .find(|m| m.to == email)
+        .expect("a confirmation");
+    let confirm = m.link(&app.base, "/updates/confirm/");
+    assert_eq!(
+        location(&app.agent().post(&confirm, &[]).await),
+        "/panel?confirmed=1"
+    );
+}
+
+db_test!(
+    officers_see_the_panel_beside_the_population,
+    |app: TestApp| async move {
+        let ward = app.ward_code("Tunstall").await;
+        join_panel(&app, "one@example.org", &ward, "25-34").await;
+        join_panel(&app, "two@example.org", "", "").await;
+        // Not confirmed: not counted.
+        ask_for_updates(&app, "three@example.org").await;
+        let officer = app.signed_in("jo@example.org", Role::Officer).await;
+        let page = officer
+            .get("/officer/wellbeing/2026-baseline/fieldwork")
+            .await;
+        assert!(page.text.contains("2 confirmed members"), "{}", page.text);
+        let tables = page.select("[data-testid=panel-make-up]");
+        assert_eq!(tables.len(), 3);
+        let ages = page.texts("[data-testid=panel-make-up] caption");
+        assert_eq!(ages[0], "Panel members by age band (1 did not say)");
+        let rows = page.texts("[data-testid=panel-make-up] tbody tr");
+        let young = rows.iter().find(|r| r.starts_with("25-34")).unwrap();
+        assert!(young.contains("1") && young.contains("100%"), "{young}");
+        let tunstall = rows.iter().find(|r| r.starts_with("Tunstall")).unwrap();
+        assert!(tunstall.contains("100%"), "{tunstall}");
+    }
+);

@@ -97,9 +97,84 @@ pub fn FieldworkPage() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
+                    <PanelSection panel=f.panel.clone() />
                 }
                     .into_any()
             },
         )}
+    }
+}
+
+/// The residents' panel beside the population, so officers see whom to invite more of.
+#[component]
+fn PanelSection(panel: crate::officer::model::PanelMakeUp) -> impl IntoView {
+    view! {
+        <h2 id="panel">"The residents' panel"</h2>
+        <p>
+            {format!(
+                "{} confirmed members. Each table counts the members who answered that question; shares are of them. ",
+                panel.members,
+            )}
+            {if panel.population {
+                "Flagged rows have under two thirds of their share of residents: invite more of them."
+            } else {
+                "Load population totals (Areas) to compare the panel with the residents."
+            }}
+        </p>
+        {panel
+            .tables
+            .into_iter()
+            .map(|t| {
+                let caption = format!(
+                    "Panel members by {} ({} did not say)",
+                    t.by.to_lowercase(),
+                    t.not_said,
+                );
+                view! {
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=caption.clone()>
+                        <table class="table" data-testid="panel-make-up">
+                            <caption class="table-caption">{caption.clone()}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t.by.clone()}</th>
+                                    <th scope="col" class="num">
+                                        "Members"
+                                    </th>
+                                    <th scope="col" class="num">
+                                        "Share of panel"
+                                    </th>
+                                    <th scope="col" class="num">
+                                        "Share of residents"
+                                    </th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {t
+                                    .rows
+                                    .into_iter()
+                                    .map(|r| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">
+                                                    {r.label.clone()}
+                                                    {r
+                                                        .under
+                                                        .then(|| {
+                                                            view! { <span class="flag">" under-represented"</span> }
+                                                        })}
+                                                </th>
+                                                <td class="num">{r.members}</td>
+                                                <td class="num">{r.share.clone()}</td>
+                                                <td class="num">{r.population_share.clone()}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            })
+            .collect_view()}
     }
 }

@@ -86,5 +86,88 @@ pub async fn fieldwork(
         no_ward: total - known,
         total,
         threshold: store::settings::disclosure_threshold(&st.db).await?,
+        panel: panel_make_up(st, directory).await?,
+    })
+}
+
+/// The panel by age band, sex and ward, each beside the residents' shares.
+async fn panel_make_up(
+    st: &AppState,
+    directory: &store::areas::AreaDirectory,
+) -> Result<PanelMakeUp, ViewError> {
+    let profiles = store::subscribers::panel_profiles(&st.db).await?;
+    let margins = store::population::margins(&st.db).await?;
+    let pct = |part: f64, whole: f64| {
+        if whole > 0.0 {
+            format!("{:.0}%", 100.0 * part / whole)
+        } else {
+            String::new()
+        }
+    };
+    // One table: each category's members beside its population.
+    let table = |by: &str,
+                 categories: Vec<(String, String, f64)>,
+                 said: &dyn Fn(&store::subscribers::Profile) -> Option<String>| {
+        let answered: Vec<String> = profiles.iter().filter_map(said).collect();
+        let whole = answered.len() as f64;
+        let rows = categories
+            .into_iter()
+            .map(|(key, label, population)| {
+                let members = answered.iter().filter(|a| **a == key).count() as u64;
+                let share = if whole > 0.0 {
+                    members as f64 / whole
+                } else {
+                    0.0
+                };
+                let pop_share = if margins.total > 0.0 {
+                    population / margins.total
+                } else {
+                    0.0
+                };
+                MakeUpRow {
+                    label,
+                    members,
+                    share: pct(members as f64, whole),
+                    population_share: pct(population, margins.total),
+                    under: whole > 0.0 && margins.total > 0.0 && share < pop_share * 2.0 / 3.0,
+                }
+            })
+            .collect();
+        MakeUpTable {
+            by: by.to_string(),
+            rows,
+            not_said: profiles.len() as u64 - answered.len() as u64,
+        }
+    };
+    let ages = domain::indicators::data::AGE_BANDS
+        .iter()
+        .map(|a| {
+            let n = margins.by_age.get(*a).copied().unwrap_or(0.0);
+            (a.to_string(), a.to_string(), n)
+        })
+        .collect();
+    let sexes = [("female", "Female"), ("male", "Male")]
+        .iter()
+        .map(|(k, l)| {
+            let n = margins.by_sex.get(*k).copied().unwrap_or(0.0);
+            (k.to_string(), l.to_string(), n)
+        })
+        .collect();
+    let wards = directory
+        .wards
+        .iter()
+        .map(|w| {
+            let n = margins.by_area.get(&w.id).copied().unwrap_or(0.0);
+            (w.code.clone(), w.name.clone(), n)
+        })
+        .collect();
+    Ok(PanelMakeUp {
+        members: profiles.len() as u64,
+        population: margins.total > 0.0,
+        tables: vec![
+            table("Age band", ages, &|p| p.age_band.clone()),
+            table("Sex", sexes, &|p| p.sex.clone()),
+            table("Ward", wards, &|p| p.ward_code.clone()),
+        ],
     })
 }
