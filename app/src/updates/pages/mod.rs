@@ -21,38 +21,15 @@ pub fn UpdatesPage() -> impl IntoView {
             move |v: UpdatesView| {
                 let q = query.read_untracked();
                 let email = v.typed.get("email").unwrap_or_default();
-                let notice = if q.get("sent").is_some() {
-                    Some(
-                        format!(
-                            "We have sent a link to {email}. Open it to confirm: nothing else is sent until you do.",
-                        ),
-                    )
-                } else if q.get("confirmed").is_some() {
-                    Some("Confirmed. We will email you when new results are published.".to_string())
-                } else if q.get("left").is_some() {
-                    Some(
-                        "Done: your address is deleted and we will not email you again.".to_string(),
-                    )
-                } else {
-                    None
-                };
-                let message = match q.get("error").as_deref() {
-                    Some("email_missing") => Some("Enter your email address"),
-                    Some("email_format") => {
-                        Some("Enter an email address in the correct format, like name@example.com")
-                    }
-                    Some("form") => Some("The form had expired. Enter your email address again"),
-                    _ => None,
-                }
-                    .map(str::to_string);
-                let errors: Vec<ErrorItem> = message
-                    .clone()
-                    .map(|m| ErrorItem {
-                        field_id: "email".into(),
-                        message: m,
-                    })
-                    .into_iter()
-                    .collect();
+                let notice = list_notice(
+                    &q,
+                    &email,
+                    "Confirmed. We will email you when new results are published.",
+                    "Done: your address is deleted and we will not email you again.",
+                );
+                let problem = list_problem(q.get("error").as_deref());
+                let message = problem.map(|(_, m)| m.to_string());
+                let errors = summary(problem);
                 let has_errors = !errors.is_empty();
                 view! {
                     <PageTitle text="Get emails about new results".to_string() error=has_errors />
@@ -207,49 +184,18 @@ pub fn PanelPage() -> impl IntoView {
                 let q = query.read_untracked();
                 let typed = |k: &str| v.typed.get(k).unwrap_or_default();
                 let email = typed("email");
-                let notice = if q.get("sent").is_some() {
-                    Some(
-                        format!(
-                            "We have sent a link to {email}. Open it to confirm: nothing else is sent until you do.",
-                        ),
-                    )
-                } else if q.get("confirmed").is_some() {
-                    Some(
-                        "Welcome to the panel. We will email you when there is a survey you could answer."
-                            .to_string(),
-                    )
-                } else if q.get("left").is_some() {
-                    Some("Done: you have left the panel and your details are deleted.".to_string())
-                } else {
-                    None
-                };
-                let (field, message) = match q.get("error").as_deref() {
-                    Some("email_missing") => ("email", Some("Enter your email address")),
-                    Some("email_format") => {
-                        (
-                            "email",
-                            Some(
-                                "Enter an email address in the correct format, like name@example.com",
-                            ),
-                        )
-                    }
-                    Some("form") => {
-                        ("email", Some("The form had expired. Enter your email address again"))
-                    }
-                    Some("choice") => ("ward", Some("Choose from the lists, or leave them blank")),
-                    _ => ("email", None),
-                };
-                let message = message.map(str::to_string);
-                let errors: Vec<ErrorItem> = message
-                    .clone()
-                    .map(|m| ErrorItem {
-                        field_id: field.into(),
-                        message: m,
-                    })
-                    .into_iter()
-                    .collect();
+                let notice = list_notice(
+                    &q,
+                    &email,
+                    "Welcome to the panel. We will email you when there is a survey you could answer.",
+                    "Done: you have left the panel and your details are deleted.",
+                );
+                let problem = list_problem(q.get("error").as_deref());
+                let email_error = problem
+                    .filter(|(f, _)| *f == "email")
+                    .map(|(_, m)| m.to_string());
+                let errors = summary(problem);
                 let has_errors = !errors.is_empty();
-                let email_error = message.clone().filter(|_| field == "email");
                 let (ward, age, sex) = (typed("ward"), typed("age_band"), typed("sex"));
                 view! {
                     <PageTitle text="Join the residents' panel".to_string() error=has_errors />
@@ -282,66 +228,24 @@ pub fn PanelPage() -> impl IntoView {
                         <p class="hint">
                             "These three are optional. They only help us see whom the panel is missing (for example, too few young people in one ward), so we can invite more of them. They are never joined to your answers."
                         </p>
-                        <div class="form-group">
-                            <label class="label" for="ward">
-                                "Your ward (optional)"
-                            </label>
-                            <select class="select" id="ward" name="ward">
-                                <option value="">"Prefer not to say"</option>
-                                {v
-                                    .wards
-                                    .iter()
-                                    .map(|(code, name)| {
-                                        let sel = *code == ward;
-                                        view! {
-                                            <option value=code.clone() selected=sel>
-                                                {name.clone()}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </select>
-                        </div>
-                        <div class="form-group">
-                            <label class="label" for="age_band">
-                                "Your age (optional)"
-                            </label>
-                            <select class="select" id="age_band" name="age_band">
-                                <option value="">"Prefer not to say"</option>
-                                {v
-                                    .age_bands
-                                    .iter()
-                                    .map(|a| {
-                                        let sel = *a == age;
-                                        view! {
-                                            <option value=a.clone() selected=sel>
-                                                {a.clone()}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </select>
-                        </div>
-                        <div class="form-group">
-                            <label class="label" for="sex">
-                                "Your sex (optional)"
-                            </label>
-                            <select class="select" id="sex" name="sex">
-                                <option value="">"Prefer not to say"</option>
-                                {v
-                                    .sexes
-                                    .iter()
-                                    .map(|(k, l)| {
-                                        let sel = *k == sex;
-                                        view! {
-                                            <option value=k.clone() selected=sel>
-                                                {l.clone()}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </select>
-                        </div>
+                        <OptionalSelect
+                            id="ward"
+                            label="Your ward (optional)"
+                            options=v.wards.clone()
+                            chosen=ward
+                        />
+                        <OptionalSelect
+                            id="age_band"
+                            label="Your age (optional)"
+                            options=v.age_bands.iter().map(|a| (a.clone(), a.clone())).collect()
+                            chosen=age
+                        />
+                        <OptionalSelect
+                            id="sex"
+                            label="Your sex (optional)"
+                            options=v.sexes.clone()
+                            chosen=sex
+                        />
                         <button class="button" type="submit">
                             "Send me a link to confirm"
                         </button>
@@ -350,5 +254,84 @@ pub fn PanelPage() -> impl IntoView {
                     .into_any()
             },
         )}
+    }
+}
+
+/// The notice on a list's page after its form or an emailed link sent someone back to it.
+fn list_notice(
+    q: &leptos_router::params::ParamsMap,
+    email: &str,
+    confirmed: &str,
+    left: &str,
+) -> Option<String> {
+    if q.get("sent").is_some() {
+        Some(format!(
+            "We have sent a link to {email}. Open it to confirm: nothing else is sent until you do."
+        ))
+    } else if q.get("confirmed").is_some() {
+        Some(confirmed.to_string())
+    } else if q.get("left").is_some() {
+        Some(left.to_string())
+    } else {
+        None
+    }
+}
+
+/// The field and the words for a problem code the lists' forms send back.
+fn list_problem(code: Option<&str>) -> Option<(&'static str, &'static str)> {
+    match code? {
+        "email_missing" => Some(("email", "Enter your email address")),
+        "email_format" => Some((
+            "email",
+            "Enter an email address in the correct format, like name@example.com",
+        )),
+        "form" => Some((
+            "email",
+            "The form had expired. Enter your email address again",
+        )),
+        "choice" => Some(("ward", "Choose from the lists, or leave them blank")),
+        _ => None,
+    }
+}
+
+fn summary(problem: Option<(&str, &str)>) -> Vec<ErrorItem> {
+    problem
+        .map(|(field, message)| ErrorItem {
+            field_id: field.into(),
+            message: message.into(),
+        })
+        .into_iter()
+        .collect()
+}
+
+/// A question that may be left unanswered: "Prefer not to say" first.
+#[component]
+fn OptionalSelect(
+    id: &'static str,
+    label: &'static str,
+    /// (value, label)
+    options: Vec<(String, String)>,
+    chosen: String,
+) -> impl IntoView {
+    view! {
+        <div class="form-group">
+            <label class="label" for=id>
+                {label}
+            </label>
+            <select class="select" id=id name=id>
+                <option value="">"Prefer not to say"</option>
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let sel = value == chosen;
+                        view! {
+                            <option value=value selected=sel>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }
