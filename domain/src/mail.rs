@@ -4,16 +4,26 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One message, as written to the outbox. Staff links are whole addresses; residents'
-/// messages hold paths, which the sender puts after the public address it is configured
-/// with (`site` in the templates).
+crate::records::keyed!(
+    /// An email list a resident can join.
+    ResidentList {
+        /// Told when results are published.
+        Results => "results",
+        /// Asked to take part in surveys.
+        Panel => "panel",
+    }
+);
+
+/// One message, as written to the outbox. Links are held as their tokens (and a results
+/// page as its survey and wave): the sender makes the addresses from the app's own paths
+/// and the public address it is configured with, so nothing here knows a URL.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Mail {
     /// "Forgotten your password?": a link to choose a new one.
     PasswordReset {
         name: String,
-        link: String,
+        token: String,
         minutes: u32,
     },
     /// An administrator invites someone to Kiln with a role; the link lets them choose a
@@ -22,25 +32,23 @@ pub enum Mail {
         name: String,
         role: String,
         invited_by: String,
-        link: String,
+        token: String,
         hours: u32,
     },
-    /// "Confirm you want results updates": double opt-in, nothing else is sent before.
-    UpdatesConfirmation {
-        confirm_path: String,
-        leave_path: String,
-    },
-    /// "Confirm you want to join the residents' panel": the same, for the panel.
-    PanelConfirmation {
-        confirm_path: String,
-        leave_path: String,
+    /// "Confirm you want to join": double opt-in to a resident list, nothing else is sent
+    /// before.
+    JoinConfirmation {
+        list: ResidentList,
+        token: String,
+        leave_token: String,
     },
     /// Results of a wave are published.
     ResultsPublished {
         survey: String,
         wave: String,
-        results_path: String,
-        leave_path: String,
+        survey_key: String,
+        wave_key: String,
+        leave_token: String,
     },
 }
 
@@ -50,19 +58,24 @@ impl Mail {
         match self {
             Mail::PasswordReset { .. } => "password_reset",
             Mail::StaffInvitation { .. } => "staff_invitation",
-            Mail::UpdatesConfirmation { .. } => "updates_confirmation",
-            Mail::PanelConfirmation { .. } => "panel_confirmation",
+            Mail::JoinConfirmation {
+                list: ResidentList::Results,
+                ..
+            } => "updates_confirmation",
+            Mail::JoinConfirmation {
+                list: ResidentList::Panel,
+                ..
+            } => "panel_confirmation",
             Mail::ResultsPublished { .. } => "results_published",
         }
     }
 
-    /// Where the recipient stops messages of this kind with one click (a resident's message);
-    /// sent as `List-Unsubscribe`.
-    pub fn leave_path(&self) -> Option<&str> {
+    /// The token of the one-click way to leave a resident's list (sent as
+    /// `List-Unsubscribe`); staff messages have none.
+    pub fn leave_token(&self) -> Option<&str> {
         match self {
-            Mail::UpdatesConfirmation { leave_path, .. }
-            | Mail::PanelConfirmation { leave_path, .. }
-            | Mail::ResultsPublished { leave_path, .. } => Some(leave_path),
+            Mail::JoinConfirmation { leave_token, .. }
+            | Mail::ResultsPublished { leave_token, .. } => Some(leave_token),
             _ => None,
         }
     }
@@ -71,12 +84,14 @@ impl Mail {
         match self {
             Mail::PasswordReset { .. } => "Choose a new password for Kiln".to_string(),
             Mail::StaffInvitation { .. } => "You are invited to Kiln".to_string(),
-            Mail::UpdatesConfirmation { .. } => {
-                "Confirm you want emails about survey results".to_string()
-            }
-            Mail::PanelConfirmation { .. } => {
-                "Confirm you want to join the residents' panel".to_string()
-            }
+            Mail::JoinConfirmation {
+                list: ResidentList::Results,
+                ..
+            } => "Confirm you want emails about survey results".to_string(),
+            Mail::JoinConfirmation {
+                list: ResidentList::Panel,
+                ..
+            } => "Confirm you want to join the residents' panel".to_string(),
             Mail::ResultsPublished { survey, wave, .. } => {
                 format!("New results: {survey}, {wave}")
             }
@@ -88,68 +103,35 @@ impl Mail {
         match self {
             Mail::PasswordReset { .. } => "password reset",
             Mail::StaffInvitation { .. } => "staff invitation",
-            Mail::UpdatesConfirmation { .. } => "results updates: confirmation",
-            Mail::PanelConfirmation { .. } => "residents' panel: confirmation",
+            Mail::JoinConfirmation {
+                list: ResidentList::Results,
+                ..
+            } => "results updates: confirmation",
+            Mail::JoinConfirmation {
+                list: ResidentList::Panel,
+                ..
+            } => "residents' panel: confirmation",
             Mail::ResultsPublished { .. } => "results updates: new results",
         }
     }
 
-    /// The message with its links' tokens taken out: what the outbox keeps once it is sent,
-    /// so that a copy of the database holds no working link.
+    /// The message with its tokens taken out: what the outbox keeps once it is sent, so
+    /// that a copy of the database holds no working link.
     pub fn redacted(&self) -> Mail {
-        let hide = |link: &str| match link.rsplit_once('/') {
-            Some((base, _)) => format!("{base}/[sent]"),
-            None => "[sent]".to_string(),
+        let mut kept = self.clone();
+        let tokens: Vec<&mut String> = match &mut kept {
+            Mail::PasswordReset { token, .. } | Mail::StaffInvitation { token, .. } => {
+                vec![token]
+            }
+            Mail::JoinConfirmation {
+                token, leave_token, ..
+            } => vec![token, leave_token],
+            Mail::ResultsPublished { leave_token, .. } => vec![leave_token],
         };
-        match self.clone() {
-            Mail::PasswordReset {
-                name,
-                link,
-                minutes,
-            } => Mail::PasswordReset {
-                name,
-                link: hide(&link),
-                minutes,
-            },
-            Mail::StaffInvitation {
-                name,
-                role,
-                invited_by,
-                link,
-                hours,
-            } => Mail::StaffInvitation {
-                name,
-                role,
-                invited_by,
-                link: hide(&link),
-                hours,
-            },
-            Mail::UpdatesConfirmation {
-                confirm_path,
-                leave_path,
-            } => Mail::UpdatesConfirmation {
-                confirm_path: hide(&confirm_path),
-                leave_path: hide(&leave_path),
-            },
-            Mail::PanelConfirmation {
-                confirm_path,
-                leave_path,
-            } => Mail::PanelConfirmation {
-                confirm_path: hide(&confirm_path),
-                leave_path: hide(&leave_path),
-            },
-            Mail::ResultsPublished {
-                survey,
-                wave,
-                results_path,
-                leave_path,
-            } => Mail::ResultsPublished {
-                survey,
-                wave,
-                results_path,
-                leave_path: hide(&leave_path),
-            },
+        for t in tokens {
+            *t = "[sent]".to_string();
         }
+        kept
     }
 }
 
@@ -245,12 +227,19 @@ mod tests {
     fn a_sent_message_keeps_no_working_link() {
         let mail = Mail::PasswordReset {
             name: "Jo".into(),
-            link: "https://kiln.example/reset-password/SECRETTOKEN".into(),
+            token: "SECRETTOKEN".into(),
             minutes: 30,
         };
         let kept = serde_json::to_string(&mail.redacted()).unwrap();
         assert!(!kept.contains("SECRETTOKEN"));
-        assert!(kept.contains("https://kiln.example/reset-password/[sent]"));
+        assert!(kept.contains("\"token\":\"[sent]\""));
+        let joining = Mail::JoinConfirmation {
+            list: ResidentList::Panel,
+            token: "CONFIRMTOKEN".into(),
+            leave_token: "LEAVETOKEN".into(),
+        };
+        let kept = serde_json::to_string(&joining.redacted()).unwrap();
+        assert!(!kept.contains("CONFIRMTOKEN") && !kept.contains("LEAVETOKEN"));
     }
 
     #[test]
@@ -259,7 +248,7 @@ mod tests {
             name: "Sam".into(),
             role: "officer".into(),
             invited_by: "Jo".into(),
-            link: "https://kiln.example/invitation/T".into(),
+            token: "T".into(),
             hours: 72,
         };
         let json = serde_json::to_string(&mail).unwrap();

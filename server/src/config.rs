@@ -70,6 +70,21 @@ impl Default for MailConfig {
 }
 
 impl MailConfig {
+    /// Where messages go, for the outbox page.
+    pub fn delivery(&self) -> app::shared::ssr::mail::Delivery {
+        use app::shared::ssr::mail::Delivery;
+        match &self.to {
+            MailTo::Smtp(url) => Delivery::Smtp {
+                host: url::Url::parse(url)
+                    .ok()
+                    .and_then(|u| u.host_str().map(str::to_string))
+                    .unwrap_or_default(),
+            },
+            MailTo::Folder(dir) => Delivery::Folder { path: dir.clone() },
+            MailTo::Memory => Delivery::Memory,
+        }
+    }
+
     /// The sender the messages go through; `site` is the public address.
     pub fn mailer(&self, site: &str) -> anyhow::Result<crate::mail::Mailer> {
         use crate::mail::transport::Transport;

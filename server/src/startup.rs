@@ -26,7 +26,6 @@ use crate::config::Config;
 
 /// Connects, migrates (a failure stops the start) and assembles the shared state.
 pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result<AppState> {
-    let delivery = config.mail.mailer(&config.public_url)?.transport.delivery();
     let db = store::db::connect_and_migrate(&config.database_url)
         .await
         .map_err(|e| anyhow::anyhow!("cannot open or migrate the database: {e}"))?;
@@ -66,7 +65,7 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
         clock,
         mail: app::shared::ssr::mail::MailSettings {
             reset_minutes: config.mail.reset_minutes,
-            delivery,
+            delivery: config.mail.delivery(),
             wake: Arc::new(tokio::sync::Notify::new()),
         },
     })

@@ -6,12 +6,10 @@
 
 use domain::accounts::{EmailAddress, PasswordProblem};
 use domain::mail::Mail;
-use rand::RngCore;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
 };
-use sha2::{Digest, Sha256};
 
 use crate::audit::Actor;
 use crate::entity::{account_link, app_user};
@@ -42,20 +40,7 @@ impl Purpose {
 /// How long an invitation works.
 pub const INVITATION_HOURS: u32 = 72;
 
-fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// 32 random bytes, as 43 URL-safe characters.
-fn new_token() -> String {
-    use base64::Engine;
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
+use crate::tokens::{digest as token_hash, random as new_token};
 
 /// A new link for the account, working for `lasts` seconds: its row id and its token (for
 /// the email only; the row keeps the hash).
@@ -82,14 +67,13 @@ async fn new_link<C: sea_orm::ConnectionTrait>(
 }
 
 /// "Forgotten your password?" for `email`. If an active account has that address, a link
-/// (`link_base`/token) valid for `minutes` is made and its email queued, in one transaction;
+/// valid for `minutes` is made and its email queued, in one transaction;
 /// if not, nothing happens. The caller answers the same either way. True if a message was
 /// queued, for the caller to wake its sender.
 pub async fn request_reset(
     db: &DatabaseConnection,
     actor: &Actor,
     email: &EmailAddress,
-    link_base: &str,
     minutes: u32,
 ) -> Result<bool, StoreError> {
     let now = actor.at;
@@ -115,7 +99,7 @@ pub async fn request_reset(
         new_link(&txn, user.id, Purpose::Reset, now, i64::from(minutes) * 60).await?;
     let mail = Mail::PasswordReset {
         name: user.name.clone(),
-        link: format!("{link_base}/{token}"),
+        token,
         minutes,
     };
     crate::outbox::enqueue(&txn, &format!("reset:{link}"), &user.email, &mail, now).await?;
@@ -139,7 +123,6 @@ pub async fn invite(
     email: &str,
     role: domain::accounts::Role,
     invited_by: &str,
-    link_base: &str,
 ) -> Result<Result<crate::users::User, crate::users::UserProblems>, StoreError> {
     let now = actor.at;
     let txn = db.begin().await?;
@@ -166,7 +149,7 @@ pub async fn invite(
         name: user.name.clone(),
         role: user.role.label().to_lowercase(),
         invited_by: invited_by.to_string(),
-        link: format!("{link_base}/{token}"),
+        token,
         hours: INVITATION_HOURS,
     };
     crate::outbox::enqueue(&txn, &format!("invitation:{link}"), &user.email, &mail, now).await?;

@@ -29,6 +29,7 @@ pub mod settings;
 pub mod subscribers;
 pub mod surveys;
 pub mod throttle;
+pub mod tokens;
 pub mod two_factor;
 pub mod users;
 pub mod wave_data;

@@ -31,36 +31,31 @@ impl Counts {
 pub async fn count(db: &DatabaseConnection, key: &str, now: i64) -> Result<Counts, StoreError> {
     let backend = db.get_database_backend();
     let minute = now.div_euclid(60);
-    let value = |row: Option<sea_orm::QueryResult>| -> Result<u32, StoreError> {
-        Ok(match row {
-            Some(r) => u32::try_from(r.try_get_by_index::<i32>(0)?).unwrap_or(0),
-            None => 0,
-        })
-    };
-    // One statement for the bump, so that two processes counting at once both count.
-    let this_minute = value(
-        db.query_one_raw(Statement::from_sql_and_values(
+    // One statement, one round trip: the bump (two processes counting at once both count)
+    // and the minute before.
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(
             backend,
             bind(
                 backend,
                 "INSERT INTO rate_count (key, minute, n) VALUES (?, ?, 1)
-                 ON CONFLICT (key, minute) DO UPDATE SET n = rate_count.n + 1 RETURNING n",
+                 ON CONFLICT (key, minute) DO UPDATE SET n = rate_count.n + 1
+                 RETURNING n, COALESCE((SELECT r.n FROM rate_count r
+                                        WHERE r.key = ? AND r.minute = ?), 0)",
             ),
-            [Value::from(key), Value::from(minute)],
+            [
+                Value::from(key),
+                Value::from(minute),
+                Value::from(key),
+                Value::from(minute - 1),
+            ],
         ))
-        .await?,
-    )?;
-    let last_minute = value(
-        db.query_one_raw(Statement::from_sql_and_values(
-            backend,
-            bind(
-                backend,
-                "SELECT n FROM rate_count WHERE key = ? AND minute = ?",
-            ),
-            [Value::from(key), Value::from(minute - 1)],
-        ))
-        .await?,
-    )?;
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("the count returned no row".into()))?;
+    let count = |i| -> Result<u32, StoreError> {
+        Ok(u32::try_from(row.try_get_by_index::<i32>(i)?).unwrap_or(0))
+    };
+    let (this_minute, last_minute) = (count(0)?, count(1)?);
     Ok(Counts {
         this_minute,
         last_minute,

@@ -2,12 +2,11 @@
 //! SHA-256, so a copy of the database cannot be turned into working cookies.
 
 use domain::accounts::SessionLimits;
-use rand::RngCore;
+
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, DatabaseConnection, EntityTrait,
     QueryFilter,
 };
-use sha2::{Digest, Sha256};
 
 use crate::entity::user_session;
 use crate::users::User;
@@ -16,12 +15,7 @@ use crate::StoreError;
 /// Seen-at times are written at most this often, not on every request.
 const TOUCH_EVERY: i64 = 60;
 
-fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+use crate::tokens::digest as token_hash;
 
 pub struct Started {
     /// Goes in the cookie; never stored.
@@ -30,9 +24,7 @@ pub struct Started {
 
 /// A new session with a fresh token: a token from before sign-in is never carried over.
 pub async fn start(db: &DatabaseConnection, user_id: i32, now: i64) -> Result<Started, StoreError> {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let token = crate::tokens::random();
     user_session::ActiveModel {
         token_hash: Set(token_hash(&token)),
         user_id: Set(user_id),

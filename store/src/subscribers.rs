@@ -6,38 +6,15 @@
 
 use domain::accounts::EmailAddress;
 use domain::mail::Mail;
-use hmac::{Hmac, Mac};
-use rand::RngCore;
+pub use domain::mail::ResidentList as List;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, TransactionTrait,
 };
-use sha2::{Digest, Sha256};
 
 use crate::entity::subscriber;
+use crate::tokens::{digest as hash, random, seal, unseal};
 use crate::StoreError;
-
-/// A list a resident may join.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum List {
-    Results,
-    Panel,
-}
-
-impl List {
-    pub fn key(self) -> &'static str {
-        match self {
-            List::Results => "results",
-            List::Panel => "panel",
-        }
-    }
-
-    fn parse(key: &str) -> Option<List> {
-        [List::Results, List::Panel]
-            .into_iter()
-            .find(|l| l.key() == key)
-    }
-}
 
 /// What a panel member chose to say about themselves (each optional), already checked
 /// against the wards, age bands and sexes Kiln knows.
@@ -48,46 +25,22 @@ pub struct Profile {
     pub sex: Option<String>,
 }
 
-/// Where the confirmation link and the leave link go, below the public address.
-pub const CONFIRM_BASE: &str = "/updates/confirm";
-pub const LEAVE_BASE: &str = "/updates/leave";
-
 /// Unconfirmed addresses are kept this long.
 pub const CONFIRM_WITHIN_SECONDS: i64 = 7 * 24 * 60 * 60;
 
 /// A new request for the same unconfirmed address within this long sends nothing more.
 const RESEND_AFTER_SECONDS: i64 = 120;
 
-fn hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+const LEAVE: &str = "leave";
 
-/// The token of the leave link for subscriber `id`: the id and a MAC of it.
+/// The token of the leave link for subscriber `id`: the id sealed with a MAC.
 pub fn leave_token(secret: &[u8], id: i32) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("any key length");
-    mac.update(format!("leave:{id}").as_bytes());
-    let tag: String = mac.finalize().into_bytes()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!("{id}-{tag}")
+    seal(secret, LEAVE, &id.to_string())
 }
 
 /// The subscriber a leave token names, if its MAC is right.
 fn leave_id(secret: &[u8], token: &str) -> Option<i32> {
-    let id: i32 = token.split_once('-')?.0.parse().ok()?;
-    let expected = leave_token(secret, id);
-    // Both are ASCII hex of one length: compare without stopping at the first difference.
-    let same = expected.len() == token.len()
-        && expected
-            .bytes()
-            .zip(token.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
-    same.then_some(id)
+    unseal(secret, LEAVE, token)?.parse().ok()
 }
 
 /// Someone asks to join a list. A new (or still unconfirmed) address gets a confirmation
@@ -111,9 +64,7 @@ pub async fn subscribe(
             return Ok(false);
         }
     }
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let token = random();
     let txn = db.begin().await?;
     let row = match existing {
         Some(s) => {
@@ -141,17 +92,10 @@ pub async fn subscribe(
             .await?
         }
     };
-    let confirm_path = format!("{CONFIRM_BASE}/{token}");
-    let leave_path = format!("{LEAVE_BASE}/{}", leave_token(secret, row.id));
-    let mail = match list {
-        List::Results => Mail::UpdatesConfirmation {
-            confirm_path,
-            leave_path,
-        },
-        List::Panel => Mail::PanelConfirmation {
-            confirm_path,
-            leave_path,
-        },
+    let mail = Mail::JoinConfirmation {
+        list,
+        token,
+        leave_token: leave_token(secret, row.id),
     };
     let key = format!("confirm:{}:{now}", row.id);
     crate::outbox::enqueue(&txn, &key, &row.email, &mail, now).await?;
@@ -242,10 +186,8 @@ pub async fn leave(
 pub async fn announce<C: ConnectionTrait>(
     conn: &C,
     secret: &[u8],
-    survey_title: &str,
-    wave_id: i32,
-    wave_name: &str,
-    results_path: &str,
+    survey: &crate::entity::survey::Model,
+    wave: &crate::entity::wave::Model,
     now: i64,
 ) -> Result<usize, StoreError> {
     let confirmed = subscriber::Entity::find()
@@ -256,12 +198,13 @@ pub async fn announce<C: ConnectionTrait>(
     let mut queued = 0;
     for s in confirmed {
         let mail = Mail::ResultsPublished {
-            survey: survey_title.to_string(),
-            wave: wave_name.to_string(),
-            results_path: results_path.to_string(),
-            leave_path: format!("{LEAVE_BASE}/{}", leave_token(secret, s.id)),
+            survey: survey.title.clone(),
+            wave: wave.name.clone(),
+            survey_key: survey.key.clone(),
+            wave_key: wave.key.clone(),
+            leave_token: leave_token(secret, s.id),
         };
-        let key = format!("results:{wave_id}:{}", s.id);
+        let key = format!("results:{}:{}", wave.id, s.id);
         if crate::outbox::enqueue(conn, &key, &s.email, &mail, now).await? {
             queued += 1;
         }
@@ -305,7 +248,7 @@ mod tests {
         let t = leave_token(b"secret", 42);
         assert_eq!(leave_id(b"secret", &t), Some(42));
         assert_eq!(leave_id(b"other", &t), None);
-        let forged = t.replacen("42-", "43-", 1);
+        let forged = t.replacen("42.", "43.", 1);
         assert_eq!(leave_id(b"secret", &forged), None);
         assert_eq!(leave_id(b"secret", "42"), None);
     }

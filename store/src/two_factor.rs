@@ -8,7 +8,7 @@ use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition,
     DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
 };
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 use totp_rs::{Secret, Totp};
 
 use crate::audit::{self, Actor};
@@ -110,10 +110,7 @@ fn normalised(code: &str) -> String {
 }
 
 fn code_hash(code: &str) -> String {
-    Sha256::digest(normalised(code).as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::tokens::digest(&normalised(code))
 }
 
 /// Turns two-factor sign-in on once the person has shown their app gives the right code.

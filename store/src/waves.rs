@@ -227,16 +227,7 @@ pub async fn change_wave(
         return Ok(Err(ChangeRefusal::NoSuchWave));
     };
     if let (Some(secret), false) = (&secret, w.published) {
-        crate::subscribers::announce(
-            &txn,
-            secret,
-            &s.title,
-            w.id,
-            &w.name,
-            &format!("/results/{survey_key}/{wave_key}"),
-            actor.at,
-        )
-        .await?;
+        crate::subscribers::announce(&txn, secret, &s, &w, actor.at).await?;
     }
     if change == WaveChange::Open && w.published {
         return Ok(Err(ChangeRefusal::PublishedCannotOpen));

@@ -13,11 +13,8 @@ pub const SIGN_OUT: &str = "/sign-out";
 pub const FORGOTTEN: &str = "/sign-in/forgotten";
 /// Where an emailed reset link leads: opening it shows a form; only sending it uses the link.
 pub const RESET_PASSWORD: &str = "/reset-password/{token}";
-/// Reset links are this below the public address, then the token.
-pub const RESET_PASSWORD_BASE: &str = "/reset-password";
 /// Where an emailed invitation leads: choosing a first password.
 pub const INVITATION: &str = "/invitation/{token}";
-pub const INVITATION_BASE: &str = "/invitation";
 pub const ACCOUNT: &str = "/account";
 pub const ACCOUNT_TWO_FACTOR: &str = "/account/two-factor";
 pub const ACCOUNT_PASSWORD: &str = "/account/password";

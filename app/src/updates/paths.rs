@@ -6,9 +6,9 @@ use crate::shared::address::fill;
 pub const UPDATES: &str = "/updates";
 /// Joining the residents' panel.
 pub const PANEL: &str = "/panel";
-/// The confirmation link's page (`store::subscribers::CONFIRM_BASE`).
+/// The page an emailed confirmation link opens.
 pub const CONFIRM: &str = "/updates/confirm/{token}";
-/// The leave link's page, and its one-click POST (`store::subscribers::LEAVE_BASE`).
+/// The page an emailed leave link opens, and its one-click POST.
 pub const LEAVE: &str = "/updates/leave/{token}";
 pub const PAGE_DATA: &str = "/api/updates/{*fn}";
 

@@ -8,7 +8,7 @@ use domain::mail::Mail;
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 use minijinja::{Environment, UndefinedBehavior};
-use sha2_free_hash::short_hash;
+use store::tokens::digest;
 
 /// A message's words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +16,30 @@ pub struct Rendered {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// A resident's one-click way out (RFC 8058: `List-Unsubscribe` and
+    /// `List-Unsubscribe-Post`); none on staff messages.
+    pub leave_link: Option<String>,
+}
+
+/// The message's addresses: its main link and, for a resident, the way out. Made here from
+/// the app's own paths, so no message or table holds a URL.
+fn links(mail: &Mail, site: &str) -> (String, Option<String>) {
+    use app::results::paths::{self as results, Audience};
+    let site = site.trim_end_matches('/');
+    let main = match mail {
+        Mail::PasswordReset { token, .. } => app::accounts::paths::reset_password(token),
+        Mail::StaffInvitation { token, .. } => app::accounts::paths::invitation(token),
+        Mail::JoinConfirmation { token, .. } => app::updates::paths::confirm(token),
+        Mail::ResultsPublished {
+            survey_key,
+            wave_key,
+            ..
+        } => results::wave(Audience::Public, survey_key, wave_key),
+    };
+    let leave = mail
+        .leave_token()
+        .map(|t| format!("{site}{}", app::updates::paths::leave(t)));
+    (format!("{site}{main}"), leave)
 }
 
 fn templates() -> &'static Environment<'static> {
@@ -78,12 +102,14 @@ fn templates() -> &'static Environment<'static> {
 }
 
 /// Renders a message's text and HTML (HTML-escaped: names come from people). `site` is the
-/// public address, which residents' messages put before their paths.
+/// public address its links start with.
 pub fn render(mail: &Mail, site: &str) -> Result<Rendered, minijinja::Error> {
     let subject = mail.subject();
+    let (link, leave_link) = links(mail, site);
     let mut context = serde_json::to_value(mail).expect("messages serialise");
     context["subject"] = serde_json::Value::String(subject.clone());
-    context["site"] = serde_json::Value::String(site.trim_end_matches('/').to_string());
+    context["link"] = serde_json::Value::String(link);
+    context["leave_link"] = serde_json::Value::from(leave_link.clone());
     let context = minijinja::Value::from(minijinja::value::Serde(&context));
     let env = templates();
     let text = env
@@ -96,26 +122,25 @@ pub fn render(mail: &Mail, site: &str) -> Result<Rendered, minijinja::Error> {
         subject,
         text,
         html,
+        leave_link,
     })
 }
 
 /// The email itself. Its Message-ID comes from the outbox key, so a message sent twice
 /// (its sender died between the server's acceptance and the record of it) is recognisably
-/// the same one. `leave` is the one-click unsubscribe address of a resident's message
-/// (RFC 8058: `List-Unsubscribe` and `List-Unsubscribe-Post`).
+/// the same one.
 pub fn message(
     from: &Mailbox,
     to: &str,
     key: &str,
     rendered: &Rendered,
-    leave: Option<&str>,
 ) -> Result<Message, String> {
     let to: Mailbox = to
         .parse()
         .map_err(|e| format!("the recipient's address is not valid: {e}"))?;
     let domain = from.email.domain().to_string();
     let mut builder = Message::builder();
-    if let Some(leave) = leave {
+    if let Some(leave) = &rendered.leave_link {
         builder = builder
             .header(ListUnsubscribe::from(format!("<{leave}>")))
             .header(ListUnsubscribePost);
@@ -124,7 +149,8 @@ pub fn message(
         .from(from.clone())
         .to(to)
         .subject(rendered.subject.clone())
-        .message_id(Some(format!("<{}@{domain}>", short_hash(key))))
+        // The key names a link's row: only a hash of it goes in the header.
+        .message_id(Some(format!("<{}.kiln@{domain}>", &digest(key)[..16])))
         .multipart(
             MultiPart::alternative()
                 .singlepart(
@@ -183,27 +209,15 @@ impl lettre::message::header::Header for ListUnsubscribePost {
     }
 }
 
-mod sha2_free_hash {
-    /// A stable, opaque 16-hex-digit name for a key (FNV-1a): the key itself, which names
-    /// a link's row, stays out of the headers.
-    pub fn short_hash(key: &str) -> String {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in key.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        format!("{h:016x}.kiln")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domain::mail::ResidentList;
 
     fn reset() -> Mail {
         Mail::PasswordReset {
             name: "Jo <Bloggs>".into(),
-            link: "https://kiln.example/reset-password/TOKEN".into(),
+            token: "TOKEN".into(),
             minutes: 30,
         }
     }
@@ -214,22 +228,22 @@ mod tests {
             name: "Sam".into(),
             role: "officer".into(),
             invited_by: "Jo".into(),
-            link: "https://kiln.example/invitation/TOKEN".into(),
+            token: "TOKEN".into(),
             hours: 72,
         };
-        let confirm = Mail::UpdatesConfirmation {
-            confirm_path: "/updates/confirm/TOKEN".into(),
-            leave_path: "/updates/leave/TOKEN".into(),
+        let joining = |list| Mail::JoinConfirmation {
+            list,
+            token: "TOKEN".into(),
+            leave_token: "TOKEN".into(),
         };
+        let confirm = joining(ResidentList::Results);
+        let panel = joining(ResidentList::Panel);
         let published = Mail::ResultsPublished {
             survey: "Wellbeing".into(),
             wave: "2026 autumn".into(),
-            results_path: "/results/wellbeing/2026-autumn".into(),
-            leave_path: "/updates/leave/TOKEN".into(),
-        };
-        let panel = Mail::PanelConfirmation {
-            confirm_path: "/updates/confirm/TOKEN".into(),
-            leave_path: "/updates/leave/TOKEN".into(),
+            survey_key: "wellbeing".into(),
+            wave_key: "2026-autumn".into(),
+            leave_token: "TOKEN".into(),
         };
         for mail in [reset(), invitation, confirm, panel, published] {
             let r = render(&mail, "https://kiln.example/").unwrap();
@@ -254,15 +268,20 @@ mod tests {
     fn headers_are_built_not_concatenated() {
         let from: Mailbox = "Kiln <kiln@stoke.example>".parse().unwrap();
         let r = render(&reset(), "https://kiln.example").unwrap();
-        assert!(message(&from, "someone\r\nBcc: x@evil.example", "k", &r, None).is_err());
-        let m = message(&from, "jo@example.org", "reset:1", &r, None).unwrap();
+        assert!(message(&from, "someone\r\nBcc: x@evil.example", "k", &r).is_err());
+        let m = message(&from, "jo@example.org", "reset:1", &r).unwrap();
         let text = String::from_utf8(m.formatted()).unwrap();
         assert!(text.contains("Subject: Choose a new password for Kiln"));
         assert!(text.contains("@stoke.example>"));
         assert!(!text.contains("reset:1"));
         assert!(!text.contains("List-Unsubscribe"));
-        let leave = "https://kiln.example/updates/leave/T";
-        let m = message(&from, "jo@example.org", "k", &r, Some(leave)).unwrap();
+        let joining = Mail::JoinConfirmation {
+            list: ResidentList::Results,
+            token: "C".into(),
+            leave_token: "T".into(),
+        };
+        let r = render(&joining, "https://kiln.example").unwrap();
+        let m = message(&from, "jo@example.org", "k", &r).unwrap();
         let text = String::from_utf8(m.formatted()).unwrap();
         assert!(text.contains("List-Unsubscribe: <https://kiln.example/updates/leave/T>"));
         assert!(text.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));

@@ -2,15 +2,12 @@
 //! files, or memory (tests). Each SMTP send has its own timeout, since lettre's covers only
 //! each command; after any error the connection pool is dropped and built anew.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use domain::mail::{Failure, OutboxStatus};
 use lettre::transport::stub::AsyncStubTransport;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::Mutex;
-
-use app::shared::ssr::mail::Delivery;
 
 type Smtp = AsyncSmtpTransport<Tokio1Executor>;
 
@@ -20,10 +17,7 @@ pub enum Transport {
         timeout: Duration,
         live: Mutex<Option<Smtp>>,
     },
-    Folder {
-        dir: PathBuf,
-        files: AsyncFileTransport<Tokio1Executor>,
-    },
+    Folder(AsyncFileTransport<Tokio1Executor>),
     Memory(AsyncStubTransport),
 }
 
@@ -51,30 +45,11 @@ impl Transport {
     pub fn folder(dir: &str) -> anyhow::Result<Transport> {
         std::fs::create_dir_all(dir)
             .map_err(|e| anyhow::anyhow!("cannot create the mail folder {dir}: {e}"))?;
-        Ok(Transport::Folder {
-            dir: PathBuf::from(dir),
-            files: AsyncFileTransport::new(dir),
-        })
+        Ok(Transport::Folder(AsyncFileTransport::new(dir)))
     }
 
     pub fn memory() -> Transport {
         Transport::Memory(AsyncStubTransport::new_ok())
-    }
-
-    /// Where messages go, for the outbox page.
-    pub fn delivery(&self) -> Delivery {
-        match self {
-            Transport::Smtp { url, .. } => Delivery::Smtp {
-                host: url::Url::parse(url)
-                    .ok()
-                    .and_then(|u| u.host_str().map(str::to_string))
-                    .unwrap_or_default(),
-            },
-            Transport::Folder { dir, .. } => Delivery::Folder {
-                path: dir.display().to_string(),
-            },
-            Transport::Memory(_) => Delivery::Memory,
-        }
     }
 
     /// Sends one message: `Sent` when a mail server took it, `Written` when it went to the
@@ -112,7 +87,7 @@ impl Transport {
                 *live = None;
                 Err(error)
             }
-            Transport::Folder { files, .. } => files
+            Transport::Folder(files) => files
                 .send(message)
                 .await
                 .map(|_| OutboxStatus::Written)

@@ -48,20 +48,12 @@ pub async fn send_due(
             return Ok(pass);
         }
         for claimed in batch {
-            let site = mailer.site.trim_end_matches('/');
-            let leave = claimed.mail.leave_path().map(|p| format!("{site}{p}"));
-            let sent = match render(&claimed.mail, site) {
+            let sent = match render(&claimed.mail, &mailer.site) {
                 Err(e) => Err(super::transport::SendError {
                     failure: Failure::Permanent,
                     reason: format!("the template could not be rendered: {e}"),
                 }),
-                Ok(r) => match message(
-                    &mailer.from,
-                    &claimed.to,
-                    &claimed.key,
-                    &r,
-                    leave.as_deref(),
-                ) {
+                Ok(r) => match message(&mailer.from, &claimed.to, &claimed.key, &r) {
                     Err(reason) => Err(super::transport::SendError {
                         failure: Failure::Permanent,
                         reason,

@@ -4,11 +4,9 @@
 //! nothing (mail scanners open every link); only sending the form uses the link.
 
 use axum::extract::{Form, Path, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Extension;
-use domain::accounts::{EmailAddress, EmailProblem};
 use store::account_links::{self, Purpose, ResetProblem};
 use store::audit::Actor;
 
@@ -17,7 +15,7 @@ use crate::accounts::model::{ForgottenView, ResetView};
 use crate::accounts::paths;
 use crate::shared::ssr::access::Routes;
 use crate::shared::ssr::auth::ClientIp;
-use crate::shared::ssr::forms::field;
+use crate::shared::ssr::forms::{email_or_code, field, typed};
 use crate::shared::ssr::staff_forms::with_query;
 use crate::shared::ssr::view_error::ViewError;
 use crate::shared::ssr::{flash, token, AppState};
@@ -72,12 +70,7 @@ async fn forgotten(
     Extension(ClientIp(ip)): Extension<ClientIp>,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let typed: String = field(&fields, "email")
-        .unwrap_or("")
-        .trim()
-        .chars()
-        .take(254)
-        .collect();
+    let typed = typed(&fields, "email");
     let back = |code: &str| {
         flash::back_to_form(
             &st,
@@ -91,21 +84,14 @@ async fn forgotten(
     if !token::verify(&st.form_secret, FORGOTTEN_STEP, FORGOTTEN_STEP, form_token) {
         return back("form");
     }
-    let email = match EmailAddress::parse(&typed) {
+    let email = match email_or_code(&typed) {
         Ok(e) => e,
-        Err(EmailProblem::Missing) => return back("email_missing"),
-        Err(_) => return back("email_format"),
+        Err(code) => return back(code),
     };
-    let link_base = format!(
-        "{}{}",
-        st.auth.public_url.as_str().trim_end_matches('/'),
-        paths::RESET_PASSWORD_BASE
-    );
     let queued = account_links::request_reset(
         &st.db,
         &actor(&st, &ip, email.as_str()),
         &email,
-        &link_base,
         st.mail.reset_minutes,
     )
     .await;
@@ -114,20 +100,8 @@ async fn forgotten(
         Ok(false) => {}
         Err(e) => return internal(e),
     }
-    // The same page whether or not the address has an account; the address as typed goes
-    // in the notice, not the URL.
-    (
-        [(
-            header::SET_COOKIE,
-            flash::set(
-                &st,
-                paths::FORGOTTEN,
-                &crate::shared::Typed::from_pairs(&[("email", email.as_str())]),
-            ),
-        )],
-        Redirect::to(&with_query(paths::FORGOTTEN, &[("sent", "1")])),
-    )
-        .into_response()
+    // The same page whether or not the address has an account.
+    flash::sent_to(&st, paths::FORGOTTEN, &email)
 }
 
 async fn reset(

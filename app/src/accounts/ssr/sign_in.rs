@@ -74,8 +74,7 @@ async fn sign_in(
     signed_in: Option<Extension<SignedIn>>,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let typed_email = field(&fields, "email").unwrap_or("").trim();
-    let typed_email: String = typed_email.chars().take(254).collect();
+    let typed_email = crate::shared::ssr::forms::typed(&fields, "email");
     let password = field(&fields, "password").unwrap_or("");
     let next = safe_next(&st.auth.public_url, field(&fields, "next"));
     if !token::verify(

@@ -24,13 +24,10 @@ pub fn UsersPage() -> impl IntoView {
                 let q = query.read_untracked();
                 let get = |k: &str| q.get(k);
                 let worded = |field: &str, code: &str| -> Option<String> {
-                    use domain::accounts::{EmailProblem, NameProblem, PasswordProblem};
+                    use domain::accounts::{EmailProblem, NameProblem};
                     match field {
                         "name" => NameProblem::from_code(code).map(messages::name_problem),
                         "email" => EmailProblem::from_code(code).map(messages::email_problem),
-                        "password" => {
-                            PasswordProblem::from_code(code).map(messages::password_problem)
-                        }
                         "role" => (code == "missing").then(|| messages::SELECT_A_ROLE.to_string()),
                         _ => None,
                     }
@@ -39,7 +36,6 @@ pub fn UsersPage() -> impl IntoView {
                     ("name", "e_name"),
                     ("email", "e_email"),
                     ("role", "e_role"),
-                    ("password", "e_password"),
                 ]
                     .into_iter()
                     .filter_map(|(f, k)| {

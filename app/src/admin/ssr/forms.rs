@@ -68,22 +68,10 @@ async fn add_user(
             "",
         ));
     };
-    let link_base = format!(
-        "{}{}",
-        st.auth.public_url.as_str().trim_end_matches('/'),
-        crate::accounts::paths::INVITATION_BASE
-    );
     // Nobody types another's password: the person chooses theirs from the emailed link.
-    let outcome = store::account_links::invite(
-        &st.db,
-        &p.actor(),
-        name,
-        email,
-        role,
-        &p.who.user.name,
-        &link_base,
-    )
-    .await?;
+    let outcome =
+        store::account_links::invite(&st.db, &p.actor(), name, email, role, &p.who.user.name)
+            .await?;
     match outcome {
         Ok(u) => {
             st.mail.wake.notify_one();
@@ -104,9 +92,7 @@ async fn add_user(
             if let Some(m) = p.email {
                 pairs.push(("e_email", m.code()));
             }
-            if let Some(m) = p.password {
-                pairs.push(("e_password", m.code()));
-            }
+            // No password problem is possible: the invitation's password is random.
             Ok(flash::back_to_form(
                 &st,
                 paths::ADMIN_USERS,

@@ -70,6 +70,19 @@ pub fn back_to_form(
         .into_response()
 }
 
+/// After a form that emails a link: back to `page` saying it was sent (`?sent=1`), the
+/// address in the notice cookie, not the URL.
+pub fn sent_to(st: &AppState, page: &str, email: &domain::accounts::EmailAddress) -> Response {
+    (
+        [(
+            header::SET_COOKIE,
+            set(st, page, &Typed::from_pairs(&[("email", email.as_str())])),
+        )],
+        Redirect::to(&with_query(page, &[("sent", "1")])),
+    )
+        .into_response()
+}
+
 /// What was typed into `page`'s form before it was refused; empty otherwise.
 pub fn take_typed(st: &AppState, page: &str) -> Typed {
     take(st, page).unwrap_or_default()

@@ -12,6 +12,27 @@ pub fn plain_page(title: &str, body: &str) -> String {
     )
 }
 
+/// A field as typed, trimmed and cut to 254 characters (the longest email address), for
+/// checking and for giving back to a refused form.
+pub fn typed(fields: &Fields, name: &str) -> String {
+    field(fields, name)
+        .unwrap_or("")
+        .trim()
+        .chars()
+        .take(254)
+        .collect()
+}
+
+/// An email address from a form, or the code of its problem for the page to word
+/// (`email_missing`, `email_format`).
+pub fn email_or_code(typed: &str) -> Result<domain::accounts::EmailAddress, &'static str> {
+    use domain::accounts::{EmailAddress, EmailProblem};
+    EmailAddress::parse(typed).map_err(|p| match p {
+        EmailProblem::Missing => "email_missing",
+        _ => "email_format",
+    })
+}
+
 pub fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
     fields
         .iter()

@@ -91,8 +91,9 @@ impl Limiters {
     /// process shares).
     pub fn in_database(l: SurveyLimits, key: Arc<Vec<u8>>) -> Self {
         Limiters {
+            limits: l,
             counter: Counter::Database { key },
-            ..Limiters::in_memory(l)
+            refusal_audit: RateLimiter::keyed(per_minute(1)),
         }
     }
 

@@ -26,13 +26,3 @@ pub enum Delivery {
     /// Kept in memory (tests).
     Memory,
 }
-
-impl Default for MailSettings {
-    fn default() -> Self {
-        MailSettings {
-            reset_minutes: 30,
-            delivery: Delivery::Memory,
-            wake: Arc::new(Notify::new()),
-        }
-    }
-}

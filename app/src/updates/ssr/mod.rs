@@ -1,17 +1,16 @@
 //! Server-only parts of results updates: the form posts and the page data.
 
 use axum::extract::{Form, Path, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
-use domain::accounts::{EmailAddress, EmailProblem};
+use domain::accounts::EmailAddress;
 use store::subscribers::{self, List, Profile};
 
 use super::model::{LinkView, PanelView, UpdatesView};
 use super::paths;
 use crate::accounts::ssr::sign_in::internal;
 use crate::shared::ssr::access::Routes;
-use crate::shared::ssr::forms::field;
+use crate::shared::ssr::forms::{email_or_code, field, typed};
 use crate::shared::ssr::staff_forms::with_query;
 use crate::shared::ssr::view_error::ViewError;
 use crate::shared::ssr::{flash, token, AppState};
@@ -79,56 +78,19 @@ fn page_of(list: List) -> &'static str {
     }
 }
 
-/// Checks the address; queues its confirmation; the same answer whatever it was.
-async fn ask(
-    st: &AppState,
-    list: List,
-    email: &str,
-    profile: Profile,
-) -> Result<Response, Response> {
-    let email = EmailAddress::parse(email).map_err(|_| internal_bad())?;
-    match subscribers::subscribe(
-        &st.db,
-        &st.form_secret,
-        list,
-        &email,
-        profile,
-        st.clock.now(),
-    )
-    .await
-    {
+/// Queues the address's confirmation; the same answer whatever it was.
+async fn ask(st: &AppState, list: List, email: &EmailAddress, profile: Profile) -> Response {
+    let now = st.clock.now();
+    match subscribers::subscribe(&st.db, &st.form_secret, list, email, profile, now).await {
         Ok(true) => st.mail.wake.notify_one(),
         Ok(false) => {}
-        Err(e) => return Err(internal(e)),
+        Err(e) => return internal(e),
     }
-    let page = page_of(list);
-    Ok((
-        [(
-            header::SET_COOKIE,
-            flash::set(
-                st,
-                page,
-                &crate::shared::Typed::from_pairs(&[("email", email.as_str())]),
-            ),
-        )],
-        Redirect::to(&with_query(page, &[("sent", "1")])),
-    )
-        .into_response())
-}
-
-fn internal_bad() -> Response {
-    axum::http::StatusCode::BAD_REQUEST.into_response()
+    flash::sent_to(st, page_of(list), email)
 }
 
 async fn join_panel(State(st): State<AppState>, Form(fields): Form<Fields>) -> Response {
-    let get = |name: &str| -> String {
-        field(&fields, name)
-            .unwrap_or("")
-            .trim()
-            .chars()
-            .take(254)
-            .collect()
-    };
+    let get = |name: &str| typed(&fields, name);
     let (typed, ward, age, sex) = (get("email"), get("ward"), get("age_band"), get("sex"));
     let back = |code: &str| {
         flash::back_to_form(
@@ -152,11 +114,10 @@ async fn join_panel(State(st): State<AppState>, Form(fields): Form<Fields>) -> R
     ) {
         return back("form");
     }
-    match EmailAddress::parse(&typed) {
-        Ok(_) => {}
-        Err(EmailProblem::Missing) => return back("email_missing"),
-        Err(_) => return back("email_format"),
-    }
+    let email = match email_or_code(&typed) {
+        Ok(e) => e,
+        Err(code) => return back(code),
+    };
     let catalogue = match st.catalogue.get(&st.db).await {
         Ok(c) => c,
         Err(e) => return internal(e),
@@ -177,18 +138,11 @@ async fn join_panel(State(st): State<AppState>, Form(fields): Form<Fields>) -> R
         age_band: chosen(&age, known_age),
         sex: chosen(&sex, known_sex),
     };
-    ask(&st, List::Panel, &typed, profile)
-        .await
-        .unwrap_or_else(|r| r)
+    ask(&st, List::Panel, &email, profile).await
 }
 
 async fn subscribe(State(st): State<AppState>, Form(fields): Form<Fields>) -> Response {
-    let typed: String = field(&fields, "email")
-        .unwrap_or("")
-        .trim()
-        .chars()
-        .take(254)
-        .collect();
+    let typed = typed(&fields, "email");
     let back = |code: &str| {
         flash::back_to_form(
             &st,
@@ -206,15 +160,12 @@ async fn subscribe(State(st): State<AppState>, Form(fields): Form<Fields>) -> Re
     ) {
         return back("form");
     }
-    match EmailAddress::parse(&typed) {
-        Ok(_) => {}
-        Err(EmailProblem::Missing) => return back("email_missing"),
-        Err(_) => return back("email_format"),
-    }
+    let email = match email_or_code(&typed) {
+        Ok(e) => e,
+        Err(code) => return back(code),
+    };
     // The same answer whether the address was new, waiting or already confirmed.
-    ask(&st, List::Results, &typed, Profile::default())
-        .await
-        .unwrap_or_else(|r| r)
+    ask(&st, List::Results, &email, Profile::default()).await
 }
 
 async fn confirm(State(st): State<AppState>, Path(link): Path<String>) -> Response {
