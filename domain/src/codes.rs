@@ -114,9 +114,101 @@ impl fmt::Display for ReceiptCode {
     }
 }
 
+/// Sent to an invited resident (panel or uploaded list), spent when their response is sent.
+/// 20 characters from an alphabet with no look-alikes (no 0/O, 1/I/L, U/V, 5/S): about 95
+/// bits, so guessing one is hopeless even without the rate limit.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct AccessCode(String);
+
+const ACCESS_ALPHABET: &[u8; 27] = b"ABCDEFGHJKMNPQRTWXYZ2346789";
+const ACCESS_LEN: usize = 20;
+
+impl AccessCode {
+    pub const EXAMPLE: &'static str = "7KQM-2XTP-9ABD-RW4H-C3NF";
+
+    /// From 16 random (or keyed-hash) bytes.
+    pub fn from_bytes(bytes: [u8; 16]) -> Self {
+        let mut bits = u128::from_be_bytes(bytes);
+        let base = ACCESS_ALPHABET.len() as u128;
+        let mut out = vec![b'A'; ACCESS_LEN];
+        for slot in out.iter_mut() {
+            *slot = ACCESS_ALPHABET[(bits % base) as usize];
+            bits /= base;
+        }
+        AccessCode(String::from_utf8(out).expect("alphabet is ASCII"))
+    }
+
+    /// What a person typed or a link carried: case, spaces and dashes ignored.
+    pub fn parse(input: &str) -> Result<Self, CodeError> {
+        let mut out = String::with_capacity(ACCESS_LEN);
+        for c in input.chars() {
+            if c.is_whitespace() || c == '-' {
+                continue;
+            }
+            let c = c.to_ascii_uppercase();
+            if !c.is_ascii() || !ACCESS_ALPHABET.contains(&(c as u8)) {
+                return Err(CodeError::BadCharacter);
+            }
+            out.push(c);
+        }
+        match out.len() {
+            0 => Err(CodeError::Empty),
+            ACCESS_LEN => Ok(AccessCode(out)),
+            _ => Err(CodeError::WrongLength(ACCESS_LEN, Self::EXAMPLE)),
+        }
+    }
+
+    /// The compact form used in links.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for AccessCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        grouped(&self.0, f)
+    }
+}
+
+/// Never printed whole in logs.
+impl fmt::Debug for AccessCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "AccessCode({}…)", &self.0[..4])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn access_codes_are_long_and_have_no_look_alikes() {
+        let code = AccessCode::from_bytes([0xa5; 16]);
+        assert_eq!(code.as_str().len(), 20);
+        assert_eq!(code.to_string().matches('-').count(), 4);
+        for c in code
+            .as_str()
+            .chars()
+            .chain(ACCESS_ALPHABET.iter().map(|&b| b as char))
+        {
+            assert!(!"01ILOUV5S".contains(c), "{c}");
+        }
+        assert_eq!(
+            AccessCode::parse(&code.to_string().to_lowercase()).unwrap(),
+            code
+        );
+        assert_eq!(AccessCode::parse(""), Err(CodeError::Empty));
+        assert_eq!(
+            AccessCode::parse("7KQM-0XTP-9ABD-RW4H-C3NF"),
+            Err(CodeError::BadCharacter)
+        );
+        assert!(matches!(
+            AccessCode::parse("7KQM-2XTP"),
+            Err(CodeError::WrongLength(20, _))
+        ));
+        assert!(AccessCode::parse(AccessCode::EXAMPLE).is_ok());
+        assert!(!format!("{code:?}").contains(&code.as_str()[4..]));
+    }
     use proptest::prelude::*;
 
     #[test]
@@ -160,6 +252,8 @@ mod tests {
             let code = ResumeCode::from_random(bits);
             prop_assert_eq!(ResumeCode::parse(&code.to_string()).unwrap(), code.clone());
             prop_assert_eq!(ResumeCode::parse(&code.as_str().to_lowercase()).unwrap(), code);
+            let access = AccessCode::from_bytes(bits.to_be_bytes());
+            prop_assert_eq!(AccessCode::parse(&access.to_string()).unwrap(), access);
             let receipt = ReceiptCode::from_random(bits);
             prop_assert_eq!(ReceiptCode::parse(&receipt.to_string()).unwrap(), receipt);
         }

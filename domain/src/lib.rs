@@ -6,6 +6,7 @@ pub mod answers;
 pub mod benchmark;
 pub mod codes;
 pub mod indicators;
+pub mod invitations;
 pub mod mail;
 pub mod postcode;
 pub mod records;
@@ -13,7 +14,7 @@ pub mod survey;
 pub mod threshold;
 
 pub use answers::{AnswerValue, AreaAnswer, FieldError, RawAnswers};
-pub use codes::{ReceiptCode, ResumeCode};
+pub use codes::{AccessCode, ReceiptCode, ResumeCode};
 pub use postcode::Postcode;
 pub use records::{AuditAction, Channel, WaveStatus};
 pub use survey::{ChoiceOption, Question, QuestionKind, Section, Survey};

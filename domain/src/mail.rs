@@ -50,6 +50,17 @@ pub enum Mail {
         wave_key: String,
         leave_token: String,
     },
+    /// An invitation to answer a survey (reminder 0), or a reminder to someone who has not
+    /// answered yet (1 or 2), with their single-use access code.
+    SurveyInvitation {
+        survey: String,
+        code: String,
+        leave_token: String,
+        /// They were invited as a panel member (leaving leaves the panel), not from a list.
+        panel: bool,
+        reminder: u8,
+        minutes: u32,
+    },
 }
 
 impl Mail {
@@ -67,6 +78,8 @@ impl Mail {
                 ..
             } => "panel_confirmation",
             Mail::ResultsPublished { .. } => "results_published",
+            Mail::SurveyInvitation { reminder: 0, .. } => "survey_invitation",
+            Mail::SurveyInvitation { .. } => "survey_reminder",
         }
     }
 
@@ -75,7 +88,8 @@ impl Mail {
     pub fn leave_token(&self) -> Option<&str> {
         match self {
             Mail::JoinConfirmation { leave_token, .. }
-            | Mail::ResultsPublished { leave_token, .. } => Some(leave_token),
+            | Mail::ResultsPublished { leave_token, .. }
+            | Mail::SurveyInvitation { leave_token, .. } => Some(leave_token),
             _ => None,
         }
     }
@@ -95,6 +109,14 @@ impl Mail {
             Mail::ResultsPublished { survey, wave, .. } => {
                 format!("New results: {survey}, {wave}")
             }
+            Mail::SurveyInvitation {
+                survey,
+                reminder: 0,
+                ..
+            } => format!("Please take part: {survey}"),
+            Mail::SurveyInvitation { survey, .. } => {
+                format!("Reminder: please take part: {survey}")
+            }
         }
     }
 
@@ -112,6 +134,8 @@ impl Mail {
                 ..
             } => "residents' panel: confirmation",
             Mail::ResultsPublished { .. } => "results updates: new results",
+            Mail::SurveyInvitation { reminder: 0, .. } => "survey invitation",
+            Mail::SurveyInvitation { .. } => "survey reminder",
         }
     }
 
@@ -127,6 +151,9 @@ impl Mail {
                 token, leave_token, ..
             } => vec![token, leave_token],
             Mail::ResultsPublished { leave_token, .. } => vec![leave_token],
+            Mail::SurveyInvitation {
+                code, leave_token, ..
+            } => vec![code, leave_token],
         };
         for t in tokens {
             *t = "[sent]".to_string();

@@ -64,6 +64,7 @@ keyed!(
         MailRetried => "mail_retried",
         UserInvited => "user_invited",
         InvitationAccepted => "invitation_accepted",
+        ResidentsInvited => "residents_invited",
     }
 );
 
@@ -121,6 +122,7 @@ impl AuditAction {
             AuditAction::MailRetried => "email retried",
             AuditAction::UserInvited => "user invited",
             AuditAction::InvitationAccepted => "invitation accepted",
+            AuditAction::ResidentsInvited => "residents invited to a survey",
         }
     }
 }

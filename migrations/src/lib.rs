@@ -10,6 +10,7 @@ mod m20261124_000005_catalogue_version;
 mod m20261124_000006_rate_count;
 mod m20261124_000007_outbox;
 mod m20261124_000008_subscriber;
+mod m20261124_000009_invitation;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000006_rate_count::Migration),
             Box::new(m20261124_000007_outbox::Migration),
             Box::new(m20261124_000008_subscriber::Migration),
+            Box::new(m20261124_000009_invitation::Migration),
         ]
     }
 }

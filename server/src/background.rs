@@ -52,6 +52,30 @@ pub fn spawn_session_cleanup(
     })
 }
 
+/// Queues the survey reminders that have come due, every ten minutes (reminders go on a
+/// day, so a few minutes late is on time), and wakes the sender if there are any.
+pub fn spawn_reminders(
+    db: DatabaseConnection,
+    clock: Clock,
+    secret: Vec<u8>,
+    wake: std::sync::Arc<tokio::sync::Notify>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(10 * 60));
+        loop {
+            tick.tick().await;
+            match store::invitations::remind_due(&db, &secret, clock.now()).await {
+                Ok(0) => {}
+                Ok(n) => {
+                    tracing::info!(reminders = n, "survey reminders queued");
+                    wake.notify_one();
+                }
+                Err(e) => tracing::warn!(error = %e, "could not queue survey reminders"),
+            }
+        }
+    })
+}
+
 /// Forgets rate-limit counts for client addresses not seen lately, every minute, so that the
 /// limiters' memory, or their table, stays small however many addresses pass through.
 pub fn spawn_limiter_cleanup(

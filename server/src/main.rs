@@ -133,6 +133,12 @@ async fn main() -> anyhow::Result<()> {
                 state.db.clone(),
                 clock.clone(),
             );
+            background::spawn_reminders(
+                state.db.clone(),
+                clock.clone(),
+                state.form_secret.to_vec(),
+                state.mail.wake.clone(),
+            );
             server::mail::worker::spawn(
                 state.db.clone(),
                 std::sync::Arc::new(config.mail.mailer(&config.public_url)?),

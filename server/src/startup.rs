@@ -92,6 +92,7 @@ fn handler_routes(state: &AppState) -> Routes {
         }))
         .merge(app::accounts::ssr::two_factor::router())
         .merge(app::officer::ssr::forms::router())
+        .merge(app::officer::ssr::invitations::router())
         .merge(app::admin::ssr::forms::router())
         .merge(app::admin::ssr::uploads::router())
         .merge(app::results::ssr::exports::download::router())

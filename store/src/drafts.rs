@@ -59,7 +59,7 @@ pub enum SaveOutcome {
 }
 
 /// Waves that take answers: open, and with no results published yet.
-fn accepting_waves() -> sea_orm::sea_query::SelectStatement {
+pub(crate) fn accepting_waves() -> sea_orm::sea_query::SelectStatement {
     sea_orm::sea_query::Query::select()
         .column(wave::Column::Id)
         .from(wave::Entity)
@@ -189,14 +189,22 @@ pub async fn save_answers(
     Ok(SaveOutcome::Saved)
 }
 
+/// An invitation's access code to spend with the response (see `invitations`).
+pub struct Spend<'a> {
+    pub secret: &'a [u8],
+    pub code: &'a domain::AccessCode,
+}
+
 /// Validates every answer and stores the response exactly once, with its wave, ward, channel
-/// and date only. The draft is emptied in the same transaction.
+/// and date only. The draft is emptied, and an invitation's code spent, in the same
+/// transaction; the response holds nothing of the code.
 pub async fn submit(
     db: &DatabaseConnection,
     draft: &Draft,
     survey: &SurveyRecord,
     areas: &AreaDirectory,
     today: NaiveDate,
+    spend: Option<Spend<'_>>,
 ) -> Result<SubmitOutcome, StoreError> {
     if let Some(receipt) = &draft.receipt {
         return Ok(SubmitOutcome::AlreadyStored(receipt.clone()));
@@ -255,6 +263,9 @@ pub async fn submit(
     }
     .insert(&txn)
     .await?;
+    if let Some(s) = spend {
+        crate::invitations::spend(&txn, s.secret, s.code, today).await?;
+    }
     txn.commit().await?;
     Ok(SubmitOutcome::Stored(receipt))
 }

@@ -16,6 +16,8 @@ pub mod error;
 pub mod fieldwork;
 pub mod import;
 pub mod indicator_defs;
+pub mod invitation_list;
+pub mod invitations;
 pub mod outbox;
 pub mod passwords;
 pub mod population;

@@ -215,10 +215,7 @@ pub async fn announce<C: ConnectionTrait>(
 /// What confirmed panel members said about themselves, one entry each (`None`: not said):
 /// to compare the panel with the population. Nothing else about them.
 pub async fn panel_profiles(db: &DatabaseConnection) -> Result<Vec<Profile>, StoreError> {
-    Ok(subscriber::Entity::find()
-        .filter(subscriber::Column::List.eq(List::Panel.key()))
-        .filter(subscriber::Column::ConfirmedAt.is_not_null())
-        .all(db)
+    Ok(panel_members(db)
         .await?
         .into_iter()
         .map(|m| Profile {
@@ -227,6 +224,17 @@ pub async fn panel_profiles(db: &DatabaseConnection) -> Result<Vec<Profile>, Sto
             sex: m.sex,
         })
         .collect())
+}
+
+/// Confirmed panel members, to invite.
+pub(crate) async fn panel_members(
+    db: &DatabaseConnection,
+) -> Result<Vec<subscriber::Model>, StoreError> {
+    Ok(subscriber::Entity::find()
+        .filter(subscriber::Column::List.eq(List::Panel.key()))
+        .filter(subscriber::Column::ConfirmedAt.is_not_null())
+        .all(db)
+        .await?)
 }
 
 /// Deletes addresses not confirmed within 7 days.

@@ -271,6 +271,7 @@ pub async fn apply<C: ConnectionTrait>(
         WaveChange::Close => {
             active.status = Set(WaveStatus::Closed.key().into());
             active.closes_on = Set(Some(today));
+            crate::invitations::forget_addresses(db, w.id).await?;
         }
         WaveChange::MakeBaseline => active.is_baseline = Set(true),
         WaveChange::Weighting(on) => active.weighted = Set(on),
@@ -280,6 +281,7 @@ pub async fn apply<C: ConnectionTrait>(
             if w.status == WaveStatus::Open.key() {
                 active.status = Set(WaveStatus::Closed.key().into());
                 active.closes_on = Set(Some(today));
+                crate::invitations::forget_addresses(db, w.id).await?;
             }
         }
         WaveChange::Unpublish => active.published = Set(false),

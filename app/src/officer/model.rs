@@ -50,6 +50,64 @@ pub struct FieldworkView {
     pub total: u64,
     pub threshold: u32,
     pub panel: PanelMakeUp,
+    pub invitations: InvitationsView,
+}
+
+/// Inviting residents to the wave, and how the invitations are going.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvitationsView {
+    /// The wave takes answers, so the invitation forms are shown.
+    pub open: bool,
+    /// Confirmed panel members not yet invited to this wave.
+    pub members_left: u64,
+    pub notice: Option<InviteNotice>,
+    /// Newest first.
+    pub batches: Vec<BatchRow>,
+    /// By ward, then a row for invitees with no ward.
+    pub rows: Vec<InviteRow>,
+    pub totals: InviteRow,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BatchRow {
+    pub when: String,
+    /// "Residents' panel" or "Uploaded list".
+    pub source: String,
+    pub invited: u64,
+    /// "After 7 and 14 days", "None".
+    pub reminders: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct InviteRow {
+    pub ward: String,
+    pub invited: u64,
+    pub reminded: u64,
+    /// Codes used: responses sent from an invitation.
+    pub responded: u64,
+}
+
+/// Which of the two invitation forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InviteForm {
+    Panel,
+    List,
+}
+
+/// What an invitation form post did, shown once on the fieldwork page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum InviteNotice {
+    Done(String),
+    /// Nobody was invited: the field at fault (its id), the message, the first problems in
+    /// an uploaded file and how many more, and what was typed.
+    Refused {
+        form: InviteForm,
+        field: String,
+        message: String,
+        problems: Vec<String>,
+        more: usize,
+        typed: crate::shared::Typed,
+    },
 }
 
 /// The residents' panel beside the population: whom it under-represents.

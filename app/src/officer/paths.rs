@@ -9,6 +9,8 @@ pub const WAVE: &str = "/officer/{survey}/{wave}";
 pub const INDICATOR: &str = "/officer/{survey}/{wave}/indicator/{key}";
 pub const FIELDWORK: &str = "/officer/{survey}/{wave}/fieldwork";
 pub const WAVE_CHANGE: &str = "/officer/{survey}/{wave}/change";
+pub const INVITE_PANEL: &str = "/officer/{survey}/{wave}/invite/panel";
+pub const INVITE_LIST: &str = "/officer/{survey}/{wave}/invite/list";
 pub const PAGE_DATA: &str = "/api/officer/{*fn}";
 
 pub fn fieldwork(survey: &str, wave: &str) -> String {
@@ -16,6 +18,12 @@ pub fn fieldwork(survey: &str, wave: &str) -> String {
 }
 pub fn wave_change(survey: &str, wave: &str) -> String {
     fill(WAVE_CHANGE, &[survey, wave])
+}
+pub fn invite_panel(survey: &str, wave: &str) -> String {
+    fill(INVITE_PANEL, &[survey, wave])
+}
+pub fn invite_list(survey: &str, wave: &str) -> String {
+    fill(INVITE_LIST, &[survey, wave])
 }
 
 /// Who may use each of the officers' addresses: staff (officers and administrators).
@@ -25,5 +33,7 @@ pub const ACCESS: Declared = &[
     (INDICATOR, Staff),
     (FIELDWORK, Staff),
     (WAVE_CHANGE, Staff),
+    (INVITE_PANEL, Staff),
+    (INVITE_LIST, Staff),
     (PAGE_DATA, Staff),
 ];

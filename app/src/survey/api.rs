@@ -67,3 +67,13 @@ pub async fn load_done(survey: String, code: String) -> Result<DoneView, PageErr
         .await
         .map_err(support::map_err)
 }
+
+/// What was typed in the access-code form before it was refused.
+#[server(endpoint = "pages/take-part")]
+pub async fn load_take_part() -> Result<crate::shared::Typed, PageError> {
+    let st = support::state()?;
+    Ok(crate::shared::ssr::flash::take_typed(
+        &st,
+        crate::survey::paths::TAKE_PART,
+    ))
+}

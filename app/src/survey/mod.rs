@@ -15,8 +15,14 @@ use leptos_router::components::Route;
 use leptos_router::{path, MatchNestedRoutes, SsrMode};
 
 use pages::{
-    check::CheckPage, done::DonePage, home::HomePage, resume::ResumePage, saved::SavedPage,
-    section::SectionPage, start::StartPage,
+    check::CheckPage,
+    done::DonePage,
+    home::HomePage,
+    resume::ResumePage,
+    saved::SavedPage,
+    section::SectionPage,
+    start::StartPage,
+    take_part::{InvitedPage, TakePartPage},
 };
 
 /// The feature's pages, for the app's route table.
@@ -25,6 +31,8 @@ pub fn SurveyRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
         <Route path=path!("/resume") view=ResumePage ssr=SsrMode::Async />
+        <Route path=path!("/take-part") view=TakePartPage ssr=SsrMode::Async />
+        <Route path=path!("/take-part/:code") view=InvitedPage ssr=SsrMode::Async />
         <Route path=path!("/surveys/:survey") view=StartPage ssr=SsrMode::Async />
         <Route
             path=path!("/surveys/:survey/r/:code/section/:n")

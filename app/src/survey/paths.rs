@@ -16,6 +16,10 @@ pub const CHECK: &str = "/surveys/{survey}/r/{code}/check";
 pub const SUBMIT: &str = "/surveys/{survey}/r/{code}/submit";
 pub const SAVED: &str = "/surveys/{survey}/r/{code}/saved";
 pub const DONE: &str = "/surveys/{survey}/r/{code}/done";
+/// Where an invited resident types the access code from their letter or email.
+pub const TAKE_PART: &str = "/take-part";
+/// The page an invitation's link opens: a button, so that a mail scanner starts nothing.
+pub const INVITED: &str = "/take-part/{code}";
 /// The server functions behind the pages.
 pub const PAGE_DATA: &str = "/api/pages/{*fn}";
 
@@ -40,6 +44,9 @@ pub fn saved(survey: &str, code: &str) -> String {
 pub fn done(survey: &str, code: &str) -> String {
     fill(DONE, &[survey, code])
 }
+pub fn invited(code: &str) -> String {
+    fill(INVITED, &[code])
+}
 pub fn closed(survey: &str) -> String {
     fill(CLOSED, &[survey])
 }
@@ -60,5 +67,7 @@ pub const ACCESS: Declared = &[
     (SUBMIT, Anyone),
     (SAVED, Anyone),
     (DONE, Anyone),
+    (TAKE_PART, Anyone),
+    (INVITED, Anyone),
     (PAGE_DATA, Anyone),
 ];

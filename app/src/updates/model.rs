@@ -14,6 +14,8 @@ pub struct UpdatesView {
 pub struct LinkView {
     pub works: bool,
     pub panel: bool,
+    /// A leave link from a survey invitation sent to an uploaded list (not a list joined).
+    pub invitation: bool,
 }
 
 /// Joining the residents' panel: the choices for the optional questions.

@@ -35,6 +35,7 @@ fn links(mail: &Mail, site: &str) -> (String, Option<String>) {
             wave_key,
             ..
         } => results::wave(Audience::Public, survey_key, wave_key),
+        Mail::SurveyInvitation { code, .. } => app::survey::paths::invited(code),
     };
     let leave = mail
         .leave_token()
@@ -93,6 +94,22 @@ fn templates() -> &'static Environment<'static> {
                 "results_published.html",
                 include_str!("../../templates/mail/results_published.html"),
             ),
+            (
+                "survey_invitation.txt",
+                include_str!("../../templates/mail/survey_invitation.txt"),
+            ),
+            (
+                "survey_invitation.html",
+                include_str!("../../templates/mail/survey_invitation.html"),
+            ),
+            (
+                "survey_reminder.txt",
+                include_str!("../../templates/mail/survey_reminder.txt"),
+            ),
+            (
+                "survey_reminder.html",
+                include_str!("../../templates/mail/survey_reminder.html"),
+            ),
         ] {
             env.add_template(name, source)
                 .expect("mail templates parse (checked by the tests)");
@@ -110,6 +127,17 @@ pub fn render(mail: &Mail, site: &str) -> Result<Rendered, minijinja::Error> {
     context["subject"] = serde_json::Value::String(subject.clone());
     context["link"] = serde_json::Value::String(link);
     context["leave_link"] = serde_json::Value::from(leave_link.clone());
+    // An access code as a person would type it from the message: in groups.
+    if let Mail::SurveyInvitation { code, .. } = mail {
+        let shown =
+            domain::AccessCode::parse(code).map_or_else(|_| code.clone(), |c| c.to_string());
+        context["code_shown"] = serde_json::Value::String(shown);
+        context["enter_link"] = serde_json::Value::String(format!(
+            "{}{}",
+            site.trim_end_matches('/'),
+            app::survey::paths::TAKE_PART
+        ));
+    }
     let context = minijinja::Value::from(minijinja::value::Serde(&context));
     let env = templates();
     let text = env
@@ -245,7 +273,24 @@ mod tests {
             wave_key: "2026-autumn".into(),
             leave_token: "TOKEN".into(),
         };
-        for mail in [reset(), invitation, confirm, panel, published] {
+        let asked = |panel, reminder| Mail::SurveyInvitation {
+            survey: "Wellbeing survey".into(),
+            code: "7KQM2XTP9ABDRW4HC3NF".into(),
+            leave_token: "TOKEN".into(),
+            panel,
+            reminder,
+            minutes: 10,
+        };
+        let (asked_panel, reminded) = (asked(true, 0), asked(false, 1));
+        for mail in [
+            reset(),
+            invitation,
+            confirm,
+            panel,
+            published,
+            asked_panel,
+            reminded,
+        ] {
             let r = render(&mail, "https://kiln.example/").unwrap();
             assert!(r.text.contains("https://kiln.example/"), "{}", r.text);
             // minijinja escapes `/` in HTML too; mail clients read it back.

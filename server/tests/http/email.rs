@@ -601,7 +601,7 @@ db_test!(
 );
 
 /// Joins the panel through its form and confirms from the emailed link.
-async fn join_panel(app: &TestApp, email: &str, ward: &str, age: &str) {
+pub(crate) async fn join_panel(app: &TestApp, email: &str, ward: &str, age: &str) {
     let a = app.agent();
     let page = a.get("/panel").await;
     let res = a

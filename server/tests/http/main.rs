@@ -11,6 +11,7 @@ mod catalogue;
 mod crash;
 mod email;
 mod indicators_api;
+mod invitations;
 mod officer_access;
 mod resident_journey;
 mod security;

@@ -2,7 +2,7 @@
 //! multipart form post carrying the session's CSRF token; the file goes in whole or not at
 //! all, and every problem goes back to the page (up to [`SHOWN_PROBLEMS`] of them, by line).
 
-use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -12,8 +12,7 @@ use store::import::ImportError;
 use crate::admin::model::{AreasNotice, UploadForm};
 use crate::admin::paths;
 use crate::results::ssr::exports;
-use crate::shared::ssr::access::{signed_for, Access, Routes};
-use crate::shared::ssr::auth::{csrf_ok, forbidden, SignedIn};
+use crate::shared::ssr::access::{Administrators, Routes};
 use crate::shared::ssr::staff_forms::OfficerError;
 use crate::shared::ssr::{flash, AppState};
 
@@ -31,47 +30,7 @@ pub fn router() -> Routes {
         .map_router(|r| r.layer(DefaultBodyLimit::max(MAX_UPLOAD)))
 }
 
-/// An administrator's upload, its role and CSRF token checked: the file's bytes (empty when
-/// no file was chosen).
-pub struct Upload {
-    who: SignedIn,
-    ip: String,
-    file: Vec<u8>,
-}
-
-impl FromRequest<AppState> for Upload {
-    type Rejection = Response;
-
-    async fn from_request(req: axum::extract::Request, st: &AppState) -> Result<Self, Response> {
-        let (who, ip) =
-            signed_for(req.extensions(), Access::Administrators).ok_or_else(forbidden)?;
-        let mut form = Multipart::from_request(req, st)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        let (mut csrf, mut file) = (None, Vec::new());
-        while let Some(field) = form
-            .next_field()
-            .await
-            .map_err(IntoResponse::into_response)?
-        {
-            match field.name() {
-                Some("csrf") => csrf = field.text().await.ok(),
-                Some("file") => {
-                    file = field
-                        .bytes()
-                        .await
-                        .map_err(IntoResponse::into_response)?
-                        .to_vec()
-                }
-                _ => {}
-            }
-        }
-        if !csrf_ok(st, &who, csrf.as_deref()) {
-            return Err(forbidden());
-        }
-        Ok(Upload { who, ip, file })
-    }
-}
+type Upload = crate::shared::ssr::upload::Upload<Administrators>;
 
 /// Back to the areas page, carrying what the upload did (see `flash`).
 fn back(st: &AppState, notice: &AreasNotice, anchor: &str) -> Response {
@@ -160,7 +119,7 @@ async fn upload_areas(State(st): State<AppState>, up: Upload) -> Result<Response
     };
     audit::record(
         &st.db,
-        &up.who.actor(&up.ip),
+        &up.actor(),
         domain::AuditAction::AreasReplaced,
         &format!(
             "{} wards in {} groups ({} added, {} removed{})",
@@ -199,7 +158,7 @@ async fn upload_population(
     };
     audit::record(
         &st.db,
-        &up.who.actor(&up.ip),
+        &up.actor(),
         domain::AuditAction::PopulationReplaced,
         &format!("{} rows, {:.0} residents", report.rows, report.total),
     )

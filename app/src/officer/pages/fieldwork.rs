@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::invitations::{invitation_errors, InvitationsSection};
 use super::nav::OfficerNav;
 use crate::officer::api::load_fieldwork;
 use crate::officer::model::FieldworkView;
 use crate::results::paths as results_paths;
 use crate::results::paths::Audience;
-use crate::shared::components::{show_loaded, PageTitle};
+use crate::shared::components::{show_loaded, ErrorSummary, PageTitle};
 use crate::shared::param;
 
 /// Responses so far by ward and channel, fewest first: where more voices are needed.
@@ -26,8 +27,10 @@ pub fn FieldworkPage() -> impl IntoView {
         {show_loaded(
             data,
             |f: FieldworkView| {
+                let errors = invitation_errors(&f.invitations);
+                let has_errors = !errors.is_empty();
                 view! {
-                    <PageTitle text=format!("Fieldwork: {}", f.wave_name) />
+                    <PageTitle text=format!("Fieldwork: {}", f.wave_name) error=has_errors />
                     <OfficerNav viewer=f.viewer.clone() />
                     <a
                         class="back-link"
@@ -35,6 +38,7 @@ pub fn FieldworkPage() -> impl IntoView {
                     >
                         {format!("Back to {}", f.wave_name)}
                     </a>
+                    <ErrorSummary errors />
                     <span class="caption">{f.survey_title.clone()}</span>
                     <h1>{format!("Fieldwork: {}", f.wave_name)}</h1>
                     <p class="lead">
@@ -97,6 +101,12 @@ pub fn FieldworkPage() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
+                    <InvitationsSection
+                        v=f.invitations.clone()
+                        survey_key=f.survey_key.clone()
+                        wave_key=f.wave_key.clone()
+                        csrf=f.viewer.csrf.clone()
+                    />
                     <PanelSection panel=f.panel.clone() />
                 }
                     .into_any()

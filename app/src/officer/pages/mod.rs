@@ -3,5 +3,6 @@
 pub mod fieldwork;
 pub mod home;
 pub mod indicator;
+pub mod invitations;
 pub mod nav;
 pub mod overview;

@@ -76,6 +76,8 @@ pub async fn fieldwork(
     rows.sort_by(|a, b| a.total.cmp(&b.total).then(a.name.cmp(&b.name)));
     let known: u64 = rows.iter().map(|r| r.total).sum();
     let total: u64 = counts.iter().map(|c| c.responses).sum();
+    let page = crate::officer::paths::fieldwork(survey_key, wave_key);
+    let invitations = super::invitations::view(st, &wave, directory, &page).await?;
     Ok(FieldworkView {
         viewer: who.viewer(),
         survey_key: survey.key,
@@ -87,6 +89,7 @@ pub async fn fieldwork(
         total,
         threshold: store::settings::disclosure_threshold(&st.db).await?,
         panel: panel_make_up(st, directory).await?,
+        invitations,
     })
 }
 

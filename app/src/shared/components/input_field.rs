@@ -15,6 +15,9 @@ pub fn InputField(
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] class: Option<&'static str>,
+    /// The field's name in the form, when it is not its id (two forms on a page).
+    #[prop(optional)]
+    name: Option<&'static str>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -43,7 +46,7 @@ pub fn InputField(
             <input
                 class=class.unwrap_or("input")
                 id=id
-                name=id
+                name=name.unwrap_or(id)
                 type=kind
                 autocomplete=autocomplete
                 spellcheck="false"

@@ -43,6 +43,8 @@ impl AuthConfig {
             (Cookie::PendingSignIn, false) => "kiln_pending",
             (Cookie::Notice, true) => "__Host-kiln_flash",
             (Cookie::Notice, false) => "kiln_flash",
+            (Cookie::Invited, true) => "__Host-kiln_invited",
+            (Cookie::Invited, false) => "kiln_invited",
         }
     }
 
@@ -87,6 +89,9 @@ pub enum Cookie {
     PendingSignIn,
     /// A one-time notice for the page a form post redirects to (signed).
     Notice,
+    /// An invited resident's access code, from the invitation to the sending of their
+    /// answers (sealed to their unfinished response).
+    Invited,
 }
 
 /// A live session, put in the request's extensions by `resolve`.

@@ -190,7 +190,8 @@ fn limit_for(route: &str) -> Option<Limit> {
     use crate::survey::paths::{BEGIN, RESUME, SECTION, SUBMIT};
     match route {
         BEGIN => Some(Limit::Start),
-        RESUME => Some(Limit::Resume),
+        // Trying access codes is like trying resume codes.
+        RESUME | crate::survey::paths::TAKE_PART => Some(Limit::Resume),
         SECTION | SUBMIT => Some(Limit::Post),
         // Asking for results updates sends an email: as tight as guessing resume codes.
         crate::updates::paths::UPDATES | crate::updates::paths::PANEL => Some(Limit::Resume),

@@ -12,6 +12,7 @@ pub mod staff_forms;
 pub mod state;
 pub mod support;
 pub mod token;
+pub mod upload;
 pub mod view_error;
 pub mod when;
 

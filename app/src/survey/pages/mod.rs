@@ -7,3 +7,4 @@ pub mod resume;
 pub mod saved;
 pub mod section;
 pub mod start;
+pub mod take_part;

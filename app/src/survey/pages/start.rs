@@ -44,6 +44,7 @@ pub fn StartPage() -> impl IntoView {
                         <li>
                             "You can stop at any time, save your answers and come back later with a resume code."
                         </li>
+                        <li>"Invited by letter or email? " {super::take_part::UNLINKED}</li>
                     </ul>
                     <h2>"What we will ask about"</h2>
                     <ol class="list list-number">
@@ -76,6 +77,10 @@ pub fn StartPage() -> impl IntoView {
                     <p>
                         "Started already? "
                         <a href=paths::RESUME>"Continue with your resume code"</a>
+                    </p>
+                    <p>
+                        "Invited with an access code? "
+                        <a href=paths::TAKE_PART>"Enter your access code"</a>
                     </p>
                 }
                     .into_any()

@@ -2,12 +2,14 @@
 //! works with JavaScript off. Handlers stay thin: read the form, call the store, redirect.
 
 use axum::extract::{Form, Path, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::post;
 use domain::answers::{section_fields, validate_section};
-use domain::{Postcode, ResumeCode};
-use store::drafts::{self, SaveOutcome, SubmitOutcome, POSTCODE_KEY, POSTCODE_STATUS_KEY};
+use domain::codes::CodeError;
+use domain::{AccessCode, Postcode, ResumeCode};
+use store::drafts::{self, SaveOutcome, Spend, SubmitOutcome, POSTCODE_KEY, POSTCODE_STATUS_KEY};
+use store::invitations::{self, Redeemed};
 use store::{postcodes, StoreError};
 use validator::Validate;
 
@@ -15,7 +17,7 @@ use super::views::{self, continue_path, section_step, Loaded, SUBMIT_STEP};
 use crate::shared::ssr::access::Routes;
 use crate::shared::ssr::envelope::Envelope;
 use crate::shared::ssr::forms::{field, plain_page, Fields};
-use crate::shared::ssr::{token, AppState, ViewError};
+use crate::shared::ssr::{flash, token, AppState, ViewError};
 use crate::survey::paths;
 
 pub fn router() -> Routes {
@@ -24,6 +26,7 @@ pub fn router() -> Routes {
         .route(paths::SECTION, post(save_section))
         .route(paths::SUBMIT, post(submit))
         .route(paths::RESUME, post(resume))
+        .route(paths::TAKE_PART, post(take_part))
         .route(paths::CLOSED, axum::routing::get(closed))
 }
 
@@ -227,8 +230,9 @@ async fn save(
 async fn submit(
     State(st): State<AppState>,
     Path((survey_key, code)): Path<(String, String)>,
+    headers: HeaderMap,
     Form(fields): Form<Fields>,
-) -> Result<Redirect, FormError> {
+) -> Result<Response, FormError> {
     let Loaded {
         survey,
         draft,
@@ -236,7 +240,7 @@ async fn submit(
     } = views::load(&st, &survey_key, &code).await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
-        return Ok(Redirect::to(&paths::done(&survey_key, &code)));
+        return Ok(Redirect::to(&paths::done(&survey_key, &code)).into_response());
     }
     if !token::verify(
         &st.form_secret,
@@ -244,22 +248,76 @@ async fn submit(
         SUBMIT_STEP,
         field(&fields, "token").unwrap_or(""),
     ) {
-        return Ok(Redirect::to(&format!(
-            "{}?problem=form",
-            paths::check(&survey_key, &code)
-        )));
+        let back = format!("{}?problem=form", paths::check(&survey_key, &code));
+        return Ok(Redirect::to(&back).into_response());
     }
     let areas = &catalogue.areas;
-    match drafts::submit(&st.db, &draft, &survey, areas, st.clock.today()).await? {
-        SubmitOutcome::Stored(_) | SubmitOutcome::AlreadyStored(_) => {
-            Ok(Redirect::to(&paths::done(&survey_key, &code)))
-        }
-        SubmitOutcome::WaveClosed => Ok(Redirect::to(&paths::closed(&survey_key))),
-        SubmitOutcome::Invalid { section, .. } => Ok(Redirect::to(&format!(
-            "{}?errors=1",
-            paths::section(&survey_key, &code, section)
-        ))),
-    }
+    let invited = super::invited::read(&st, &headers, &draft.code);
+    let spend = invited.as_ref().map(|code| Spend {
+        secret: &st.form_secret,
+        code,
+    });
+    let today = st.clock.today();
+    Ok(
+        match drafts::submit(&st.db, &draft, &survey, areas, today, spend).await? {
+            SubmitOutcome::Stored(_) | SubmitOutcome::AlreadyStored(_) => {
+                let done = Redirect::to(&paths::done(&survey_key, &code));
+                match invited {
+                    Some(_) => {
+                        ([(header::SET_COOKIE, super::invited::clear(&st))], done).into_response()
+                    }
+                    None => done.into_response(),
+                }
+            }
+            SubmitOutcome::WaveClosed => Redirect::to(&paths::closed(&survey_key)).into_response(),
+            SubmitOutcome::Invalid { section, .. } => Redirect::to(&format!(
+                "{}?errors=1",
+                paths::section(&survey_key, &code, section)
+            ))
+            .into_response(),
+        },
+    )
+}
+
+/// An invited resident's access code, typed or from their link: a new response to the
+/// invitation's wave, with the code kept in their browser until they send it. Wrong and
+/// spent codes get the same answer.
+async fn take_part(
+    State(st): State<AppState>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, FormError> {
+    let typed = field(&fields, "code").unwrap_or("").trim().to_string();
+    let back = |problem: &str| {
+        flash::back_to_form(
+            &st,
+            paths::TAKE_PART,
+            &[("error", problem)],
+            &[("code", &typed)],
+            "",
+        )
+    };
+    let code = match AccessCode::parse(&typed) {
+        Ok(code) => code,
+        Err(CodeError::Empty) => return Ok(back("empty")),
+        Err(CodeError::WrongLength(..)) => return Ok(back("length")),
+        Err(CodeError::BadCharacter) => return Ok(back("characters")),
+    };
+    let wave_id = match invitations::redeem(&st.db, &st.form_secret, &code).await? {
+        Redeemed::Start { wave_id } => wave_id,
+        Redeemed::Closed { .. } => return Ok(back("closed")),
+        Redeemed::NotValid => return Ok(back("not_valid")),
+    };
+    let catalogue = st.catalogue.get(&st.db).await?;
+    let survey = catalogue
+        .wave(wave_id)
+        .and_then(|w| catalogue.survey_by_id(w.survey_id))
+        .ok_or(FormError::NotFound)?;
+    let draft = drafts::create(&st.db, wave_id, st.clock.today()).await?;
+    Ok((
+        [(header::SET_COOKIE, super::invited::set(&st, &draft, &code))],
+        Redirect::to(&paths::section(&survey.about.key, draft.as_str(), 1)),
+    )
+        .into_response())
 }
 
 async fn resume(

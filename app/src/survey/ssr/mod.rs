@@ -1,4 +1,5 @@
 //! Server-only parts of the survey: its page data and its form posts.
 
 pub mod forms;
+pub mod invited;
 pub mod views;

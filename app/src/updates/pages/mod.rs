@@ -89,6 +89,7 @@ pub fn LeavePage() -> impl IntoView {
 #[component]
 fn LinkPage(leaving: bool) -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let data = Resource::new(
         move || param(&params.read(), "token"),
         move |token| load_link(token, leaving),
@@ -99,8 +100,14 @@ fn LinkPage(leaving: bool) -> impl IntoView {
             move |v: LinkView| {
                 let link = param(&params.read_untracked(), "token");
                 let panel = v.panel;
+                let left = query.read_untracked().get("left").is_some();
                 if !v.works {
-                    let (title, text) = if leaving {
+                    let (title, text) = if leaving && left {
+                        (
+                            "You will get no more survey emails",
+                            "Done: your email address is deleted. We will not use it to invite you to a survey again.",
+                        )
+                    } else if leaving {
                         (
                             "You will not get these emails",
                             "This address is not (or is no longer) on our list: there is nothing to stop.",
@@ -122,6 +129,14 @@ fn LinkPage(leaving: bool) -> impl IntoView {
                         .into_any();
                 }
                 let (title, text, button, action) = match (leaving, panel) {
+                    (true, false) if v.invitation => {
+                        (
+                            "Stop emails about council surveys",
+                            "We will delete your email address at once, send you no reminders, and not use it to invite you to a survey again.",
+                            "Stop these emails",
+                            paths::leave(&link),
+                        )
+                    }
                     (true, false) => {
                         (
                             "Stop emails about new results",

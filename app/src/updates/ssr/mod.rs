@@ -40,9 +40,13 @@ pub async fn link_view(st: &AppState, link: &str, leaving: bool) -> Result<LinkV
     } else {
         subscribers::confirmation_works(&st.db, link, st.clock.now()).await?
     };
+    let invitation = leaving
+        && list.is_none()
+        && store::invitations::leave_works(&st.db, &st.form_secret, link).await?;
     Ok(LinkView {
-        works: list.is_some(),
+        works: list.is_some() || invitation,
         panel: list == Some(List::Panel),
+        invitation,
     })
 }
 
@@ -184,9 +188,18 @@ async fn confirm(State(st): State<AppState>, Path(link): Path<String>) -> Respon
 async fn leave(State(st): State<AppState>, Path(link): Path<String>) -> Response {
     match subscribers::leave(&st.db, &st.form_secret, &link).await {
         Ok(Some(list)) => {
-            Redirect::to(&with_query(page_of(list), &[("left", "1")])).into_response()
+            return Redirect::to(&with_query(page_of(list), &[("left", "1")])).into_response()
         }
-        Ok(None) => Redirect::to(&paths::leave(&link)).into_response(),
+        Ok(None) => {}
+        Err(e) => return internal(e),
+    }
+    // A survey invitation sent to an uploaded list.
+    let now = st.clock.now();
+    match store::invitations::leave(&st.db, &st.form_secret, &link, now).await {
+        Ok(true) => {
+            Redirect::to(&with_query(&paths::leave(&link), &[("left", "1")])).into_response()
+        }
+        Ok(false) => Redirect::to(&paths::leave(&link)).into_response(),
         Err(e) => internal(e),
     }
 }
