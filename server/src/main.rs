@@ -58,6 +58,13 @@ enum Command {
         #[arg(long)]
         weighted: bool,
     },
+    /// Queue the survey reminders that are due (a running server does this every ten
+    /// minutes); its email sender sends them.
+    SendReminders {
+        /// As if it were this day (YYYY-MM-DD): the reminders due by then are queued now.
+        #[arg(long)]
+        as_of: Option<chrono::NaiveDate>,
+    },
     /// Publish a wave: its indicators become public on the site and through the API.
     PublishWave {
         #[arg(long)]
@@ -262,6 +269,14 @@ async fn main() -> anyhow::Result<()> {
             )
             .await?;
             println!("Cells with fewer than {threshold} answers will be withheld.");
+            Ok(())
+        }
+        Command::SendReminders { as_of } => {
+            let db = store::db::connect_and_migrate(&config.database_url).await?;
+            let clock = as_of.map_or(clock, store::Clock::fixed_on);
+            let secret = store::settings::form_secret(&db).await?;
+            let n = store::invitations::remind_due(&db, &secret, clock.now()).await?;
+            println!("Queued {n} survey reminders.");
             Ok(())
         }
         Command::PublishWave { survey, wave } => {

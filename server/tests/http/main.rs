@@ -16,5 +16,6 @@ mod officer_access;
 mod resident_journey;
 mod security;
 mod site_files;
+mod smtp;
 mod snapshots;
 mod startup;
