@@ -31,36 +31,43 @@ export default defineConfig({
   projects: [
     {
       name: "phone-js",
-      testIgnore: /officer\.spec\.ts/,
+      testIgnore: /(officer|invitations)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: true },
     },
     {
       name: "phone-nojs",
-      testIgnore: /officer\.spec\.ts/,
+      testIgnore: /(officer|invitations)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: false },
+    },
+    {
+      // Invites the open wave's panel: alone, before the officers' journeys publish it.
+      name: "invitations",
+      testMatch: /invitations\.spec\.ts/,
+      dependencies: ["phone-js", "phone-nojs"],
+      use: { ...devices["Desktop Chrome"], viewport: desktop, javaScriptEnabled: true },
     },
     {
       name: "officer-phone-js",
       testMatch: /officer\.spec\.ts/,
-      dependencies: ["phone-js", "phone-nojs"],
+      dependencies: ["invitations"],
       use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: true },
     },
     {
       name: "officer-phone-nojs",
       testMatch: /officer\.spec\.ts/,
-      dependencies: ["phone-js", "phone-nojs"],
+      dependencies: ["invitations"],
       use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: false },
     },
     {
       name: "desktop-js",
       testMatch: /officer\.spec\.ts/,
-      dependencies: ["phone-js", "phone-nojs"],
+      dependencies: ["invitations"],
       use: { ...devices["Desktop Chrome"], viewport: desktop, javaScriptEnabled: true },
     },
     {
       name: "desktop-nojs",
       testMatch: /officer\.spec\.ts/,
-      dependencies: ["phone-js", "phone-nojs"],
+      dependencies: ["invitations"],
       use: { ...devices["Desktop Chrome"], viewport: desktop, javaScriptEnabled: false },
     },
   ],

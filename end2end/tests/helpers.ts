@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { expect, Page, TestInfo } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
@@ -129,4 +131,62 @@ export function totp(base32: string, now = Date.now()): string {
   const offset = mac[mac.length - 1] & 0x0f;
   const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
   return code.toString().padStart(6, "0");
+}
+
+/** A message in the test SMTP server's mailbox (scripts/test starts it and passes
+ * KILN_TEST_MAILDIR): who it went to, its subject, its plain text and raw headers. */
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  raw: string;
+}
+
+function decodeQuotedPrintable(body: string): string {
+  const bytes = body
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  return Buffer.from(bytes, "latin1").toString("utf8");
+}
+
+/** Every message delivered to `to` so far. */
+export function mailTo(to: string): Mail[] {
+  const dir = process.env.KILN_TEST_MAILDIR;
+  if (!dir) throw new Error("KILN_TEST_MAILDIR is not set: run the tests with scripts/test");
+  const found: Mail[] = [];
+  for (const sub of ["new", "cur"]) {
+    const folder = path.join(dir, sub);
+    if (!fs.existsSync(folder)) continue;
+    for (const name of fs.readdirSync(folder)) {
+      const raw = fs.readFileSync(path.join(folder, name), "utf8");
+      const header = (n: string) => raw.match(new RegExp(`^${n}: (.*)$`, "mi"))?.[1]?.trim() ?? "";
+      if (!header("To").includes(to)) continue;
+      // The plain-text part: after its part headers, up to the next boundary.
+      const part = raw.split(/Content-Type: text\/plain[^\n]*\n/i)[1] ?? "";
+      const [headers, ...rest] = part.split(/\r?\n\r?\n/);
+      const body = rest.join("\n\n").split(/\r?\n--/)[0];
+      const text = /quoted-printable/i.test(headers) ? decodeQuotedPrintable(body) : body;
+      found.push({ to, subject: header("Subject"), text, raw });
+    }
+  }
+  return found;
+}
+
+/** Waits for the message to `to` whose subject starts with `subject`. */
+export async function waitForMail(to: string, subject: string): Promise<Mail> {
+  let found: Mail | undefined;
+  await expect
+    .poll(() => {
+      found = mailTo(to).find((m) => m.subject.startsWith(subject));
+      return found !== undefined;
+    }, { message: `an email "${subject}" to ${to}`, timeout: 20_000 })
+    .toBe(true);
+  return found!;
+}
+
+/** The first link in a message's text to a path starting with `prefix`, as a path. */
+export function linkIn(mail: Mail, prefix: string): string {
+  const m = mail.text.match(new RegExp(`https?://[^/\\s]+(${prefix.replace(/\//g, "\\/")}[^\\s]*)`));
+  if (!m) throw new Error(`no ${prefix} link in: ${mail.text}`);
+  return m[1];
 }

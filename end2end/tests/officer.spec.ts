@@ -38,10 +38,10 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
   await expect(page.getByText("You have 10 unused recovery codes.", { exact: false })).toBeVisible();
   await expect(page.getByText("This session")).toBeVisible();
-  // The email outbox says plainly where messages go (no mail server here: a folder).
+  // The email outbox says plainly where messages go (scripts/test gives a mail server).
   await go(page, info, () => page.getByRole("link", { name: "Email", exact: true }).click());
   await expect(page.getByRole("heading", { name: "Email outbox" })).toBeVisible();
-  await expect(page.getByTestId("delivery")).toContainText("nothing is sent");
+  await expect(page.getByTestId("delivery")).toContainText("Messages are sent through the mail server");
   await expectAccessible(page, info);
   await go(page, info, () => page.getByRole("link", { name: "Dashboard" }).click());
   await expect(page.getByRole("heading", { name: "Results dashboard" })).toBeVisible();

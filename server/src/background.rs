@@ -64,7 +64,8 @@ pub fn spawn_reminders(
         let mut tick = tokio::time::interval(Duration::from_secs(10 * 60));
         loop {
             tick.tick().await;
-            match store::invitations::remind_due(&db, &secret, clock.now()).await {
+            let now = clock.now();
+            match store::invitations::remind_due(&db, &secret, now, now).await {
                 Ok(0) => {}
                 Ok(n) => {
                     tracing::info!(reminders = n, "survey reminders queued");

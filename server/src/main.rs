@@ -61,7 +61,7 @@ enum Command {
     /// Queue the survey reminders that are due (a running server does this every ten
     /// minutes); its email sender sends them.
     SendReminders {
-        /// As if it were this day (YYYY-MM-DD): the reminders due by then are queued now.
+        /// As if it were this day (YYYY-MM-DD): the reminders due by its end are queued now.
         #[arg(long)]
         as_of: Option<chrono::NaiveDate>,
     },
@@ -273,9 +273,17 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::SendReminders { as_of } => {
             let db = store::db::connect_and_migrate(&config.database_url).await?;
-            let clock = as_of.map_or(clock, store::Clock::fixed_on);
+            // A day given means all of it: what is due by its last second.
+            let due_by = match as_of {
+                Some(day) => day
+                    .and_hms_opt(23, 59, 59)
+                    .expect("a day has an end")
+                    .and_utc()
+                    .timestamp(),
+                None => clock.now(),
+            };
             let secret = store::settings::form_secret(&db).await?;
-            let n = store::invitations::remind_due(&db, &secret, clock.now()).await?;
+            let n = store::invitations::remind_due(&db, &secret, due_by, clock.now()).await?;
             println!("Queued {n} survey reminders.");
             Ok(())
         }

@@ -16,7 +16,7 @@ use sea_orm::{
 };
 
 use crate::entity::{area, area_group, population, postcode, response, survey, wave};
-use crate::import::{headers, ImportError, RowError};
+use crate::import::{ImportError, RowError};
 use crate::settings;
 
 /// Tile map positions run from 0 to this.
@@ -67,14 +67,7 @@ fn group_code_from(name: &str) -> String {
 }
 
 fn parse(input: impl Read) -> Result<Vec<Row>, ImportError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_reader(input);
-    let head: Vec<String> = headers(&mut reader)?
-        .into_iter()
-        .map(|h| h.to_ascii_lowercase())
-        .collect();
+    let (mut reader, head) = crate::import::lenient(input)?;
     let col = |name: &str| head.iter().position(|h| h == name);
     let (Some(c_code), Some(c_name), Some(c_group)) = (col("code"), col("name"), col("group"))
     else {

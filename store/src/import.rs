@@ -37,6 +37,20 @@ impl From<sea_orm::DbErr> for ImportError {
     }
 }
 
+/// A forgiving reader for files people make in spreadsheets (cells trimmed, rows of any
+/// length) and its header row in lower case.
+pub fn lenient<R: std::io::Read>(input: R) -> Result<(csv::Reader<R>, Vec<String>), ImportError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .from_reader(input);
+    let head = headers(&mut reader)?
+        .into_iter()
+        .map(|h| h.to_ascii_lowercase())
+        .collect();
+    Ok((reader, head))
+}
+
 /// Reads the header row, trimming a byte-order mark and spaces.
 pub fn headers(reader: &mut csv::Reader<impl std::io::Read>) -> Result<Vec<String>, ImportError> {
     Ok(reader

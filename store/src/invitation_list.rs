@@ -8,21 +8,14 @@ use std::io::Read;
 use domain::accounts::EmailAddress;
 
 use crate::areas::AreaDirectory;
-use crate::import::{headers, ImportError, RowError};
+use crate::import::{ImportError, RowError};
 use crate::invitations::Invitee;
 
 /// Bigger lists go in several uploads (each is one transaction and one audit entry).
 pub const MAX_ROWS: usize = 20_000;
 
 pub fn parse(input: impl Read, areas: &AreaDirectory) -> Result<Vec<Invitee>, ImportError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_reader(input);
-    let head: Vec<String> = headers(&mut reader)?
-        .into_iter()
-        .map(|h| h.to_ascii_lowercase())
-        .collect();
+    let (mut reader, head) = crate::import::lenient(input)?;
     let col = |name: &str| head.iter().position(|h| h == name);
     let Some(c_email) = col("email") else {
         return Err(ImportError::File(

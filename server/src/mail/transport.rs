@@ -34,7 +34,8 @@ impl Transport {
     /// `smtp://host:25` (no encryption: a relay on the same machine or network only). The
     /// URL is checked now, so a typo stops the start instead of every send.
     pub fn smtp(url: &str, timeout: Duration) -> anyhow::Result<Transport> {
-        build_smtp(url, timeout).map_err(|e| anyhow::anyhow!("KILN_SMTP_URL: {e}"))?;
+        // Only the builder: a built transport would start a connection pool to drop.
+        Smtp::from_url(url).map_err(|e| anyhow::anyhow!("KILN_SMTP_URL: {e}"))?;
         Ok(Transport::Smtp {
             url: url.to_string(),
             timeout,

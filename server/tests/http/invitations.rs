@@ -62,9 +62,14 @@ async fn survey_mail(app: &TestApp) -> Vec<Email> {
 }
 
 async fn remind(app: &TestApp) -> usize {
-    store::invitations::remind_due(&app.db, &app.state.form_secret, app.clock.now())
-        .await
-        .unwrap()
+    store::invitations::remind_due(
+        &app.db,
+        &app.state.form_secret,
+        app.clock.now(),
+        app.clock.now(),
+    )
+    .await
+    .unwrap()
 }
 
 /// Opens an invitation's link in a new browser, presses Start, answers everything and

@@ -113,9 +113,14 @@ db_test!(
         let link = invitation.link(&app.base, "/take-part/");
         assert!(app.get(&link).await.text.contains("Start the survey"));
         app.advance(3 * 24 * 60 * 60);
-        store::invitations::remind_due(&app.db, &app.state.form_secret, app.clock.now())
-            .await
-            .unwrap();
+        store::invitations::remind_due(
+            &app.db,
+            &app.state.form_secret,
+            app.clock.now(),
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
         let reminder = delivered(&app, &member, "Reminder: please take part").await;
         assert_eq!(reminder.link(&app.base, "/take-part/"), link);
         // Unsubscribing from the reminder leaves the panel.

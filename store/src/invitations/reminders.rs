@@ -6,9 +6,12 @@ use super::*;
 /// Sends the reminders that are due: to invitees who have not answered, on the days their
 /// batch set, while the wave still takes answers. Each reminder is keyed by invitation and
 /// number, and counted in the same transaction, so several processes send it once.
+/// `due_by` is the moment reminders are due by (now, or a day given on the command line);
+/// `now` is when they are queued.
 pub async fn remind_due(
     db: &DatabaseConnection,
     secret: &[u8],
+    due_by: i64,
     now: i64,
 ) -> Result<usize, StoreError> {
     let batches = invitation_batch::Entity::find()
@@ -24,7 +27,8 @@ pub async fn remind_due(
             .map(|d| d as u32)
             .collect();
         for (n, day) in days.iter().enumerate() {
-            sent += remind_batch(db, secret, &b, n as i32, i64::from(*day), now).await?;
+            let cutoff = due_by - i64::from(*day) * DAY;
+            sent += remind_batch(db, secret, &b, n as i32, cutoff, now).await?;
         }
     }
     Ok(sent)
@@ -35,7 +39,7 @@ async fn remind_batch(
     secret: &[u8],
     b: &invitation_batch::Model,
     already: i32,
-    day: i64,
+    invited_by: i64,
     now: i64,
 ) -> Result<usize, StoreError> {
     let txn = db.begin().await?;
@@ -43,7 +47,7 @@ async fn remind_batch(
         .filter(invitation::Column::BatchId.eq(b.id))
         .filter(invitation::Column::Reminders.eq(already))
         .filter(invitation::Column::UsedOn.is_null())
-        .filter(invitation::Column::InvitedAt.lte(now - day * DAY))
+        .filter(invitation::Column::InvitedAt.lte(invited_by))
         .all(&txn)
         .await?;
     if due.is_empty() {
