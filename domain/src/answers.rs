@@ -202,7 +202,17 @@ pub fn describe_answer(
 ) -> Option<String> {
     let raw = raw.map(str::trim).filter(|r| !r.is_empty())?;
     Some(match &question.kind {
-        QuestionKind::Scale { .. } => raw.to_string(),
+        // A bare "6" on the check page says nothing of the scale: name its ends.
+        QuestionKind::Scale {
+            min,
+            max,
+            min_label,
+            max_label,
+        } => format!(
+            "{raw} (on a scale where {min} is {} and {max} is {})",
+            min_label.to_lowercase(),
+            max_label.to_lowercase()
+        ),
         QuestionKind::Choice { .. } => question
             .kind
             .option_label(raw)
@@ -390,6 +400,18 @@ mod tests {
         assert_eq!(raw.len(), 2);
         assert_eq!(raw["wb_happiness"], "3");
         assert_eq!(raw["sex"], "");
+    }
+
+    #[test]
+    fn a_score_is_described_with_its_scale() {
+        let q = scale();
+        let QuestionKind::Scale { min, max, .. } = &q.kind else {
+            panic!("a scale")
+        };
+        let shown = describe_answer(&q, Some(" 6 "), &|_| None).unwrap();
+        assert!(shown.starts_with("6 (on a scale where "), "{shown}");
+        assert!(shown.contains(&format!("{min} is ")), "{shown}");
+        assert!(shown.contains(&format!("{max} is ")), "{shown}");
     }
 
     proptest! {

@@ -126,3 +126,38 @@ test("a resident joins the residents' panel, telling only their age", async ({ p
   await expect(page.getByRole("status")).toContainText(`We have sent a link to ${email}`);
   await expectAccessible(page, info);
 });
+
+test("codes fit their boxes, scale choices fit a thumb and back links stand apart, at both widths", async ({ page }, info) => {
+  await visit(page, info, "/surveys/wellbeing");
+  await go(page, info, () => page.getByRole("button", { name: "Start now" }).click());
+  await page.getByLabel("Which ward do you live in?").selectOption({ label: "Tunstall" });
+  await continueOn(page, info);
+  const section = page.url();
+  for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    await page.setViewportSize(size);
+    // Every 0-10 choice is at least 44 by 44 pixels, whole on the screen.
+    await visit(page, info, section);
+    const labels = page.locator(".scale-label");
+    expect(await labels.count()).toBeGreaterThan(10);
+    for (const box of await labels.evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().toJSON()))) {
+      expect(box.width, `a scale choice at ${size.width}px`).toBeGreaterThanOrEqual(44);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.right).toBeLessThanOrEqual(size.width);
+    }
+    // A whole code shows in its box.
+    for (const [path, label, code] of [
+      ["/resume", "Resume code", "7KQM-2XTP-9ABD"],
+      ["/take-part", "Access code", "7KQM-2XTP-9ABD-RW4H-C3NF"],
+    ]) {
+      await visit(page, info, path);
+      const input = page.getByLabel(label);
+      await input.fill(code);
+      expect(await input.evaluate((e: HTMLInputElement) => e.scrollWidth <= e.clientWidth), `${label} at ${size.width}px`).toBe(true);
+    }
+    // The back link and the caption under it do not run together.
+    await visit(page, info, "/results/wellbeing/2026-baseline");
+    const back = (await page.locator(".back-link").boundingBox())!;
+    const caption = (await page.locator(".caption").first().boundingBox())!;
+    expect(caption.y).toBeGreaterThanOrEqual(back.y + back.height);
+  }
+});

@@ -75,6 +75,7 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
 fn handler_routes(state: &AppState) -> Routes {
     Routes::default()
         .route(app::shared::access::HEALTH, get(healthz))
+        .route(app::shared::access::FAVICON, get(favicon))
         .merge(app::survey::ssr::forms::router().map_router(|r| {
             r.route_layer(middleware::from_fn_with_state(
                 state.clone(),
@@ -222,6 +223,17 @@ pub fn router(state: AppState) -> Router {
 
 async fn server_fn(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
     handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+/// The site's icon (a white K on the brand colour), from the binary.
+async fn favicon() -> impl IntoResponse {
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, "image/x-icon"),
+            (axum::http::header::CACHE_CONTROL, "public, max-age=604800"),
+        ],
+        include_bytes!("../../app/assets/favicon.ico").as_slice(),
+    )
 }
 
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {

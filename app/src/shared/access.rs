@@ -31,6 +31,12 @@ pub fn allowed(role: Role, access: Access) -> bool {
 pub type Declared = &'static [(&'static str, Access)];
 
 /// The site's own files and the health check.
-pub const SITE: Declared = &[(SITE_FILES, Access::Anyone), (HEALTH, Access::Anyone)];
+pub const SITE: Declared = &[
+    (SITE_FILES, Access::Anyone),
+    (HEALTH, Access::Anyone),
+    (FAVICON, Access::Anyone),
+];
+/// Asked for by browsers and bookmarks whatever the page says.
+pub const FAVICON: &str = "/favicon.ico";
 pub const SITE_FILES: &str = "/pkg/{*file}";
 pub const HEALTH: &str = "/healthz";

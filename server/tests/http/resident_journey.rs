@@ -13,6 +13,19 @@ db_test!(
     }
 );
 
+db_test!(the_site_has_an_icon, |app: TestApp| async move {
+    let res = app
+        .client
+        .get(app.url("/favicon.ico"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "image/x-icon");
+    let body = res.bytes().await.unwrap();
+    assert_eq!(&body[..4], &[0, 0, 1, 0], "an ICO file");
+});
+
 db_test!(
     home_and_start_pages_describe_the_surveys,
     |app: TestApp| async move {
@@ -39,6 +52,22 @@ db_test!(
     }
 );
 
+db_test!(a_scale_names_its_ends_once, |app: TestApp| async move {
+    // The fear-of-crime scale once said what 1 and 10 mean in its hint and again below.
+    let first = app.begin("cohesion").await;
+    let mut seen = false;
+    for n in 1..=8 {
+        let page = app
+            .get(&first.replace("/section/1", &format!("/section/{n}")))
+            .await;
+        if page.text.contains("fear of crime affect") {
+            assert_eq!(page.text.matches("1 means").count(), 1, "{}", page.text);
+            seen = true;
+        }
+    }
+    assert!(seen, "the fear-of-crime question was found");
+});
+
 db_test!(
     a_complete_response_is_stored_once_with_its_ward,
     |app: TestApp| async move {
@@ -53,6 +82,12 @@ db_test!(
         assert!(page.text.contains("Tunstall"));
         assert!(page.text.contains("Doing alright"));
         assert!(page.text.contains("35 to 44"));
+        // A score is shown with its scale, not as a bare number.
+        assert!(
+            page.text.contains("7 (on a scale where 0 is "),
+            "{}",
+            page.texts(".summary-row").join("|")
+        );
 
         let done = app.submit(&check).await;
         assert!(done.ends_with("/done"));
