@@ -69,11 +69,16 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await go(page, info, () => page.getByRole("link", { name: /^Back to/ }).click());
   await expect(page.getByRole("heading", { name: "Manage this wave" })).toBeVisible();
 
-  const publishButton = page.getByRole("button", { name: "Publish results" });
-  if (await publishButton.count()) {
-    await go(page, info, () => publishButton.click());
+  // Publishing says first what will become public and how much is withheld.
+  const publishLink = page.getByRole("link", { name: "Publish results" });
+  if (await publishLink.count()) {
+    await go(page, info, () => publishLink.click());
+    await expect(page.getByRole("heading", { name: /^Publish 2026 autumn\?/ })).toBeVisible();
+    await expect(page.getByTestId("publication-summary")).toContainText("figures are withheld");
+    await go(page, info, () => page.getByRole("button", { name: "Publish results" }).click());
   }
   await expect(page.getByText("Published", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("last-publication")).toContainText("Published by ");
 
   // Areas: a file with mistakes is refused, and the page says what to fix.
   await go(page, info, () => page.getByRole("link", { name: "Areas", exact: true }).click());

@@ -3,8 +3,8 @@
 
 use domain::AuditAction;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use crate::entity::audit_event;
@@ -60,6 +60,21 @@ pub async fn record<C: ConnectionTrait>(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// The newest entry of `action` whose detail starts with `about` (a wave's entries start
+/// "survey wave:"), for "who did this last, and when".
+pub async fn latest(
+    db: &DatabaseConnection,
+    action: AuditAction,
+    about: &str,
+) -> Result<Option<audit_event::Model>, StoreError> {
+    Ok(audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(action.key()))
+        .filter(audit_event::Column::Detail.starts_with(about))
+        .order_by_desc(audit_event::Column::Id)
+        .one(db)
+        .await?)
 }
 
 /// Newest first, a page at a time.

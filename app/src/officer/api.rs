@@ -29,10 +29,26 @@ pub async fn load_officer_overview(
         crate::results::ssr::views::overview(&support::state()?, Audience::Officer, &survey, &wave)
             .await
             .map_err(support::map_err)?;
+    let st = support::state()?;
+    let last_publication = crate::officer::ssr::views::last_publication(&st, &survey, &wave)
+        .await
+        .map_err(support::map_err)?;
     Ok(OfficerOverview {
         viewer: who.viewer(),
         results,
+        last_publication,
     })
+}
+
+#[server(endpoint = "officer/publication")]
+pub async fn load_publication_check(
+    survey: String,
+    wave: String,
+) -> Result<PublicationCheck, PageError> {
+    let who = support::signed_in()?;
+    crate::officer::ssr::views::publication_check(&support::state()?, &who, &survey, &wave)
+        .await
+        .map_err(support::map_err)
 }
 
 #[server(endpoint = "officer/indicator")]

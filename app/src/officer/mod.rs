@@ -14,7 +14,7 @@ use leptos_router::{path, MatchNestedRoutes, SsrMode};
 
 use pages::{
     fieldwork::FieldworkPage, home::OfficerHomePage, indicator::OfficerIndicatorPage,
-    overview::OfficerOverviewPage,
+    overview::OfficerOverviewPage, publication::PublicationPage,
 };
 
 /// The feature's pages, for the app's route table.
@@ -26,6 +26,11 @@ pub fn OfficerRoutes() -> impl MatchNestedRoutes + Clone {
         <Route
             path=path!("/officer/:survey/:wave/indicator/:key")
             view=OfficerIndicatorPage
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/officer/:survey/:wave/publication")
+            view=PublicationPage
             ssr=SsrMode::Async
         />
         <Route

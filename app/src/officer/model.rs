@@ -23,6 +23,21 @@ pub struct OfficerHome {
 pub struct OfficerOverview {
     pub viewer: Viewer,
     pub results: ResultsOverview,
+    /// "Published by Jo Bloggs, 24 Nov 2026 10:12 UTC" (or withdrawn), from the audit log.
+    pub last_publication: Option<String>,
+}
+
+/// What publishing (or withdrawing) a wave will do, asked before it is done.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicationCheck {
+    pub viewer: Viewer,
+    pub header: crate::results::model::WaveHeader,
+    pub indicators: usize,
+    /// Every figure of the wave: each indicator for the city, each area and ward, and by
+    /// age band and sex.
+    pub figures: usize,
+    pub withheld: usize,
+    pub last_publication: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

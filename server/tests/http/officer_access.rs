@@ -7,11 +7,12 @@ use reqwest::StatusCode;
 
 const WAVE: &str = "/officer/wellbeing/2026-baseline";
 
+/// Publishes as the publication page's button does (after saying what will change).
 async fn publish(a: &Agent) -> reqwest::Response {
     let csrf = a.csrf().await;
     a.post(
         &format!("{WAVE}/change"),
-        &[("csrf", &csrf), ("action", "publish")],
+        &[("csrf", &csrf), ("action", "publish"), ("confirmed", "yes")],
     )
     .await
 }
@@ -350,9 +351,45 @@ db_test!(
                 .status(),
             StatusCode::NOT_FOUND
         );
+        // Publishing says first what will become public, and publishes nothing yet.
+        let csrf = admin.csrf().await;
+        let res = admin
+            .post(
+                &format!("{WAVE}/change"),
+                &[("csrf", &csrf), ("action", "publish")],
+            )
+            .await;
+        assert_eq!(location(&res), format!("{WAVE}/publication"));
+        let check = admin.get(&location(&res)).await;
+        assert!(check.text.contains("Publish 2026 baseline?"));
+        let summary = check
+            .texts("[data-testid=publication-summary] li")
+            .join("|");
+        assert!(
+            summary.contains("of those figures are withheld (fewer than 10 answers)"),
+            "{summary}"
+        );
+        assert_eq!(
+            check.attr("input[name=confirmed]", "value").as_deref(),
+            Some("yes")
+        );
+        let (_, w) = store::waves::find(&app.db, "wellbeing", "2026-baseline")
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(!w.published, "nothing is published before the confirmation");
+
         let res = publish(&admin).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         assert!(location(&res).ends_with("done=publish"));
+        // The wave's page says who published it, and when.
+        let wave = admin.get(WAVE).await;
+        let who = wave.texts("[data-testid=last-publication]").join("");
+        assert!(who.starts_with("Published by "), "{who}");
+        let check = admin.get(&format!("{WAVE}/publication")).await;
+        assert!(check
+            .text
+            .contains("Withdraw 2026 baseline from publication?"));
 
         let public = app.agent();
         let page = public

@@ -6,3 +6,4 @@ pub mod indicator;
 pub mod invitations;
 pub mod nav;
 pub mod overview;
+pub mod publication;

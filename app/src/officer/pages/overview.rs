@@ -110,15 +110,22 @@ pub fn OfficerOverviewPage() -> impl IntoView {
                                 }
                             })}
                     </p>
+                    {o
+                        .last_publication
+                        .clone()
+                        .map(|l| view! { <p data-testid="last-publication">{l}</p> })}
                     <WaveNotes header=h.clone() audience=Audience::Officer />
                     <section class="card" aria-labelledby="manage-title">
                         <h2 id="manage-title">"Manage this wave"</h2>
                         <div class="button-group">
-                            {if h.published {
-                                button("unpublish", "Withdraw from publication").into_any()
-                            } else {
-                                button("publish", "Publish results").into_any()
-                            }}
+                            // Both first say what will change (the publication page).
+                            <a class="button button-secondary" href=paths::publication(&s, &w)>
+                                {if h.published {
+                                    "Withdraw from publication"
+                                } else {
+                                    "Publish results"
+                                }}
+                            </a>
                             {if h.open {
                                 button("close", "Close to responses").into_any()
                             } else {

@@ -26,6 +26,13 @@ async fn change_wave(
     let Some(change) = field(&p.fields, "action").and_then(WaveChange::parse) else {
         return Ok(Redirect::to(&with_query(&back, &[("error", "action")])));
     };
+    // Publishing makes figures public at once (and withdrawing removes them): the page
+    // that says what will change comes first.
+    let public = matches!(change, WaveChange::Publish | WaveChange::Unpublish);
+    if public && field(&p.fields, "confirmed") != Some("yes") {
+        let check = crate::officer::paths::publication(&survey_key, &wave_key);
+        return Ok(Redirect::to(&check));
+    }
     let refusal =
         match waves::change_wave(&st.db, &p.actor(), &survey_key, &wave_key, change).await? {
             // Publishing may have queued results updates.

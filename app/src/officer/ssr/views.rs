@@ -93,6 +93,51 @@ pub async fn fieldwork(
     })
 }
 
+/// Who last published or withdrew a wave, and when.
+pub async fn last_publication(
+    st: &AppState,
+    survey_key: &str,
+    wave_key: &str,
+) -> Result<Option<String>, ViewError> {
+    let about = format!("{survey_key} {wave_key}:");
+    let entry = store::audit::latest(&st.db, domain::AuditAction::Publication, &about).await?;
+    Ok(entry.map(|e| {
+        let what = if e
+            .detail
+            .ends_with(store::waves::WaveChange::Publish.describe())
+        {
+            "Published"
+        } else {
+            "Withdrawn from publication"
+        };
+        format!(
+            "{what} by {}, {}.",
+            e.actor,
+            crate::shared::ssr::when::when(e.at)
+        )
+    }))
+}
+
+/// What publishing or withdrawing a wave would do: how many figures, how many withheld.
+pub async fn publication_check(
+    st: &AppState,
+    who: &SignedIn,
+    survey_key: &str,
+    wave_key: &str,
+) -> Result<PublicationCheck, ViewError> {
+    use crate::results::paths::Audience;
+    let l = crate::results::ssr::views::load(st, Audience::Officer, survey_key, wave_key).await?;
+    let cells = &l.computed.result.cells;
+    Ok(PublicationCheck {
+        viewer: who.viewer(),
+        header: l.header.clone(),
+        indicators: l.computed.defs.len(),
+        figures: cells.len(),
+        withheld: cells.iter().filter(|c| c.withheld).count(),
+        last_publication: last_publication(st, survey_key, wave_key).await?,
+    })
+}
+
 /// The panel by age band, sex and ward, each beside the residents' shares.
 async fn panel_make_up(
     st: &AppState,
