@@ -5,6 +5,7 @@
 // One folder per feature, each with its pages, components, server functions, wire types,
 // server-only handlers and views, and its addresses (`paths`); `shared` holds what several
 // use.
+pub mod about;
 pub mod accounts;
 pub mod admin;
 pub mod officer;
@@ -29,6 +30,7 @@ pub const ACCESS: &[Declared] = &[
     admin::paths::ACCESS,
     results::paths::ACCESS,
     updates::paths::ACCESS,
+    about::paths::ACCESS,
     shared::access::SITE,
 ];
 
@@ -118,9 +120,20 @@ pub fn App() -> impl IntoView {
                     <admin::AdminRoutes />
                     <results::ResultsRoutes />
                     <updates::UpdatesRoutes />
+                    <about::AboutRoutes />
                 </Routes>
             </main>
             <footer class="footer">
+                <nav aria-label="About this service">
+                    <ul class="footer-links">
+                        <li>
+                            <a href=about::paths::ACCESSIBILITY>"Accessibility statement"</a>
+                        </li>
+                        <li>
+                            <a href=about::paths::PRIVACY>"Privacy notice"</a>
+                        </li>
+                    </ul>
+                </nav>
                 <p>
                     "Kiln is open-source software for resident surveys. Your answers are anonymous."
                 </p>

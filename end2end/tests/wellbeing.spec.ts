@@ -161,3 +161,12 @@ test("codes fit their boxes, scale choices fit a thumb and back links stand apar
     expect(caption.y).toBeGreaterThanOrEqual(back.y + back.height);
   }
 });
+
+test("the accessibility statement and the privacy notice are a link away from every page", async ({ page }, info) => {
+  await visit(page, info, "/");
+  await go(page, info, () => page.getByRole("link", { name: "Accessibility statement" }).click());
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accessibility statement for the resident surveys");
+  await go(page, info, () => page.getByRole("link", { name: "Privacy notice" }).click());
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Privacy notice for the resident surveys");
+  await expect(page.getByText(/is the data controller/)).toBeVisible();
+});

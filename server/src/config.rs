@@ -28,6 +28,9 @@ pub struct Config {
     /// overall, per minute.
     pub survey_limits: app::shared::ssr::limits::SurveyLimits,
     pub mail: MailConfig,
+    /// `KILN_COUNCIL_*`: the council's name and contacts, on the accessibility statement
+    /// and the privacy notice.
+    pub council: app::shared::council::Council,
 }
 
 /// Email settings.
@@ -119,6 +122,7 @@ impl Default for Config {
             trusted_proxies: 0,
             survey_limits: Default::default(),
             mail: MailConfig::default(),
+            council: Default::default(),
         }
     }
 }
@@ -157,6 +161,26 @@ impl Config {
                 .ok_or_else(|| anyhow::anyhow!("{name} must be a whole number above 0"))
         };
         let d = app::shared::ssr::limits::SurveyLimits::default();
+        let c = app::shared::council::Council::default();
+        let council = app::shared::council::Council {
+            name: var("KILN_COUNCIL_NAME", &c.name),
+            email: var("KILN_COUNCIL_EMAIL", &c.email),
+            phone: var("KILN_COUNCIL_PHONE", &c.phone),
+            address: var("KILN_COUNCIL_ADDRESS", &c.address),
+            dpo_email: var("KILN_COUNCIL_DPO_EMAIL", &c.dpo_email),
+            signposts: match std::env::var("KILN_SIGNPOSTS") {
+                Ok(path) if !path.is_empty() => {
+                    let text = std::fs::read_to_string(&path)
+                        .map_err(|e| anyhow::anyhow!("KILN_SIGNPOSTS: cannot read {path}: {e}"))?;
+                    serde_json::from_str(&text).map_err(|e| {
+                        anyhow::anyhow!(
+                            "KILN_SIGNPOSTS: {path} is not a JSON list of {{topic, name, url, phone}}: {e}"
+                        )
+                    })?
+                }
+                _ => c.signposts.clone(),
+            },
+        };
         let mail = MailConfig {
             to: match std::env::var("KILN_SMTP_URL") {
                 Ok(url) if !url.is_empty() => MailTo::Smtp(url),
@@ -171,6 +195,7 @@ impl Config {
             lease_seconds: i64::from(count("KILN_MAIL_LEASE_SECONDS", 120)?),
         };
         Ok(Config {
+            council,
             database_url: var("DATABASE_URL", DEFAULT_DATABASE_URL),
             addr,
             site_root: var("KILN_SITE_ROOT", "target/site"),

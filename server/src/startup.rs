@@ -63,6 +63,7 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
             _ => Limiters::in_memory(config.survey_limits),
         }),
         clock,
+        council: Arc::new(config.council.clone()),
         mail: app::shared::ssr::mail::MailSettings {
             reset_minutes: config.mail.reset_minutes,
             delivery: config.mail.delivery(),

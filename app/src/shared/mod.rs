@@ -7,6 +7,7 @@ pub mod address;
 pub mod assets;
 pub mod charts;
 pub mod components;
+pub mod council;
 pub mod csp;
 pub mod messages;
 pub mod not_found;

@@ -89,6 +89,8 @@ pub struct SectionView {
     pub token: String,
     /// Came here from "check your answers" to change something: go back there next.
     pub changing: bool,
+    /// Where to get help, after questions about wellbeing, loneliness or money (else empty).
+    pub help: Vec<crate::shared::council::Signpost>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -131,4 +133,5 @@ pub struct DoneView {
     pub survey_key: String,
     pub survey_title: String,
     pub receipt: String,
+    pub help: Vec<crate::shared::council::Signpost>,
 }

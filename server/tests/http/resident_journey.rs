@@ -447,3 +447,90 @@ db_test!(
         assert_eq!(drafts[0].answers, "{}");
     }
 );
+
+db_test!(
+    the_statements_name_the_council_from_its_configuration,
+    |b| b.configure(|c| {
+        c.council.name = "Example Borough Council".into();
+        c.council.email = "surveys@example.gov.uk".into();
+        c.council.dpo_email = "dpo@example.gov.uk".into();
+    }),
+    |app: TestApp| async move {
+        let home = app.get("/").await;
+        assert!(home.text.contains("href=\"/accessibility\""));
+        assert!(home.text.contains("href=\"/privacy\""));
+        let statement = app.get("/accessibility").await;
+        assert_eq!(statement.status, StatusCode::OK);
+        for needed in [
+            "Accessibility statement for the resident surveys",
+            "It is run by Example Borough Council",
+            "mailto:surveys@example.gov.uk",
+            "Enforcement procedure",
+            "Compliance status",
+            "Web Content Accessibility Guidelines version 2.2 AA",
+            "Non-accessible content",
+            "Preparation of this accessibility statement",
+        ] {
+            assert!(statement.text.contains(needed), "{needed}");
+        }
+        let notice = app.get("/privacy").await;
+        assert_eq!(notice.status, StatusCode::OK);
+        for needed in [
+            "Example Borough Council is the data controller",
+            "mailto:dpo@example.gov.uk",
+            "Article 6(1)(e)",
+            "Article 9(2)(j)",
+            "How long we keep it",
+            "ico.org.uk/make-a-complaint",
+        ] {
+            assert!(notice.text.contains(needed), "{needed}");
+        }
+    }
+);
+
+db_test!(
+    help_is_signposted_after_the_wellbeing_questions_and_when_answers_are_sent,
+    |app: TestApp| async move {
+        let ward = app.ward_code("Tunstall").await;
+        let first = app.begin("wellbeing").await;
+        // The ward question: nothing to signpost.
+        assert!(app
+            .get(&first)
+            .await
+            .select("[data-testid=signposts]")
+            .is_empty());
+        let second = app.answer(&first, &[("area", &ward)]).await;
+        let page = app.get(&second).await;
+        let help = page.texts("[data-testid=signposts] li").join("|");
+        assert!(
+            help.contains("Samaritans") && help.contains("116 123"),
+            "{help}"
+        );
+        assert!(page.text.contains("href=\"tel:116123\""));
+        assert!(help.contains("MoneyHelper"));
+        let check = app.complete_wellbeing(&ward).await;
+        let done = app.submit(&check).await;
+        let page = app.get(&done).await;
+        assert_eq!(page.select("[data-testid=signposts]").len(), 1);
+    }
+);
+
+db_test!(
+    a_council_sets_its_own_signposts,
+    |b| b.configure(|c| {
+        c.council.signposts = vec![app::shared::council::Signpost {
+            topic: "Someone to talk to in Stoke-on-Trent".into(),
+            name: "Local wellbeing line".into(),
+            url: "https://example.gov.uk/wellbeing".into(),
+            phone: "01782 000000".into(),
+        }];
+    }),
+    |app: TestApp| async move {
+        let ward = app.ward_code("Tunstall").await;
+        let check = app.complete_wellbeing(&ward).await;
+        let page = app.get(&app.submit(&check).await).await;
+        let help = page.texts("[data-testid=signposts] li").join("|");
+        assert!(help.contains("Local wellbeing line"), "{help}");
+        assert!(!help.contains("Samaritans"));
+    }
+);

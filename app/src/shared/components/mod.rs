@@ -3,7 +3,9 @@
 pub mod error_summary;
 pub mod input_field;
 pub mod loaded;
+pub mod signposts;
 
 pub use error_summary::{ErrorItem, ErrorSummary};
 pub use input_field::InputField;
 pub use loaded::{show_loaded, PageTitle, Problem};
+pub use signposts::Signposts;

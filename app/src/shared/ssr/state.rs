@@ -22,6 +22,8 @@ pub struct AppState {
     pub clock: store::Clock,
     /// Email: link lifetimes, where messages go, and the sender's wake-up.
     pub mail: super::mail::MailSettings,
+    /// The council running Kiln (`KILN_COUNCIL_*`).
+    pub council: Arc<crate::shared::council::Council>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::shared::components::{show_loaded, PageTitle};
+use crate::shared::components::{show_loaded, PageTitle, Signposts};
 use crate::shared::param;
 use crate::survey::api::load_done;
 use crate::survey::model::DoneView;
@@ -52,6 +52,7 @@ pub fn DonePage() -> impl IntoView {
                     <p>
                         <a href="/">"See the other surveys"</a>
                     </p>
+                    <Signposts help=v.help.clone() />
                 }
                     .into_any()
             },

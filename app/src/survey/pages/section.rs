@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::shared::components::{show_loaded, ErrorSummary, PageTitle};
+use crate::shared::components::{show_loaded, ErrorSummary, PageTitle, Signposts};
 use crate::shared::param;
 use crate::survey::api::load_section;
 use crate::survey::components::QuestionField;
@@ -87,6 +87,7 @@ fn SectionForm(view: SectionView) -> impl IntoView {
                 </button>
             </div>
         </form>
+        <Signposts help=v.help.clone() />
         <p class="resume-note">
             "Your resume code is "<strong class="code">{v.code_display.clone()}</strong>
             ". Keep it to come back to your answers on any device."

@@ -247,6 +247,16 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
         count: def.section_count(),
         title: section.title.clone(),
         intro: section.intro.clone(),
+        // After questions about how people feel, loneliness or money: where to get help.
+        help: if section
+            .questions
+            .iter()
+            .any(|q| q.key.starts_with("wb_") || q.key.starts_with("fin_"))
+        {
+            st.council.signposts.clone()
+        } else {
+            Vec::new()
+        },
         questions,
         errors,
         changing: req.changing,
@@ -355,5 +365,6 @@ pub async fn done(st: &AppState, survey_key: &str, code: &str) -> Result<DoneVie
         survey_key: survey_key.to_string(),
         survey_title: survey.definition.title.clone(),
         receipt: receipt.to_string(),
+        help: st.council.signposts.clone(),
     })
 }

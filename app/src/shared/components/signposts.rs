@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+
+use crate::shared::council::Signpost;
+
+/// Where to get help, after questions that may stir something up: each service with what
+/// it helps with, its website and its number (a `tel:` link for a phone).
+#[component]
+pub fn Signposts(help: Vec<Signpost>) -> impl IntoView {
+    (!help.is_empty()).then(|| {
+        view! {
+            <aside class="signposts" aria-labelledby="help-title" data-testid="signposts">
+                <h2 id="help-title">"If you would like to talk to someone"</h2>
+                <p>"These services are free and confidential."</p>
+                <ul class="list">
+                    {help
+                        .into_iter()
+                        .map(|s| {
+                            let tel = format!("tel:{}", s.phone.replace(' ', ""));
+                            view! {
+                                <li>
+                                    <strong>{s.topic}</strong>
+                                    ": "
+                                    <a href=s.url rel="noopener" target="_blank">
+                                        {s.name.clone()}
+                                        <span class="visually-hidden">" (opens in a new tab)"</span>
+                                    </a>
+                                    {(!s.phone.is_empty())
+                                        .then(|| {
+                                            view! {
+                                                ", call "
+                                                <a href=tel>{s.phone.clone()}</a>
+                                            }
+                                        })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </aside>
+        }
+    })
+}
