@@ -5,9 +5,7 @@ use crate::admin::model::{AreasNotice, AreasView, UploadForm};
 use crate::admin::paths;
 use crate::officer::pages::nav::OfficerNav;
 use crate::shared::components::ErrorItem;
-use crate::shared::components::{
-    error_summary::FieldErrorMessage, show_loaded, ErrorSummary, PageTitle,
-};
+use crate::shared::components::{show_loaded, CsvFileField, ErrorSummary, PageTitle};
 
 /// The wards responses are tagged with, and the population totals weighting uses: both
 /// replaced by uploading a CSV file.
@@ -81,49 +79,18 @@ pub fn AreasPage() -> impl IntoView {
                     problems: Vec<String>,
                     more: usize|
                 {
-                    let described = if err.is_some() {
-                        format!("{id}-hint {id}-error")
-                    } else {
-                        format!("{id}-hint")
-                    };
                     // The last upload's notice, from the server (never from the address).
                     view! {
                         <form method="post" action=action enctype="multipart/form-data" novalidate>
                             <input type="hidden" name="csrf" value=csrf.clone() />
-                            <div class=if err.is_some() {
-                                "form-group form-group-error"
-                            } else {
-                                "form-group"
-                            }>
-                                <label class="label" for=id>
-                                    {label}
-                                </label>
-                                <div class="hint" id=format!("{id}-hint")>
-                                    {hint}
-                                </div>
-                                <FieldErrorMessage id=format!("{id}-error") message=err.clone() />
-                                {(!problems.is_empty())
-                                    .then(|| {
-                                        view! {
-                                            <ul class="list error-list">
-                                                {problems
-                                                    .into_iter()
-                                                    .map(|p| view! { <li>{p}</li> })
-                                                    .collect_view()}
-                                                {(more > 0)
-                                                    .then(|| view! { <li>{format!("and {more} more")}</li> })}
-                                            </ul>
-                                        }
-                                    })}
-                                <input
-                                    class="file-upload"
-                                    id=id
-                                    name="file"
-                                    type="file"
-                                    accept=".csv,text/csv"
-                                    aria-describedby=described
-                                />
-                            </div>
+                            <CsvFileField
+                                id=id
+                                label=label
+                                hint=hint
+                                error=err
+                                problems=problems
+                                more=more
+                            />
                             <button class="button" type="submit">
                                 {button}
                             </button>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::officer::model::{InvitationsView, InviteForm, InviteNotice, InviteRow};
 use crate::officer::paths;
 use crate::shared::components::error_summary::FieldErrorMessage;
-use crate::shared::components::{ErrorItem, InputField};
+use crate::shared::components::{CsvFileField, ErrorItem, InputField};
 use crate::shared::Typed;
 
 /// The problem the last invitation post had, for the page's error summary.
@@ -84,7 +84,7 @@ pub fn InvitationsSection(
     let who_error = error_for("panel-who-all");
     let size_error = error_for("panel-size");
     let file_error = error_for("list-file");
-    let (who_class, file_class) = (group_class(&who_error), group_class(&file_error));
+    let who_class = group_class(&who_error);
     view! {
         <h2 id="invite">"Invite residents"</h2>
         {done
@@ -167,36 +167,14 @@ pub fn InvitationsSection(
                     novalidate
                 >
                     <input type="hidden" name="csrf" value=csrf.clone() />
-                    <div class=file_class>
-                        <label class="label" for="list-file">
-                            "CSV file of addresses"
-                        </label>
-                        <div class="hint" id="list-file-hint">
-                            "A column named email and, if you know it, one named ward (the ward's code or name). Addresses already invited to this wave, or that asked for no more emails, are left out. The addresses are deleted when the wave closes."
-                        </div>
-                        <FieldErrorMessage id="list-file-error".to_string() message=file_error />
-                        {(!problems.is_empty())
-                            .then(|| {
-                                view! {
-                                    <ul class="list error-list">
-                                        {problems
-                                            .into_iter()
-                                            .map(|p| view! { <li>{p}</li> })
-                                            .collect_view()}
-                                        {(more > 0)
-                                            .then(|| view! { <li>{format!("and {more} more")}</li> })}
-                                    </ul>
-                                }
-                            })}
-                        <input
-                            class="file-upload"
-                            id="list-file"
-                            name="file"
-                            type="file"
-                            accept=".csv,text/csv"
-                            aria-describedby="list-file-hint"
-                        />
-                    </div>
+                    <CsvFileField
+                        id="list-file"
+                        label="CSV file of addresses"
+                        hint="A column named email and, if you know it, one named ward (the ward's code or name). Addresses already invited to this wave, or that asked for no more emails, are left out. The addresses are deleted when the wave closes."
+                        error=file_error
+                        problems=problems
+                        more=more
+                    />
                     {reminders(InviteForm::List, "list")}
                     <button class="button" type="submit">
                         "Invite the list"

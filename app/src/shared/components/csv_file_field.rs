@@ -1,0 +1,55 @@
+use leptos::prelude::*;
+
+use super::error_summary::FieldErrorMessage;
+
+/// A CSV file to upload, with its hint, its error and the first problems found in the
+/// last file by line (and how many more), as the upload forms show them.
+#[component]
+pub fn CsvFileField(
+    /// The input's id (its name is always `file`).
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] hint: String,
+    error: Option<String>,
+    problems: Vec<String>,
+    more: usize,
+) -> impl IntoView {
+    let described = if error.is_some() {
+        format!("{id}-hint {id}-error")
+    } else {
+        format!("{id}-hint")
+    };
+    let class = if error.is_some() {
+        "form-group form-group-error"
+    } else {
+        "form-group"
+    };
+    view! {
+        <div class=class>
+            <label class="label" for=id>
+                {label}
+            </label>
+            <div class="hint" id=format!("{id}-hint")>
+                {hint}
+            </div>
+            <FieldErrorMessage id=format!("{id}-error") message=error />
+            {(!problems.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="list error-list">
+                            {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                            {(more > 0).then(|| view! { <li>{format!("and {more} more")}</li> })}
+                        </ul>
+                    }
+                })}
+            <input
+                class="file-upload"
+                id=id
+                name="file"
+                type="file"
+                accept=".csv,text/csv"
+                aria-describedby=described
+            />
+        </div>
+    }
+}
