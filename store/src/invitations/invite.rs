@@ -37,23 +37,9 @@ pub async fn invite_panel(
         Ok(found) => found,
         Err(refusal) => return Ok(Err(refusal)),
     };
-    let invited_already: HashSet<i32> = invitation::Entity::find()
-        .filter(invitation::Column::WaveId.eq(w.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|i| i.subscriber_id)
-        .collect();
-    let members = crate::subscribers::panel_members(db).await?;
-    let skipped = members
-        .iter()
-        .filter(|m| invited_already.contains(&m.id))
-        .count();
+    let (left, skipped) = members_left(db, w.id).await?;
     let mut strata: BTreeMap<Option<String>, Vec<subscriber::Model>> = BTreeMap::new();
-    for m in members
-        .into_iter()
-        .filter(|m| !invited_already.contains(&m.id))
-    {
+    for m in left {
         strata.entry(m.ward_code.clone()).or_default().push(m);
     }
     let counts: Vec<usize> = strata.values().map(Vec::len).collect();
@@ -151,6 +137,14 @@ pub async fn invite_list(
 
 /// Confirmed panel members not yet invited to a wave.
 pub async fn panel_members_left(db: &DatabaseConnection, wave_id: i32) -> Result<u64, StoreError> {
+    Ok(members_left(db, wave_id).await?.0.len() as u64)
+}
+
+/// Confirmed panel members not yet invited to a wave, and how many were.
+async fn members_left(
+    db: &DatabaseConnection,
+    wave_id: i32,
+) -> Result<(Vec<subscriber::Model>, usize), StoreError> {
     let invited: HashSet<i32> = invitation::Entity::find()
         .filter(invitation::Column::WaveId.eq(wave_id))
         .all(db)
@@ -158,11 +152,11 @@ pub async fn panel_members_left(db: &DatabaseConnection, wave_id: i32) -> Result
         .into_iter()
         .filter_map(|i| i.subscriber_id)
         .collect();
-    Ok(crate::subscribers::panel_members(db)
+    let (done, left): (Vec<_>, Vec<_>) = crate::subscribers::panel_members(db)
         .await?
-        .iter()
-        .filter(|m| !invited.contains(&m.id))
-        .count() as u64)
+        .into_iter()
+        .partition(|m| invited.contains(&m.id));
+    Ok((left, done.len()))
 }
 
 /// Addresses (lower case) invited to a wave so far, from lists and the panel.
@@ -174,21 +168,13 @@ async fn addresses_invited(
         .filter(invitation::Column::WaveId.eq(wave_id))
         .all(db)
         .await?;
-    let members: Vec<i32> = rows.iter().filter_map(|r| r.subscriber_id).collect();
-    let mut known: HashSet<String> = rows
-        .into_iter()
-        .filter_map(|r| r.email.map(|e| e.to_lowercase()))
-        .collect();
-    for chunk in members.chunks(500) {
-        for m in subscriber::Entity::find()
-            .filter(subscriber::Column::Id.is_in(chunk.to_vec()))
-            .all(db)
-            .await?
-        {
-            known.insert(m.email.to_lowercase());
-        }
-    }
-    Ok(known)
+    let members = super::reminders::member_addresses(db, &rows).await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| r.email.as_deref())
+        .chain(members.values().map(String::as_str))
+        .map(str::to_lowercase)
+        .collect())
 }
 
 async fn open_wave(

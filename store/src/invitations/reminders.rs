@@ -93,7 +93,7 @@ async fn remind_batch(
     Ok(sent)
 }
 
-async fn member_addresses<C: ConnectionTrait>(
+pub(super) async fn member_addresses<C: ConnectionTrait>(
     conn: &C,
     rows: &[invitation::Model],
 ) -> Result<BTreeMap<i32, String>, StoreError> {

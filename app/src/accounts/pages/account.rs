@@ -6,7 +6,7 @@ use crate::accounts::model::AccountView;
 use crate::accounts::paths;
 use crate::officer::pages::nav::OfficerNav;
 use crate::shared::components::ErrorItem;
-use crate::shared::components::{show_loaded, ErrorSummary, InputField, PageTitle};
+use crate::shared::components::{show_loaded, ErrorSummary, InputField, PageTitle, StatusNotice};
 use crate::shared::messages;
 
 fn done_message(code: &str) -> Option<&'static str> {
@@ -61,14 +61,7 @@ pub fn AccountPage() -> impl IntoView {
                     <PageTitle text="Your account".to_string() error=has_errors />
                     <OfficerNav viewer=a.viewer.clone() />
                     <ErrorSummary errors />
-                    {done
-                        .map(|m| {
-                            view! {
-                                <div class="notice" role="status">
-                                    {m}
-                                </div>
-                            }
-                        })}
+                    <StatusNotice message=done.map(str::to_string) />
                     <h1>"Your account"</h1>
                     {a
                         .must_change_password

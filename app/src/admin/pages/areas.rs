@@ -5,7 +5,7 @@ use crate::admin::model::{AreasNotice, AreasView, UploadForm};
 use crate::admin::paths;
 use crate::officer::pages::nav::OfficerNav;
 use crate::shared::components::ErrorItem;
-use crate::shared::components::{show_loaded, CsvFileField, ErrorSummary, PageTitle};
+use crate::shared::components::{show_loaded, CsvFileField, ErrorSummary, PageTitle, StatusNotice};
 
 /// The wards responses are tagged with, and the population totals weighting uses: both
 /// replaced by uploading a CSV file.
@@ -115,14 +115,7 @@ pub fn AreasPage() -> impl IntoView {
                     <PageTitle text="Areas and population".to_string() error=has_errors />
                     <OfficerNav viewer=a.viewer.clone() />
                     <ErrorSummary errors />
-                    {saved
-                        .map(|m| {
-                            view! {
-                                <div class="notice" role="status">
-                                    {m}
-                                </div>
-                            }
-                        })}
+                    <StatusNotice message=saved />
                     <h1>"Areas and population"</h1>
                     <p class="lead">
                         {format!(

@@ -7,7 +7,7 @@ use crate::admin::paths;
 use crate::officer::pages::nav::OfficerNav;
 use crate::shared::components::ErrorItem;
 use crate::shared::components::{
-    error_summary::FieldErrorMessage, show_loaded, ErrorSummary, PageTitle,
+    error_summary::FieldErrorMessage, show_loaded, ErrorSummary, PageTitle, StatusNotice,
 };
 
 /// The disclosure threshold and benchmark values.
@@ -75,14 +75,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <PageTitle text="Settings".to_string() error=has_errors />
                     <OfficerNav viewer=s.viewer.clone() />
                     <ErrorSummary errors />
-                    {saved
-                        .map(|m| {
-                            view! {
-                                <div class="notice" role="status">
-                                    {m}
-                                </div>
-                            }
-                        })}
+                    <StatusNotice message=saved.map(str::to_string) />
                     <h1>"Settings"</h1>
                     <h2>"Disclosure threshold"</h2>
                     <form method="post" action=paths::ADMIN_THRESHOLD novalidate>

@@ -9,7 +9,7 @@ use crate::admin::paths;
 use crate::officer::pages::nav::OfficerNav;
 use crate::shared::components::ErrorItem;
 use crate::shared::components::{
-    error_summary::FieldErrorMessage, show_loaded, ErrorSummary, PageTitle,
+    error_summary::FieldErrorMessage, show_loaded, ErrorSummary, PageTitle, StatusNotice,
 };
 
 /// The people who can sign in: add one, change a role, turn an account off.
@@ -141,14 +141,7 @@ pub fn UsersPage() -> impl IntoView {
                     <PageTitle text="Users".to_string() error=has_errors />
                     <OfficerNav viewer=u.viewer.clone() />
                     <ErrorSummary errors />
-                    {notice
-                        .map(|n| {
-                            view! {
-                                <div class="notice" role="status">
-                                    {n}
-                                </div>
-                            }
-                        })}
+                    <StatusNotice message=notice />
                     <h1>"Users"</h1>
                     <div class="table-wrap" tabindex="0" role="region" aria-label="Accounts">
                         <table class="table">

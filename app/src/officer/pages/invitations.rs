@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::officer::model::{InvitationsView, InviteForm, InviteNotice, InviteRow};
 use crate::officer::paths;
 use crate::shared::components::error_summary::FieldErrorMessage;
-use crate::shared::components::{CsvFileField, ErrorItem, InputField};
+use crate::shared::components::{CsvFileField, ErrorItem, InputField, StatusNotice};
 use crate::shared::Typed;
 
 /// The problem the last invitation post had, for the page's error summary.
@@ -87,14 +87,7 @@ pub fn InvitationsSection(
     let who_class = group_class(&who_error);
     view! {
         <h2 id="invite">"Invite residents"</h2>
-        {done
-            .map(|m| {
-                view! {
-                    <div class="notice" role="status">
-                        {m}
-                    </div>
-                }
-            })}
+        <StatusNotice message=done />
         <p>
             "Each person invited gets an email with a link and an access code that works once. Their answers are never linked to them, their address or the code: the code records only that it was used, and the date. Every email has a one-click way to stop them."
         </p>

@@ -9,7 +9,7 @@ use crate::officer::paths;
 use crate::results::components::{OverviewBody, WaveNotes};
 use crate::results::paths as results_paths;
 use crate::results::paths::{Audience, Format};
-use crate::shared::components::{show_loaded, PageTitle};
+use crate::shared::components::{show_loaded, PageTitle, StatusNotice};
 use crate::shared::param;
 
 fn done_message(action: &str) -> Option<&'static str> {
@@ -75,14 +75,7 @@ pub fn OfficerOverviewPage() -> impl IntoView {
                 view! {
                     <PageTitle text=format!("{}: {}", h.survey_title, h.wave_name) />
                     <OfficerNav viewer=o.viewer.clone() />
-                    {done
-                        .map(|m| {
-                            view! {
-                                <div class="notice" role="status">
-                                    {m}
-                                </div>
-                            }
-                        })}
+                    <StatusNotice message=done.map(str::to_string) />
                     {error
                         .map(|m| {
                             view! {

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::results::paths as results_paths;
-use crate::shared::components::{show_loaded, ErrorItem, ErrorSummary, InputField, PageTitle};
+use crate::shared::components::{
+    show_loaded, ErrorItem, ErrorSummary, InputField, PageTitle, StatusNotice,
+};
 use crate::shared::param;
 use crate::updates::api::{load_link, load_panel, load_updates};
 use crate::updates::model::{LinkView, PanelView, UpdatesView};
@@ -34,14 +36,7 @@ pub fn UpdatesPage() -> impl IntoView {
                 view! {
                     <PageTitle text="Get emails about new results".to_string() error=has_errors />
                     <ErrorSummary errors />
-                    {notice
-                        .map(|n| {
-                            view! {
-                                <div class="notice" role="status">
-                                    {n}
-                                </div>
-                            }
-                        })}
+                    <StatusNotice message=notice />
                     <h1>"Get emails about new results"</h1>
                     <p>
                         "The council publishes what its resident surveys find. Leave your email address and we will send you one email each time new results are published, with a link to them. Nothing else."
@@ -215,14 +210,7 @@ pub fn PanelPage() -> impl IntoView {
                 view! {
                     <PageTitle text="Join the residents' panel".to_string() error=has_errors />
                     <ErrorSummary errors />
-                    {notice
-                        .map(|n| {
-                            view! {
-                                <div class="notice" role="status">
-                                    {n}
-                                </div>
-                            }
-                        })}
+                    <StatusNotice message=notice />
                     <h1>"Join the residents' panel"</h1>
                     <p>
                         "Panel members are the first to hear about the council's resident surveys. We will email you when there is a survey you could answer (usually a few times a year), with up to two reminders each time. We send nothing else."
