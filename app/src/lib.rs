@@ -8,6 +8,8 @@
 pub mod about;
 pub mod accounts;
 pub mod admin;
+pub mod events;
+pub mod groups;
 pub mod officer;
 pub mod results;
 pub mod shared;
@@ -28,6 +30,8 @@ pub const ACCESS: &[Declared] = &[
     accounts::paths::ACCESS,
     officer::paths::ACCESS,
     admin::paths::ACCESS,
+    groups::paths::ACCESS,
+    events::paths::ACCESS,
     results::paths::ACCESS,
     updates::paths::ACCESS,
     about::paths::ACCESS,
@@ -108,6 +112,7 @@ pub fn App() -> impl IntoView {
                     <span class="header-service">"Stoke-on-Trent resident surveys"</span>
                     <nav class="header-nav" aria-label="Site">
                         <a href=results::paths::RESULTS>"Results"</a>
+                        <a href=events::paths::EVENTS>"Events"</a>
                         <a href=officer::paths::OFFICER>"Staff sign in"</a>
                     </nav>
                 </div>
@@ -118,6 +123,8 @@ pub fn App() -> impl IntoView {
                     <accounts::AccountRoutes />
                     <officer::OfficerRoutes />
                     <admin::AdminRoutes />
+                    <groups::GroupRoutes />
+                    <events::EventRoutes />
                     <results::ResultsRoutes />
                     <updates::UpdatesRoutes />
                     <about::AboutRoutes />

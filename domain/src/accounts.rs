@@ -3,22 +3,38 @@
 
 use serde::{Deserialize, Serialize};
 
-/// What a signed-in person may do. Community group organisers and volunteers come next;
-/// the stored role is a key, so adding them needs no schema change.
+/// What a signed-in person may do. Council staff (administrators and officers) see the
+/// whole council's work; community group organisers and volunteers belong to one group and
+/// see only its events, people and entries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Administrator,
     Officer,
+    /// Runs a community group: plans its events and invites its volunteers.
+    Organiser,
+    /// Helps at a group's events: enters residents' answers with them.
+    Volunteer,
 }
 
 impl Role {
-    pub const ALL: [Role; 2] = [Role::Administrator, Role::Officer];
+    pub const ALL: [Role; 4] = [
+        Role::Administrator,
+        Role::Officer,
+        Role::Organiser,
+        Role::Volunteer,
+    ];
+    /// The council's own staff, who have no group.
+    pub const STAFF: [Role; 2] = [Role::Administrator, Role::Officer];
+    /// People of a community group: their account always names the group.
+    pub const GROUP: [Role; 2] = [Role::Organiser, Role::Volunteer];
 
     pub fn key(self) -> &'static str {
         match self {
             Role::Administrator => "administrator",
             Role::Officer => "officer",
+            Role::Organiser => "organiser",
+            Role::Volunteer => "volunteer",
         }
     }
 
@@ -30,17 +46,28 @@ impl Role {
         match self {
             Role::Administrator => "Administrator",
             Role::Officer => "Officer",
+            Role::Organiser => "Organiser",
+            Role::Volunteer => "Volunteer",
         }
     }
 
-    /// Officers' pages: results of unpublished waves, fieldwork, exports of indicators.
-    pub fn sees_results(self) -> bool {
-        true
+    /// Council staff: the officers' pages (results of unpublished waves, fieldwork,
+    /// exports of indicators).
+    pub fn is_staff(self) -> bool {
+        match self {
+            Role::Administrator | Role::Officer => true,
+            Role::Organiser | Role::Volunteer => false,
+        }
     }
 
-    /// Users, areas, population, the audit log and raw responses.
+    /// Users, areas, population, groups, the audit log and raw responses.
     pub fn administers(self) -> bool {
         self == Role::Administrator
+    }
+
+    /// Plans a group's events and invites its volunteers.
+    pub fn organises(self) -> bool {
+        self == Role::Organiser
     }
 }
 

@@ -65,6 +65,11 @@ keyed!(
         UserInvited => "user_invited",
         InvitationAccepted => "invitation_accepted",
         ResidentsInvited => "residents_invited",
+        GroupCreated => "group_created",
+        GroupChanged => "group_changed",
+        EventPlanned => "event_planned",
+        EventChanged => "event_changed",
+        EventCancelled => "event_cancelled",
     }
 );
 
@@ -123,6 +128,11 @@ impl AuditAction {
             AuditAction::UserInvited => "user invited",
             AuditAction::InvitationAccepted => "invitation accepted",
             AuditAction::ResidentsInvited => "residents invited to a survey",
+            AuditAction::GroupCreated => "community group created",
+            AuditAction::GroupChanged => "community group changed",
+            AuditAction::EventPlanned => "event planned",
+            AuditAction::EventChanged => "event changed",
+            AuditAction::EventCancelled => "event cancelled",
         }
     }
 }

@@ -11,6 +11,7 @@ mod m20261124_000006_rate_count;
 mod m20261124_000007_outbox;
 mod m20261124_000008_subscriber;
 mod m20261124_000009_invitation;
+mod m20261124_000010_community_group;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000007_outbox::Migration),
             Box::new(m20261124_000008_subscriber::Migration),
             Box::new(m20261124_000009_invitation::Migration),
+            Box::new(m20261124_000010_community_group::Migration),
         ]
     }
 }

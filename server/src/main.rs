@@ -176,6 +176,7 @@ async fn main() -> anyhow::Result<()> {
                     password: &password,
                     // The person running the command typed their own password.
                     must_change_password: false,
+                    group_id: None,
                 },
                 clock.now(),
             )

@@ -114,16 +114,31 @@ pub async fn request_reset(
     Ok(true)
 }
 
-/// An administrator invites someone: the account (its password random and never told to
-/// anyone), a link valid for `INVITATION_HOURS` and its email, in one transaction.
+/// Who is invited, as what, by whom.
+pub struct Invitee<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub role: domain::accounts::Role,
+    /// The group of an organiser or volunteer; None for council staff.
+    pub group: Option<i32>,
+    pub invited_by: &'a str,
+}
+
+/// Someone is invited (by an administrator, or a volunteer by their organiser): the
+/// account (its password random and never told to anyone), a link valid for
+/// `INVITATION_HOURS` and its email, in one transaction.
 pub async fn invite(
     db: &DatabaseConnection,
     actor: &Actor,
-    name: &str,
-    email: &str,
-    role: domain::accounts::Role,
-    invited_by: &str,
+    who: Invitee<'_>,
 ) -> Result<Result<crate::users::User, crate::users::UserProblems>, StoreError> {
+    let Invitee {
+        name,
+        email,
+        role,
+        group,
+        invited_by,
+    } = who;
     let now = actor.at;
     let txn = db.begin().await?;
     let unusable = new_token();
@@ -135,6 +150,7 @@ pub async fn invite(
             role,
             password: &unusable,
             must_change_password: false,
+            group_id: group,
         },
         now,
     )

@@ -27,6 +27,8 @@ pub struct User {
     pub must_change_password: bool,
     /// Signs in with a code from an authenticator app as well as the password.
     pub two_factor: bool,
+    /// The community group of an organiser or volunteer; None for council staff.
+    pub group_id: Option<i32>,
 }
 
 impl TryFrom<app_user::Model> for User {
@@ -42,6 +44,7 @@ impl TryFrom<app_user::Model> for User {
             last_sign_in_at: m.last_sign_in_at,
             must_change_password: m.must_change_password,
             two_factor: m.totp_secret.is_some(),
+            group_id: m.group_id,
         })
     }
 }
@@ -116,6 +119,8 @@ pub struct NewUser<'a> {
     /// Someone else chose the password (an administrator adding the account): the person
     /// chooses their own before anything else.
     pub must_change_password: bool,
+    /// The group of an organiser or volunteer.
+    pub group_id: Option<i32>,
 }
 
 /// Field-by-field problems with a new user, for the form to show beside each field.
@@ -163,6 +168,18 @@ pub async fn create<C: sea_orm::ConnectionTrait>(
     if !problems.is_empty() {
         return Ok(CreateOutcome::Refused(problems));
     }
+    // A group's people always name their group; staff never do.
+    if new.role.is_staff() == new.group_id.is_some() {
+        return Err(StoreError::Invalid(format!(
+            "a {} account {} a group",
+            new.role.key(),
+            if new.role.is_staff() {
+                "cannot have"
+            } else {
+                "needs"
+            }
+        )));
+    }
     let hash = hash_password(new.password)?;
     let row = app_user::ActiveModel {
         email: Set(email.as_str().to_string()),
@@ -173,6 +190,7 @@ pub async fn create<C: sea_orm::ConnectionTrait>(
         created_at: Set(now),
         last_sign_in_at: Set(None),
         must_change_password: Set(new.must_change_password),
+        group_id: Set(new.group_id),
         ..Default::default()
     }
     .insert(db)

@@ -52,3 +52,23 @@ pub async fn load_outbox() -> Result<OutboxView, PageError> {
         .await
         .map_err(support::map_err)
 }
+
+#[server(endpoint = "admin/groups")]
+pub async fn load_groups() -> Result<GroupsView, PageError> {
+    let who = support::admin()?;
+    let st = support::state()?;
+    let notice = crate::shared::ssr::flash::take(&st, crate::admin::paths::ADMIN_GROUPS);
+    crate::admin::ssr::groups::list(&st, &who, notice)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "admin/group")]
+pub async fn load_group(id: i32) -> Result<GroupView, PageError> {
+    let who = support::admin()?;
+    let st = support::state()?;
+    let notice = crate::shared::ssr::flash::take(&st, &crate::admin::paths::admin_group(id));
+    crate::admin::ssr::groups::one(&st, &who, id, notice)
+        .await
+        .map_err(support::map_err)
+}

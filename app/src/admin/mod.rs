@@ -13,8 +13,8 @@ use leptos_router::components::Route;
 use leptos_router::{path, MatchNestedRoutes, SsrMode};
 
 use pages::{
-    areas::AreasPage, audit::AuditPage, outbox::OutboxPage, settings::SettingsPage,
-    users::UsersPage,
+    areas::AreasPage, audit::AuditPage, groups::GroupPage, groups::GroupsPage, outbox::OutboxPage,
+    settings::SettingsPage, users::UsersPage,
 };
 
 /// The feature's pages, for the app's route table.
@@ -26,6 +26,8 @@ pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/admin/areas") view=AreasPage ssr=SsrMode::Async />
         <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async />
         <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
+        <Route path=path!("/admin/groups") view=GroupsPage ssr=SsrMode::Async />
+        <Route path=path!("/admin/groups/:id") view=GroupPage ssr=SsrMode::Async />
     }
     .into_inner()
 }

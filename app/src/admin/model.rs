@@ -14,13 +14,18 @@ pub struct UserRow {
     pub active: bool,
     pub last_sign_in: Option<String>,
     pub two_factor: bool,
+    /// The community group of an organiser or volunteer.
+    pub group: Option<String>,
+    /// (key, label) of the roles this account can be given: staff roles for staff, a
+    /// group's roles for a group's people.
+    pub roles: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UsersView {
     pub viewer: Viewer,
     pub users: Vec<UserRow>,
-    /// (key, label) of each role that can be given.
+    /// (key, label) of each role a new account can be given.
     pub roles: Vec<(String, String)>,
     /// What was typed into "Add a user", when it came back refused.
     pub typed: crate::shared::Typed,
@@ -150,4 +155,38 @@ pub struct OutboxRow {
     pub sent: String,
     /// When a queued message is next tried, after a failure.
     pub next_try: String,
+}
+
+/// A community group in the administrators' list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupRow {
+    pub id: i32,
+    pub name: String,
+    pub wards: String,
+    pub organisers: usize,
+    pub volunteers: usize,
+    pub events: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupsView {
+    pub viewer: Viewer,
+    pub groups: Vec<GroupRow>,
+    /// Every ward, (id, name), for the new group's form.
+    pub wards: Vec<(String, String)>,
+    pub notice: Option<crate::shared::notice::FormNotice>,
+}
+
+/// One group: its details (as stored, or as typed if the form came back), its people and
+/// its events.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupView {
+    pub viewer: Viewer,
+    pub id: i32,
+    pub name: String,
+    pub values: crate::shared::Typed,
+    pub wards: Vec<(String, String)>,
+    pub people: Vec<crate::groups::model::PersonRow>,
+    pub events: Vec<crate::groups::model::EventRow>,
+    pub notice: Option<crate::shared::notice::FormNotice>,
 }

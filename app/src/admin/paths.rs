@@ -8,6 +8,9 @@ pub const ADMIN_USERS: &str = "/admin/users";
 pub const ADMIN_USER: &str = "/admin/users/{id}";
 pub const ADMIN_USER_PASSWORD: &str = "/admin/users/{id}/password";
 pub const ADMIN_USER_TWO_FACTOR_OFF: &str = "/admin/users/{id}/two-factor-off";
+pub const ADMIN_GROUPS: &str = "/admin/groups";
+pub const ADMIN_GROUP: &str = "/admin/groups/{id}";
+pub const ADMIN_GROUP_ORGANISERS: &str = "/admin/groups/{id}/organisers";
 pub const ADMIN_AUDIT: &str = "/admin/audit";
 pub const ADMIN_SETTINGS: &str = "/admin/settings";
 pub const ADMIN_THRESHOLD: &str = "/admin/settings/threshold";
@@ -29,6 +32,12 @@ pub fn admin_two_factor_off(id: i32) -> String {
 pub fn admin_reset_password(id: i32) -> String {
     fill(ADMIN_USER_PASSWORD, &[&id.to_string()])
 }
+pub fn admin_group(id: i32) -> String {
+    fill(ADMIN_GROUP, &[&id.to_string()])
+}
+pub fn admin_group_organisers(id: i32) -> String {
+    fill(ADMIN_GROUP_ORGANISERS, &[&id.to_string()])
+}
 pub fn outbox_retry(id: i32) -> String {
     fill(ADMIN_OUTBOX_RETRY, &[&id.to_string()])
 }
@@ -42,6 +51,9 @@ pub const ACCESS: Declared = &[
     (ADMIN_USER, Administrators),
     (ADMIN_USER_PASSWORD, Administrators),
     (ADMIN_USER_TWO_FACTOR_OFF, Administrators),
+    (ADMIN_GROUPS, Administrators),
+    (ADMIN_GROUP, Administrators),
+    (ADMIN_GROUP_ORGANISERS, Administrators),
     (ADMIN_AUDIT, Administrators),
     (ADMIN_SETTINGS, Administrators),
     (ADMIN_THRESHOLD, Administrators),

@@ -7,21 +7,38 @@ use domain::accounts::Role;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
     Anyone,
+    /// Anyone signed in, whatever their role: their own account and signing out.
+    SignedIn,
     /// Council staff: officers and administrators.
     Staff,
     Administrators,
+    /// A community group's organisers and volunteers (each sees only their own group).
+    GroupPeople,
+    /// A community group's organisers.
+    Organisers,
 }
 
-/// Whether someone with `role` may use an address declared `access`.
+/// Whether someone with `role` may use an address declared `access`. Every pair is written
+/// out: a new role does not compile until each decision about it is made.
 pub fn allowed(role: Role, access: Access) -> bool {
+    use Role::*;
     match access {
-        Access::Anyone => true,
+        Access::Anyone | Access::SignedIn => true,
         Access::Staff => match role {
-            Role::Administrator | Role::Officer => true,
+            Administrator | Officer => true,
+            Organiser | Volunteer => false,
         },
         Access::Administrators => match role {
-            Role::Administrator => true,
-            Role::Officer => false,
+            Administrator => true,
+            Officer | Organiser | Volunteer => false,
+        },
+        Access::GroupPeople => match role {
+            Organiser | Volunteer => true,
+            Administrator | Officer => false,
+        },
+        Access::Organisers => match role {
+            Organiser => true,
+            Administrator | Officer | Volunteer => false,
         },
     }
 }

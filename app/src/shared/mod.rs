@@ -11,6 +11,7 @@ pub mod council;
 pub mod csp;
 pub mod messages;
 pub mod not_found;
+pub mod notice;
 mod page_error;
 #[cfg(feature = "ssr")]
 pub mod ssr;

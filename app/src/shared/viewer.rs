@@ -8,6 +8,10 @@ pub struct Viewer {
     pub name: String,
     pub email: String,
     pub is_admin: bool,
+    /// An officer or administrator (not one of a community group's people).
+    pub is_staff: bool,
+    /// A community group's organiser.
+    pub organises: bool,
     /// Goes in every form this person posts.
     pub csrf: String,
 }

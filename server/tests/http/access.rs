@@ -32,7 +32,9 @@ fn sample(pattern: &str, resume: &str) -> String {
         .join("/")
 }
 
-/// Whether a reply refuses the request for want of access.
+/// Whether a reply refuses the request for want of access: sent to sign in, refused
+/// outright, or (a group's organiser or volunteer at the staff dashboard) sent home to their
+/// group's page.
 fn refused(res: &reqwest::Response) -> bool {
     let status = res.status();
     let to_sign_in = status == StatusCode::SEE_OTHER
@@ -40,7 +42,7 @@ fn refused(res: &reqwest::Response) -> bool {
             .headers()
             .get("location")
             .and_then(|l| l.to_str().ok())
-            .is_some_and(|l| l.starts_with("/sign-in?next="));
+            .is_some_and(|l| l.starts_with("/sign-in?next=") || l == "/group");
     to_sign_in || status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN
 }
 
@@ -74,7 +76,17 @@ db_test!(
         let admin = app
             .signed_in("admin@stoke.gov.uk", Role::Administrator)
             .await;
+        let organiser = app
+            .signed_in("organiser@group.example.org", Role::Organiser)
+            .await;
+        let volunteer = app
+            .signed_in("volunteer@group.example.org", Role::Volunteer)
+            .await;
         let (officer_csrf, admin_csrf) = (officer.csrf().await, admin.csrf().await);
+        let (organiser_csrf, volunteer_csrf) = (
+            organiser.csrf_from("/account").await,
+            volunteer.csrf_from("/account").await,
+        );
         let patterns = server::startup::route_patterns(&app.state);
         assert!(patterns.len() > 40, "{patterns:?}");
         assert!(server::startup::undeclared_routes(&app.state).is_empty());
@@ -103,6 +115,18 @@ db_test!(
                     &admin,
                     admin_csrf.as_str(),
                     Some(Role::Administrator),
+                ),
+                (
+                    "organiser",
+                    &organiser,
+                    organiser_csrf.as_str(),
+                    Some(Role::Organiser),
+                ),
+                (
+                    "volunteer",
+                    &volunteer,
+                    volunteer_csrf.as_str(),
+                    Some(Role::Volunteer),
                 ),
             ] {
                 let may = access == Access::Anyone || role.is_some_and(|r| allowed(r, access));

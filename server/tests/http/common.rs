@@ -242,6 +242,10 @@ pub struct Page {
 }
 
 impl Page {
+    /// The words of the page, as a reader meets them (tags gone, entities decoded).
+    pub fn words(&self) -> String {
+        self.html.root_element().text().collect::<Vec<_>>().join("")
+    }
     pub fn select(&self, css: &str) -> Vec<scraper::ElementRef<'_>> {
         let sel = Selector::parse(css).expect("selector");
         self.html.select(&sel).collect()
@@ -587,7 +591,48 @@ impl TestApp {
         Agent::new(&self.base, &self.clock)
     }
 
+    /// A community group by name, made (working in the first ward) if there is none yet.
+    pub async fn group(&self, name: &str) -> i32 {
+        if let Some(g) = store::groups::all(&self.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|g| g.name == name)
+        {
+            return g.id;
+        }
+        let ward = store::areas::AreaDirectory::load(&self.db)
+            .await
+            .unwrap()
+            .wards[0]
+            .id;
+        let details = domain::groups::GroupDetails::parse(&domain::groups::GroupForm {
+            name,
+            description: "",
+            contact_email: "hello@group.example.org",
+            contact_phone: "",
+            wards: &[ward],
+        })
+        .unwrap();
+        let actor = store::audit::Actor::command_line(&self.clock);
+        store::groups::create(&self.db, &actor, &details)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    }
+
+    /// A user with `role`; organisers and volunteers belong to the group "First group".
     pub async fn make_user(&self, email: &str, role: domain::accounts::Role) {
+        let group = if role.is_staff() {
+            None
+        } else {
+            Some(self.group("First group").await)
+        };
+        self.make_member(email, role, group).await;
+    }
+
+    pub async fn make_member(&self, email: &str, role: domain::accounts::Role, group: Option<i32>) {
         let out = store::users::create(
             &self.db,
             store::users::NewUser {
@@ -596,6 +641,7 @@ impl TestApp {
                 role,
                 password: PASSWORD,
                 must_change_password: false,
+                group_id: group,
             },
             self.clock.now(),
         )
@@ -625,6 +671,12 @@ impl TestApp {
     /// A signed-in agent with the given role.
     pub async fn signed_in(&self, email: &str, role: domain::accounts::Role) -> Agent {
         self.make_user(email, role).await;
+        self.sign_in_as(email, role).await
+    }
+
+    /// A signed-in agent for a user made already; staff land on the dashboard, a group's
+    /// people on their group's page.
+    pub async fn sign_in_as(&self, email: &str, role: domain::accounts::Role) -> Agent {
         let a = self.agent();
         let mut res = a.sign_in(email, PASSWORD).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -633,6 +685,10 @@ impl TestApp {
             res = a.set_up_two_factor(&location(&res)).await;
         }
         assert_eq!(location(&res), "/officer");
+        if !role.is_staff() {
+            let home = a.get_raw("/officer").await;
+            assert_eq!(location(&home), "/group");
+        }
         a
     }
 }

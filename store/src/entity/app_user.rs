@@ -16,6 +16,7 @@ pub struct Model {
     pub must_change_password: bool,
     pub totp_secret: Option<String>,
     pub totp_last_step: Option<i64>,
+    pub group_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

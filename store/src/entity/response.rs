@@ -14,6 +14,8 @@ pub struct Model {
     pub channel: String,
     pub submitted_on: Date,
     pub answers: String,
+    pub event_id: Option<i32>,
+    pub entered_by: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

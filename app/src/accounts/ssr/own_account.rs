@@ -1,5 +1,5 @@
 //! A person's own account: change their password, see where they are signed in and end
-//! those sessions. Every post is a `Posted<Staff>` (signed in, CSRF checked).
+//! those sessions. Every post is a `Posted<AnyAccount>` (signed in, CSRF checked).
 
 use axum::extract::{Path, State};
 use axum::response::Redirect;
@@ -7,7 +7,7 @@ use axum::routing::post;
 use store::users::{self, ChangeProblems};
 
 use crate::accounts::paths;
-use crate::shared::ssr::access::{Routes, Staff};
+use crate::shared::ssr::access::{AnyAccount, Routes};
 use crate::shared::ssr::forms::field;
 use crate::shared::ssr::staff_forms::{with_query, OfficerError, Posted};
 use crate::shared::ssr::AppState;
@@ -21,7 +21,7 @@ pub fn router() -> Routes {
 
 async fn change_password(
     State(st): State<AppState>,
-    p: Posted<Staff>,
+    p: Posted<AnyAccount>,
 ) -> Result<Redirect, OfficerError> {
     let current = field(&p.fields, "current").unwrap_or("");
     let new = field(&p.fields, "new").unwrap_or("");
@@ -58,7 +58,7 @@ async fn change_password(
 async fn end_one(
     State(st): State<AppState>,
     Path(id): Path<i32>,
-    p: Posted<Staff>,
+    p: Posted<AnyAccount>,
 ) -> Result<Redirect, OfficerError> {
     // Only the person's own sessions, and never the one in use (that is signing out).
     if id == p.who.session_id || !store::sessions::end_one(&st.db, p.who.user.id, id).await? {
@@ -79,7 +79,7 @@ async fn end_one(
 
 async fn end_others(
     State(st): State<AppState>,
-    p: Posted<Staff>,
+    p: Posted<AnyAccount>,
 ) -> Result<Redirect, OfficerError> {
     let n = store::sessions::end_others(&st.db, p.who.user.id, p.who.session_id).await?;
     store::audit::record(

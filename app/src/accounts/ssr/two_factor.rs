@@ -17,7 +17,7 @@ use store::{throttle, two_factor, users};
 use super::sign_in::{finish_sign_in, internal, safe_next};
 use crate::accounts::paths;
 use crate::admin::paths as admin_paths;
-use crate::shared::ssr::access::{Administrators, Routes, Staff};
+use crate::shared::ssr::access::{Administrators, AnyAccount, Routes};
 use crate::shared::ssr::auth::{read_cookie, ClientIp, Cookie, SignedIn};
 use crate::shared::ssr::forms::field;
 use crate::shared::ssr::staff_forms::{with_query, OfficerError, Posted};
@@ -250,7 +250,7 @@ async fn set_up_at_sign_in(State(st): State<AppState>, step: SecondStep) -> Resp
 /// Anyone signed in may turn two-factor sign-in on from their account page.
 async fn set_up_from_account(
     State(st): State<AppState>,
-    p: Posted<Staff>,
+    p: Posted<AnyAccount>,
 ) -> Result<Response, OfficerError> {
     let (secret, codes) =
         two_factor::setup_material(&st.form_secret, p.who.user.id, &p.who.session_token);

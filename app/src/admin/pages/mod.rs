@@ -2,6 +2,7 @@
 
 pub mod areas;
 pub mod audit;
+pub mod groups;
 pub mod outbox;
 pub mod settings;
 pub mod users;

@@ -160,14 +160,24 @@ pub fn UsersPage() -> impl IntoView {
                                     .users
                                     .iter()
                                     .map(|row| {
-                                        let roles = u.roles.clone();
+                                        let roles = row.roles.clone();
                                         let csrf = csrf.clone();
                                         let reset_csrf = csrf.clone();
                                         let reset_err = reset_err.clone();
                                         let form_id = format!("user-{}", row.id);
                                         view! {
                                             <tr>
-                                                <th scope="row">{row.name.clone()}</th>
+                                                <th scope="row">
+                                                    {row.name.clone()}
+                                                    {row
+                                                        .group
+                                                        .clone()
+                                                        .map(|g| {
+                                                            view! {
+                                                                <span class="hint-inline">{format!(" ({g})")}</span>
+                                                            }
+                                                        })}
+                                                </th>
                                                 <td>{row.email.clone()}</td>
                                                 <td>
                                                     {row.last_sign_in.clone().unwrap_or_else(|| "Never".into())}

@@ -59,7 +59,8 @@ async fn add_user(
     let role_key = field(&p.fields, "role").unwrap_or("");
     // The password is never carried back.
     let typed = [("name", name), ("email", email), ("role", role_key)];
-    let Some(role) = Role::parse(role_key) else {
+    // Staff only here: a group's people are invited from their group's page.
+    let Some(role) = Role::parse(role_key).filter(|r| r.is_staff()) else {
         return Ok(flash::back_to_form(
             &st,
             paths::ADMIN_USERS,
@@ -69,9 +70,18 @@ async fn add_user(
         ));
     };
     // Nobody types another's password: the person chooses theirs from the emailed link.
-    let outcome =
-        store::account_links::invite(&st.db, &p.actor(), name, email, role, &p.who.user.name)
-            .await?;
+    let outcome = store::account_links::invite(
+        &st.db,
+        &p.actor(),
+        store::account_links::Invitee {
+            name,
+            email,
+            role,
+            group: None,
+            invited_by: &p.who.user.name,
+        },
+    )
+    .await?;
     match outcome {
         Ok(u) => {
             st.mail.wake.notify_one();
@@ -112,8 +122,11 @@ async fn update_user(
     let user = users::by_id(&st.db, id)
         .await?
         .ok_or(OfficerError::NotFound)?;
+    // A role changes only within staff, or within a group: an officer never becomes a
+    // group's volunteer, nor a volunteer staff.
     let role = field(&p.fields, "role")
         .and_then(Role::parse)
+        .filter(|r| r.is_staff() == user.role.is_staff())
         .unwrap_or(user.role);
     let active = field(&p.fields, "active") == Some("1");
     let loses_admin = user.role.administers() && user.active && (!active || !role.administers());

@@ -8,7 +8,15 @@ use crate::shared::ssr::auth::SignedIn;
 use crate::shared::ssr::when::when;
 use crate::shared::ssr::{flash, AppState, ViewError};
 
+fn role_choices(roles: &[Role]) -> Vec<(String, String)> {
+    roles
+        .iter()
+        .map(|r| (r.key().to_string(), r.label().to_string()))
+        .collect()
+}
+
 pub async fn users(st: &AppState, who: &SignedIn) -> Result<UsersView, ViewError> {
+    let groups = store::groups::names(&st.db).await?;
     Ok(UsersView {
         viewer: who.viewer(),
         typed: flash::take_typed(st, paths::ADMIN_USERS),
@@ -24,12 +32,16 @@ pub async fn users(st: &AppState, who: &SignedIn) -> Result<UsersView, ViewError
                 active: u.active,
                 last_sign_in: u.last_sign_in_at.map(when),
                 two_factor: u.two_factor,
+                group: u.group_id.and_then(|g| groups.get(&g).cloned()),
+                roles: role_choices(if u.role.is_staff() {
+                    &Role::STAFF
+                } else {
+                    &Role::GROUP
+                }),
             })
             .collect(),
-        roles: Role::ALL
-            .iter()
-            .map(|r| (r.key().to_string(), r.label().to_string()))
-            .collect(),
+        // Staff roles only: a group's people are invited from the group's page.
+        roles: role_choices(&Role::STAFF),
     })
 }
 

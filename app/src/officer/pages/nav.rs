@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::accounts::paths as accounts_paths;
 use crate::admin::paths as admin_paths;
+use crate::groups::paths as group_paths;
 use crate::officer::paths;
 use crate::shared::Viewer;
 
@@ -11,10 +12,30 @@ pub fn OfficerNav(viewer: Viewer) -> impl IntoView {
     view! {
         <nav class="officer-nav" aria-label="Dashboard">
             <ul class="officer-nav-list">
-                <li>
-                    <a href=paths::OFFICER>"Dashboard"</a>
-                </li>
-                <li>
+                {if viewer.is_staff {
+                    view! {
+                        <li>
+                            <a href=paths::OFFICER>"Dashboard"</a>
+                        </li>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <li>
+                            <a href=group_paths::GROUP>"Your group"</a>
+                        </li>
+                        {viewer
+                            .organises
+                            .then(|| {
+                                view! {
+                                    <li>
+                                        <a href=group_paths::GROUP_PEOPLE>"People"</a>
+                                    </li>
+                                }
+                            })}
+                    }
+                        .into_any()
+                }} <li>
                     <a href=accounts_paths::ACCOUNT>"Your account"</a>
                 </li>
                 {viewer
@@ -23,6 +44,9 @@ pub fn OfficerNav(viewer: Viewer) -> impl IntoView {
                         view! {
                             <li>
                                 <a href=admin_paths::ADMIN_USERS>"Users"</a>
+                            </li>
+                            <li>
+                                <a href=admin_paths::ADMIN_GROUPS>"Groups"</a>
                             </li>
                             <li>
                                 <a href=admin_paths::ADMIN_AREAS>"Areas"</a>

@@ -137,6 +137,24 @@ pub trait Gate {
     const ACCESS: Access;
 }
 
+/// Anyone signed in: their own account.
+pub struct AnyAccount;
+impl Gate for AnyAccount {
+    const ACCESS: Access = Access::SignedIn;
+}
+
+/// A community group's organisers and volunteers.
+pub struct GroupPeople;
+impl Gate for GroupPeople {
+    const ACCESS: Access = Access::GroupPeople;
+}
+
+/// A community group's organisers.
+pub struct Organisers;
+impl Gate for Organisers {
+    const ACCESS: Access = Access::Organisers;
+}
+
 /// Officers and administrators.
 pub struct Staff;
 impl Gate for Staff {
@@ -244,6 +262,13 @@ mod tests {
         assert!(allowed(Role::Administrator, Access::Administrators));
         for r in Role::ALL {
             assert!(allowed(r, Access::Anyone));
+            assert!(allowed(r, Access::SignedIn));
+            // Staff pages and group pages never overlap: an administrator has no group.
+            assert_ne!(allowed(r, Access::Staff), allowed(r, Access::GroupPeople));
         }
+        assert!(allowed(Role::Volunteer, Access::GroupPeople));
+        assert!(!allowed(Role::Volunteer, Access::Organisers));
+        assert!(allowed(Role::Organiser, Access::Organisers));
+        assert!(!allowed(Role::Administrator, Access::Organisers));
     }
 }

@@ -114,6 +114,8 @@ impl SignedIn {
             name: self.user.name.clone(),
             email: self.user.email.clone(),
             is_admin: self.user.role.administers(),
+            is_staff: self.user.role.is_staff(),
+            organises: self.user.role.organises(),
             csrf: self.csrf.clone(),
         }
     }
@@ -272,6 +274,15 @@ pub async fn guard(req: Request, next: Next) -> Response {
             }
         }
         Some(who) if allowed(who.user.role, access) => next.run(req).await,
+        // A group's organiser or volunteer signing in lands on the staff dashboard's
+        // address by default: their own home is their group's page.
+        Some(who)
+            if is_page
+                && req.uri().path() == officer_paths::OFFICER
+                && allowed(who.user.role, Access::GroupPeople) =>
+        {
+            Redirect::to(crate::groups::paths::GROUP).into_response()
+        }
         Some(_) => {
             log_refusal(Refusal::Forbidden, &route_of(&req));
             forbidden()

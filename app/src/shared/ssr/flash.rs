@@ -87,3 +87,17 @@ pub fn sent_to(st: &AppState, page: &str, email: &domain::accounts::EmailAddress
 pub fn take_typed(st: &AppState, page: &str) -> Typed {
     take(st, page).unwrap_or_default()
 }
+
+/// To `page` (and `anchor`, empty or `#id`), carrying what a form did.
+pub fn redirect_with<T: Serialize>(
+    st: &AppState,
+    page: &str,
+    notice: &T,
+    anchor: &str,
+) -> Response {
+    (
+        [(header::SET_COOKIE, set(st, page, notice))],
+        Redirect::to(&format!("{page}{anchor}")),
+    )
+        .into_response()
+}

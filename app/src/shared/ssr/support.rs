@@ -34,6 +34,16 @@ pub fn admin() -> Result<crate::shared::ssr::auth::SignedIn, PageError> {
     })
 }
 
+/// A community group's organiser or volunteer, and the scope of their own group.
+pub fn group_scope() -> Result<(crate::shared::ssr::auth::SignedIn, store::groups::Scope), PageError>
+{
+    let who = signed_in()?;
+    match store::groups::Scope::of(&who.user) {
+        Some(scope) => Ok((who, scope)),
+        None => Err(map_err(ViewError::Forbidden)),
+    }
+}
+
 pub fn map_err(e: ViewError) -> PageError {
     match e {
         ViewError::NotFound => {

@@ -1,0 +1,108 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::groups::api::load_event;
+use crate::groups::model::EventView;
+use crate::groups::paths;
+use crate::officer::pages::nav::OfficerNav;
+use crate::shared::components::{show_loaded, PageTitle, StatusNotice};
+use crate::shared::notice::done;
+
+/// One of the group's events: what, when, where, which surveys; organisers change or
+/// cancel it here.
+#[component]
+pub fn EventPage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new(
+        move || params.read().get("id").and_then(|i| i.parse::<i32>().ok()),
+        |id| async move {
+            match id {
+                Some(id) => load_event(id).await,
+                None => Err(crate::shared::PageError::NotFound),
+            }
+        },
+    );
+    view! {
+        {show_loaded(
+            data,
+            move |v: EventView| {
+                let e = v.event.clone();
+                let organises = v.viewer.organises;
+                let csrf = v.viewer.csrf.clone();
+                let status = if e.cancelled {
+                    "Cancelled"
+                } else if e.over {
+                    "Over"
+                } else if e.public {
+                    "Public: listed on the events page"
+                } else {
+                    "Private: not listed"
+                };
+                view! {
+                    <PageTitle text=e.title.clone() />
+                    <OfficerNav viewer=v.viewer.clone() />
+                    <a class="back-link" href=paths::GROUP>
+                        "Back to your group"
+                    </a>
+                    <StatusNotice message=done(&v.notice) />
+                    <span class="caption">"Event"</span>
+                    <h1>{e.title.clone()}</h1>
+                    <dl class="summary-list">
+                        <div class="summary-row">
+                            <dt class="summary-key">"When"</dt>
+                            <dd class="summary-value">{e.when.clone()}</dd>
+                        </div>
+                        <div class="summary-row">
+                            <dt class="summary-key">"Where"</dt>
+                            <dd class="summary-value">{format!("{}, {}", e.place, e.ward)}</dd>
+                        </div>
+                        <div class="summary-row">
+                            <dt class="summary-key">"Surveys"</dt>
+                            <dd class="summary-value">
+                                <ul class="list">
+                                    {e
+                                        .surveys
+                                        .iter()
+                                        .map(|s| view! { <li>{s.clone()}</li> })
+                                        .collect_view()}
+                                </ul>
+                            </dd>
+                        </div>
+                        <div class="summary-row">
+                            <dt class="summary-key">"Status"</dt>
+                            <dd class="summary-value">{status}</dd>
+                        </div>
+                    </dl>
+                    {(!v.description.is_empty()).then(|| view! { <p>{v.description.clone()}</p> })}
+                    {v
+                        .public_page
+                        .clone()
+                        .map(|href| {
+                            view! {
+                                <p>
+                                    <a href=href>"See the event as residents see it"</a>
+                                </p>
+                            }
+                        })}
+                    {(organises && !e.cancelled && !e.over)
+                        .then(|| {
+                            view! {
+                                <div class="button-group">
+                                    <a class="button" href=paths::event_change(e.id)>
+                                        "Change the event"
+                                    </a>
+                                </div>
+                                <form method="post" action=paths::event_cancel(e.id)>
+                                    <input type="hidden" name="csrf" value=csrf.clone() />
+                                    <button class="button button-warning" type="submit">
+                                        "Cancel the event"
+                                    </button>
+                                </form>
+                            }
+                        })}
+                }
+                    .into_any()
+            },
+        )}
+    }
+}

@@ -1,0 +1,4 @@
+pub mod event;
+pub mod event_form;
+pub mod home;
+pub mod people;

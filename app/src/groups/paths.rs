@@ -1,0 +1,40 @@
+//! Every address of a community group's own pages: its events and its people. Organisers
+//! and volunteers reach only their own group's; nothing in an address names the group.
+
+use crate::shared::access::{Access::*, Declared};
+use crate::shared::address::fill;
+
+pub const GROUP: &str = "/group";
+pub const GROUP_NEW_EVENT: &str = "/group/new-event";
+pub const GROUP_EVENT: &str = "/group/events/{id}";
+pub const GROUP_EVENT_CHANGE: &str = "/group/events/{id}/change";
+pub const GROUP_EVENT_CANCEL: &str = "/group/events/{id}/cancel";
+pub const GROUP_PEOPLE: &str = "/group/people";
+pub const PAGE_DATA: &str = "/api/group/{*fn}";
+/// The organisers' own pages' data, declared before the rest of `PAGE_DATA` (the first
+/// declaration that matches an address decides).
+pub const EVENT_FORM_DATA: &str = "/api/group/event-form";
+pub const PEOPLE_DATA: &str = "/api/group/people";
+
+pub fn event(id: i32) -> String {
+    fill(GROUP_EVENT, &[&id.to_string()])
+}
+pub fn event_change(id: i32) -> String {
+    fill(GROUP_EVENT_CHANGE, &[&id.to_string()])
+}
+pub fn event_cancel(id: i32) -> String {
+    fill(GROUP_EVENT_CANCEL, &[&id.to_string()])
+}
+
+/// Who may use each of the group pages' addresses.
+pub const ACCESS: Declared = &[
+    (GROUP, GroupPeople),
+    (GROUP_NEW_EVENT, Organisers),
+    (GROUP_EVENT, GroupPeople),
+    (GROUP_EVENT_CHANGE, Organisers),
+    (GROUP_EVENT_CANCEL, Organisers),
+    (GROUP_PEOPLE, Organisers),
+    (EVENT_FORM_DATA, Organisers),
+    (PEOPLE_DATA, Organisers),
+    (PAGE_DATA, GroupPeople),
+];

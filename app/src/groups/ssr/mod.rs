@@ -1,0 +1,4 @@
+//! Server-only parts of the group pages: their data and their forms.
+
+pub mod forms;
+pub mod views;

@@ -1,0 +1,238 @@
+//! Community groups: the group, the wards it works in, its people (organisers and
+//! volunteers are accounts that name their group) and its events, each collecting answers
+//! for one or more survey waves. A response can name the event it was collected at and the
+//! person who entered it.
+
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[derive(DeriveIden)]
+enum CommunityGroup {
+    Table,
+    Id,
+    Name,
+    Description,
+    ContactEmail,
+    ContactPhone,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+enum GroupWard {
+    Table,
+    GroupId,
+    AreaId,
+}
+
+#[derive(DeriveIden)]
+enum Event {
+    Table,
+    Id,
+    GroupId,
+    Title,
+    Description,
+    Place,
+    AreaId,
+    StartsAt,
+    EndsAt,
+    Public,
+    CreatedBy,
+    CreatedAt,
+    /// Set when the organiser cancels it: kept, but listed as cancelled.
+    CancelledAt,
+}
+
+#[derive(DeriveIden)]
+enum EventWave {
+    Table,
+    EventId,
+    WaveId,
+}
+
+#[derive(DeriveIden)]
+enum AppUser {
+    Table,
+    /// The group of an organiser or volunteer; null for council staff.
+    GroupId,
+}
+
+#[derive(DeriveIden)]
+enum Response {
+    Table,
+    EventId,
+    /// The account that entered it on a resident's behalf; null when the resident did.
+    EnteredBy,
+}
+
+#[derive(DeriveIden)]
+enum Area {
+    Table,
+    Id,
+}
+
+#[derive(DeriveIden)]
+enum Wave {
+    Table,
+    Id,
+}
+
+fn cascade(
+    name: &str,
+    from: (impl IntoIden, impl IntoIden),
+    to: (impl IntoIden, impl IntoIden),
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(name)
+        .from(from.0, from.1)
+        .to(to.0, to.1)
+        .on_delete(ForeignKeyAction::Cascade)
+        .to_owned()
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.create_table(
+            Table::create()
+                .table(CommunityGroup::Table)
+                .col(pk_auto(CommunityGroup::Id))
+                .col(string(CommunityGroup::Name).unique_key())
+                .col(text(CommunityGroup::Description))
+                .col(string(CommunityGroup::ContactEmail))
+                .col(string(CommunityGroup::ContactPhone))
+                .col(big_integer(CommunityGroup::CreatedAt))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(GroupWard::Table)
+                .col(integer(GroupWard::GroupId))
+                .col(integer(GroupWard::AreaId))
+                .primary_key(
+                    Index::create()
+                        .col(GroupWard::GroupId)
+                        .col(GroupWard::AreaId),
+                )
+                .foreign_key(&mut cascade(
+                    "group_ward_group",
+                    (GroupWard::Table, GroupWard::GroupId),
+                    (CommunityGroup::Table, CommunityGroup::Id),
+                ))
+                .foreign_key(&mut cascade(
+                    "group_ward_area",
+                    (GroupWard::Table, GroupWard::AreaId),
+                    (Area::Table, Area::Id),
+                ))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(Event::Table)
+                .col(pk_auto(Event::Id))
+                .col(integer(Event::GroupId))
+                .col(string(Event::Title))
+                .col(text(Event::Description))
+                .col(string(Event::Place))
+                .col(integer_null(Event::AreaId))
+                .col(big_integer(Event::StartsAt))
+                .col(big_integer(Event::EndsAt))
+                .col(boolean(Event::Public))
+                .col(integer(Event::CreatedBy))
+                .col(big_integer(Event::CreatedAt))
+                .col(big_integer_null(Event::CancelledAt))
+                .foreign_key(&mut cascade(
+                    "event_group",
+                    (Event::Table, Event::GroupId),
+                    (CommunityGroup::Table, CommunityGroup::Id),
+                ))
+                .foreign_key(
+                    ForeignKey::create()
+                        .name("event_area")
+                        .from(Event::Table, Event::AreaId)
+                        .to(Area::Table, Area::Id)
+                        .on_delete(ForeignKeyAction::SetNull),
+                )
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("event_by_start")
+                .table(Event::Table)
+                .col(Event::StartsAt)
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(EventWave::Table)
+                .col(integer(EventWave::EventId))
+                .col(integer(EventWave::WaveId))
+                .primary_key(
+                    Index::create()
+                        .col(EventWave::EventId)
+                        .col(EventWave::WaveId),
+                )
+                .foreign_key(&mut cascade(
+                    "event_wave_event",
+                    (EventWave::Table, EventWave::EventId),
+                    (Event::Table, Event::Id),
+                ))
+                .foreign_key(&mut cascade(
+                    "event_wave_wave",
+                    (EventWave::Table, EventWave::WaveId),
+                    (Wave::Table, Wave::Id),
+                ))
+                .to_owned(),
+        )
+        .await?;
+        // SQLite cannot add a foreign key to a table that exists: the store keeps these
+        // consistent (a group is never deleted while it has people or responses).
+        m.alter_table(
+            Table::alter()
+                .table(AppUser::Table)
+                .add_column(integer_null(AppUser::GroupId))
+                .to_owned(),
+        )
+        .await?;
+        m.alter_table(
+            Table::alter()
+                .table(Response::Table)
+                .add_column(integer_null(Response::EventId))
+                .to_owned(),
+        )
+        .await?;
+        m.alter_table(
+            Table::alter()
+                .table(Response::Table)
+                .add_column(integer_null(Response::EnteredBy))
+                .to_owned(),
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for (t, c) in [
+            (Response::Table.into_iden(), Response::EnteredBy.into_iden()),
+            (Response::Table.into_iden(), Response::EventId.into_iden()),
+            (AppUser::Table.into_iden(), AppUser::GroupId.into_iden()),
+        ] {
+            m.alter_table(Table::alter().table(t).drop_column(c).to_owned())
+                .await?;
+        }
+        for t in [
+            EventWave::Table.into_iden(),
+            Event::Table.into_iden(),
+            GroupWard::Table.into_iden(),
+            CommunityGroup::Table.into_iden(),
+        ] {
+            m.drop_table(Table::drop().table(t).to_owned()).await?;
+        }
+        Ok(())
+    }
+}

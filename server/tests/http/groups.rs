@@ -1,0 +1,446 @@
+//! Community groups: administrators set groups up and invite organisers; organisers invite
+//! volunteers and plan events; public events are listed for residents with a calendar
+//! file; and each group's people reach only their own group.
+
+use crate::common::{location, Agent, TestApp};
+use domain::accounts::Role;
+use reqwest::StatusCode;
+
+/// The first open wave's id, and a ward's id and name.
+async fn wave_and_ward(app: &TestApp) -> (String, String, String) {
+    let wave = store::events::open_waves(&app.db).await.unwrap()[0].id;
+    let ward = store::areas::AreaDirectory::load(&app.db)
+        .await
+        .unwrap()
+        .wards[2]
+        .clone();
+    (wave.to_string(), ward.id.to_string(), ward.name)
+}
+
+/// Posts the plan form with these fields over a complete, valid event on 14 March 2026
+/// (12 days after the test clock starts), returning the reply.
+async fn plan(agent: &Agent, app: &TestApp, changes: &[(&str, &str)]) -> reqwest::Response {
+    let (wave, ward, _) = wave_and_ward(app).await;
+    let csrf = agent.csrf_from("/group/new-event").await;
+    let mut fields: Vec<(&str, String)> = vec![
+        ("csrf", csrf),
+        ("title", "Coffee and a chat".into()),
+        ("day", "14".into()),
+        ("month", "3".into()),
+        ("year", "2026".into()),
+        ("starts", "10:00".into()),
+        ("ends", "12:30".into()),
+        ("place", "Fenton Library, Baker Street".into()),
+        ("ward", ward),
+        ("waves", wave),
+        ("public", "yes".into()),
+        (
+            "description",
+            "Tea, biscuits and a survey.\nStep-free access.".into(),
+        ),
+    ];
+    for (k, v) in changes {
+        fields.retain(|(f, _)| f != k);
+        if !v.is_empty() {
+            fields.push((k, v.to_string()));
+        }
+    }
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    agent.post("/group/new-event", &pairs).await
+}
+
+/// The id at the end of an event page's address.
+fn event_id(location: &str) -> i32 {
+    location.rsplit('/').next().unwrap().parse().unwrap()
+}
+
+db_test!(
+    an_administrator_sets_up_a_group_and_its_organiser_joins_by_email,
+    |app: TestApp| async move {
+        let admin = app
+            .signed_in("admin@stoke.gov.uk", Role::Administrator)
+            .await;
+        let csrf = admin.csrf().await;
+        let (_, ward, ward_name) = wave_and_ward(&app).await;
+        // Every problem at once, beside its field and in the summary; what was typed kept.
+        let res = admin
+            .post(
+                "/admin/groups",
+                &[
+                    ("csrf", &csrf),
+                    ("name", ""),
+                    ("contact_email", "not-an-address"),
+                    ("contact_phone", "ring us"),
+                    ("description", "Friends of Fenton"),
+                ],
+            )
+            .await;
+        assert_eq!(location(&res), "/admin/groups#new-group");
+        let page = admin.get("/admin/groups").await;
+        assert_eq!(
+            page.error_summary(),
+            vec![
+                "Enter the group's name",
+                "Enter a phone number, like 01782 234567 or +44 1782 234567",
+                "Enter an email address in the correct format, like name@example.org",
+                "Select at least one ward the group works in",
+            ]
+        );
+        assert_eq!(
+            page.attr("#group-contact_email", "value").as_deref(),
+            Some("not-an-address")
+        );
+        assert_eq!(page.texts("#group-description"), vec!["Friends of Fenton"]);
+        assert!(page.words().contains("Error: Enter the group's name"));
+        // Then right.
+        let res = admin
+            .post(
+                "/admin/groups",
+                &[
+                    ("csrf", &csrf),
+                    ("name", "Fenton Friends"),
+                    ("contact_email", "hello@fentonfriends.org.uk"),
+                    ("wards", &ward),
+                ],
+            )
+            .await;
+        let group_page = location(&res);
+        assert!(group_page.starts_with("/admin/groups/"), "{group_page}");
+        let page = admin.get(&group_page).await;
+        assert!(page.words().contains("Fenton Friends is set up."));
+        let list = admin.get("/admin/groups").await;
+        assert!(list.words().contains(&ward_name));
+        // The same name again is refused, whatever its case.
+        admin
+            .post(
+                "/admin/groups",
+                &[
+                    ("csrf", &csrf),
+                    ("name", "fenton friends"),
+                    ("contact_email", "x@example.org"),
+                    ("wards", &ward),
+                ],
+            )
+            .await;
+        assert_eq!(
+            admin.get("/admin/groups").await.error_summary(),
+            vec!["There is already a group with that name: choose another"]
+        );
+        // The organiser's invitation.
+        admin
+            .post(
+                &format!("{group_page}/organisers"),
+                &[
+                    ("csrf", &csrf),
+                    ("name", "Olu"),
+                    ("email", "olu@fentonfriends.org.uk"),
+                ],
+            )
+            .await;
+        app.deliver_mail().await;
+        let mail = app.mail_taken().await;
+        assert_eq!(mail.len(), 1);
+        assert!(mail[0].text.contains("organiser"), "{}", mail[0].text);
+        let link = mail[0].link(&app.base, "/invitation/");
+        app.choose_password(&link, "a long organiser password")
+            .await;
+        let olu = app.agent();
+        let res = olu
+            .sign_in("olu@fentonfriends.org.uk", "a long organiser password")
+            .await;
+        assert_eq!(location(&res), "/officer");
+        // Their home is their group's page, not the staff dashboard.
+        assert_eq!(location(&olu.get_raw("/officer").await), "/group");
+        let home = olu.get("/group").await;
+        assert!(home.words().contains("Fenton Friends"));
+        assert!(home.words().contains("Plan an event"));
+        for staff_only in ["/officer/wellbeing/2026-baseline", "/admin/users"] {
+            assert_eq!(
+                olu.get_raw(staff_only).await.status(),
+                StatusCode::FORBIDDEN
+            );
+        }
+        // The administrators' list names the group beside the account.
+        let users = admin.get("/admin/users").await;
+        assert!(users.words().contains("(Fenton Friends)"));
+    }
+);
+
+db_test!(
+    an_organiser_plans_an_event_residents_can_find_and_add_to_a_calendar,
+    |app: TestApp| async move {
+        let olu = app
+            .signed_in("olu@group.example.org", Role::Organiser)
+            .await;
+        // Every problem named by its field; what was typed comes back.
+        let res = plan(
+            &olu,
+            &app,
+            &[
+                ("title", ""),
+                ("day", "31"),
+                ("month", "2"),
+                ("ends", "9am"),
+                ("waves", ""),
+                ("public", ""),
+            ],
+        )
+        .await;
+        assert_eq!(location(&res), "/group/new-event");
+        let form = olu.get("/group/new-event").await;
+        assert_eq!(
+            form.error_summary(),
+            vec![
+                "Enter the event's title",
+                "The date of the event must be a real date, like 5 12 2026",
+                "The end time must be after the start time",
+                "Select at least one survey the event collects answers for",
+                "Select whether the event is listed on the public events page",
+            ]
+        );
+        assert_eq!(form.attr("#event-day", "value").as_deref(), Some("31"));
+        assert_eq!(form.attr("#event-ends", "value").as_deref(), Some("9am"));
+        assert_eq!(
+            form.attr("#event-place", "value").as_deref(),
+            Some("Fenton Library, Baker Street")
+        );
+        // A day already gone.
+        plan(&olu, &app, &[("day", "1")]).await;
+        assert_eq!(
+            olu.get("/group/new-event").await.error_summary(),
+            vec!["The date of the event must be today or in the future"]
+        );
+        // Planned.
+        let res = plan(&olu, &app, &[]).await;
+        let page_path = location(&res);
+        let id = event_id(&page_path);
+        let page = olu.get(&page_path).await;
+        assert!(page.words().contains("Coffee and a chat is planned."));
+        assert!(page
+            .words()
+            .contains("Saturday 14 March 2026, 10am to 12:30pm"));
+        // Residents see it on the public page, by ward, with no sign-in.
+        let (_, _, ward_name) = wave_and_ward(&app).await;
+        let resident = app.agent();
+        let list = resident.get("/events").await;
+        assert!(
+            list.words().contains("Coffee and a chat"),
+            "{}",
+            list.words()
+        );
+        assert!(list.words().contains("Saturday 14 March 2026"));
+        assert!(list.words().contains(&ward_name));
+        let public = resident.get(&format!("/events/{id}")).await;
+        assert!(public.words().contains("Run by"));
+        assert!(public.words().contains("First group"));
+        // Its calendar file.
+        let ics = resident
+            .get_raw(&format!("/events/{id}/calendar.ics"))
+            .await;
+        assert_eq!(ics.status(), StatusCode::OK);
+        assert!(ics.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar"));
+        let text = ics.text().await.unwrap();
+        for line in [
+            "BEGIN:VEVENT",
+            "SUMMARY:Coffee and a chat",
+            // GMT in March: UTC is local time.
+            "DTSTART:20260314T100000Z",
+            "DTEND:20260314T123000Z",
+            "LOCATION:Fenton Library\\, Baker Street",
+        ] {
+            assert!(text.contains(line), "{line} in {text}");
+        }
+        assert!(text.contains(&format!("UID:event-{id}@")), "{text}");
+        // A private event is not listed and has no public page or file.
+        let res = plan(
+            &olu,
+            &app,
+            &[("title", "Committee meeting"), ("public", "no")],
+        )
+        .await;
+        let private = event_id(&location(&res));
+        assert!(!resident
+            .get("/events")
+            .await
+            .words()
+            .contains("Committee meeting"));
+        assert_eq!(
+            resident
+                .get_raw(&format!("/events/{private}"))
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            resident
+                .get_raw(&format!("/events/{private}/calendar.ics"))
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+        // Changing it: the form starts with the event's own values.
+        let change = olu.get(&format!("/group/events/{id}/change")).await;
+        assert_eq!(
+            change.attr("#event-starts", "value").as_deref(),
+            Some("10:00")
+        );
+        assert_eq!(change.attr("#event-day", "value").as_deref(), Some("14"));
+        // Cancelled: off the public page, marked on the group's own.
+        let csrf = olu.csrf_from(&page_path).await;
+        olu.post(&format!("/group/events/{id}/cancel"), &[("csrf", &csrf)])
+            .await;
+        assert!(!resident
+            .get("/events")
+            .await
+            .words()
+            .contains("Coffee and a chat"));
+        assert!(olu.get("/group").await.words().contains("Cancelled"));
+        // Once the day has passed, it is no longer listed as to come.
+        let res = plan(&olu, &app, &[("title", "Afternoon tea")]).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        app.advance(20 * 86_400);
+        assert!(!resident
+            .get("/events")
+            .await
+            .words()
+            .contains("Afternoon tea"));
+    }
+);
+
+db_test!(
+    each_group_reaches_only_its_own_events_and_people,
+    |app: TestApp| async move {
+        let olu = app
+            .signed_in("olu@group.example.org", Role::Organiser)
+            .await;
+        let res = plan(&olu, &app, &[("title", "First group's coffee morning")]).await;
+        let id = event_id(&location(&res));
+        // A second group's organiser and a first group's volunteer.
+        let second = app.group("Second group").await;
+        app.make_member("sam@second.example.org", Role::Organiser, Some(second))
+            .await;
+        let sam = app
+            .sign_in_as("sam@second.example.org", Role::Organiser)
+            .await;
+        let vic = app
+            .signed_in("vic@group.example.org", Role::Volunteer)
+            .await;
+        // Sam sees nothing of the first group's event, and cannot change or cancel it.
+        assert!(!sam.get("/group").await.words().contains("coffee morning"));
+        for path in [
+            format!("/group/events/{id}"),
+            format!("/group/events/{id}/change"),
+        ] {
+            assert_eq!(
+                sam.get_raw(&path).await.status(),
+                StatusCode::NOT_FOUND,
+                "{path}"
+            );
+        }
+        let csrf = sam.csrf_from("/group").await;
+        let res = sam
+            .post(&format!("/group/events/{id}/cancel"), &[("csrf", &csrf)])
+            .await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        let res = sam
+            .post(
+                &format!("/group/events/{id}/change"),
+                &[("csrf", &csrf), ("title", "Taken over")],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        assert!(olu
+            .get("/group")
+            .await
+            .words()
+            .contains("First group's coffee morning"));
+        // Sam's people page lists only Sam.
+        let people = sam.get("/group/people").await;
+        assert!(people.words().contains("sam@second.example.org"));
+        assert!(!people.words().contains("olu@group.example.org"));
+        // The volunteer sees their own group's events, but plans and invites nothing.
+        let home = vic.get("/group").await;
+        assert!(home.words().contains("First group's coffee morning"));
+        assert!(!home.words().contains("Plan an event"));
+        assert_eq!(
+            vic.get_raw(&format!("/group/events/{id}")).await.status(),
+            StatusCode::OK
+        );
+        for path in ["/group/new-event", "/group/people"] {
+            assert_eq!(
+                vic.get_raw(path).await.status(),
+                StatusCode::FORBIDDEN,
+                "{path}"
+            );
+        }
+        // Staff have no group page.
+        let officer = app.signed_in("officer@stoke.gov.uk", Role::Officer).await;
+        assert_eq!(
+            officer.get_raw("/group").await.status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+);
+
+db_test!(
+    an_organiser_invites_a_volunteer_who_joins_their_group,
+    |app: TestApp| async move {
+        let olu = app
+            .signed_in("olu@group.example.org", Role::Organiser)
+            .await;
+        let csrf = olu.csrf_from("/group/people").await;
+        let res = olu
+            .post(
+                "/group/people",
+                &[
+                    ("csrf", &csrf),
+                    ("name", ""),
+                    ("email", "olu@group.example.org"),
+                ],
+            )
+            .await;
+        assert_eq!(location(&res), "/group/people#invite");
+        let page = olu.get("/group/people").await;
+        assert_eq!(page.error_summary().len(), 2, "{:?}", page.error_summary());
+        assert_eq!(
+            page.attr("#invite-email", "value").as_deref(),
+            Some("olu@group.example.org")
+        );
+        olu.post(
+            "/group/people",
+            &[
+                ("csrf", &csrf),
+                ("name", "Vic"),
+                ("email", "vic@group.example.org"),
+            ],
+        )
+        .await;
+        assert!(olu
+            .get("/group/people")
+            .await
+            .words()
+            .contains("Invitation sent to vic@group.example.org"));
+        app.deliver_mail().await;
+        let mail = app.mail_taken().await;
+        let link = mail[0].link(&app.base, "/invitation/");
+        app.choose_password(&link, "a long volunteer password")
+            .await;
+        let vic = app.agent();
+        vic.sign_in("vic@group.example.org", "a long volunteer password")
+            .await;
+        let home = vic.get("/group").await;
+        assert!(home.words().contains("First group"));
+        let user = store::users::find_by_email(
+            &app.db,
+            &domain::accounts::EmailAddress::parse("vic@group.example.org").unwrap(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        assert_eq!(user.role, "volunteer");
+        assert_eq!(user.group_id, Some(app.group("First group").await));
+    }
+);
