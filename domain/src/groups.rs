@@ -415,7 +415,19 @@ impl EventTimes {
     pub fn is_over(&self, now: i64) -> bool {
         now >= self.ends_at
     }
+
+    /// Whether volunteers may enter answers at `now`: from an hour before the event (to set
+    /// up) until a day after it ends (to finish typing up that evening). After that the
+    /// event is closed and its entries are final.
+    pub fn takes_entries(&self, now: i64) -> bool {
+        now >= self.starts_at - ENTRY_LEAD_SECONDS && now < self.ends_at + ENTRY_GRACE_SECONDS
+    }
 }
+
+/// How long before an event starts its volunteers may enter answers.
+pub const ENTRY_LEAD_SECONDS: i64 = 3600;
+/// How long after an event ends its volunteers may still enter answers.
+pub const ENTRY_GRACE_SECONDS: i64 = 86_400;
 
 fn local(unix: i64) -> Option<chrono::NaiveDateTime> {
     chrono::DateTime::from_timestamp(unix, 0).map(|u| u.with_timezone(&London).naive_local())
@@ -611,6 +623,18 @@ mod tests {
         assert_eq!(g.name, "Fenton Friends");
         assert_eq!(g.contact_email.as_str(), "hello@fentonfriends.org.uk");
         assert_eq!(g.wards, vec![2, 4]);
+    }
+
+    #[test]
+    fn entries_are_taken_from_an_hour_before_until_a_day_after() {
+        let t = EventTimes {
+            starts_at: 10_000,
+            ends_at: 20_000,
+        };
+        assert!(!t.takes_entries(10_000 - 3601));
+        assert!(t.takes_entries(10_000 - 3600));
+        assert!(t.takes_entries(20_000 + 86_399));
+        assert!(!t.takes_entries(20_000 + 86_400));
     }
 
     #[test]

@@ -51,6 +51,24 @@ enum EventWave {
     WaveId,
 }
 
+/// A resident's answers as a volunteer enters them at an event: kept while being typed
+/// (and when refused), then sent once as a response.
+#[derive(DeriveIden)]
+enum Entry {
+    Table,
+    Id,
+    /// Random, in the entry page's address; found only within its volunteer's group.
+    Code,
+    EventId,
+    WaveId,
+    EnteredBy,
+    Answers,
+    /// Null until sent.
+    ResponseId,
+    CreatedAt,
+    UpdatedAt,
+}
+
 #[derive(DeriveIden)]
 enum AppUser {
     Table,
@@ -190,6 +208,31 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        m.create_table(
+            Table::create()
+                .table(Entry::Table)
+                .col(pk_auto(Entry::Id))
+                .col(string(Entry::Code).unique_key())
+                .col(integer(Entry::EventId))
+                .col(integer(Entry::WaveId))
+                .col(integer(Entry::EnteredBy))
+                .col(text(Entry::Answers))
+                .col(integer_null(Entry::ResponseId))
+                .col(big_integer(Entry::CreatedAt))
+                .col(big_integer(Entry::UpdatedAt))
+                .foreign_key(&mut cascade(
+                    "entry_event",
+                    (Entry::Table, Entry::EventId),
+                    (Event::Table, Event::Id),
+                ))
+                .foreign_key(&mut cascade(
+                    "entry_wave",
+                    (Entry::Table, Entry::WaveId),
+                    (Wave::Table, Wave::Id),
+                ))
+                .to_owned(),
+        )
+        .await?;
         // SQLite cannot add a foreign key to a table that exists: the store keeps these
         // consistent (a group is never deleted while it has people or responses).
         m.alter_table(
@@ -226,6 +269,7 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         for t in [
+            Entry::Table.into_iden(),
             EventWave::Table.into_iden(),
             Event::Table.into_iden(),
             GroupWard::Table.into_iden(),

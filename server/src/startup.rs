@@ -98,6 +98,7 @@ fn handler_routes(state: &AppState) -> Routes {
         .merge(app::admin::ssr::forms::router())
         .merge(app::admin::ssr::groups::router())
         .merge(app::groups::ssr::forms::router())
+        .merge(app::groups::ssr::entries::router())
         .merge(app::events::ssr::calendar::router())
         .merge(app::admin::ssr::uploads::router())
         .merge(app::results::ssr::exports::download::router())

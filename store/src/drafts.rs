@@ -237,6 +237,42 @@ pub async fn submit(
         };
     }
 
+    response_row(
+        draft.wave_id,
+        valid,
+        areas,
+        Provenance {
+            channel: domain::Channel::Online,
+            event_id: None,
+            entered_by: None,
+        },
+        today,
+    )?
+    .insert(&txn)
+    .await?;
+    if let Some(s) = spend {
+        crate::invitations::spend(&txn, s.secret, s.code, today).await?;
+    }
+    txn.commit().await?;
+    Ok(SubmitOutcome::Stored(receipt))
+}
+
+/// How a response reached Kiln: its channel, and for a group's, the event and who entered it.
+pub struct Provenance {
+    pub channel: domain::Channel,
+    pub event_id: Option<i32>,
+    pub entered_by: Option<i32>,
+}
+
+/// A response's row from valid answers: the ward, age band and sex in their own columns,
+/// the rest as JSON, and an id unrelated to anything the resident was given.
+pub(crate) fn response_row(
+    wave_id: i32,
+    valid: domain::answers::ValidAnswers,
+    areas: &AreaDirectory,
+    from: Provenance,
+    today: NaiveDate,
+) -> Result<response::ActiveModel, StoreError> {
     let mut items = valid;
     let area = items.remove("area");
     let age_band = take_text(&mut items, "age_band");
@@ -247,27 +283,26 @@ pub async fn submit(
         Some(domain::AnswerValue::Text(code)) => (areas.ward(&code).map(|w| w.id), "ward"),
         _ => (None, "missing"),
     };
-    response::ActiveModel {
-        wave_id: Set(draft.wave_id),
+    Ok(response::ActiveModel {
+        wave_id: Set(wave_id),
         // Unrelated to the receipt: whoever learns a resident's receipt code must not be able
         // to find their answers in an export.
-        external_id: Set(format!("online-{:032x}", rand::rng().random::<u128>())),
+        external_id: Set(format!(
+            "{}-{:032x}",
+            from.channel.key(),
+            rand::rng().random::<u128>()
+        )),
         area_id: Set(area_id),
         area_answer: Set(area_answer.to_string()),
         age_band: Set(age_band),
         sex: Set(sex),
-        channel: Set(domain::Channel::Online.key().to_string()),
+        channel: Set(from.channel.key().to_string()),
         submitted_on: Set(today),
         answers: Set(serde_json::to_string(&items)?),
+        event_id: Set(from.event_id),
+        entered_by: Set(from.entered_by),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    if let Some(s) = spend {
-        crate::invitations::spend(&txn, s.secret, s.code, today).await?;
-    }
-    txn.commit().await?;
-    Ok(SubmitOutcome::Stored(receipt))
+    })
 }
 
 fn take_text(items: &mut domain::answers::ValidAnswers, key: &str) -> Option<String> {

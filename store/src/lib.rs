@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod drafts;
 pub mod entity;
+pub mod entries;
 pub mod error;
 pub mod events;
 pub mod fieldwork;

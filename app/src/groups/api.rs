@@ -59,3 +59,11 @@ pub async fn load_people() -> Result<PeopleView, PageError> {
         .await
         .map_err(support::map_err)
 }
+
+#[server(endpoint = "group/entry")]
+pub async fn load_entry(code: String, errors: bool, agreed: bool) -> Result<EntryView, PageError> {
+    let (who, scope) = support::group_scope()?;
+    crate::groups::ssr::entries::view(&support::state()?, &who, &scope, &code, errors, agreed)
+        .await
+        .map_err(support::map_err)
+}

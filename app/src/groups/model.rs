@@ -50,6 +50,11 @@ pub struct EventView {
     pub description: String,
     /// The event's page for residents, when it is public.
     pub public_page: Option<String>,
+    /// The surveys answers can be entered for now, (wave id, title); empty when the event
+    /// takes no entries (cancelled, or not within its hours).
+    pub entry_waves: Vec<(i32, String)>,
+    /// Responses entered at the event so far.
+    pub entered: u64,
     pub notice: Option<FormNotice>,
 }
 
@@ -69,4 +74,21 @@ pub struct PeopleView {
     pub group_name: String,
     pub people: Vec<PersonRow>,
     pub notice: Option<FormNotice>,
+}
+
+/// Assisted entry: every question of the survey on one page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntryView {
+    pub viewer: Viewer,
+    pub code: String,
+    pub event_id: i32,
+    pub event_title: String,
+    pub survey_title: String,
+    /// (section title, its questions).
+    pub sections: Vec<(String, Vec<crate::survey::model::QuestionView>)>,
+    pub errors: Vec<crate::shared::components::ErrorItem>,
+    pub agreed: bool,
+    pub agree_error: Option<String>,
+    /// Sent already: the page says so instead of showing the form.
+    pub sent: bool,
 }

@@ -9,6 +9,8 @@ pub const GROUP_NEW_EVENT: &str = "/group/new-event";
 pub const GROUP_EVENT: &str = "/group/events/{id}";
 pub const GROUP_EVENT_CHANGE: &str = "/group/events/{id}/change";
 pub const GROUP_EVENT_CANCEL: &str = "/group/events/{id}/cancel";
+pub const GROUP_EVENT_ENTER: &str = "/group/events/{id}/enter/{wave}";
+pub const GROUP_ENTRY: &str = "/group/entries/{code}";
 pub const GROUP_PEOPLE: &str = "/group/people";
 pub const PAGE_DATA: &str = "/api/group/{*fn}";
 /// The organisers' own pages' data, declared before the rest of `PAGE_DATA` (the first
@@ -22,6 +24,12 @@ pub fn event(id: i32) -> String {
 pub fn event_change(id: i32) -> String {
     fill(GROUP_EVENT_CHANGE, &[&id.to_string()])
 }
+pub fn event_enter(id: i32, wave: i32) -> String {
+    fill(GROUP_EVENT_ENTER, &[&id.to_string(), &wave.to_string()])
+}
+pub fn entry(code: &str) -> String {
+    fill(GROUP_ENTRY, &[code])
+}
 pub fn event_cancel(id: i32) -> String {
     fill(GROUP_EVENT_CANCEL, &[&id.to_string()])
 }
@@ -33,6 +41,8 @@ pub const ACCESS: Declared = &[
     (GROUP_EVENT, GroupPeople),
     (GROUP_EVENT_CHANGE, Organisers),
     (GROUP_EVENT_CANCEL, Organisers),
+    (GROUP_EVENT_ENTER, GroupPeople),
+    (GROUP_ENTRY, GroupPeople),
     (GROUP_PEOPLE, Organisers),
     (EVENT_FORM_DATA, Organisers),
     (PEOPLE_DATA, Organisers),

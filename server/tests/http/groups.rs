@@ -444,3 +444,187 @@ db_test!(
         assert_eq!(user.group_id, Some(app.group("First group").await));
     }
 );
+
+/// Today's event (the test clock stands at 09:00 on 2 March 2026) collecting the wellbeing
+/// survey; its id and the wave's.
+async fn todays_wellbeing_event(olu: &Agent, app: &TestApp) -> (i32, i32) {
+    let wave = store::events::open_waves(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|w| w.survey_key == "wellbeing")
+        .unwrap()
+        .id;
+    let res = plan(
+        olu,
+        app,
+        &[
+            ("day", "2"),
+            ("starts", "9am"),
+            ("ends", "5pm"),
+            ("waves", &wave.to_string()),
+        ],
+    )
+    .await;
+    (event_id(&location(&res)), wave)
+}
+
+const WELLBEING: [(&str, &str); 9] = [
+    ("wb_life_satisfaction", "7"),
+    ("wb_worthwhile", "8"),
+    ("wb_happiness", "6"),
+    ("wb_anxiety", "2"),
+    ("wb_loneliness", "hardly_ever"),
+    ("fin_managing", "doing_alright"),
+    ("health_general", "good"),
+    ("age_band", "35-44"),
+    ("sex", "female"),
+];
+
+db_test!(
+    a_volunteer_enters_a_residents_answers_on_one_page,
+    |app: TestApp| async move {
+        let olu = app
+            .signed_in("olu@group.example.org", Role::Organiser)
+            .await;
+        let (event, wave) = todays_wellbeing_event(&olu, &app).await;
+        let vic = app
+            .signed_in("vic@group.example.org", Role::Volunteer)
+            .await;
+        let csrf = vic.csrf_from(&format!("/group/events/{event}")).await;
+        let res = vic
+            .post(
+                &format!("/group/events/{event}/enter/{wave}"),
+                &[("csrf", &csrf)],
+            )
+            .await;
+        let entry = location(&res);
+        assert!(entry.starts_with("/group/entries/"), "{entry}");
+        let form = vic.get(&entry).await;
+        // Every question of the survey on the one page.
+        for key in ["area", "wb_life_satisfaction", "wb_loneliness", "sex"] {
+            assert!(
+                !form.select(&format!("[name={key}]")).is_empty(),
+                "{key} on the page"
+            );
+        }
+        // Some answers wrong or missing, and no agreement: every problem, answers kept.
+        let ward = store::areas::AreaDirectory::load(&app.db)
+            .await
+            .unwrap()
+            .wards[5]
+            .code
+            .clone();
+        let res = vic
+            .post(
+                &entry,
+                &[
+                    ("csrf", &csrf),
+                    ("area", &ward),
+                    ("wb_life_satisfaction", "7"),
+                    ("wb_worthwhile", "11"),
+                ],
+            )
+            .await;
+        assert_eq!(location(&res), format!("{entry}?errors=1&agreed=0"));
+        let page = vic.get(&location(&res)).await;
+        let summary = page.error_summary();
+        assert!(summary.len() >= 4, "{summary:?}");
+        assert_eq!(
+            summary.last().unwrap(),
+            "Confirm the resident agreed to answer and to you entering their answers"
+        );
+        assert_eq!(page.checked("wb_life_satisfaction").as_deref(), Some("7"));
+        assert_eq!(
+            page.attr("#q-area option[selected]", "value"),
+            Some(ward.clone())
+        );
+        // All right, and agreed: sent as an assisted response from this event, by Vic.
+        let mut fields: Vec<(&str, &str)> =
+            vec![("csrf", &csrf), ("area", &ward), ("agreed", "yes")];
+        fields.extend(WELLBEING);
+        let res = vic.post(&entry, &fields).await;
+        assert_eq!(location(&res), format!("/group/events/{event}#enter"));
+        let page = vic.get(&format!("/group/events/{event}")).await;
+        assert!(page
+            .words()
+            .contains("Answers sent. 1 response entered at this event so far."));
+        // Sending again stores nothing more.
+        vic.post(&entry, &fields).await;
+        let responses = app.responses().await;
+        let assisted: Vec<_> = responses
+            .iter()
+            .filter(|r| r.channel == "assisted")
+            .collect();
+        assert_eq!(assisted.len(), 1);
+        let r = assisted[0];
+        assert_eq!(r.event_id, Some(event));
+        assert_eq!(
+            r.entered_by,
+            Some(app.user_id("vic@group.example.org").await)
+        );
+        assert_eq!(r.wave_id, wave);
+        assert!(r.area_id.is_some());
+        assert!(vic
+            .get(&entry)
+            .await
+            .words()
+            .contains("These answers have been sent."));
+        // Another group's volunteer cannot open, send or start entries for this event.
+        let second = app.group("Second group").await;
+        app.make_member("sue@second.example.org", Role::Volunteer, Some(second))
+            .await;
+        let sue = app
+            .sign_in_as("sue@second.example.org", Role::Volunteer)
+            .await;
+        let sue_csrf = sue.csrf_from("/group").await;
+        assert_eq!(sue.get_raw(&entry).await.status(), StatusCode::NOT_FOUND);
+        let mut theirs = fields.clone();
+        theirs[0] = ("csrf", &sue_csrf);
+        assert_eq!(
+            sue.post(&entry, &theirs).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            sue.post(
+                &format!("/group/events/{event}/enter/{wave}"),
+                &[("csrf", &sue_csrf)]
+            )
+            .await
+            .status(),
+            StatusCode::NOT_FOUND
+        );
+        // A day after the event ends, it takes no more answers.
+        let csrf = vic.csrf_from(&format!("/group/events/{event}")).await;
+        let res = vic
+            .post(
+                &format!("/group/events/{event}/enter/{wave}"),
+                &[("csrf", &csrf)],
+            )
+            .await;
+        let late = location(&res);
+        app.advance(2 * 86_400);
+        // Signed in afresh: two idle days end a session.
+        let vic = app
+            .sign_in_as("vic@group.example.org", Role::Volunteer)
+            .await;
+        let csrf = vic.csrf_from("/group").await;
+        let mut fields: Vec<(&str, &str)> =
+            vec![("csrf", &csrf), ("area", &ward), ("agreed", "yes")];
+        fields.extend(WELLBEING);
+        vic.post(&late, &fields).await;
+        assert_eq!(
+            app.responses()
+                .await
+                .iter()
+                .filter(|r| r.channel == "assisted")
+                .count(),
+            1
+        );
+        assert!(vic
+            .get(&format!("/group/events/{event}"))
+            .await
+            .words()
+            .contains("This event is not taking answers now"));
+    }
+);

@@ -8,6 +8,7 @@ pub mod audit_event;
 pub mod benchmark;
 pub mod community_group;
 pub mod draft;
+pub mod entry;
 pub mod event;
 pub mod event_wave;
 pub mod group_ward;

@@ -74,6 +74,37 @@ pub fn EventPage() -> impl IntoView {
                         </div>
                     </dl>
                     {(!v.description.is_empty()).then(|| view! { <p>{v.description.clone()}</p> })}
+                    <h2 id="enter">"Residents' answers"</h2>
+                    <p data-testid="entered">
+                        {match v.entered {
+                            0 => "No answers entered at this event yet.".to_string(),
+                            1 => "1 response entered at this event.".to_string(),
+                            n => format!("{n} responses entered at this event."),
+                        }}
+                    </p>
+                    {if v.entry_waves.is_empty() {
+                        view! {
+                            <p>
+                                "Answers can be entered from an hour before the event starts until a day after it ends."
+                            </p>
+                        }
+                            .into_any()
+                    } else {
+                        v.entry_waves
+                            .iter()
+                            .map(|(wave, title)| {
+                                view! {
+                                    <form method="post" action=paths::event_enter(e.id, *wave)>
+                                        <input type="hidden" name="csrf" value=csrf.clone() />
+                                        <button class="button" type="submit">
+                                            {format!("Enter a resident's answers: {title}")}
+                                        </button>
+                                    </form>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
+                    }}
                     {v
                         .public_page
                         .clone()

@@ -1,4 +1,5 @@
 //! Server-only parts of the group pages: their data and their forms.
 
+pub mod entries;
 pub mod forms;
 pub mod views;

@@ -91,6 +91,16 @@ pub async fn event(
         event: names.row(&e, who.at),
         description: e.description.clone(),
         public_page: (e.public && !e.cancelled).then(|| public_paths::event(e.id)),
+        entry_waves: if !e.cancelled && e.times.takes_entries(who.at) {
+            let titles = store::events::wave_titles(&st.db).await?;
+            e.waves
+                .iter()
+                .filter_map(|w| titles.get(w).map(|t| (*w, t.clone())))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        entered: store::entries::at_event(&st.db, e.id).await?,
         notice,
     })
 }

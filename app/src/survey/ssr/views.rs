@@ -190,50 +190,13 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
                     message: message.clone(),
                 });
             }
-            QuestionView {
-                key: q.key.clone(),
-                prompt: q.prompt.clone(),
-                hint: q.hint.clone(),
-                required: q.required,
-                kind: match &q.kind {
-                    QuestionKind::Scale {
-                        min,
-                        max,
-                        min_label,
-                        max_label,
-                    } => QuestionViewKind::Scale {
-                        min: *min,
-                        max: *max,
-                        min_label: min_label.clone(),
-                        max_label: max_label.clone(),
-                    },
-                    QuestionKind::Choice { options } => QuestionViewKind::Choice {
-                        options: options
-                            .iter()
-                            .map(|o| OptionView {
-                                key: o.key.clone(),
-                                label: o.label.clone(),
-                            })
-                            .collect(),
-                    },
-                    QuestionKind::Text { max_chars } => QuestionViewKind::Text {
-                        max_chars: *max_chars,
-                    },
-                    QuestionKind::Area => QuestionViewKind::Area {
-                        wards: areas
-                            .wards
-                            .iter()
-                            .map(|w| OptionView {
-                                key: w.code.clone(),
-                                label: w.name.clone(),
-                            })
-                            .collect(),
-                        postcode: postcode.clone(),
-                    },
-                },
-                value: draft.answers.get(&q.key).cloned().unwrap_or_default(),
+            question_view(
+                q,
+                areas,
+                postcode.clone(),
+                draft.answers.get(&q.key).cloned().unwrap_or_default(),
                 error,
-            }
+            )
         })
         .collect();
 
@@ -367,4 +330,58 @@ pub async fn done(st: &AppState, survey_key: &str, code: &str) -> Result<DoneVie
         receipt: receipt.to_string(),
         help: st.council.signposts.clone(),
     })
+}
+
+/// A question as a page shows it, with the answer given so far and its problem, if any.
+pub fn question_view(
+    q: &domain::Question,
+    areas: &store::areas::AreaDirectory,
+    postcode: Option<PostcodeView>,
+    value: String,
+    error: Option<String>,
+) -> QuestionView {
+    QuestionView {
+        key: q.key.clone(),
+        prompt: q.prompt.clone(),
+        hint: q.hint.clone(),
+        required: q.required,
+        kind: match &q.kind {
+            QuestionKind::Scale {
+                min,
+                max,
+                min_label,
+                max_label,
+            } => QuestionViewKind::Scale {
+                min: *min,
+                max: *max,
+                min_label: min_label.clone(),
+                max_label: max_label.clone(),
+            },
+            QuestionKind::Choice { options } => QuestionViewKind::Choice {
+                options: options
+                    .iter()
+                    .map(|o| OptionView {
+                        key: o.key.clone(),
+                        label: o.label.clone(),
+                    })
+                    .collect(),
+            },
+            QuestionKind::Text { max_chars } => QuestionViewKind::Text {
+                max_chars: *max_chars,
+            },
+            QuestionKind::Area => QuestionViewKind::Area {
+                wards: areas
+                    .wards
+                    .iter()
+                    .map(|w| OptionView {
+                        key: w.code.clone(),
+                        label: w.name.clone(),
+                    })
+                    .collect(),
+                postcode,
+            },
+        },
+        value,
+        error,
+    }
 }

@@ -1,0 +1,199 @@
+//! Assisted entry: starting an entry from the event's page, the one-page form with every
+//! question, and sending it. Refused answers are kept on the server as typed, and the page
+//! shows every problem beside its question and in the summary.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use domain::answers::{section_fields, validate_survey, RawAnswers};
+use store::entries::{Closed, Sent};
+use store::groups::Scope;
+
+use crate::groups::model::EntryView;
+use crate::groups::paths;
+use crate::shared::components::ErrorItem;
+use crate::shared::notice::FormNotice;
+use crate::shared::ssr::access::{GroupPeople, Routes};
+use crate::shared::ssr::auth::SignedIn;
+use crate::shared::ssr::forms::field;
+use crate::shared::ssr::staff_forms::{OfficerError, Posted};
+use crate::shared::ssr::{flash, AppState, ViewError};
+use crate::survey::paths::field_id;
+use crate::survey::ssr::views::question_view;
+
+pub fn router() -> Routes {
+    Routes::default()
+        .route(paths::GROUP_EVENT_ENTER, post(start_entry))
+        .route(paths::GROUP_ENTRY, post(send_entry))
+}
+
+/// The words for a resident's agreement not being confirmed.
+const NOT_AGREED: &str = "Confirm the resident agreed to answer and to you entering their answers";
+
+fn closed_words(c: Closed) -> &'static str {
+    match c {
+        Closed::Event => "This event is not taking answers now: volunteers can enter answers from an hour before it starts until a day after it ends.",
+        Closed::Wave => "This survey has closed, so no more answers can be entered for it.",
+    }
+}
+
+fn scope_of(who: &SignedIn) -> Result<Scope, OfficerError> {
+    Scope::of(&who.user).ok_or(OfficerError::NotFound)
+}
+
+async fn start_entry(
+    State(st): State<AppState>,
+    Path((id, wave)): Path<(i32, String)>,
+    p: Posted<GroupPeople>,
+) -> Result<Response, OfficerError> {
+    let scope = scope_of(&p.who)?;
+    let wave: i32 = wave.parse().map_err(|_| OfficerError::NotFound)?;
+    match store::entries::start(&st.db, &scope, p.who.user.id, id, wave, p.who.at).await? {
+        None => Err(OfficerError::NotFound),
+        Some(Ok(code)) => Ok(Redirect::to(&paths::entry(&code)).into_response()),
+        Some(Err(c)) => Ok(flash::redirect_with(
+            &st,
+            &paths::event(id),
+            &FormNotice::Done(closed_words(c).into()),
+            "",
+        )),
+    }
+}
+
+async fn send_entry(
+    State(st): State<AppState>,
+    Path(code): Path<String>,
+    p: Posted<GroupPeople>,
+) -> Result<Response, OfficerError> {
+    let scope = scope_of(&p.who)?;
+    let entry = store::entries::own(&st.db, &scope, &code)
+        .await?
+        .ok_or(OfficerError::NotFound)?;
+    let catalogue = st.catalogue.get(&st.db).await?;
+    let survey = catalogue
+        .wave(entry.wave_id)
+        .and_then(|w| catalogue.survey_by_id(w.survey_id))
+        .ok_or(OfficerError::NotFound)?;
+    // Only this survey's questions are kept from the post.
+    let mut answers = RawAnswers::new();
+    let submitted = || p.fields.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    for section in &survey.definition.sections {
+        answers.extend(section_fields(section, submitted()));
+    }
+    let agreed = field(&p.fields, "agreed") == Some("yes");
+    let outcome = store::entries::send(
+        &st.db,
+        &entry,
+        &survey,
+        &catalogue.areas,
+        answers,
+        agreed,
+        p.who.at,
+        domain::groups::local_date(p.who.at),
+    )
+    .await?;
+    let event_page = paths::event(entry.event.id);
+    Ok(match outcome {
+        Sent::Stored { at_event } => flash::redirect_with(
+            &st,
+            &event_page,
+            &FormNotice::Done(format!(
+                "Answers sent. {at_event} {} entered at this event so far.",
+                if at_event == 1 {
+                    "response"
+                } else {
+                    "responses"
+                }
+            )),
+            "#enter",
+        ),
+        Sent::Already => Redirect::to(&event_page).into_response(),
+        Sent::Invalid { agreed, .. } => Redirect::to(&format!(
+            "{}?errors=1&agreed={}",
+            paths::entry(&code),
+            if agreed { "1" } else { "0" }
+        ))
+        .into_response(),
+        Sent::Closed(c) => flash::redirect_with(
+            &st,
+            &event_page,
+            &FormNotice::Done(closed_words(c).into()),
+            "",
+        ),
+    })
+}
+
+/// The entry page: every section's questions, with the answers as typed and, after a
+/// refused send, every problem.
+pub async fn view(
+    st: &AppState,
+    who: &SignedIn,
+    scope: &Scope,
+    code: &str,
+    show_errors: bool,
+    agreed: bool,
+) -> Result<EntryView, ViewError> {
+    let entry = store::entries::own(&st.db, scope, code)
+        .await?
+        .ok_or(ViewError::NotFound)?;
+    let catalogue = st.catalogue.get(&st.db).await?;
+    let survey = catalogue
+        .wave(entry.wave_id)
+        .and_then(|w| catalogue.survey_by_id(w.survey_id))
+        .ok_or(ViewError::NotFound)?;
+    let areas = &catalogue.areas;
+    let field_errors = if show_errors {
+        validate_survey(&survey.definition, &entry.answers, &|c| areas.is_ward(c))
+            .err()
+            .map(|(_, e)| e)
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let mut errors = Vec::new();
+    let sections = survey
+        .definition
+        .sections
+        .iter()
+        .map(|s| {
+            let questions = s
+                .questions
+                .iter()
+                .map(|q| {
+                    let error = field_errors
+                        .iter()
+                        .find(|e| e.question_key == q.key)
+                        .map(|e| e.message.clone());
+                    if let Some(m) = &error {
+                        errors.push(ErrorItem {
+                            field_id: field_id(&q.key),
+                            message: m.clone(),
+                        });
+                    }
+                    let value = entry.answers.get(&q.key).cloned().unwrap_or_default();
+                    question_view(q, areas, None, value, error)
+                })
+                .collect();
+            (s.title.clone(), questions)
+        })
+        .collect();
+    let agree_error = (show_errors && !agreed).then(|| NOT_AGREED.to_string());
+    if let Some(m) = &agree_error {
+        errors.push(ErrorItem {
+            field_id: "agreed".into(),
+            message: m.clone(),
+        });
+    }
+    Ok(EntryView {
+        viewer: who.viewer(),
+        code: entry.code.clone(),
+        event_id: entry.event.id,
+        event_title: entry.event.title.clone(),
+        survey_title: survey.definition.title.clone(),
+        sections,
+        errors,
+        agreed: show_errors && agreed,
+        agree_error,
+        sent: entry.sent,
+    })
+}

@@ -1,0 +1,216 @@
+//! Assisted entry: a volunteer at an event types a resident's answers on one page. The
+//! answers are kept as typed (so a refused page loses nothing), checked with the same rules
+//! and messages as the resident journey, and sent once as a response recording its channel
+//! (`assisted`), the event and the volunteer. Everything goes through the volunteer's
+//! `Scope`: an entry of another group is never found.
+
+use chrono::NaiveDate;
+use domain::answers::{validate_survey, FieldError, RawAnswers};
+use rand::Rng;
+use sea_orm::{
+    sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
+};
+
+use crate::areas::AreaDirectory;
+use crate::drafts::{response_row, Provenance};
+use crate::entity::entry;
+use crate::events::Event;
+use crate::groups::Scope;
+use crate::surveys::SurveyRecord;
+use crate::StoreError;
+
+/// An entry as its page needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub code: String,
+    pub event: Event,
+    pub wave_id: i32,
+    pub entered_by: i32,
+    pub answers: RawAnswers,
+    pub sent: bool,
+}
+
+/// Why an entry cannot be started or sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Closed {
+    /// Cancelled, or outside the hours it takes entries.
+    Event,
+    /// The survey wave is closed or its results published.
+    Wave,
+}
+
+/// Starts an entry for one of the event's waves: None when the event is not the scope's
+/// or does not collect that wave.
+pub async fn start(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    user_id: i32,
+    event_id: i32,
+    wave_id: i32,
+    now: i64,
+) -> Result<Option<Result<String, Closed>>, StoreError> {
+    let Some(e) = crate::events::own(db, scope, event_id).await? else {
+        return Ok(None);
+    };
+    if !e.waves.contains(&wave_id) {
+        return Ok(None);
+    }
+    if let Some(closed) = closed(db, &e, wave_id, now).await? {
+        return Ok(Some(Err(closed)));
+    }
+    let code = format!("{:032x}", rand::rng().random::<u128>());
+    entry::ActiveModel {
+        code: Set(code.clone()),
+        event_id: Set(event_id),
+        wave_id: Set(wave_id),
+        entered_by: Set(user_id),
+        answers: Set("{}".into()),
+        response_id: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(Some(Ok(code)))
+}
+
+async fn closed(
+    db: &DatabaseConnection,
+    e: &Event,
+    wave_id: i32,
+    now: i64,
+) -> Result<Option<Closed>, StoreError> {
+    Ok(if e.cancelled || !e.times.takes_entries(now) {
+        Some(Closed::Event)
+    } else if !crate::drafts::wave_accepts_answers(db, wave_id).await? {
+        Some(Closed::Wave)
+    } else {
+        None
+    })
+}
+
+/// One of the scope's entries by its code: None for another group's, or an unknown code.
+pub async fn own(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    code: &str,
+) -> Result<Option<Entry>, StoreError> {
+    let Some(row) = entry::Entity::find()
+        .filter(entry::Column::Code.eq(code))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(event) = crate::events::own(db, scope, row.event_id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(Entry {
+        code: row.code,
+        event,
+        wave_id: row.wave_id,
+        entered_by: row.entered_by,
+        answers: serde_json::from_str(&row.answers)?,
+        sent: row.response_id.is_some(),
+    }))
+}
+
+/// What sending an entry did.
+#[derive(Debug, PartialEq)]
+pub enum Sent {
+    /// Stored as a response; how many this event has now.
+    Stored {
+        at_event: u64,
+    },
+    /// Sent before (a double press, a retry): nothing new was stored.
+    Already,
+    /// Kept as typed, not sent: every problem, in the order of the questions, and whether
+    /// the resident's agreement was confirmed.
+    Invalid {
+        errors: Vec<FieldError>,
+        agreed: bool,
+    },
+    Closed(Closed),
+}
+
+/// Keeps the answers as typed and, if every one is right and the resident agreed, stores
+/// the response once, in the same transaction as marking the entry sent.
+#[allow(clippy::too_many_arguments)]
+pub async fn send(
+    db: &DatabaseConnection,
+    entry: &Entry,
+    survey: &SurveyRecord,
+    areas: &AreaDirectory,
+    answers: RawAnswers,
+    agreed: bool,
+    now: i64,
+    today: NaiveDate,
+) -> Result<Sent, StoreError> {
+    if entry.sent {
+        return Ok(Sent::Already);
+    }
+    if let Some(c) = closed(db, &entry.event, entry.wave_id, now).await? {
+        return Ok(Sent::Closed(c));
+    }
+    entry::Entity::update_many()
+        .col_expr(
+            entry::Column::Answers,
+            Expr::value(serde_json::to_string(&answers)?),
+        )
+        .col_expr(entry::Column::UpdatedAt, Expr::value(now))
+        .filter(entry::Column::Code.eq(&entry.code))
+        .filter(entry::Column::ResponseId.is_null())
+        .exec(db)
+        .await?;
+    let valid = validate_survey(&survey.definition, &answers, &|c| areas.is_ward(c));
+    let valid = match (valid, agreed) {
+        (Ok(v), true) => v,
+        (Err((_, errors)), agreed) => return Ok(Sent::Invalid { errors, agreed }),
+        (Ok(_), false) => {
+            return Ok(Sent::Invalid {
+                errors: Vec::new(),
+                agreed,
+            })
+        }
+    };
+    let txn = db.begin().await?;
+    let row = response_row(
+        entry.wave_id,
+        valid,
+        areas,
+        Provenance {
+            channel: domain::Channel::Assisted,
+            event_id: Some(entry.event.id),
+            entered_by: Some(entry.entered_by),
+        },
+        today,
+    )?
+    .insert(&txn)
+    .await?;
+    // Claiming the entry after the insert, in one transaction: a second send waits on this
+    // row, then finds it claimed and rolls back its own response.
+    let claimed = entry::Entity::update_many()
+        .col_expr(entry::Column::ResponseId, Expr::value(row.id))
+        .filter(entry::Column::Code.eq(&entry.code))
+        .filter(entry::Column::ResponseId.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected == 0 {
+        txn.rollback().await?;
+        return Ok(Sent::Already);
+    }
+    txn.commit().await?;
+    Ok(Sent::Stored {
+        at_event: at_event(db, entry.event.id).await?,
+    })
+}
+
+/// How many responses were entered at an event.
+pub async fn at_event(db: &DatabaseConnection, event_id: i32) -> Result<u64, StoreError> {
+    Ok(crate::entity::response::Entity::find()
+        .filter(crate::entity::response::Column::EventId.eq(event_id))
+        .count(db)
+        .await?)
+}
