@@ -31,12 +31,24 @@ export default defineConfig({
   projects: [
     {
       name: "phone-js",
-      testIgnore: /(officer|invitations)\.spec\.ts/,
+      testIgnore: /(officer|invitations|groups)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: true },
     },
     {
       name: "phone-nojs",
-      testIgnore: /(officer|invitations)\.spec\.ts/,
+      testIgnore: /(officer|invitations|groups)\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: false },
+    },
+    {
+      // A community group's journey: entering answers into the open wave, so before the
+      // officers' journeys publish it.
+      name: "groups-desktop-js",
+      testMatch: /groups\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: desktop, javaScriptEnabled: true },
+    },
+    {
+      name: "groups-phone-nojs",
+      testMatch: /groups\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: false },
     },
     {
@@ -49,25 +61,25 @@ export default defineConfig({
     {
       name: "officer-phone-js",
       testMatch: /officer\.spec\.ts/,
-      dependencies: ["invitations"],
+      dependencies: ["invitations", "groups-desktop-js", "groups-phone-nojs"],
       use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: true },
     },
     {
       name: "officer-phone-nojs",
       testMatch: /officer\.spec\.ts/,
-      dependencies: ["invitations"],
+      dependencies: ["invitations", "groups-desktop-js", "groups-phone-nojs"],
       use: { ...devices["Desktop Chrome"], viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: false },
     },
     {
       name: "desktop-js",
       testMatch: /officer\.spec\.ts/,
-      dependencies: ["invitations"],
+      dependencies: ["invitations", "groups-desktop-js", "groups-phone-nojs"],
       use: { ...devices["Desktop Chrome"], viewport: desktop, javaScriptEnabled: true },
     },
     {
       name: "desktop-nojs",
       testMatch: /officer\.spec\.ts/,
-      dependencies: ["invitations"],
+      dependencies: ["invitations", "groups-desktop-js", "groups-phone-nojs"],
       use: { ...devices["Desktop Chrome"], viewport: desktop, javaScriptEnabled: false },
     },
   ],

@@ -191,8 +191,10 @@ pub async fn send(
     .await?;
     // Claiming the entry after the insert, in one transaction: a second send waits on this
     // row, then finds it claimed and rolls back its own response.
+    // The answers now live in the response alone.
     let claimed = entry::Entity::update_many()
         .col_expr(entry::Column::ResponseId, Expr::value(row.id))
+        .col_expr(entry::Column::Answers, Expr::value("{}"))
         .filter(entry::Column::Code.eq(&entry.code))
         .filter(entry::Column::ResponseId.is_null())
         .exec(&txn)

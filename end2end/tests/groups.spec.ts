@@ -1,0 +1,145 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, go, linkIn, pick, score, totp, visit, waitForMail } from "./helpers";
+
+// scripts/test makes this project's administrator and starts the server with a real SMTP
+// server, whose mailbox is read here. Runs before the officers' journeys publish the waves.
+const PASSWORD = process.env.KILN_E2E_PASSWORD ?? "e2e password for kiln";
+
+/** Today in the council's time, as the three date boxes want it. */
+function today(): { day: string; month: string; year: string } {
+  const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" })
+    .format(new Date())
+    .split("-");
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
+test("an administrator sets up a group; its organiser plans an event and invites a volunteer, who enters residents' answers", async ({ page }, info) => {
+  test.setTimeout(300_000);
+  // Both servers of a run share the mailbox: names and addresses of this run's own.
+  const tag = Math.random().toString(16).slice(2, 8);
+  const group = `Fenton Friends ${tag}`;
+  const organiser = `organiser-${tag}@example.org`;
+  const volunteer = `volunteer-${tag}@example.org`;
+
+  // The administrator signs in (setting up two-factor sign-in) and sets up the group.
+  await visit(page, info, "/admin/groups");
+  await page.getByLabel("Email address").fill(`e2e-${info.project.name}@example.org`);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await go(page, info, () => page.getByRole("button", { name: "Sign in" }).click());
+  const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
+  await page.getByLabel("Code", { exact: true }).fill(totp(secret));
+  await go(page, info, () => page.getByRole("button", { name: "Finish signing in" }).click());
+  await visit(page, info, "/admin/groups");
+  // A mistake first: the summary and the fields say so, and what was typed stays.
+  await page.getByLabel("Name", { exact: true }).fill(group);
+  await page.getByLabel("Contact email address").fill("not an address");
+  await go(page, info, () => page.getByRole("button", { name: "Set up the group" }).click());
+  await expect(page.locator(".error-summary")).toContainText("Select at least one ward the group works in");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(group);
+  await page.getByLabel("Contact email address").fill("hello@fentonfriends.example.org");
+  await page.getByRole("group", { name: "Wards the group works in" }).getByLabel("Fenton East", { exact: true }).check();
+  await go(page, info, () => page.getByRole("button", { name: "Set up the group" }).click());
+  await expect(page.getByRole("status")).toContainText(`${group} is set up.`);
+  await page.getByLabel("Full name").fill("Olu Organiser");
+  await page.getByLabel("Email address", { exact: true }).fill(organiser);
+  await go(page, info, () => page.getByRole("button", { name: "Send invitation" }).click());
+  await expect(page.getByRole("status")).toContainText(`Invitation sent to ${organiser}`);
+
+  // The organiser chooses a password from their email, in a browser of their own.
+  const other = await page.context().browser()!.newContext({
+    baseURL: info.project.use.baseURL,
+    viewport: info.project.use.viewport,
+    javaScriptEnabled: info.project.use.javaScriptEnabled,
+  });
+  const olu = await other.newPage();
+  const invite = await waitForMail(organiser, "You are invited");
+  await visit(olu, info, linkIn(invite, "/invitation/"));
+  await olu.getByLabel("New password", { exact: true }).fill("a long organiser password");
+  await olu.getByLabel("New password again").fill("a long organiser password");
+  await go(olu, info, () => olu.getByRole("button", { name: "Save the password" }).click());
+  await visit(olu, info, "/sign-in");
+  await olu.getByLabel("Email address").fill(organiser);
+  await olu.getByLabel("Password").fill("a long organiser password");
+  await go(olu, info, () => olu.getByRole("button", { name: "Sign in" }).click());
+  await expect(olu.getByRole("heading", { level: 1 })).toHaveText(group);
+
+  // The organiser plans today's event.
+  await go(olu, info, () => olu.getByRole("link", { name: "Plan an event" }).click());
+  const d = today();
+  await olu.getByLabel("Title").fill(`Coffee morning ${tag}`);
+  await olu.getByLabel("Day").fill(d.day);
+  await olu.getByLabel("Month").fill(d.month);
+  await olu.getByLabel("Year").fill(d.year);
+  await olu.getByLabel("Starts at").fill("00:00");
+  await olu.getByLabel("Ends at").fill("23:59");
+  await olu.getByLabel("Where").fill("Fenton Library, Baker Street");
+  await olu.getByLabel("Ward").selectOption({ label: "Fenton East" });
+  await olu.getByRole("group", { name: /Which surveys/ }).getByLabel(/Wellbeing/).first().check();
+  await olu.getByLabel("Yes, anyone may come").check();
+  await go(olu, info, () => olu.getByRole("button", { name: "Plan the event" }).click());
+  await expect(olu.getByRole("status")).toContainText(`Coffee morning ${tag} is planned.`);
+  const eventPage = new URL(olu.url()).pathname;
+
+  // Residents find it on the public events page, with a calendar file.
+  await visit(page, info, "/events");
+  await expect(page.getByRole("link", { name: `Coffee morning ${tag}` })).toBeVisible();
+  await go(page, info, () => page.getByRole("link", { name: `Coffee morning ${tag}` }).click());
+  await expect(page.getByText(group).first()).toBeVisible();
+  const ics = await page.request.get(await page.getByRole("link", { name: "Add to your calendar" }).getAttribute("href") ?? "");
+  expect(await ics.text()).toContain(`SUMMARY:Coffee morning ${tag}`);
+
+  // The organiser invites a volunteer, who joins.
+  await go(olu, info, () => olu.getByRole("link", { name: "People" }).click());
+  await olu.getByLabel("Full name").fill("Vic Volunteer");
+  await olu.getByLabel("Email address").fill(volunteer);
+  await go(olu, info, () => olu.getByRole("button", { name: "Send invitation" }).click());
+  await expect(olu.getByRole("status")).toContainText(`Invitation sent to ${volunteer}`);
+  await other.close();
+  const third = await page.context().browser()!.newContext({
+    baseURL: info.project.use.baseURL,
+    viewport: info.project.use.viewport,
+    javaScriptEnabled: info.project.use.javaScriptEnabled,
+  });
+  const vic = await third.newPage();
+  const welcome = await waitForMail(volunteer, "You are invited");
+  await visit(vic, info, linkIn(welcome, "/invitation/"));
+  await vic.getByLabel("New password", { exact: true }).fill("a long volunteer password");
+  await vic.getByLabel("New password again").fill("a long volunteer password");
+  await go(vic, info, () => vic.getByRole("button", { name: "Save the password" }).click());
+  await visit(vic, info, "/sign-in");
+  await vic.getByLabel("Email address").fill(volunteer);
+  await vic.getByLabel("Password").fill("a long volunteer password");
+  await go(vic, info, () => vic.getByRole("button", { name: "Sign in" }).click());
+  await expect(vic.getByRole("heading", { level: 1 })).toHaveText(group);
+
+  // The volunteer enters three residents' answers, each on one page; the first with a
+  // mistake, which the page names and keeps everything else.
+  for (let n = 1; n <= 3; n++) {
+    await visit(vic, info, eventPage);
+    const started = Date.now();
+    await go(vic, info, () => vic.getByRole("button", { name: /Enter a resident's answers: Wellbeing/ }).click());
+    await vic.getByLabel("Which ward do you live in?").selectOption({ label: "Fenton East" });
+    await score(vic, /satisfied are you with your life/, 7);
+    await score(vic, /worthwhile/, 8);
+    await score(vic, /how happy did you feel yesterday/, 6);
+    await score(vic, /how anxious did you feel/, 2);
+    await pick(vic, "How often do you feel lonely?", "Hardly ever");
+    await pick(vic, /managing financially/, "Doing alright");
+    await pick(vic, "How is your health in general?", "Good");
+    await pick(vic, "What is your age?", "35 to 44");
+    if (n === 1) {
+      await go(vic, info, () => vic.getByRole("button", { name: "Send these answers" }).click());
+      await expect(vic.locator(".error-summary")).toContainText("Confirm the resident agreed");
+      await expect(question(vic, /satisfied are you with your life/).getByLabel("7", { exact: true })).toBeChecked();
+    }
+    await vic.getByLabel(/The resident agreed to answer/).check();
+    await go(vic, info, () => vic.getByRole("button", { name: "Send these answers" }).click());
+    await expect(vic.getByRole("status")).toContainText(`Answers sent. ${n} ${n === 1 ? "response" : "responses"} entered at this event so far.`);
+    console.log(`${info.project.name}: response ${n} entered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  await third.close();
+});
+
+function question(page: import("@playwright/test").Page, prompt: RegExp) {
+  return page.getByRole("group", { name: prompt });
+}
