@@ -99,6 +99,20 @@ keyed!(
     }
 );
 
+impl Channel {
+    /// How pages name it, as a phrase in a table cell.
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Online => "online",
+            Channel::Paper => "paper",
+            Channel::Group => "collected by a group (imported)",
+            Channel::Assisted => "entered by a volunteer",
+            Channel::Kiosk => "kiosk",
+            Channel::Offline => "entered offline",
+        }
+    }
+}
+
 impl AuditAction {
     /// How the audit log names it (en-GB), as a phrase in a table cell.
     pub fn label(self) -> &'static str {

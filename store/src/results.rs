@@ -30,16 +30,18 @@ pub enum ResultsError {
     Store(#[from] StoreError),
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn run(
     db: &sea_orm::DatabaseConnection,
     wave: &wave::Model,
+    subset: &wave_data::Subset,
     survey: &domain::Survey,
     directory: &AreaDirectory,
     areas: &EngineAreas,
     defs: &[IndicatorDef],
     threshold: u32,
 ) -> Result<WaveResult, ResultsError> {
-    let responses = wave_data::load(db, wave.id, survey, directory, areas).await?;
+    let responses = wave_data::load(db, wave.id, subset, survey, directory, areas).await?;
     let pop = if wave.weighted {
         population::load(db, directory, areas).await?
     } else {
@@ -58,6 +60,27 @@ pub async fn compute_wave(
     survey_row: survey::Model,
     wave: wave::Model,
 ) -> Result<WaveIndicators, ResultsError> {
+    compute_part(db, survey_row, wave, &wave_data::Subset::All).await
+}
+
+/// Computes every indicator of part of a wave (a community group's responses) by the same
+/// engine, weighting and disclosure rules as the whole. No change is given: the baseline
+/// holds the whole city's answers, not the same group's.
+pub async fn compute_subset(
+    db: &sea_orm::DatabaseConnection,
+    survey_row: survey::Model,
+    wave: wave::Model,
+    subset: &wave_data::Subset,
+) -> Result<WaveIndicators, ResultsError> {
+    compute_part(db, survey_row, wave, subset).await
+}
+
+async fn compute_part(
+    db: &sea_orm::DatabaseConnection,
+    survey_row: survey::Model,
+    wave: wave::Model,
+    subset: &wave_data::Subset,
+) -> Result<WaveIndicators, ResultsError> {
     let record = surveys::by_id(db, survey_row.id)
         .await?
         .ok_or_else(|| StoreError::Corrupt("survey vanished".into()))?;
@@ -68,6 +91,7 @@ pub async fn compute_wave(
     let mut result = run(
         db,
         &wave,
+        subset,
         &record.definition,
         &directory,
         &areas,
@@ -76,11 +100,13 @@ pub async fn compute_wave(
     )
     .await?;
 
-    if let Some(base) = waves::baseline(db, survey_row.id).await? {
+    let whole = *subset == wave_data::Subset::All;
+    if let Some(base) = waves::baseline(db, survey_row.id).await?.filter(|_| whole) {
         if base.id != wave.id {
             let base_result = run(
                 db,
                 &base,
+                subset,
                 &record.definition,
                 &directory,
                 &areas,

@@ -139,9 +139,27 @@ impl<'de> Visitor<'de> for AnswersSeed<'_> {
 
 /// Every response of a wave, coded for the engine. The wave is read in two halves by id,
 /// at once, so both cores decode.
+/// Which of a wave's responses to load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subset {
+    All,
+    /// Those collected at these events (a community group's).
+    Events(Vec<i32>),
+}
+
+impl Subset {
+    fn filter<Q: QueryFilter>(&self, q: Q) -> Q {
+        match self {
+            Subset::All => q,
+            Subset::Events(ids) => q.filter(response::Column::EventId.is_in(ids.iter().copied())),
+        }
+    }
+}
+
 pub async fn load(
     db: &DatabaseConnection,
     wave_id: i32,
+    subset: &Subset,
     survey: &domain::Survey,
     directory: &AreaDirectory,
     areas: &EngineAreas,
@@ -152,11 +170,14 @@ pub async fn load(
         .iter()
         .filter_map(|w| areas.ward_index(&w.code).map(|i| (w.id, i)))
         .collect();
-    let (first, last): (Option<i32>, Option<i32>) = response::Entity::find()
-        .select_only()
-        .column_as(response::Column::Id.min(), "first")
-        .column_as(response::Column::Id.max(), "last")
-        .filter(response::Column::WaveId.eq(wave_id))
+    let (first, last): (Option<i32>, Option<i32>) = subset
+        .filter(
+            response::Entity::find()
+                .select_only()
+                .column_as(response::Column::Id.min(), "first")
+                .column_as(response::Column::Id.max(), "last")
+                .filter(response::Column::WaveId.eq(wave_id)),
+        )
         .into_tuple()
         .one(db)
         .await?
@@ -165,12 +186,12 @@ pub async fn load(
         return Ok(template);
     };
     let middle = first + (last - first) / 2;
-    let context = Arc::new((template.clone(), ward_of_id));
+    let context = Arc::new((template.clone(), ward_of_id, subset.clone()));
     let halves = [(first, middle), (middle + 1, last)].map(|(from, to)| {
         let (db, context) = (db.clone(), context.clone());
-        tokio::spawn(
-            async move { load_range(&db, wave_id, from, to, &context.0, &context.1).await },
-        )
+        tokio::spawn(async move {
+            load_range(&db, wave_id, from, to, &context.2, &context.0, &context.1).await
+        })
     });
     let mut out = template;
     for half in halves {
@@ -187,6 +208,7 @@ async fn load_range(
     wave_id: i32,
     from: i32,
     to: i32,
+    subset: &Subset,
     template: &Responses,
     ward_of_id: &HashMap<i32, u16>,
 ) -> Result<Responses, StoreError> {
@@ -198,14 +220,17 @@ async fn load_range(
         .map(|(i, c)| (c.key.clone(), i))
         .collect();
     by_key.sort();
-    let mut stream = response::Entity::find()
-        .select_only()
-        .column(response::Column::AreaId)
-        .column(response::Column::AgeBand)
-        .column(response::Column::Sex)
-        .column(response::Column::Answers)
-        .filter(response::Column::WaveId.eq(wave_id))
-        .filter(response::Column::Id.between(from, to))
+    let mut stream = subset
+        .filter(
+            response::Entity::find()
+                .select_only()
+                .column(response::Column::AreaId)
+                .column(response::Column::AgeBand)
+                .column(response::Column::Sex)
+                .column(response::Column::Answers)
+                .filter(response::Column::WaveId.eq(wave_id))
+                .filter(response::Column::Id.between(from, to)),
+        )
         .into_tuple::<(Option<i32>, Option<String>, Option<String>, String)>()
         .stream(db)
         .await?;

@@ -67,3 +67,14 @@ pub async fn load_entry(code: String, errors: bool, agreed: bool) -> Result<Entr
         .await
         .map_err(support::map_err)
 }
+
+#[server(endpoint = "group/results")]
+pub async fn load_group_results() -> Result<GroupResultsView, PageError> {
+    let (who, scope) = support::group_scope()?;
+    if !scope.organises() {
+        return Err(support::map_err(crate::shared::ssr::ViewError::Forbidden));
+    }
+    crate::groups::ssr::results::view(&support::state()?, &who, &scope)
+        .await
+        .map_err(support::map_err)
+}

@@ -14,7 +14,7 @@ use leptos_router::{path, MatchNestedRoutes, SsrMode};
 
 use pages::{
     entry::EntryPage, event::EventPage, event_form::ChangeEventPage, event_form::NewEventPage,
-    home::GroupHomePage, people::PeoplePage,
+    home::GroupHomePage, people::PeoplePage, results::GroupResultsPage,
 };
 
 /// The feature's pages, for the app's route table.
@@ -26,6 +26,7 @@ pub fn GroupRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/group/events/:id") view=EventPage ssr=SsrMode::Async />
         <Route path=path!("/group/events/:id/change") view=ChangeEventPage ssr=SsrMode::Async />
         <Route path=path!("/group/people") view=PeoplePage ssr=SsrMode::Async />
+        <Route path=path!("/group/results") view=GroupResultsPage ssr=SsrMode::Async />
         <Route path=path!("/group/entries/:code") view=EntryPage ssr=SsrMode::Async />
     }
     .into_inner()

@@ -92,3 +92,30 @@ pub struct EntryView {
     /// Sent already: the page says so instead of showing the form.
     pub sent: bool,
 }
+
+/// Responses collected at one of the group's events, in one ward, by one channel.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CountRow {
+    pub event: String,
+    pub survey: String,
+    pub ward: String,
+    pub channel: String,
+    pub responses: u64,
+}
+
+/// The group's indicators for one survey wave.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupWave {
+    pub title: String,
+    pub responses: u64,
+    pub indicators: Vec<crate::results::model::IndicatorSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupResultsView {
+    pub viewer: Viewer,
+    pub group_name: String,
+    pub threshold: u32,
+    pub counts: Vec<CountRow>,
+    pub waves: Vec<GroupWave>,
+}

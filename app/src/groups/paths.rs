@@ -12,11 +12,13 @@ pub const GROUP_EVENT_CANCEL: &str = "/group/events/{id}/cancel";
 pub const GROUP_EVENT_ENTER: &str = "/group/events/{id}/enter/{wave}";
 pub const GROUP_ENTRY: &str = "/group/entries/{code}";
 pub const GROUP_PEOPLE: &str = "/group/people";
+pub const GROUP_RESULTS: &str = "/group/results";
 pub const PAGE_DATA: &str = "/api/group/{*fn}";
 /// The organisers' own pages' data, declared before the rest of `PAGE_DATA` (the first
 /// declaration that matches an address decides).
 pub const EVENT_FORM_DATA: &str = "/api/group/event-form";
 pub const PEOPLE_DATA: &str = "/api/group/people";
+pub const RESULTS_DATA: &str = "/api/group/results";
 
 pub fn event(id: i32) -> String {
     fill(GROUP_EVENT, &[&id.to_string()])
@@ -44,7 +46,9 @@ pub const ACCESS: Declared = &[
     (GROUP_EVENT_ENTER, GroupPeople),
     (GROUP_ENTRY, GroupPeople),
     (GROUP_PEOPLE, Organisers),
+    (GROUP_RESULTS, Organisers),
     (EVENT_FORM_DATA, Organisers),
     (PEOPLE_DATA, Organisers),
+    (RESULTS_DATA, Organisers),
     (PAGE_DATA, GroupPeople),
 ];

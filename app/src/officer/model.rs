@@ -66,6 +66,17 @@ pub struct FieldworkView {
     pub threshold: u32,
     pub panel: PanelMakeUp,
     pub invitations: InvitationsView,
+    /// Responses by the community group that collected them, and how.
+    pub by_group: Vec<GroupChannelRow>,
+}
+
+/// Responses a community group collected through one channel (or, with no group, those
+/// residents gave online or that were imported).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupChannelRow {
+    pub group: String,
+    pub channel: String,
+    pub responses: u64,
 }
 
 /// Inviting residents to the wave, and how the invitations are going.

@@ -628,3 +628,155 @@ db_test!(
             .contains("This event is not taking answers now"));
     }
 );
+
+db_test!(
+    an_organiser_sees_their_groups_answers_and_indicators_and_officers_see_them_by_group,
+    |app: TestApp| async move {
+        let olu = app
+            .signed_in("olu@group.example.org", Role::Organiser)
+            .await;
+        let (event, wave) = todays_wellbeing_event(&olu, &app).await;
+        let vic = app
+            .signed_in("vic@group.example.org", Role::Volunteer)
+            .await;
+        let ward = store::areas::AreaDirectory::load(&app.db)
+            .await
+            .unwrap()
+            .wards[5]
+            .clone();
+        let csrf = vic.csrf_from(&format!("/group/events/{event}")).await;
+        for _ in 0..2 {
+            let res = vic
+                .post(
+                    &format!("/group/events/{event}/enter/{wave}"),
+                    &[("csrf", &csrf)],
+                )
+                .await;
+            let mut fields: Vec<(&str, &str)> =
+                vec![("csrf", &csrf), ("area", &ward.code), ("agreed", "yes")];
+            fields.extend(WELLBEING);
+            vic.post(&location(&res), &fields).await;
+        }
+        let page = olu.get("/group/results").await;
+        let counts = page.texts("[data-testid=group-counts] tbody tr");
+        assert_eq!(counts.len(), 1, "{counts:?}");
+        assert!(counts[0].contains(&ward.name), "{counts:?}");
+        assert!(counts[0].contains("entered by a volunteer"), "{counts:?}");
+        assert!(counts[0].ends_with('2'), "{counts:?}");
+        // Two answers are a cell like any other: below the threshold, withheld.
+        assert!(page
+            .words()
+            .contains("From the 2 answers collected at your events."));
+        assert!(page.words().contains("fewer than"), "{}", page.words());
+        assert!(!page.words().contains("low base"));
+        // Volunteers do not see the group's results; officers see responses by group.
+        assert_eq!(
+            vic.get_raw("/group/results").await.status(),
+            StatusCode::FORBIDDEN
+        );
+        let officer = app.signed_in("officer@stoke.gov.uk", Role::Officer).await;
+        let open = store::events::open_waves(&app.db).await.unwrap();
+        let w = open.iter().find(|w| w.id == wave).unwrap();
+        let fieldwork = officer
+            .get(&format!("/officer/wellbeing/{}/fieldwork", w.wave_key))
+            .await;
+        let rows = fieldwork.texts("[data-testid=by-group] tbody tr");
+        assert!(
+            rows.iter().any(|r| r.contains("First group")
+                && r.contains("entered by a volunteer")
+                && r.ends_with('2')),
+            "{rows:?}"
+        );
+    }
+);
+
+db_test!(
+    nobody_reaches_another_groups_events_or_entries_whatever_the_layout,
+    |app: TestApp| async move {
+        use proptest::prelude::*;
+        use proptest::strategy::ValueTree;
+        use proptest::test_runner::{Config, TestRunner};
+        let actor = store::audit::Actor::command_line(&app.clock);
+        let wave = store::events::open_waves(&app.db).await.unwrap()[0].id;
+        let ward = store::areas::AreaDirectory::load(&app.db)
+            .await
+            .unwrap()
+            .wards[0]
+            .id;
+        let today = domain::groups::local_date(app.clock.now());
+        // Layouts: 2 to 4 groups, each with 1 to 3 events, each with 0 to 3 entries.
+        let layout = prop::collection::vec(prop::collection::vec(0usize..4, 1..4), 2..5);
+        let mut runner = TestRunner::new(Config {
+            cases: 6,
+            ..Config::default()
+        });
+        for case in 0..6 {
+            let groups = layout.new_tree(&mut runner).unwrap().current();
+            let mut scopes = Vec::new();
+            let mut entries: Vec<(usize, String)> = Vec::new();
+            let mut events: Vec<(usize, i32)> = Vec::new();
+            for (g, event_entries) in groups.iter().enumerate() {
+                let id = app.group(&format!("Group {case}-{g}")).await;
+                let email = format!("v{case}-{g}@group.example.org");
+                app.make_member(&email, Role::Volunteer, Some(id)).await;
+                let user = store::users::by_id(&app.db, app.user_id(&email).await)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                let scope = store::groups::Scope::of(&user).unwrap();
+                for n in event_entries {
+                    let details = domain::groups::EventDetails::parse(
+                        &domain::groups::EventForm {
+                            title: "Drop-in",
+                            description: "",
+                            place: "The library",
+                            ward: Some(ward),
+                            day: &today.format("%d").to_string(),
+                            month: &today.format("%m").to_string(),
+                            year: &today.format("%Y").to_string(),
+                            starts: "00:00",
+                            ends: "23:59",
+                            waves: &[wave],
+                            public: "no",
+                        },
+                        today,
+                    )
+                    .unwrap();
+                    let e = store::events::plan(&app.db, &actor, &scope, &details)
+                        .await
+                        .unwrap()
+                        .unwrap();
+                    events.push((g, e.id));
+                    for _ in 0..*n {
+                        let code = store::entries::start(
+                            &app.db,
+                            &scope,
+                            user.id,
+                            e.id,
+                            wave,
+                            app.clock.now(),
+                        )
+                        .await
+                        .unwrap()
+                        .unwrap()
+                        .unwrap();
+                        entries.push((g, code));
+                    }
+                }
+                scopes.push(scope);
+            }
+            for (g, scope) in scopes.iter().enumerate() {
+                for (owner, code) in &entries {
+                    let found = store::entries::own(&app.db, scope, code).await.unwrap();
+                    assert_eq!(found.is_some(), *owner == g, "case {case}: {groups:?}");
+                }
+                for (owner, id) in &events {
+                    let found = store::events::own(&app.db, scope, *id).await.unwrap();
+                    assert_eq!(found.is_some(), *owner == g, "case {case}: {groups:?}");
+                }
+                let listed = store::events::of_group(&app.db, scope).await.unwrap();
+                assert!(listed.iter().all(|e| e.group_id == scope.group_id()));
+            }
+        }
+    }
+);

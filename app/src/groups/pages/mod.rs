@@ -3,3 +3,4 @@ pub mod event;
 pub mod event_form;
 pub mod home;
 pub mod people;
+pub mod results;

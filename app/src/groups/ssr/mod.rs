@@ -2,4 +2,5 @@
 
 pub mod entries;
 pub mod forms;
+pub mod results;
 pub mod views;

@@ -101,6 +101,43 @@ pub fn FieldworkPage() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
+                    <h2 id="by-group">"By community group and channel"</h2>
+                    <div
+                        class="table-wrap"
+                        tabindex="0"
+                        role="region"
+                        aria-label="Responses by community group and channel"
+                    >
+                        <table class="table" data-testid="by-group">
+                            <caption class="visually-hidden">
+                                "Responses by community group and channel"
+                            </caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Group"</th>
+                                    <th scope="col">"How"</th>
+                                    <th scope="col" class="num">
+                                        "Responses"
+                                    </th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {f
+                                    .by_group
+                                    .iter()
+                                    .map(|r| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{r.group.clone()}</th>
+                                                <td>{r.channel.clone()}</td>
+                                                <td class="num">{r.responses}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
                     <InvitationsSection
                         v=f.invitations.clone()
                         survey_key=f.survey_key.clone()

@@ -31,6 +31,9 @@ pub fn OfficerNav(viewer: Viewer) -> impl IntoView {
                                     <li>
                                         <a href=group_paths::GROUP_PEOPLE>"People"</a>
                                     </li>
+                                    <li>
+                                        <a href=group_paths::GROUP_RESULTS>"Results"</a>
+                                    </li>
                                 }
                             })}
                     }

@@ -78,6 +78,20 @@ pub async fn fieldwork(
     let total: u64 = counts.iter().map(|c| c.responses).sum();
     let page = crate::officer::paths::fieldwork(survey_key, wave_key);
     let invitations = super::invitations::view(st, &wave, directory, &page).await?;
+    let names = store::groups::names(&st.db).await?;
+    let by_group = store::fieldwork::by_group(&st.db, wave.id)
+        .await?
+        .into_iter()
+        .map(|(g, channel, responses)| GroupChannelRow {
+            group: g
+                .and_then(|g| names.get(&g).cloned())
+                .unwrap_or_else(|| "No group".into()),
+            channel: domain::Channel::parse(&channel)
+                .map(|c| c.label().to_string())
+                .unwrap_or(channel),
+            responses,
+        })
+        .collect();
     Ok(FieldworkView {
         viewer: who.viewer(),
         survey_key: survey.key,
@@ -90,6 +104,7 @@ pub async fn fieldwork(
         threshold: store::settings::disclosure_threshold(&st.db).await?,
         panel: panel_make_up(st, directory).await?,
         invitations,
+        by_group,
     })
 }
 
