@@ -69,6 +69,19 @@ enum Entry {
     UpdatedAt,
 }
 
+/// A volunteer's correction of a response they entered: who, when, and each answer before
+/// and after. Kept for good; the response holds the answers as corrected.
+#[derive(DeriveIden)]
+enum EntryCorrection {
+    Table,
+    Id,
+    ResponseId,
+    ChangedBy,
+    ChangedAt,
+    /// JSON: [{"question": key, "before": text, "after": text}, ...].
+    Changes,
+}
+
 #[derive(DeriveIden)]
 enum AppUser {
     Table,
@@ -233,6 +246,25 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        m.create_table(
+            Table::create()
+                .table(EntryCorrection::Table)
+                .col(pk_auto(EntryCorrection::Id))
+                .col(integer(EntryCorrection::ResponseId))
+                .col(integer(EntryCorrection::ChangedBy))
+                .col(big_integer(EntryCorrection::ChangedAt))
+                .col(text(EntryCorrection::Changes))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("entry_correction_by_response")
+                .table(EntryCorrection::Table)
+                .col(EntryCorrection::ResponseId)
+                .to_owned(),
+        )
+        .await?;
         // SQLite cannot add a foreign key to a table that exists: the store keeps these
         // consistent (a group is never deleted while it has people or responses).
         m.alter_table(
@@ -269,6 +301,7 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         for t in [
+            EntryCorrection::Table.into_iden(),
             Entry::Table.into_iden(),
             EventWave::Table.into_iden(),
             Event::Table.into_iden(),

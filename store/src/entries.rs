@@ -5,16 +5,17 @@
 //! `Scope`: an entry of another group is never found.
 
 use chrono::NaiveDate;
-use domain::answers::{validate_survey, FieldError, RawAnswers};
+use domain::answers::{validate_survey, FieldError, RawAnswers, ValidAnswers};
+use domain::AnswerValue;
 use rand::Rng;
 use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 
 use crate::areas::AreaDirectory;
 use crate::drafts::{response_row, Provenance};
-use crate::entity::entry;
+use crate::entity::{entry, entry_correction, response};
 use crate::events::Event;
 use crate::groups::Scope;
 use crate::surveys::SurveyRecord;
@@ -29,6 +30,9 @@ pub struct Entry {
     pub entered_by: i32,
     pub answers: RawAnswers,
     pub sent: bool,
+    /// The response it became, once sent.
+    pub response_id: Option<i32>,
+    pub created_at: i64,
 }
 
 /// Why an entry cannot be started or sent.
@@ -114,6 +118,8 @@ pub async fn own(
         entered_by: row.entered_by,
         answers: serde_json::from_str(&row.answers)?,
         sent: row.response_id.is_some(),
+        response_id: row.response_id,
+        created_at: row.created_at,
     }))
 }
 
@@ -215,4 +221,236 @@ pub async fn at_event(db: &DatabaseConnection, event_id: i32) -> Result<u64, Sto
         .filter(crate::entity::response::Column::EventId.eq(event_id))
         .count(db)
         .await?)
+}
+
+/// A sent entry of the volunteer's at an event: its code, when it was started.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MySent {
+    pub code: String,
+    pub created_at: i64,
+    pub corrections: u64,
+}
+
+/// The volunteer's own sent entries at one of their group's events, oldest first.
+pub async fn mine_at_event(
+    db: &DatabaseConnection,
+    scope: &Scope,
+    user_id: i32,
+    event_id: i32,
+) -> Result<Vec<MySent>, StoreError> {
+    if crate::events::own(db, scope, event_id).await?.is_none() {
+        return Ok(Vec::new());
+    }
+    let rows = entry::Entity::find()
+        .filter(entry::Column::EventId.eq(event_id))
+        .filter(entry::Column::EnteredBy.eq(user_id))
+        .filter(entry::Column::ResponseId.is_not_null())
+        .order_by_asc(entry::Column::Id)
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for r in rows {
+        let corrections = entry_correction::Entity::find()
+            .filter(entry_correction::Column::ResponseId.eq(r.response_id.unwrap_or_default()))
+            .count(db)
+            .await?;
+        out.push(MySent {
+            code: r.code,
+            created_at: r.created_at,
+            corrections,
+        });
+    }
+    Ok(out)
+}
+
+/// A stored response's answers as a form shows them (the ward as its code, scores as
+/// numbers), for correcting it.
+pub async fn answers_of_response(
+    db: &DatabaseConnection,
+    response_id: i32,
+    areas: &AreaDirectory,
+) -> Result<RawAnswers, StoreError> {
+    let Some(r) = response::Entity::find_by_id(response_id).one(db).await? else {
+        return Ok(RawAnswers::new());
+    };
+    let mut raw = RawAnswers::new();
+    let valid: ValidAnswers = serde_json::from_str(&r.answers)?;
+    for (k, v) in valid {
+        raw.insert(
+            k,
+            match v {
+                AnswerValue::Scale(n) => n.to_string(),
+                AnswerValue::Text(t) => t,
+            },
+        );
+    }
+    let area = match r.area_id {
+        Some(id) => areas
+            .wards
+            .iter()
+            .find(|w| w.id == id)
+            .map(|w| w.code.clone())
+            .unwrap_or_default(),
+        None if r.area_answer == "ward" || r.area_answer == "missing" => String::new(),
+        None => r.area_answer.clone(),
+    };
+    raw.insert("area".into(), area);
+    if let Some(a) = r.age_band {
+        raw.insert("age_band".into(), a);
+    }
+    if let Some(s) = r.sex {
+        raw.insert("sex".into(), s);
+    }
+    Ok(raw)
+}
+
+/// One answer a correction changed.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Changed {
+    pub question: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// What correcting an entry did.
+#[derive(Debug, PartialEq)]
+pub enum Corrected {
+    /// Saved, with what changed.
+    Saved(Vec<Changed>),
+    /// The answers are as they were: nothing saved.
+    Unchanged,
+    Invalid(Vec<FieldError>),
+    /// Only the volunteer who entered it corrects it.
+    NotTheirs,
+    Closed(Closed),
+}
+
+/// A volunteer corrects a response they entered, until the event closes: the response is
+/// updated and the correction kept (who, when, each answer before and after), together.
+#[allow(clippy::too_many_arguments)]
+pub async fn correct(
+    db: &DatabaseConnection,
+    entry: &Entry,
+    survey: &SurveyRecord,
+    areas: &AreaDirectory,
+    answers: RawAnswers,
+    user_id: i32,
+    now: i64,
+    today: NaiveDate,
+) -> Result<Corrected, StoreError> {
+    let Some(response_id) = entry.response_id else {
+        return Ok(Corrected::NotTheirs);
+    };
+    if entry.entered_by != user_id {
+        return Ok(Corrected::NotTheirs);
+    }
+    if entry.event.cancelled || !entry.event.times.takes_entries(now) {
+        return Ok(Corrected::Closed(Closed::Event));
+    }
+    let valid = match validate_survey(&survey.definition, &answers, &|c| areas.is_ward(c)) {
+        Ok(v) => v,
+        Err((_, errors)) => {
+            // Kept as typed until the correction is saved, so the page loses nothing.
+            entry::Entity::update_many()
+                .col_expr(
+                    entry::Column::Answers,
+                    Expr::value(serde_json::to_string(&answers)?),
+                )
+                .filter(entry::Column::Code.eq(&entry.code))
+                .exec(db)
+                .await?;
+            return Ok(Corrected::Invalid(errors));
+        }
+    };
+    let before = answers_of_response(db, response_id, areas).await?;
+    let changes: Vec<Changed> = survey
+        .definition
+        .sections
+        .iter()
+        .flat_map(|s| s.questions.iter())
+        .filter_map(|q| {
+            let was = before.get(&q.key).cloned().unwrap_or_default();
+            let now = answers
+                .get(&q.key)
+                .map(|v| v.trim().to_string())
+                .unwrap_or_default();
+            (was != now).then(|| Changed {
+                question: q.key.clone(),
+                before: was,
+                after: now,
+            })
+        })
+        .collect();
+    if changes.is_empty() {
+        return Ok(Corrected::Unchanged);
+    }
+    let fresh = response_row(
+        entry.wave_id,
+        valid,
+        areas,
+        Provenance {
+            channel: domain::Channel::Assisted,
+            event_id: Some(entry.event.id),
+            entered_by: Some(entry.entered_by),
+        },
+        today,
+    )?;
+    let txn = db.begin().await?;
+    // The id, channel, event, volunteer and date stay; the answers are replaced.
+    response::ActiveModel {
+        id: Set(response_id),
+        area_id: fresh.area_id,
+        area_answer: fresh.area_answer,
+        age_band: fresh.age_band,
+        sex: fresh.sex,
+        answers: fresh.answers,
+        ..Default::default()
+    }
+    .update(&txn)
+    .await?;
+    entry::Entity::update_many()
+        .col_expr(entry::Column::Answers, Expr::value("{}"))
+        .filter(entry::Column::Code.eq(&entry.code))
+        .exec(&txn)
+        .await?;
+    entry_correction::ActiveModel {
+        response_id: Set(response_id),
+        changed_by: Set(user_id),
+        changed_at: Set(now),
+        changes: Set(serde_json::to_string(&changes)?),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(Corrected::Saved(changes))
+}
+
+/// A correction as kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Correction {
+    pub changed_by: i32,
+    pub changed_at: i64,
+    pub changes: Vec<Changed>,
+}
+
+/// Every correction of a response, oldest first.
+pub async fn corrections(
+    db: &DatabaseConnection,
+    response_id: i32,
+) -> Result<Vec<Correction>, StoreError> {
+    entry_correction::Entity::find()
+        .filter(entry_correction::Column::ResponseId.eq(response_id))
+        .order_by_asc(entry_correction::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| {
+            Ok(Correction {
+                changed_by: c.changed_by,
+                changed_at: c.changed_at,
+                changes: serde_json::from_str(&c.changes)?,
+            })
+        })
+        .collect()
 }

@@ -55,6 +55,8 @@ pub struct EventView {
     pub entry_waves: Vec<(i32, String)>,
     /// Responses entered at the event so far.
     pub entered: u64,
+    /// The viewer's own entries, to correct while the event takes answers.
+    pub mine: Vec<MyEntryRow>,
     pub notice: Option<FormNotice>,
 }
 
@@ -89,8 +91,27 @@ pub struct EntryView {
     pub errors: Vec<crate::shared::components::ErrorItem>,
     pub agreed: bool,
     pub agree_error: Option<String>,
-    /// Sent already: the page says so instead of showing the form.
+    /// Sent already: the page says so instead of showing the form (unless correcting).
     pub sent: bool,
+    /// Sent, and its volunteer may still correct it: the form shows the answers as stored.
+    pub correcting: bool,
+    /// Every correction made so far.
+    pub history: Vec<CorrectionRow>,
+}
+
+/// One correction: when, by whom, and each answer before and after, in words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CorrectionRow {
+    pub when: String,
+    pub by: String,
+    pub changes: Vec<String>,
+}
+
+/// One of the volunteer's own sent entries at an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyEntryRow {
+    pub href: String,
+    pub label: String,
 }
 
 /// Responses collected at one of the group's events, in one ward, by one channel.

@@ -565,11 +565,12 @@ db_test!(
         );
         assert_eq!(r.wave_id, wave);
         assert!(r.area_id.is_some());
+        // Sent: its page is now for correcting it (see the test of corrections).
         assert!(vic
             .get(&entry)
             .await
             .words()
-            .contains("These answers have been sent."));
+            .contains("Correct a resident's answers"));
         // Another group's volunteer cannot open, send or start entries for this event.
         let second = app.group("Second group").await;
         app.make_member("sue@second.example.org", Role::Volunteer, Some(second))
@@ -778,5 +779,137 @@ db_test!(
                 assert!(listed.iter().all(|e| e.group_id == scope.group_id()));
             }
         }
+    }
+);
+
+db_test!(
+    a_volunteer_corrects_their_own_entry_until_the_event_closes_and_every_correction_is_kept,
+    |app: TestApp| async move {
+        let olu = app
+            .signed_in("olu@group.example.org", Role::Organiser)
+            .await;
+        let (event, wave) = todays_wellbeing_event(&olu, &app).await;
+        let vic = app
+            .signed_in("vic@group.example.org", Role::Volunteer)
+            .await;
+        let ward = store::areas::AreaDirectory::load(&app.db)
+            .await
+            .unwrap()
+            .wards[5]
+            .clone();
+        let csrf = vic.csrf_from(&format!("/group/events/{event}")).await;
+        let res = vic
+            .post(
+                &format!("/group/events/{event}/enter/{wave}"),
+                &[("csrf", &csrf)],
+            )
+            .await;
+        let entry = location(&res);
+        let mut fields: Vec<(&str, &str)> =
+            vec![("csrf", &csrf), ("area", &ward.code), ("agreed", "yes")];
+        fields.extend(WELLBEING);
+        vic.post(&entry, &fields).await;
+        // The event page links to the entry; the form shows the answers as stored.
+        let page = vic.get(&format!("/group/events/{event}")).await;
+        assert_eq!(
+            page.attr("[data-testid=my-entries] a", "href"),
+            Some(entry.clone())
+        );
+        let form = vic.get(&entry).await;
+        assert!(form.words().contains("Correct a resident's answers"));
+        assert_eq!(form.checked("wb_life_satisfaction").as_deref(), Some("7"));
+        assert_eq!(
+            form.checked("wb_loneliness").as_deref(),
+            Some("hardly_ever")
+        );
+        assert_eq!(
+            form.attr("#q-area option[selected]", "value"),
+            Some(ward.code.clone())
+        );
+        // A mistake in the correction: named, and what was typed kept.
+        let mut wrong: Vec<(&str, &str)> = vec![("csrf", &csrf), ("area", &ward.code)];
+        wrong.extend(WELLBEING.iter().filter(|(k, _)| *k != "wb_happiness"));
+        wrong.push(("wb_happiness", "12"));
+        wrong.retain(|(k, _)| *k != "wb_life_satisfaction");
+        wrong.push(("wb_life_satisfaction", "3"));
+        let res = vic.post(&entry, &wrong).await;
+        let refused = vic.get(&location(&res)).await;
+        assert_eq!(
+            refused.error_summary().len(),
+            1,
+            "{:?}",
+            refused.error_summary()
+        );
+        assert_eq!(
+            refused.checked("wb_life_satisfaction").as_deref(),
+            Some("3")
+        );
+        // Corrected: life satisfaction 7 became 3; the response is updated, not added to.
+        let mut right: Vec<(&str, &str)> = vec![("csrf", &csrf), ("area", &ward.code)];
+        right.extend(
+            WELLBEING
+                .iter()
+                .filter(|(k, _)| *k != "wb_life_satisfaction"),
+        );
+        right.push(("wb_life_satisfaction", "3"));
+        let res = vic.post(&entry, &right).await;
+        assert_eq!(location(&res), format!("/group/events/{event}#enter"));
+        let page = vic.get(&format!("/group/events/{event}")).await;
+        assert!(page.words().contains("Correction saved: 1 answer changed."));
+        let assisted: Vec<_> = app
+            .responses()
+            .await
+            .into_iter()
+            .filter(|r| r.channel == "assisted")
+            .collect();
+        assert_eq!(assisted.len(), 1);
+        assert!(
+            assisted[0].answers.contains("\"wb_life_satisfaction\":3"),
+            "{}",
+            assisted[0].answers
+        );
+        let history = vic.get(&entry).await.texts("[data-testid=corrections] li");
+        assert_eq!(history.len(), 1);
+        assert!(history[0].contains("by vic"), "{history:?}");
+        assert!(history[0].contains("“7” became “3”"), "{history:?}");
+        // Another volunteer of the same group sees the entry but cannot correct it.
+        let val = app
+            .signed_in("val@group.example.org", Role::Volunteer)
+            .await;
+        let val_csrf = val.csrf_from("/group").await;
+        assert!(val
+            .get(&entry)
+            .await
+            .words()
+            .contains("These answers have been sent."));
+        let mut theirs = right.clone();
+        theirs[0] = ("csrf", &val_csrf);
+        assert_eq!(
+            val.post(&entry, &theirs).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        // Once the event has closed, no more corrections.
+        app.advance(2 * 86_400);
+        let vic = app
+            .sign_in_as("vic@group.example.org", Role::Volunteer)
+            .await;
+        assert!(vic
+            .get(&entry)
+            .await
+            .words()
+            .contains("These answers have been sent."));
+        let csrf = vic.csrf_from("/group").await;
+        let mut late = right.clone();
+        late[0] = ("csrf", &csrf);
+        late.retain(|(k, _)| *k != "wb_life_satisfaction");
+        late.push(("wb_life_satisfaction", "9"));
+        vic.post(&entry, &late).await;
+        let r = app
+            .responses()
+            .await
+            .into_iter()
+            .find(|r| r.channel == "assisted")
+            .unwrap();
+        assert!(r.answers.contains("\"wb_life_satisfaction\":3"));
     }
 );

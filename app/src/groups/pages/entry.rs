@@ -31,9 +31,13 @@ pub fn EntryPage() -> impl IntoView {
 
 #[component]
 fn EntryForm(v: EntryView) -> impl IntoView {
-    let title = format!("Enter a resident's answers: {}", v.survey_title);
+    let title = if v.correcting {
+        format!("Correct a resident's answers: {}", v.survey_title)
+    } else {
+        format!("Enter a resident's answers: {}", v.survey_title)
+    };
     let back = paths::event(v.event_id);
-    if v.sent {
+    if v.sent && !v.correcting {
         return view! {
             <PageTitle text=title.clone() />
             <OfficerNav viewer=v.viewer.clone() />
@@ -59,9 +63,22 @@ fn EntryForm(v: EntryView) -> impl IntoView {
         <ErrorSummary errors=v.errors.clone() />
         <span class="caption">{v.event_title.clone()}</span>
         <h1>{title}</h1>
-        <p>
-            "Read each question to the resident as written, and enter their answer. Nothing is sent until you press the button at the end."
-        </p>
+        {if v.correcting {
+            view! {
+                <p>
+                    "These are the answers as sent. Change what was entered wrongly: every correction is kept, with who made it and when."
+                </p>
+                <History rows=v.history.clone() />
+            }
+                .into_any()
+        } else {
+            view! {
+                <p>
+                    "Read each question to the resident as written, and enter their answer. Nothing is sent until you press the button at the end."
+                </p>
+            }
+                .into_any()
+        }}
         <form method="post" action=paths::entry(&v.code) novalidate class="entry-form">
             <input type="hidden" name="csrf" value=v.viewer.csrf.clone() />
             {v
@@ -78,26 +95,54 @@ fn EntryForm(v: EntryView) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            <div class=agree_class>
-                <FieldErrorMessage id="agreed-error".to_string() message=v.agree_error.clone() />
-                <div class="checkbox">
-                    <input
-                        type="checkbox"
-                        id="agreed"
-                        name="agreed"
-                        value="yes"
-                        checked=v.agreed
-                        aria-describedby=v.agree_error.as_ref().map(|_| "agreed-error")
-                    />
-                    <label for="agreed">
-                        "The resident agreed to answer, and to me entering their answers for them"
-                    </label>
-                </div>
-            </div>
+            {(!v.correcting)
+                .then(|| {
+                    view! {
+                        <div class=agree_class>
+                            <FieldErrorMessage
+                                id="agreed-error".to_string()
+                                message=v.agree_error.clone()
+                            />
+                            <div class="checkbox">
+                                <input
+                                    type="checkbox"
+                                    id="agreed"
+                                    name="agreed"
+                                    value="yes"
+                                    checked=v.agreed
+                                    aria-describedby=v.agree_error.as_ref().map(|_| "agreed-error")
+                                />
+                                <label for="agreed">
+                                    "The resident agreed to answer, and to me entering their answers for them"
+                                </label>
+                            </div>
+                        </div>
+                    }
+                })}
             <button class="button" type="submit">
-                "Send these answers"
+                {if v.correcting { "Save corrections" } else { "Send these answers" }}
             </button>
         </form>
     }
     .into_any()
+}
+
+/// The corrections made so far, oldest first.
+#[component]
+fn History(rows: Vec<crate::groups::model::CorrectionRow>) -> impl IntoView {
+    (!rows.is_empty()).then(|| {
+        view! {
+            <h2>"Corrections so far"</h2>
+            <ol class="list" data-testid="corrections">
+                {rows
+                    .into_iter()
+                    .map(|r| {
+                        view! {
+                            <li>{format!("{}, by {}: ", r.when, r.by)} {r.changes.join("; ")}</li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        }
+    })
 }

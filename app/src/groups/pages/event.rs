@@ -82,6 +82,25 @@ pub fn EventPage() -> impl IntoView {
                             n => format!("{n} responses entered at this event."),
                         }}
                     </p>
+                    {(!v.mine.is_empty())
+                        .then(|| {
+                            view! {
+                                <h3>"Your entries"</h3>
+                                <ul class="list" data-testid="my-entries">
+                                    {v
+                                        .mine
+                                        .iter()
+                                        .map(|m| {
+                                            view! {
+                                                <li>
+                                                    <a href=m.href.clone()>{m.label.clone()}</a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })}
                     {if v.entry_waves.is_empty() {
                         view! {
                             <p>

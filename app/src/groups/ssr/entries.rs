@@ -6,10 +6,10 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use domain::answers::{section_fields, validate_survey, RawAnswers};
-use store::entries::{Closed, Sent};
+use store::entries::{Closed, Corrected, Sent};
 use store::groups::Scope;
 
-use crate::groups::model::EntryView;
+use crate::groups::model::{CorrectionRow, EntryView};
 use crate::groups::paths;
 use crate::shared::components::ErrorItem;
 use crate::shared::notice::FormNotice;
@@ -80,6 +80,52 @@ async fn send_entry(
     for section in &survey.definition.sections {
         answers.extend(section_fields(section, submitted()));
     }
+    let event_page = paths::event(entry.event.id);
+    if entry.sent {
+        let outcome = store::entries::correct(
+            &st.db,
+            &entry,
+            &survey,
+            &catalogue.areas,
+            answers,
+            p.who.user.id,
+            p.who.at,
+            domain::groups::local_date(p.who.at),
+        )
+        .await?;
+        return Ok(match outcome {
+            Corrected::Saved(changes) => flash::redirect_with(
+                &st,
+                &event_page,
+                &FormNotice::Done(format!(
+                    "Correction saved: {} {} changed.",
+                    changes.len(),
+                    if changes.len() == 1 {
+                        "answer"
+                    } else {
+                        "answers"
+                    }
+                )),
+                "#enter",
+            ),
+            Corrected::Unchanged => flash::redirect_with(
+                &st,
+                &event_page,
+                &FormNotice::Done("No answer was changed, so nothing was saved.".into()),
+                "#enter",
+            ),
+            Corrected::Invalid(_) => {
+                Redirect::to(&format!("{}?errors=1&agreed=1", paths::entry(&code))).into_response()
+            }
+            Corrected::NotTheirs => return Err(OfficerError::NotFound),
+            Corrected::Closed(c) => flash::redirect_with(
+                &st,
+                &event_page,
+                &FormNotice::Done(closed_words(c).into()),
+                "",
+            ),
+        });
+    }
     let agreed = field(&p.fields, "agreed") == Some("yes");
     let outcome = store::entries::send(
         &st.db,
@@ -92,7 +138,6 @@ async fn send_entry(
         domain::groups::local_date(p.who.at),
     )
     .await?;
-    let event_page = paths::event(entry.event.id);
     Ok(match outcome {
         Sent::Stored { at_event } => flash::redirect_with(
             &st,
@@ -142,8 +187,21 @@ pub async fn view(
         .and_then(|w| catalogue.survey_by_id(w.survey_id))
         .ok_or(ViewError::NotFound)?;
     let areas = &catalogue.areas;
+    // Only the volunteer who entered it corrects it, and only while the event takes answers.
+    let correcting = entry.sent
+        && entry.entered_by == who.user.id
+        && !entry.event.cancelled
+        && entry.event.times.takes_entries(who.at);
+    // A refused correction's answers as typed, else the response as stored.
+    let refused_correction = show_errors && !entry.answers.is_empty();
+    let answers = match entry.response_id {
+        Some(id) if correcting && !refused_correction => {
+            store::entries::answers_of_response(&st.db, id, areas).await?
+        }
+        _ => entry.answers.clone(),
+    };
     let field_errors = if show_errors {
-        validate_survey(&survey.definition, &entry.answers, &|c| areas.is_ward(c))
+        validate_survey(&survey.definition, &answers, &|c| areas.is_ward(c))
             .err()
             .map(|(_, e)| e)
             .unwrap_or_default()
@@ -170,14 +228,14 @@ pub async fn view(
                             message: m.clone(),
                         });
                     }
-                    let value = entry.answers.get(&q.key).cloned().unwrap_or_default();
+                    let value = answers.get(&q.key).cloned().unwrap_or_default();
                     question_view(q, areas, None, value, error)
                 })
                 .collect();
             (s.title.clone(), questions)
         })
         .collect();
-    let agree_error = (show_errors && !agreed).then(|| NOT_AGREED.to_string());
+    let agree_error = (show_errors && !agreed && !correcting).then(|| NOT_AGREED.to_string());
     if let Some(m) = &agree_error {
         errors.push(ErrorItem {
             field_id: "agreed".into(),
@@ -195,5 +253,58 @@ pub async fn view(
         agreed: show_errors && agreed,
         agree_error,
         sent: entry.sent,
+        correcting,
+        history: history(st, &survey.definition, entry.response_id).await?,
     })
+}
+
+/// Every correction of a response, in words, for the volunteer correcting it.
+async fn history(
+    st: &AppState,
+    survey: &domain::Survey,
+    response_id: Option<i32>,
+) -> Result<Vec<CorrectionRow>, ViewError> {
+    let Some(id) = response_id else {
+        return Ok(Vec::new());
+    };
+    let prompt = |key: &str| {
+        survey
+            .sections
+            .iter()
+            .flat_map(|s| s.questions.iter())
+            .find(|q| q.key == key)
+            .map(|q| q.prompt.clone())
+            .unwrap_or_else(|| key.to_string())
+    };
+    let shown = |v: &str| {
+        if v.is_empty() {
+            "no answer".to_string()
+        } else {
+            format!("“{v}”")
+        }
+    };
+    let mut rows = Vec::new();
+    for c in store::entries::corrections(&st.db, id).await? {
+        let by = store::users::by_id(&st.db, c.changed_by)
+            .await?
+            .map(|u| u.name)
+            .unwrap_or_default();
+        rows.push(CorrectionRow {
+            when: crate::shared::ssr::when::when(c.changed_at),
+            by,
+            changes: c
+                .changes
+                .iter()
+                .map(|ch| {
+                    format!(
+                        "{}: {} became {}",
+                        prompt(&ch.question),
+                        shown(&ch.before),
+                        shown(&ch.after)
+                    )
+                })
+                .collect(),
+        });
+    }
+    Ok(rows)
 }

@@ -101,6 +101,28 @@ pub async fn event(
             Vec::new()
         },
         entered: store::entries::at_event(&st.db, e.id).await?,
+        mine: if !e.cancelled && e.times.takes_entries(who.at) {
+            store::entries::mine_at_event(&st.db, scope, who.user.id, e.id)
+                .await?
+                .into_iter()
+                .enumerate()
+                .map(|(i, m)| MyEntryRow {
+                    href: crate::groups::paths::entry(&m.code),
+                    label: format!(
+                        "Correct your entry {} (started {}){}",
+                        i + 1,
+                        when(m.created_at),
+                        match m.corrections {
+                            0 => String::new(),
+                            1 => ", corrected once".into(),
+                            n => format!(", corrected {n} times"),
+                        }
+                    ),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         notice,
     })
 }
