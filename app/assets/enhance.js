@@ -16,5 +16,62 @@ for (const box of document.querySelectorAll("textarea[data-max-chars]")) {
   });
 }
 
+// A volunteer's one-page entry form, keyboard first: in a 0 to 10 scale, digits choose the
+// score (1 then 0 quickly for 10); in a list of options, a letter chooses the next option
+// starting with it; Enter moves on to the next question instead of sending the form.
+for (const form of document.querySelectorAll("form[data-keyboard-entry]")) {
+  const questions = () => [...form.querySelectorAll(".form-group")];
+  const firstField = (group) =>
+    group.querySelector("input:checked") ??
+    group.querySelector("input:not([type=hidden]), select, textarea, button");
+  let lastDigit = { value: "", at: 0 };
+  form.addEventListener("keydown", (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement) || target.type !== "radio") {
+      if (event.key === "Enter" && target instanceof HTMLSelectElement) {
+        event.preventDefault();
+        moveOn(target);
+      }
+      return;
+    }
+    const group = target.closest(".form-group");
+    const radios = [...group.querySelectorAll("input[type=radio]")];
+    if (event.key === "Enter") {
+      event.preventDefault();
+      moveOn(target);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
+    let choice;
+    if (/^[0-9]$/.test(event.key) && radios.some((r) => r.value === "10")) {
+      const now = Date.now();
+      const joined = lastDigit.value === "1" && event.key === "0" && now - lastDigit.at < 800;
+      choice = radios.find((r) => r.value === (joined ? "10" : event.key));
+      lastDigit = { value: event.key, at: now };
+    } else {
+      const letter = event.key.toLowerCase();
+      const label = (r) => (form.querySelector(`label[for="${r.id}"]`)?.textContent ?? "").trim().toLowerCase();
+      const start = radios.indexOf(target) + (target.checked ? 1 : 0);
+      const order = [...radios.slice(start), ...radios.slice(0, start)];
+      choice = order.find((r) => label(r).startsWith(letter));
+    }
+    if (choice) {
+      event.preventDefault();
+      choice.checked = true;
+      choice.focus();
+    }
+  });
+  function moveOn(from) {
+    const all = questions();
+    const here = all.indexOf(from.closest(".form-group"));
+    const next = all[here + 1];
+    const field = next ? firstField(next) : form.querySelector("button[type=submit]");
+    field?.focus();
+  }
+}
+
+// Words that are true only where this script runs.
+for (const shown of document.querySelectorAll("[data-shown-with-script]")) shown.hidden = false;
+
 // A marker the end-to-end tests wait for, so a broken script cannot pass unnoticed.
 document.body.dataset.enhanced = "true";

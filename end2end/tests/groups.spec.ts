@@ -13,7 +13,7 @@ function today(): { day: string; month: string; year: string } {
   return { day: String(Number(day)), month: String(Number(month)), year };
 }
 
-test("an administrator sets up a group; its organiser plans an event and invites a volunteer, who enters residents' answers", async ({ page }, info) => {
+test("an administrator sets up a group; its organiser plans an event and invites a volunteer, who enters residents' answers (by keyboard alone, with JavaScript)", async ({ page }, info) => {
   test.setTimeout(300_000);
   // Both servers of a run share the mailbox: names and addresses of this run's own.
   const tag = Math.random().toString(16).slice(2, 8);
@@ -118,6 +118,23 @@ test("an administrator sets up a group; its organiser plans an event and invites
     await visit(vic, info, eventPage);
     const started = Date.now();
     await go(vic, info, () => vic.getByRole("button", { name: /Enter a resident's answers: Wellbeing/ }).click());
+    if (n > 1 && info.project.use.javaScriptEnabled) {
+      // By keyboard alone: the ward by typing its name, scores by their digits, options by
+      // their first letters, Enter to move on, Space to confirm the agreement, Enter to send.
+      await vic.getByLabel("Which ward do you live in?").focus();
+      const keys = vic.keyboard;
+      await keys.type("Fenton East");
+      for (const key of ["Enter", "7", "Enter", "8", "Enter", "6", "Enter", "2", "Enter", "h", "Enter", "d", "Enter", "g", "Enter", "3", "Enter", "Enter"]) {
+        await keys.press(key);
+      }
+      await expect(vic.getByLabel(/The resident agreed to answer/)).toBeFocused();
+      await keys.press("Space");
+      await keys.press("Tab");
+      await go(vic, info, () => keys.press("Enter"));
+      await expect(vic.getByRole("status")).toContainText(`Answers sent. ${n} responses entered at this event so far.`);
+      console.log(`${info.project.name}: response ${n} entered by keyboard in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      continue;
+    }
     await vic.getByLabel("Which ward do you live in?").selectOption({ label: "Fenton East" });
     await score(vic, /satisfied are you with your life/, 7);
     await score(vic, /worthwhile/, 8);

@@ -73,13 +73,22 @@ fn EntryForm(v: EntryView) -> impl IntoView {
                 .into_any()
         } else {
             view! {
+                <p class="keyboard-hint" hidden data-shown-with-script>
+                    "With the keyboard: type a score's number, or an option's first letter, then press Enter for the next question."
+                </p>
                 <p>
                     "Read each question to the resident as written, and enter their answer. Nothing is sent until you press the button at the end."
                 </p>
             }
                 .into_any()
         }}
-        <form method="post" action=paths::entry(&v.code) novalidate class="entry-form">
+        <form
+            method="post"
+            action=paths::entry(&v.code)
+            novalidate
+            class="entry-form"
+            data-keyboard-entry
+        >
             <input type="hidden" name="csrf" value=v.viewer.csrf.clone() />
             {v
                 .sections
