@@ -70,6 +70,22 @@ for (const form of document.querySelectorAll("form[data-keyboard-entry]")) {
   }
 }
 
+// A kiosk page: back to the start after some time without a touch (counted from the last
+// touch, key or scroll; without script the page's own refresh counts from loading).
+const idle = document.querySelector("[data-kiosk-idle]");
+if (idle) {
+  const seconds = Number(idle.dataset.kioskIdle);
+  let timer;
+  const restart = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => location.assign(idle.dataset.kioskHome), seconds * 1000);
+  };
+  for (const kind of ["pointerdown", "keydown", "input", "scroll", "touchstart"]) {
+    addEventListener(kind, restart, { passive: true, capture: true });
+  }
+  restart();
+}
+
 // Words that are true only where this script runs.
 for (const shown of document.querySelectorAll("[data-shown-with-script]")) shown.hidden = false;
 

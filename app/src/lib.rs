@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod admin;
 pub mod events;
 pub mod groups;
+pub mod kiosk;
 pub mod officer;
 pub mod results;
 pub mod shared;
@@ -32,6 +33,7 @@ pub const ACCESS: &[Declared] = &[
     admin::paths::ACCESS,
     groups::paths::ACCESS,
     events::paths::ACCESS,
+    kiosk::paths::ACCESS,
     results::paths::ACCESS,
     updates::paths::ACCESS,
     about::paths::ACCESS,
@@ -125,6 +127,7 @@ pub fn App() -> impl IntoView {
                     <admin::AdminRoutes />
                     <groups::GroupRoutes />
                     <events::EventRoutes />
+                    <kiosk::KioskRoutes />
                     <results::ResultsRoutes />
                     <updates::UpdatesRoutes />
                     <about::AboutRoutes />

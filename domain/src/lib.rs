@@ -15,7 +15,7 @@ pub mod survey;
 pub mod threshold;
 
 pub use answers::{AnswerValue, AreaAnswer, FieldError, RawAnswers};
-pub use codes::{AccessCode, ReceiptCode, ResumeCode};
+pub use codes::{AccessCode, KioskCode, ReceiptCode, ResumeCode};
 pub use postcode::Postcode;
 pub use records::{AuditAction, Channel, WaveStatus};
 pub use survey::{ChoiceOption, Question, QuestionKind, Section, Survey};

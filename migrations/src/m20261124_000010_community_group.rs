@@ -62,6 +62,8 @@ enum Entry {
     EventId,
     WaveId,
     EnteredBy,
+    /// Set when a resident answers on a kiosk (then the response names no volunteer).
+    KioskId,
     Answers,
     /// Null until sent.
     ResponseId,
@@ -80,6 +82,22 @@ enum EntryCorrection {
     ChangedAt,
     /// JSON: [{"question": key, "before": text, "after": text}, ...].
     Changes,
+}
+
+/// A tablet an organiser turned into a kiosk for one event and survey: set up by a one-time
+/// code (kept as a hash, working for 15 minutes), then known by its own token (a hash too).
+#[derive(DeriveIden)]
+enum Kiosk {
+    Table,
+    Id,
+    EventId,
+    WaveId,
+    CreatedBy,
+    CodeHash,
+    CodeExpiresAt,
+    TokenHash,
+    CreatedAt,
+    EndedAt,
 }
 
 #[derive(DeriveIden)]
@@ -229,6 +247,7 @@ impl MigrationTrait for Migration {
                 .col(integer(Entry::EventId))
                 .col(integer(Entry::WaveId))
                 .col(integer(Entry::EnteredBy))
+                .col(integer_null(Entry::KioskId))
                 .col(text(Entry::Answers))
                 .col(integer_null(Entry::ResponseId))
                 .col(big_integer(Entry::CreatedAt))
@@ -242,6 +261,26 @@ impl MigrationTrait for Migration {
                     "entry_wave",
                     (Entry::Table, Entry::WaveId),
                     (Wave::Table, Wave::Id),
+                ))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(Kiosk::Table)
+                .col(pk_auto(Kiosk::Id))
+                .col(integer(Kiosk::EventId))
+                .col(integer(Kiosk::WaveId))
+                .col(integer(Kiosk::CreatedBy))
+                .col(string(Kiosk::CodeHash).unique_key())
+                .col(big_integer(Kiosk::CodeExpiresAt))
+                .col(string_null(Kiosk::TokenHash).unique_key())
+                .col(big_integer(Kiosk::CreatedAt))
+                .col(big_integer_null(Kiosk::EndedAt))
+                .foreign_key(&mut cascade(
+                    "kiosk_event",
+                    (Kiosk::Table, Kiosk::EventId),
+                    (Event::Table, Event::Id),
                 ))
                 .to_owned(),
         )
@@ -301,6 +340,7 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         for t in [
+            Kiosk::Table.into_iden(),
             EntryCorrection::Table.into_iden(),
             Entry::Table.into_iden(),
             EventWave::Table.into_iden(),

@@ -100,6 +100,12 @@ fn handler_routes(state: &AppState) -> Routes {
         .merge(app::groups::ssr::forms::router())
         .merge(app::groups::ssr::entries::router())
         .merge(app::events::ssr::calendar::router())
+        .merge(app::kiosk::ssr::forms::router().map_router(|r| {
+            r.route_layer(middleware::from_fn_with_state(
+                state.clone(),
+                app::shared::ssr::limits::survey_limit,
+            ))
+        }))
         .merge(app::admin::ssr::uploads::router())
         .merge(app::results::ssr::exports::download::router())
         .merge(crate::api::router())

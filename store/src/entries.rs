@@ -32,6 +32,8 @@ pub struct Entry {
     pub sent: bool,
     /// The response it became, once sent.
     pub response_id: Option<i32>,
+    /// Answered by a resident on this kiosk, not entered by a volunteer.
+    pub kiosk_id: Option<i32>,
     pub created_at: i64,
 }
 
@@ -69,6 +71,7 @@ pub async fn start(
         event_id: Set(event_id),
         wave_id: Set(wave_id),
         entered_by: Set(user_id),
+        kiosk_id: Set(None),
         answers: Set("{}".into()),
         response_id: Set(None),
         created_at: Set(now),
@@ -108,10 +111,17 @@ pub async fn own(
     else {
         return Ok(None);
     };
+    if row.kiosk_id.is_some() {
+        return Ok(None);
+    }
     let Some(event) = crate::events::own(db, scope, row.event_id).await? else {
         return Ok(None);
     };
-    Ok(Some(Entry {
+    Ok(Some(entry_of(row, event)?))
+}
+
+fn entry_of(row: entry::Model, event: Event) -> Result<Entry, StoreError> {
+    Ok(Entry {
         code: row.code,
         event,
         wave_id: row.wave_id,
@@ -119,8 +129,63 @@ pub async fn own(
         answers: serde_json::from_str(&row.answers)?,
         sent: row.response_id.is_some(),
         response_id: row.response_id,
+        kiosk_id: row.kiosk_id,
         created_at: row.created_at,
-    }))
+    })
+}
+
+/// A kiosk starts a resident's answers: any left unsent by the last person are deleted
+/// first, so nothing of theirs stays on the tablet.
+pub async fn start_at_kiosk(
+    db: &DatabaseConnection,
+    kiosk: &crate::kiosks::Kiosk,
+    now: i64,
+) -> Result<String, StoreError> {
+    forget_unsent(db, kiosk.id).await?;
+    let code = format!("{:032x}", rand::rng().random::<u128>());
+    entry::ActiveModel {
+        code: Set(code.clone()),
+        event_id: Set(kiosk.event.id),
+        wave_id: Set(kiosk.wave_id),
+        entered_by: Set(kiosk.created_by),
+        kiosk_id: Set(Some(kiosk.id)),
+        answers: Set("{}".into()),
+        response_id: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(code)
+}
+
+/// One of a kiosk's unsent entries (None once sent, or another kiosk's).
+pub async fn at_kiosk(
+    db: &DatabaseConnection,
+    kiosk: &crate::kiosks::Kiosk,
+    code: &str,
+) -> Result<Option<Entry>, StoreError> {
+    let Some(row) = entry::Entity::find()
+        .filter(entry::Column::Code.eq(code))
+        .filter(entry::Column::KioskId.eq(kiosk.id))
+        .filter(entry::Column::ResponseId.is_null())
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(entry_of(row, kiosk.event.clone())?))
+}
+
+/// Deletes a kiosk's unsent entries (the last person walked away).
+pub async fn forget_unsent(db: &DatabaseConnection, kiosk_id: i32) -> Result<(), StoreError> {
+    entry::Entity::delete_many()
+        .filter(entry::Column::KioskId.eq(kiosk_id))
+        .filter(entry::Column::ResponseId.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// What sending an entry did.
@@ -186,10 +251,17 @@ pub async fn send(
         entry.wave_id,
         valid,
         areas,
-        Provenance {
-            channel: domain::Channel::Assisted,
-            event_id: Some(entry.event.id),
-            entered_by: Some(entry.entered_by),
+        match entry.kiosk_id {
+            Some(_) => Provenance {
+                channel: domain::Channel::Kiosk,
+                event_id: Some(entry.event.id),
+                entered_by: None,
+            },
+            None => Provenance {
+                channel: domain::Channel::Assisted,
+                event_id: Some(entry.event.id),
+                entered_by: Some(entry.entered_by),
+            },
         },
         today,
     )?
@@ -244,6 +316,7 @@ pub async fn mine_at_event(
     let rows = entry::Entity::find()
         .filter(entry::Column::EventId.eq(event_id))
         .filter(entry::Column::EnteredBy.eq(user_id))
+        .filter(entry::Column::KioskId.is_null())
         .filter(entry::Column::ResponseId.is_not_null())
         .order_by_asc(entry::Column::Id)
         .all(db)

@@ -161,6 +161,12 @@ pub async fn own(
     Ok(hydrate(db, rows).await?.pop())
 }
 
+/// Any event by id, for a kiosk (which belongs to no signed-in person).
+pub(crate) async fn by_id(db: &DatabaseConnection, id: i32) -> Result<Option<Event>, StoreError> {
+    let rows = event::Entity::find_by_id(id).all(db).await?;
+    Ok(hydrate(db, rows).await?.pop())
+}
+
 /// The waves and ward an event names must exist and the waves be open.
 async fn check_links<C: ConnectionTrait>(
     db: &C,

@@ -21,6 +21,7 @@ pub mod import;
 pub mod indicator_defs;
 pub mod invitation_list;
 pub mod invitations;
+pub mod kiosks;
 pub mod outbox;
 pub mod passwords;
 pub mod population;

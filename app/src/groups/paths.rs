@@ -11,6 +11,7 @@ pub const GROUP_EVENT_CHANGE: &str = "/group/events/{id}/change";
 pub const GROUP_EVENT_CANCEL: &str = "/group/events/{id}/cancel";
 pub const GROUP_EVENT_ENTER: &str = "/group/events/{id}/enter/{wave}";
 pub const GROUP_ENTRY: &str = "/group/entries/{code}";
+pub const GROUP_EVENT_KIOSK: &str = "/group/events/{id}/kiosk/{wave}";
 pub const GROUP_PEOPLE: &str = "/group/people";
 pub const GROUP_RESULTS: &str = "/group/results";
 pub const PAGE_DATA: &str = "/api/group/{*fn}";
@@ -29,6 +30,9 @@ pub fn event_change(id: i32) -> String {
 pub fn event_enter(id: i32, wave: i32) -> String {
     fill(GROUP_EVENT_ENTER, &[&id.to_string(), &wave.to_string()])
 }
+pub fn event_kiosk(id: i32, wave: i32) -> String {
+    fill(GROUP_EVENT_KIOSK, &[&id.to_string(), &wave.to_string()])
+}
 pub fn entry(code: &str) -> String {
     fill(GROUP_ENTRY, &[code])
 }
@@ -45,6 +49,7 @@ pub const ACCESS: Declared = &[
     (GROUP_EVENT_CANCEL, Organisers),
     (GROUP_EVENT_ENTER, GroupPeople),
     (GROUP_ENTRY, GroupPeople),
+    (GROUP_EVENT_KIOSK, Organisers),
     (GROUP_PEOPLE, Organisers),
     (GROUP_RESULTS, Organisers),
     (EVENT_FORM_DATA, Organisers),

@@ -913,3 +913,174 @@ db_test!(
         assert!(r.answers.contains("\"wb_life_satisfaction\":3"));
     }
 );
+
+/// The kiosk code in the organiser's notice on the event's page.
+fn kiosk_code(words: &str) -> String {
+    let start = words.find("Kiosk code: ").expect("a kiosk code") + "Kiosk code: ".len();
+    words[start..start + 14].to_string()
+}
+
+db_test!(
+    a_kiosk_takes_residents_answers_keeps_nothing_and_needs_the_organiser_to_leave,
+    |app: TestApp| async move {
+        let olu = app
+            .signed_in("olu@group.example.org", Role::Organiser)
+            .await;
+        let (event, wave) = todays_wellbeing_event(&olu, &app).await;
+        let csrf = olu.csrf_from(&format!("/group/events/{event}")).await;
+        let res = olu
+            .post(
+                &format!("/group/events/{event}/kiosk/{wave}"),
+                &[("csrf", &csrf)],
+            )
+            .await;
+        assert_eq!(location(&res), format!("/group/events/{event}#kiosk"));
+        let code = kiosk_code(&olu.get(&format!("/group/events/{event}")).await.words());
+        // Volunteers cannot set up kiosks.
+        let vic = app
+            .signed_in("vic@group.example.org", Role::Volunteer)
+            .await;
+        let vic_csrf = vic.csrf_from("/group").await;
+        assert_eq!(
+            vic.post(
+                &format!("/group/events/{event}/kiosk/{wave}"),
+                &[("csrf", &vic_csrf)]
+            )
+            .await
+            .status(),
+            StatusCode::FORBIDDEN
+        );
+        // The tablet: a wrong code first, then the right one.
+        let tablet = app.agent();
+        let res = tablet.post("/kiosk", &[("code", "AAAA-BBBB-CCCC")]).await;
+        assert_eq!(location(&res), "/kiosk");
+        let page = tablet.get("/kiosk").await;
+        assert_eq!(page.error_summary().len(), 1);
+        assert_eq!(
+            page.attr("#kiosk-code", "value").as_deref(),
+            Some("AAAA-BBBB-CCCC")
+        );
+        tablet
+            .post("/kiosk", &[("code", &code.to_lowercase())])
+            .await;
+        let home = tablet.get("/kiosk").await;
+        assert!(
+            home.words().contains("Have your say: Wellbeing survey"),
+            "{}",
+            home.words()
+        );
+        // The code works once.
+        let other = app.agent();
+        other.post("/kiosk", &[("code", &code)]).await;
+        assert!(other.get("/kiosk").await.words().contains("Set up a kiosk"));
+        // A resident starts, makes a mistake and walks away; the next person's start
+        // deletes what they typed.
+        let token = home.attr("input[name=token]", "value").unwrap();
+        let res = tablet.post("/kiosk/start", &[("token", &token)]).await;
+        let first = location(&res);
+        assert!(first.starts_with("/kiosk/answers/"), "{first}");
+        let form = tablet.get(&first).await;
+        assert_eq!(
+            form.attr("[data-kiosk-idle]", "data-kiosk-idle").as_deref(),
+            Some("120")
+        );
+        assert!(
+            form.text
+                .contains("<noscript><meta http-equiv=\"refresh\" content=\"120;url=/kiosk\""),
+            "idle refresh without script"
+        );
+        let ward = store::areas::AreaDirectory::load(&app.db)
+            .await
+            .unwrap()
+            .wards[5]
+            .code
+            .clone();
+        let res = tablet
+            .post(
+                &first,
+                &[
+                    ("token", &token),
+                    ("area", &ward),
+                    ("wb_life_satisfaction", "9"),
+                ],
+            )
+            .await;
+        let refused = tablet.get(&location(&res)).await;
+        assert!(!refused.error_summary().is_empty());
+        assert_eq!(
+            refused.checked("wb_life_satisfaction").as_deref(),
+            Some("9")
+        );
+        let res = tablet.post("/kiosk/start", &[("token", &token)]).await;
+        let second = location(&res);
+        assert_eq!(location(&tablet.get_raw(&first).await), "/kiosk");
+        // The next person answers in full.
+        let mut fields: Vec<(&str, &str)> = vec![("token", &token), ("area", &ward)];
+        fields.extend(WELLBEING);
+        let res = tablet.post(&second, &fields).await;
+        assert_eq!(location(&res), "/kiosk/thanks");
+        let thanks = tablet.get("/kiosk/thanks").await;
+        assert!(thanks
+            .text
+            .contains("http-equiv=\"refresh\" content=\"10;url=/kiosk\""));
+        assert_eq!(location(&tablet.get_raw(&second).await), "/kiosk");
+        let kiosk: Vec<_> = app
+            .responses()
+            .await
+            .into_iter()
+            .filter(|r| r.channel == "kiosk")
+            .collect();
+        assert_eq!(kiosk.len(), 1);
+        assert_eq!(kiosk[0].event_id, Some(event));
+        assert_eq!(kiosk[0].entered_by, None);
+        // Leaving needs an organiser of the group: not a volunteer, not a wrong password.
+        let leave = tablet.get("/kiosk/leave").await;
+        let token = leave.attr("input[name=token]", "value").unwrap();
+        for (email, password) in [
+            ("vic@group.example.org", crate::common::PASSWORD),
+            ("olu@group.example.org", "not the password"),
+        ] {
+            let res = tablet
+                .post(
+                    "/kiosk/leave",
+                    &[("token", &token), ("email", email), ("password", password)],
+                )
+                .await;
+            assert_eq!(location(&res), "/kiosk/leave");
+            assert_eq!(
+                tablet.get("/kiosk/leave").await.error_summary(),
+                vec!["Enter the email address and password of an organiser of this group"]
+            );
+        }
+        assert!(tablet.get("/kiosk").await.words().contains("Have your say"));
+        tablet
+            .post(
+                "/kiosk/leave",
+                &[
+                    ("token", &token),
+                    ("email", "olu@group.example.org"),
+                    ("password", crate::common::PASSWORD),
+                ],
+            )
+            .await;
+        assert!(tablet
+            .get("/kiosk")
+            .await
+            .words()
+            .contains("Set up a kiosk"));
+        // A kiosk stops when its event ends.
+        let res = olu
+            .post(
+                &format!("/group/events/{event}/kiosk/{wave}"),
+                &[("csrf", &csrf)],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let code = kiosk_code(&olu.get(&format!("/group/events/{event}")).await.words());
+        let late = app.agent();
+        late.post("/kiosk", &[("code", &code)]).await;
+        assert!(late.get("/kiosk").await.words().contains("Have your say"));
+        app.advance(9 * 3600);
+        assert!(late.get("/kiosk").await.words().contains("Set up a kiosk"));
+    }
+);

@@ -10,6 +10,7 @@ pub struct Model {
     pub event_id: i32,
     pub wave_id: i32,
     pub entered_by: i32,
+    pub kiosk_id: Option<i32>,
     pub answers: String,
     pub response_id: Option<i32>,
     pub created_at: i64,

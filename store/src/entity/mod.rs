@@ -16,6 +16,7 @@ pub mod group_ward;
 pub mod indicator;
 pub mod invitation;
 pub mod invitation_batch;
+pub mod kiosk;
 pub mod mail_suppression;
 pub mod outbox;
 pub mod population;

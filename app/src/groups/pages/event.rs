@@ -124,6 +124,29 @@ pub fn EventPage() -> impl IntoView {
                             .collect_view()
                             .into_any()
                     }}
+                    {(organises && !v.entry_waves.is_empty() && !e.over)
+                        .then(|| {
+                            view! {
+                                <h3 id="kiosk">"Kiosk"</h3>
+                                <p>
+                                    "Turn a tablet into a kiosk where residents answer for themselves: you get a code to type on the tablet. It returns to the start after each person, and stops when the event ends."
+                                </p>
+                                {v
+                                    .entry_waves
+                                    .iter()
+                                    .map(|(wave, title)| {
+                                        view! {
+                                            <form method="post" action=paths::event_kiosk(e.id, *wave)>
+                                                <input type="hidden" name="csrf" value=csrf.clone() />
+                                                <button class="button button-secondary" type="submit">
+                                                    {format!("Set up a kiosk: {title}")}
+                                                </button>
+                                            </form>
+                                        }
+                                    })
+                                    .collect_view()}
+                            }
+                        })}
                     {v
                         .public_page
                         .clone()

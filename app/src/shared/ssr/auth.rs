@@ -45,6 +45,8 @@ impl AuthConfig {
             (Cookie::Notice, false) => "kiln_flash",
             (Cookie::Invited, true) => "__Host-kiln_invited",
             (Cookie::Invited, false) => "kiln_invited",
+            (Cookie::Kiosk, true) => "__Host-kiln_kiosk",
+            (Cookie::Kiosk, false) => "kiln_kiosk",
         }
     }
 
@@ -92,6 +94,8 @@ pub enum Cookie {
     /// An invited resident's access code, from the invitation to the sending of their
     /// answers (sealed to their unfinished response).
     Invited,
+    /// A kiosk tablet's token (until the event ends or an organiser ends it).
+    Kiosk,
 }
 
 /// A live session, put in the request's extensions by `resolve`.

@@ -192,6 +192,9 @@ fn limit_for(route: &str) -> Option<Limit> {
         BEGIN => Some(Limit::Start),
         // Trying access codes is like trying resume codes.
         RESUME | crate::survey::paths::TAKE_PART => Some(Limit::Resume),
+        // Trying kiosk codes, or organisers' passwords to leave a kiosk.
+        crate::kiosk::paths::KIOSK | crate::kiosk::paths::KIOSK_LEAVE => Some(Limit::Resume),
+        crate::kiosk::paths::KIOSK_START | crate::kiosk::paths::KIOSK_ANSWERS => Some(Limit::Post),
         SECTION | SUBMIT => Some(Limit::Post),
         // Asking for results updates sends an email: as tight as guessing resume codes.
         crate::updates::paths::UPDATES | crate::updates::paths::PANEL => Some(Limit::Resume),

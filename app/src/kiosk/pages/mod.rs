@@ -1,0 +1,4 @@
+pub mod answers;
+pub mod home;
+pub mod leave;
+pub mod thanks;

@@ -1,0 +1,120 @@
+//! The kiosk pages' data. Each reads the tablet's kiosk cookie from the request.
+
+use domain::answers::validate_survey;
+
+use crate::kiosk::model::*;
+use crate::kiosk::paths;
+use crate::kiosk::ssr::cookie;
+use crate::shared::components::ErrorItem;
+use crate::shared::notice::{FormNotice, Refusal};
+use crate::shared::ssr::{flash, AppState, ViewError};
+use crate::survey::paths::field_id;
+use crate::survey::ssr::views::question_view;
+
+fn headers() -> axum::http::HeaderMap {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .map(|p| p.headers)
+        .unwrap_or_default()
+}
+
+pub async fn home(st: &AppState) -> Result<KioskHome, ViewError> {
+    let notice: Option<FormNotice> = flash::take(st, paths::KIOSK);
+    let Some((token, kiosk)) = cookie::kiosk_of(st, &headers()).await? else {
+        let refusal = Refusal::of(&notice, "kiosk").unwrap_or_default();
+        return Ok(KioskHome::NeedsCode {
+            error: refusal.error("kiosk-code"),
+            typed: refusal.typed.get("code").unwrap_or_default(),
+        });
+    };
+    let catalogue = st.catalogue.get(&st.db).await?;
+    let survey = catalogue
+        .wave(kiosk.wave_id)
+        .and_then(|w| catalogue.survey_by_id(w.survey_id))
+        .ok_or(ViewError::NotFound)?;
+    let group = store::groups::by_id(&st.db, kiosk.event.group_id)
+        .await?
+        .map(|g| g.name)
+        .unwrap_or_default();
+    Ok(KioskHome::Ready {
+        survey_title: survey.definition.title.clone(),
+        minutes: survey.about.minutes,
+        event_title: kiosk.event.title.clone(),
+        group_name: group,
+        token: cookie::form_token(st, &token),
+    })
+}
+
+pub async fn answers(
+    st: &AppState,
+    code: &str,
+    show_errors: bool,
+) -> Result<KioskAnswersView, ViewError> {
+    let Some((token, kiosk)) = cookie::kiosk_of(st, &headers()).await? else {
+        return Err(ViewError::Redirect(paths::KIOSK.into()));
+    };
+    // Sent, or left behind by someone before: back to the start.
+    let Some(entry) = store::entries::at_kiosk(&st.db, &kiosk, code).await? else {
+        return Err(ViewError::Redirect(paths::KIOSK.into()));
+    };
+    let catalogue = st.catalogue.get(&st.db).await?;
+    let survey = catalogue
+        .wave(kiosk.wave_id)
+        .and_then(|w| catalogue.survey_by_id(w.survey_id))
+        .ok_or(ViewError::NotFound)?;
+    let areas = &catalogue.areas;
+    let field_errors = if show_errors {
+        validate_survey(&survey.definition, &entry.answers, &|c| areas.is_ward(c))
+            .err()
+            .map(|(_, e)| e)
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let mut errors = Vec::new();
+    let sections = survey
+        .definition
+        .sections
+        .iter()
+        .map(|s| {
+            let questions = s
+                .questions
+                .iter()
+                .map(|q| {
+                    let error = field_errors
+                        .iter()
+                        .find(|e| e.question_key == q.key)
+                        .map(|e| e.message.clone());
+                    if let Some(m) = &error {
+                        errors.push(ErrorItem {
+                            field_id: field_id(&q.key),
+                            message: m.clone(),
+                        });
+                    }
+                    let value = entry.answers.get(&q.key).cloned().unwrap_or_default();
+                    question_view(q, areas, None, value, error)
+                })
+                .collect();
+            (s.title.clone(), questions)
+        })
+        .collect();
+    Ok(KioskAnswersView {
+        code: entry.code,
+        survey_title: survey.definition.title.clone(),
+        sections,
+        errors,
+        token: cookie::form_token(st, &token),
+    })
+}
+
+pub async fn leave(st: &AppState) -> Result<KioskLeaveView, ViewError> {
+    let notice: Option<FormNotice> = flash::take(st, paths::KIOSK_LEAVE);
+    let Some((token, _)) = cookie::kiosk_of(st, &headers()).await? else {
+        return Err(ViewError::Redirect(paths::KIOSK.into()));
+    };
+    let refusal = Refusal::of(&notice, "leave").unwrap_or_default();
+    Ok(KioskLeaveView {
+        token: cookie::form_token(st, &token),
+        error: refusal.error("leave-email"),
+        email: refusal.typed.get("email").unwrap_or_default(),
+    })
+}
