@@ -71,16 +71,26 @@ for (const form of document.querySelectorAll("form[data-keyboard-entry]")) {
 }
 
 // A kiosk page: back to the start after some time without a touch (counted from the last
-// touch, key or scroll; without script the page's own refresh counts from loading).
+// touch or key; without script the page's own refresh counts from loading). Before it
+// goes, it asks "Are you still there?" for 20 seconds (or half the time, if shorter), so
+// that someone slow is not cut off (WCAG 2.2.1).
 const idle = document.querySelector("[data-kiosk-idle]");
 if (idle) {
   const seconds = Number(idle.dataset.kioskIdle);
-  let timer;
+  const warnFor = Math.min(20, seconds / 2);
+  let warnTimer;
+  let leaveTimer;
   const restart = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => location.assign(idle.dataset.kioskHome), seconds * 1000);
+    clearTimeout(warnTimer);
+    clearTimeout(leaveTimer);
+    idle.hidden = true;
+    warnTimer = setTimeout(() => {
+      idle.hidden = false;
+      idle.querySelector("[data-kiosk-stay]")?.focus();
+    }, (seconds - warnFor) * 1000);
+    leaveTimer = setTimeout(() => location.assign(idle.dataset.kioskHome), seconds * 1000);
   };
-  for (const kind of ["pointerdown", "keydown", "input", "scroll", "touchstart"]) {
+  for (const kind of ["pointerdown", "keydown", "input", "touchstart"]) {
     addEventListener(kind, restart, { passive: true, capture: true });
   }
   restart();

@@ -13,7 +13,7 @@ function today(): { day: string; month: string; year: string } {
   return { day: String(Number(day)), month: String(Number(month)), year };
 }
 
-test("an administrator sets up a group; its organiser plans an event and invites a volunteer, who enters residents' answers (by keyboard alone, with JavaScript)", async ({ page }, info) => {
+test("an administrator sets up a group; its organiser plans an event and invites a volunteer, who enters residents' answers (by keyboard alone where JavaScript runs); a kiosk takes answers and clears itself", async ({ page }, info) => {
   test.setTimeout(300_000);
   // Both servers of a run share the mailbox: names and addresses of this run's own.
   const tag = Math.random().toString(16).slice(2, 8);
@@ -94,7 +94,6 @@ test("an administrator sets up a group; its organiser plans an event and invites
   await olu.getByLabel("Email address").fill(volunteer);
   await go(olu, info, () => olu.getByRole("button", { name: "Send invitation" }).click());
   await expect(olu.getByRole("status")).toContainText(`Invitation sent to ${volunteer}`);
-  await other.close();
   const third = await page.context().browser()!.newContext({
     baseURL: info.project.use.baseURL,
     viewport: info.project.use.viewport,
@@ -155,6 +154,61 @@ test("an administrator sets up a group; its organiser plans an event and invites
     console.log(`${info.project.name}: response ${n} entered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   await third.close();
+
+  // The organiser turns a tablet into a kiosk for the event.
+  await visit(olu, info, eventPage);
+  await go(olu, info, () => olu.getByRole("button", { name: /Set up a kiosk: Wellbeing/ }).click());
+  const notice = await olu.getByRole("status").innerText();
+  const code = notice.match(/Kiosk code: ([A-Z0-9-]{14})/)![1];
+  await other.close();
+  const fourth = await page.context().browser()!.newContext({
+    baseURL: info.project.use.baseURL,
+    viewport: info.project.use.viewport,
+    javaScriptEnabled: info.project.use.javaScriptEnabled,
+  });
+  const tablet = await fourth.newPage();
+  await visit(tablet, info, "/kiosk");
+  await tablet.getByLabel("Kiosk code").fill(code);
+  await go(tablet, info, () => tablet.getByRole("button", { name: "Start the kiosk" }).click());
+  await expect(tablet.getByRole("heading", { level: 1 })).toHaveText("Have your say: Wellbeing survey");
+
+  // A resident answers and sends; the tablet goes back to the start on its own.
+  await go(tablet, info, () => tablet.getByRole("button", { name: "Start" }).click());
+  await tablet.getByLabel("Which ward do you live in?").selectOption({ label: "Fenton East" });
+  await score(tablet, /satisfied are you with your life/, 5);
+  await score(tablet, /worthwhile/, 6);
+  await score(tablet, /how happy did you feel yesterday/, 7);
+  await score(tablet, /how anxious did you feel/, 3);
+  await pick(tablet, "How often do you feel lonely?", "Some of the time");
+  await pick(tablet, /managing financially/, "Just about getting by");
+  await pick(tablet, "How is your health in general?", "Fair");
+  await go(tablet, info, () => tablet.getByRole("button", { name: "Send your answers" }).click());
+  await expect(tablet.getByRole("status")).toContainText("Thank you: your answers have been sent.");
+  await expect(tablet).toHaveURL(/\/kiosk$/);
+  await expect(tablet.getByRole("heading", { level: 1 })).toHaveText("Have your say: Wellbeing survey");
+
+  // The next person starts, chooses one answer and walks away: after the idle time the
+  // tablet is back at the start, and their answer is gone.
+  await go(tablet, info, () => tablet.getByRole("button", { name: "Start" }).click());
+  await score(tablet, /satisfied are you with your life/, 2);
+  const abandoned = tablet.url();
+  if (info.project.use.javaScriptEnabled) {
+    // Asked first, with a button to stay.
+    await expect(tablet.getByRole("alertdialog", { name: "Are you still there?" })).toBeVisible({ timeout: 10_000 });
+    await expect(tablet.getByRole("button", { name: "I'm still here" })).toBeFocused();
+  }
+  await tablet.waitForURL(/\/kiosk$/, { timeout: 30_000 });
+  await expect(tablet.getByRole("button", { name: "Start" })).toBeVisible();
+  await tablet.goto(abandoned);
+  await expect(tablet).toHaveURL(/\/kiosk$/);
+
+  // Only the organiser can leave kiosk mode.
+  await visit(tablet, info, "/kiosk/leave");
+  await tablet.getByLabel("Organiser's email address").fill(organiser);
+  await tablet.getByLabel("Password").fill("a long organiser password");
+  await go(tablet, info, () => tablet.getByRole("button", { name: "End the kiosk" }).click());
+  await expect(tablet.getByRole("heading", { level: 1 })).toHaveText("Set up a kiosk");
+  await fourth.close();
 });
 
 function question(page: import("@playwright/test").Page, prompt: RegExp) {

@@ -31,6 +31,9 @@ pub struct Config {
     /// `KILN_COUNCIL_*`: the council's name and contacts, on the accessibility statement
     /// and the privacy notice.
     pub council: app::shared::council::Council,
+    /// `KILN_KIOSK_IDLE_SECONDS` (120): a kiosk page left this long without a touch goes
+    /// back to the start.
+    pub kiosk_idle_seconds: u32,
 }
 
 /// Email settings.
@@ -123,6 +126,7 @@ impl Default for Config {
             survey_limits: Default::default(),
             mail: MailConfig::default(),
             council: Default::default(),
+            kiosk_idle_seconds: app::kiosk::paths::IDLE_SECONDS,
         }
     }
 }
@@ -196,6 +200,7 @@ impl Config {
         };
         Ok(Config {
             council,
+            kiosk_idle_seconds: count("KILN_KIOSK_IDLE_SECONDS", app::kiosk::paths::IDLE_SECONDS)?,
             database_url: var("DATABASE_URL", DEFAULT_DATABASE_URL),
             addr,
             site_root: var("KILN_SITE_ROOT", "target/site"),

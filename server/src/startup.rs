@@ -64,6 +64,7 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
         }),
         clock,
         council: Arc::new(config.council.clone()),
+        kiosk_idle_seconds: config.kiosk_idle_seconds,
         mail: app::shared::ssr::mail::MailSettings {
             reset_minutes: config.mail.reset_minutes,
             delivery: config.mail.delivery(),

@@ -13,16 +13,13 @@ use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{path, MatchNestedRoutes, SsrMode};
 
-use pages::{
-    answers::KioskAnswersPage, home::KioskPage, leave::KioskLeavePage, thanks::KioskThanksPage,
-};
+use pages::{answers::KioskAnswersPage, home::KioskPage, leave::KioskLeavePage};
 
 #[component(transparent)]
 pub fn KioskRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("/kiosk") view=KioskPage ssr=SsrMode::Async />
         <Route path=path!("/kiosk/answers/:code") view=KioskAnswersPage ssr=SsrMode::Async />
-        <Route path=path!("/kiosk/thanks") view=KioskThanksPage ssr=SsrMode::Async />
         <Route path=path!("/kiosk/leave") view=KioskLeavePage ssr=SsrMode::Async />
     }
     .into_inner()

@@ -19,6 +19,8 @@ pub enum KioskHome {
         event_title: String,
         group_name: String,
         token: String,
+        /// "Thank you" for the person who has just sent their answers.
+        thanks: Option<String>,
     },
 }
 
@@ -29,6 +31,7 @@ pub struct KioskAnswersView {
     pub sections: Vec<(String, Vec<QuestionView>)>,
     pub errors: Vec<ErrorItem>,
     pub token: String,
+    pub idle_seconds: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

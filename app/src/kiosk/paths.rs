@@ -8,7 +8,6 @@ use crate::shared::address::fill;
 pub const KIOSK: &str = "/kiosk";
 pub const KIOSK_START: &str = "/kiosk/start";
 pub const KIOSK_ANSWERS: &str = "/kiosk/answers/{code}";
-pub const KIOSK_THANKS: &str = "/kiosk/thanks";
 pub const KIOSK_LEAVE: &str = "/kiosk/leave";
 pub const PAGE_DATA: &str = "/api/kiosk/{*fn}";
 
@@ -16,14 +15,14 @@ pub fn answers(code: &str) -> String {
     fill(KIOSK_ANSWERS, &[code])
 }
 
-/// Seconds without a touch before a kiosk page returns to the start.
+/// Seconds without a touch before a kiosk page returns to the start, unless
+/// `KILN_KIOSK_IDLE_SECONDS` says otherwise.
 pub const IDLE_SECONDS: u32 = 120;
 
 pub const ACCESS: Declared = &[
     (KIOSK, Anyone),
     (KIOSK_START, Anyone),
     (KIOSK_ANSWERS, Anyone),
-    (KIOSK_THANKS, Anyone),
     (KIOSK_LEAVE, Anyone),
     (PAGE_DATA, Anyone),
 ];

@@ -27,7 +27,7 @@ pub fn KioskAnswersPage() -> impl IntoView {
         {show_loaded(
             data,
             |v: KioskAnswersView| {
-                let idle = paths::IDLE_SECONDS;
+                let idle = v.idle_seconds;
                 view! {
                     <PageTitle text=v.survey_title.clone() error=!v.errors.is_empty() />
                     <IdleReturn seconds=idle />
@@ -68,7 +68,20 @@ pub fn KioskAnswersPage() -> impl IntoView {
 #[component]
 pub fn IdleReturn(seconds: u32) -> impl IntoView {
     view! {
-        <div hidden data-kiosk-idle=seconds.to_string() data-kiosk-home=paths::KIOSK></div>
+        <div
+            class="kiosk-idle"
+            role="alertdialog"
+            aria-labelledby="kiosk-idle-title"
+            hidden
+            data-kiosk-idle=seconds.to_string()
+            data-kiosk-home=paths::KIOSK
+        >
+            <h2 id="kiosk-idle-title">"Are you still there?"</h2>
+            <p>"Your answers will be cleared soon, ready for the next person."</p>
+            <button class="button" type="button" data-kiosk-stay>
+                "I'm still here"
+            </button>
+        </div>
         <noscript>
             <meta http-equiv="refresh" content=format!("{seconds};url={}", paths::KIOSK) />
         </noscript>

@@ -3,7 +3,9 @@ use leptos::prelude::*;
 use crate::kiosk::api::load_kiosk_home;
 use crate::kiosk::model::KioskHome;
 use crate::kiosk::paths;
-use crate::shared::components::{show_loaded, ErrorItem, ErrorSummary, InputField, PageTitle};
+use crate::shared::components::{
+    show_loaded, ErrorItem, ErrorSummary, InputField, PageTitle, StatusNotice,
+};
 
 /// The kiosk's start screen, or (on a tablet not yet a kiosk) the organiser's code form.
 #[component]
@@ -48,9 +50,17 @@ pub fn KioskPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                KioskHome::Ready { survey_title, minutes, event_title, group_name, token } => {
+                KioskHome::Ready {
+                    survey_title,
+                    minutes,
+                    event_title,
+                    group_name,
+                    token,
+                    thanks,
+                } => {
                     view! {
                         <PageTitle text=survey_title.clone() />
+                        <StatusNotice message=thanks />
                         <span class="caption">{format!("{event_title}, with {group_name}")}</span>
                         <h1>{format!("Have your say: {survey_title}")}</h1>
                         <p class="lead">

@@ -1,4 +1,3 @@
 pub mod answers;
 pub mod home;
 pub mod leave;
-pub mod thanks;

@@ -181,9 +181,16 @@ async fn send(
     )
     .await
     {
-        Ok(Sent::Stored { .. } | Sent::Already) => {
-            Redirect::to(paths::KIOSK_THANKS).into_response()
-        }
+        // Straight back to the start, ready for the next person, saying thank you.
+        Ok(Sent::Stored { .. } | Sent::Already) => flash::redirect_with(
+            &st,
+            paths::KIOSK,
+            &FormNotice::Done(
+                "Thank you: your answers have been sent. Nothing of them stays on this tablet."
+                    .into(),
+            ),
+            "",
+        ),
         Ok(Sent::Invalid { .. }) => {
             Redirect::to(&format!("{}?errors=1", paths::answers(&code))).into_response()
         }

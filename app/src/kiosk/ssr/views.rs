@@ -19,6 +19,7 @@ fn headers() -> axum::http::HeaderMap {
 
 pub async fn home(st: &AppState) -> Result<KioskHome, ViewError> {
     let notice: Option<FormNotice> = flash::take(st, paths::KIOSK);
+    let thanks = crate::shared::notice::done(&notice);
     let Some((token, kiosk)) = cookie::kiosk_of(st, &headers()).await? else {
         let refusal = Refusal::of(&notice, "kiosk").unwrap_or_default();
         return Ok(KioskHome::NeedsCode {
@@ -26,6 +27,9 @@ pub async fn home(st: &AppState) -> Result<KioskHome, ViewError> {
             typed: refusal.typed.get("code").unwrap_or_default(),
         });
     };
+    // Back at the start (after a send, a walk-away or the idle return): whatever the last
+    // person left unsent goes now.
+    store::entries::forget_unsent(&st.db, kiosk.id).await?;
     let catalogue = st.catalogue.get(&st.db).await?;
     let survey = catalogue
         .wave(kiosk.wave_id)
@@ -41,6 +45,7 @@ pub async fn home(st: &AppState) -> Result<KioskHome, ViewError> {
         event_title: kiosk.event.title.clone(),
         group_name: group,
         token: cookie::form_token(st, &token),
+        thanks,
     })
 }
 
@@ -103,6 +108,7 @@ pub async fn answers(
         sections,
         errors,
         token: cookie::form_token(st, &token),
+        idle_seconds: st.kiosk_idle_seconds,
     })
 }
 
