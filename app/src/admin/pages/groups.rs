@@ -5,7 +5,7 @@ use crate::admin::api::{load_group, load_groups};
 use crate::admin::model::{GroupView, GroupsView};
 use crate::admin::paths;
 use crate::groups::pages::home::EventTable;
-use crate::groups::pages::people::PeopleTable;
+use crate::groups::pages::people::{InviteForm, PeopleTable};
 use crate::officer::pages::nav::OfficerNav;
 use crate::shared::components::{
     show_loaded, Checkboxes, ErrorSummary, InputField, PageTitle, StatusNotice, TextArea,
@@ -120,8 +120,6 @@ pub fn GroupPage() -> impl IntoView {
                 let invite = Refusal::of(&v.notice, "invite").unwrap_or_default();
                 let mut errors = details.errors.clone();
                 errors.extend(invite.errors.clone());
-                let invite_err = |k: &str| invite.error(&format!("invite-{k}"));
-                let invite_val = |k: &str| invite.typed.get(k).unwrap_or_default();
                 view! {
                     <PageTitle text=v.name.clone() error=!errors.is_empty() />
                     <OfficerNav viewer=v.viewer.clone() />
@@ -138,30 +136,11 @@ pub fn GroupPage() -> impl IntoView {
                     <p>
                         "Organisers plan the group's events and invite its volunteers. They get an email with a link to choose their own password."
                     </p>
-                    <form method="post" action=paths::admin_group_organisers(v.id) novalidate>
-                        <input type="hidden" name="csrf" value=v.viewer.csrf.clone() />
-                        <InputField
-                            id="invite-name"
-                            name="name"
-                            label="Full name"
-                            kind="text"
-                            autocomplete="off"
-                            error=invite_err("name")
-                            value=invite_val("name")
-                        />
-                        <InputField
-                            id="invite-email"
-                            name="email"
-                            label="Email address"
-                            kind="email"
-                            autocomplete="off"
-                            error=invite_err("email")
-                            value=invite_val("email")
-                        />
-                        <button class="button" type="submit">
-                            "Send invitation"
-                        </button>
-                    </form>
+                    <InviteForm
+                        action=paths::admin_group_organisers(v.id)
+                        csrf=v.viewer.csrf.clone()
+                        refusal=invite.clone()
+                    />
                     <h2>"Events"</h2>
                     <EventTable
                         rows=v.events.clone()

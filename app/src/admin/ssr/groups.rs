@@ -10,7 +10,7 @@ use store::areas::AreaDirectory;
 
 use crate::admin::model::{GroupRow, GroupView, GroupsView};
 use crate::admin::paths;
-use crate::groups::ssr::forms::{all_of, invite_refused};
+use crate::groups::ssr::forms::{all_of, invite_refused, invited};
 use crate::groups::ssr::views::{person_row, Names};
 use crate::shared::notice::FormNotice;
 use crate::shared::ssr::access::{Administrators, Routes};
@@ -235,19 +235,7 @@ async fn invite_organiser(
     )
     .await?;
     match outcome {
-        Ok(u) => {
-            st.mail.wake.notify_one();
-            Ok(flash::redirect_with(
-                &st,
-                &page,
-                &FormNotice::Done(format!(
-                    "Invitation sent to {}. They choose their own password from the link, which works for {} hours.",
-                    u.email,
-                    store::account_links::INVITATION_HOURS
-                )),
-                "",
-            ))
-        }
+        Ok(u) => Ok(invited(&st, &page, &u.email)),
         Err(problems) => Ok(flash::redirect_with(
             &st,
             &page,

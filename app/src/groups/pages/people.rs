@@ -16,8 +16,6 @@ pub fn PeoplePage() -> impl IntoView {
             data,
             move |v: PeopleView| {
                 let refusal = Refusal::of(&v.notice, "invite").unwrap_or_default();
-                let err = |k: &str| refusal.error(&format!("invite-{k}"));
-                let val = |k: &str| refusal.typed.get(k).unwrap_or_default();
                 view! {
                     <PageTitle text="People".to_string() error=!refusal.errors.is_empty() />
                     <OfficerNav viewer=v.viewer.clone() />
@@ -30,30 +28,11 @@ pub fn PeoplePage() -> impl IntoView {
                     <p>
                         "Volunteers enter residents' answers at your events. They get an email with a link to choose their own password, and see only your group's events."
                     </p>
-                    <form method="post" action=paths::GROUP_PEOPLE novalidate>
-                        <input type="hidden" name="csrf" value=v.viewer.csrf.clone() />
-                        <InputField
-                            id="invite-name"
-                            name="name"
-                            label="Full name"
-                            kind="text"
-                            autocomplete="off"
-                            error=err("name")
-                            value=val("name")
-                        />
-                        <InputField
-                            id="invite-email"
-                            name="email"
-                            label="Email address"
-                            kind="email"
-                            autocomplete="off"
-                            error=err("email")
-                            value=val("email")
-                        />
-                        <button class="button" type="submit">
-                            "Send invitation"
-                        </button>
-                    </form>
+                    <InviteForm
+                        action=paths::GROUP_PEOPLE.to_string()
+                        csrf=v.viewer.csrf.clone()
+                        refusal=refusal.clone()
+                    />
                 }
                     .into_any()
             },
@@ -103,4 +82,38 @@ pub fn PeopleTable(people: Vec<crate::groups::model::PersonRow>) -> impl IntoVie
         </div>
     }
     .into_any()
+}
+
+/// The invitation form's fields and button: a person's name and email address, each with
+/// its problem, and what was typed if the form came back refused.
+#[component]
+pub fn InviteForm(action: String, csrf: String, refusal: Refusal) -> impl IntoView {
+    let err = |k: &str| refusal.error(&format!("invite-{k}"));
+    let val = |k: &str| refusal.typed.get(k).unwrap_or_default();
+    view! {
+        <form method="post" action=action novalidate>
+            <input type="hidden" name="csrf" value=csrf />
+            <InputField
+                id="invite-name"
+                name="name"
+                label="Full name"
+                kind="text"
+                autocomplete="off"
+                error=err("name")
+                value=val("name")
+            />
+            <InputField
+                id="invite-email"
+                name="email"
+                label="Email address"
+                kind="email"
+                autocomplete="off"
+                error=err("email")
+                value=val("email")
+            />
+            <button class="button" type="submit">
+                "Send invitation"
+            </button>
+        </form>
+    }
 }

@@ -5,7 +5,7 @@
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
-use domain::answers::{section_fields, validate_survey, RawAnswers};
+use domain::answers::{section_fields, RawAnswers};
 use store::entries::{Closed, Corrected, Sent};
 use store::groups::Scope;
 
@@ -18,8 +18,7 @@ use crate::shared::ssr::auth::SignedIn;
 use crate::shared::ssr::forms::field;
 use crate::shared::ssr::staff_forms::{OfficerError, Posted};
 use crate::shared::ssr::{flash, AppState, ViewError};
-use crate::survey::paths::field_id;
-use crate::survey::ssr::views::question_view;
+use crate::survey::ssr::views::one_page;
 
 pub fn router() -> Routes {
     Routes::default()
@@ -200,41 +199,7 @@ pub async fn view(
         }
         _ => entry.answers.clone(),
     };
-    let field_errors = if show_errors {
-        validate_survey(&survey.definition, &answers, &|c| areas.is_ward(c))
-            .err()
-            .map(|(_, e)| e)
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
-    let mut errors = Vec::new();
-    let sections = survey
-        .definition
-        .sections
-        .iter()
-        .map(|s| {
-            let questions = s
-                .questions
-                .iter()
-                .map(|q| {
-                    let error = field_errors
-                        .iter()
-                        .find(|e| e.question_key == q.key)
-                        .map(|e| e.message.clone());
-                    if let Some(m) = &error {
-                        errors.push(ErrorItem {
-                            field_id: field_id(&q.key),
-                            message: m.clone(),
-                        });
-                    }
-                    let value = answers.get(&q.key).cloned().unwrap_or_default();
-                    question_view(q, areas, None, value, error)
-                })
-                .collect();
-            (s.title.clone(), questions)
-        })
-        .collect();
+    let (sections, mut errors) = one_page(&survey.definition, &answers, areas, show_errors);
     let agree_error = (show_errors && !agreed && !correcting).then(|| NOT_AGREED.to_string());
     if let Some(m) = &agree_error {
         errors.push(ErrorItem {

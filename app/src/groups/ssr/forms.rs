@@ -208,19 +208,7 @@ async fn invite_volunteer(
     .await?;
     let page = paths::GROUP_PEOPLE;
     match outcome {
-        Ok(u) => {
-            st.mail.wake.notify_one();
-            Ok(flash::redirect_with(
-                &st,
-                page,
-                &FormNotice::Done(format!(
-                    "Invitation sent to {}. They choose their own password from the link, which works for {} hours.",
-                    u.email,
-                    store::account_links::INVITATION_HOURS
-                )),
-                "",
-            ))
-        }
+        Ok(u) => Ok(invited(&st, page, &u.email)),
         Err(problems) => Ok(flash::redirect_with(
             &st,
             page,
@@ -228,6 +216,20 @@ async fn invite_volunteer(
             "#invite",
         )),
     }
+}
+
+/// Back to `page` saying the invitation went.
+pub fn invited(st: &AppState, page: &str, email: &str) -> Response {
+    st.mail.wake.notify_one();
+    flash::redirect_with(
+        st,
+        page,
+        &FormNotice::Done(format!(
+            "Invitation sent to {email}. They choose their own password from the link, which works for {} hours.",
+            store::account_links::INVITATION_HOURS
+        )),
+        "",
+    )
 }
 
 /// An invitation form's problems, worded, with what was typed.

@@ -34,6 +34,22 @@ fn internal(e: store::StoreError) -> Response {
     OfficerError::Internal(e).into_response()
 }
 
+/// The working kiosk of a post from its own tablet (its form token checked); otherwise the
+/// reply that sends the tablet back to the start.
+async fn tablet(
+    st: &AppState,
+    headers: &HeaderMap,
+    fields: &Fields,
+) -> Result<store::kiosks::Kiosk, Response> {
+    match cookie::kiosk_of(st, headers).await {
+        Ok(Some((token, kiosk))) if cookie::form_token_ok(st, &token, field(fields, "token")) => {
+            Ok(kiosk)
+        }
+        Ok(_) => Err(Redirect::to(paths::KIOSK).into_response()),
+        Err(e) => Err(internal(e)),
+    }
+}
+
 /// The organiser, on the event's page: a one-time code to type on the tablet.
 async fn set_up(
     State(st): State<AppState>,
@@ -117,14 +133,10 @@ async fn start(
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let (token, kiosk) = match cookie::kiosk_of(&st, &headers).await {
-        Ok(Some(k)) => k,
-        Ok(None) => return Redirect::to(paths::KIOSK).into_response(),
-        Err(e) => return internal(e),
+    let kiosk = match tablet(&st, &headers, &fields).await {
+        Ok(k) => k,
+        Err(back) => return back,
     };
-    if !cookie::form_token_ok(&st, &token, field(&fields, "token")) {
-        return Redirect::to(paths::KIOSK).into_response();
-    }
     match store::entries::start_at_kiosk(&st.db, &kiosk, st.clock.now()).await {
         Ok(code) => Redirect::to(&paths::answers(&code)).into_response(),
         Err(e) => internal(e),
@@ -137,14 +149,10 @@ async fn send(
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let (token, kiosk) = match cookie::kiosk_of(&st, &headers).await {
-        Ok(Some(k)) => k,
-        Ok(None) => return Redirect::to(paths::KIOSK).into_response(),
-        Err(e) => return internal(e),
+    let kiosk = match tablet(&st, &headers, &fields).await {
+        Ok(k) => k,
+        Err(back) => return back,
     };
-    if !cookie::form_token_ok(&st, &token, field(&fields, "token")) {
-        return Redirect::to(paths::KIOSK).into_response();
-    }
     let entry = match store::entries::at_kiosk(&st.db, &kiosk, &code).await {
         Ok(Some(e)) => e,
         Ok(None) => return Redirect::to(paths::KIOSK).into_response(),
@@ -205,14 +213,10 @@ async fn leave(
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let (token, kiosk) = match cookie::kiosk_of(&st, &headers).await {
-        Ok(Some(k)) => k,
-        Ok(None) => return Redirect::to(paths::KIOSK).into_response(),
-        Err(e) => return internal(e),
+    let kiosk = match tablet(&st, &headers, &fields).await {
+        Ok(k) => k,
+        Err(back) => return back,
     };
-    if !cookie::form_token_ok(&st, &token, field(&fields, "token")) {
-        return Redirect::to(paths::KIOSK_LEAVE).into_response();
-    }
     let email = field(&fields, "email")
         .unwrap_or("")
         .trim()

@@ -1,15 +1,11 @@
 //! The kiosk pages' data. Each reads the tablet's kiosk cookie from the request.
 
-use domain::answers::validate_survey;
-
 use crate::kiosk::model::*;
 use crate::kiosk::paths;
 use crate::kiosk::ssr::cookie;
-use crate::shared::components::ErrorItem;
 use crate::shared::notice::{FormNotice, Refusal};
 use crate::shared::ssr::{flash, AppState, ViewError};
-use crate::survey::paths::field_id;
-use crate::survey::ssr::views::question_view;
+use crate::survey::ssr::views::one_page;
 
 fn headers() -> axum::http::HeaderMap {
     leptos::prelude::use_context::<axum::http::request::Parts>()
@@ -67,41 +63,7 @@ pub async fn answers(
         .and_then(|w| catalogue.survey_by_id(w.survey_id))
         .ok_or(ViewError::NotFound)?;
     let areas = &catalogue.areas;
-    let field_errors = if show_errors {
-        validate_survey(&survey.definition, &entry.answers, &|c| areas.is_ward(c))
-            .err()
-            .map(|(_, e)| e)
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
-    let mut errors = Vec::new();
-    let sections = survey
-        .definition
-        .sections
-        .iter()
-        .map(|s| {
-            let questions = s
-                .questions
-                .iter()
-                .map(|q| {
-                    let error = field_errors
-                        .iter()
-                        .find(|e| e.question_key == q.key)
-                        .map(|e| e.message.clone());
-                    if let Some(m) = &error {
-                        errors.push(ErrorItem {
-                            field_id: field_id(&q.key),
-                            message: m.clone(),
-                        });
-                    }
-                    let value = entry.answers.get(&q.key).cloned().unwrap_or_default();
-                    question_view(q, areas, None, value, error)
-                })
-                .collect();
-            (s.title.clone(), questions)
-        })
-        .collect();
+    let (sections, errors) = one_page(&survey.definition, &entry.answers, areas, show_errors);
     Ok(KioskAnswersView {
         code: entry.code,
         survey_title: survey.definition.title.clone(),

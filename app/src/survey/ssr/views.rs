@@ -385,3 +385,48 @@ pub fn question_view(
         error,
     }
 }
+
+/// Every section's questions on one page (a volunteer's entry, a kiosk), with the answers
+/// given and, when `show_errors`, every problem beside its question and for the summary.
+pub fn one_page(
+    survey: &domain::Survey,
+    answers: &domain::RawAnswers,
+    areas: &store::areas::AreaDirectory,
+    show_errors: bool,
+) -> (Vec<(String, Vec<QuestionView>)>, Vec<ErrorItem>) {
+    let field_errors = if show_errors {
+        domain::answers::validate_survey(survey, answers, &|c| areas.is_ward(c))
+            .err()
+            .map(|(_, e)| e)
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let mut errors = Vec::new();
+    let sections = survey
+        .sections
+        .iter()
+        .map(|s| {
+            let questions = s
+                .questions
+                .iter()
+                .map(|q| {
+                    let error = field_errors
+                        .iter()
+                        .find(|e| e.question_key == q.key)
+                        .map(|e| e.message.clone());
+                    if let Some(m) = &error {
+                        errors.push(ErrorItem {
+                            field_id: paths::field_id(&q.key),
+                            message: m.clone(),
+                        });
+                    }
+                    let value = answers.get(&q.key).cloned().unwrap_or_default();
+                    question_view(q, areas, None, value, error)
+                })
+                .collect();
+            (s.title.clone(), questions)
+        })
+        .collect();
+    (sections, errors)
+}
