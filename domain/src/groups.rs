@@ -392,23 +392,30 @@ impl EventTimes {
 
     /// "Saturday 5 December 2026, 10am to 12:30pm", in the council's time.
     pub fn describe(&self) -> String {
-        let (Some(s), Some(e)) = (local(self.starts_at), local(self.ends_at)) else {
-            return String::new();
-        };
-        format!(
-            "{} {} {} {}, {} to {}",
-            s.format("%A"),
-            s.day(),
-            s.format("%B"),
-            s.year(),
-            clock(s.time()),
-            clock(e.time())
-        )
+        format!("{}, {}", self.day(), self.hours())
     }
 
-    /// The event's date, for grouping a listing by day.
-    pub fn date(&self) -> Option<NaiveDate> {
-        local(self.starts_at).map(|d| d.date())
+    /// "Saturday 5 December 2026": the event's day, for a listing grouped by day.
+    pub fn day(&self) -> String {
+        local(self.starts_at)
+            .map(|s| {
+                format!(
+                    "{} {} {} {}",
+                    s.format("%A"),
+                    s.day(),
+                    s.format("%B"),
+                    s.year()
+                )
+            })
+            .unwrap_or_default()
+    }
+
+    /// "10am to 12:30pm".
+    pub fn hours(&self) -> String {
+        match (local(self.starts_at), local(self.ends_at)) {
+            (Some(s), Some(e)) => format!("{} to {}", clock(s.time()), clock(e.time())),
+            _ => String::new(),
+        }
     }
 
     /// Whether the event is over at `now` (Unix seconds).

@@ -8,6 +8,8 @@ pub struct PublicEventRow {
     pub id: i32,
     pub title: String,
     pub when: String,
+    /// "10am to 12:30pm", for a listing already grouped by day.
+    pub hours: String,
     /// "Saturday 5 December 2026", for grouping by day.
     pub day: String,
     pub place: String,

@@ -113,7 +113,7 @@ fn by_day(events: Vec<PublicEventRow>) -> Vec<(String, Vec<PublicEventRow>)> {
 
 #[component]
 fn EventItem(e: PublicEventRow) -> impl IntoView {
-    let time = e.when.split(", ").nth(1).unwrap_or_default().to_string();
+    let time = e.hours.clone();
     view! {
         <li>
             <h3>

@@ -32,17 +32,12 @@ impl Names {
             .ward_id
             .and_then(|w| self.wards.get(&w).cloned())
             .unwrap_or_default();
-        let day = e
-            .times
-            .describe()
-            .split(", ")
-            .next()
-            .unwrap_or_default()
-            .to_string();
+        let day = e.times.day();
         PublicEventRow {
             id: e.id,
             title: e.title,
             when: e.times.describe(),
+            hours: e.times.hours(),
             day,
             place: e.place,
             ward,

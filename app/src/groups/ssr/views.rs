@@ -92,10 +92,9 @@ pub async fn event(
         description: e.description.clone(),
         public_page: (e.public && !e.cancelled).then(|| public_paths::event(e.id)),
         entry_waves: if !e.cancelled && e.times.takes_entries(who.at) {
-            let titles = store::events::wave_titles(&st.db).await?;
             e.waves
                 .iter()
-                .filter_map(|w| titles.get(w).map(|t| (*w, t.clone())))
+                .filter_map(|w| names.waves.get(w).map(|t| (*w, t.clone())))
                 .collect()
         } else {
             Vec::new()
