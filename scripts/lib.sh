@@ -86,6 +86,7 @@ build_site() {
   fi
   cp style/kiln.css target/site/pkg/kiln.css
   cp app/assets/enhance.js target/site/pkg/enhance.js
+  cp app/assets/offline.js target/site/pkg/offline.js
   fingerprint_site target/site "$profile"
 }
 
@@ -120,7 +121,7 @@ app = digest(js, wasm)
 store(js, pkg / f"kiln.{app}.js")
 store(wasm, pkg / f"kiln.{app}_bg.wasm")
 lines = [f"app: {app}"]
-for key, (name, stem, ext) in {"css": ("kiln.css", "kiln", "css"), "enhance": ("enhance.js", "enhance", "js")}.items():
+for key, (name, stem, ext) in {"css": ("kiln.css", "kiln", "css"), "enhance": ("enhance.js", "enhance", "js"), "offline": ("offline.js", "offline", "js")}.items():
     h = digest(pkg / name)
     store(pkg / name, pkg / f"{stem}.{h}.{ext}")
     lines.append(f"{key}: {h}")

@@ -96,6 +96,27 @@ if (idle) {
   restart();
 }
 
+// Signing out makes the browser forget what this site keeps on the device (the server says
+// so to the browser), including a volunteer's answers not yet sent from the offline entry
+// page: ask first when there are any.
+for (const signOut of document.querySelectorAll("form.sign-out")) {
+  signOut.addEventListener("submit", (event) => {
+    let waiting = 0;
+    try {
+      waiting = JSON.parse(localStorage.getItem("kiln-waiting") ?? "[]").length;
+    } catch (_) {}
+    const residents = waiting === 1 ? "1 resident's answers have" : `${waiting} residents' answers have`;
+    if (waiting > 0 && !confirm(`${residents} not been sent yet. Signing out deletes them from this device. Sign out anyway?`)) {
+      event.preventDefault();
+      return;
+    }
+    try {
+      localStorage.removeItem("kiln-waiting");
+      localStorage.removeItem("kiln-to-check");
+    } catch (_) {}
+  });
+}
+
 // Words that are true only where this script runs.
 for (const shown of document.querySelectorAll("[data-shown-with-script]")) shown.hidden = false;
 

@@ -12,6 +12,7 @@ mod m20261124_000007_outbox;
 mod m20261124_000008_subscriber;
 mod m20261124_000009_invitation;
 mod m20261124_000010_community_group;
+mod m20261124_000011_offline_entry;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000008_subscriber::Migration),
             Box::new(m20261124_000009_invitation::Migration),
             Box::new(m20261124_000010_community_group::Migration),
+            Box::new(m20261124_000011_offline_entry::Migration),
         ]
     }
 }

@@ -100,6 +100,7 @@ fn handler_routes(state: &AppState) -> Routes {
         .merge(app::admin::ssr::groups::router())
         .merge(app::groups::ssr::forms::router())
         .merge(app::groups::ssr::entries::router())
+        .merge(app::groups::ssr::offline::router())
         .merge(app::events::ssr::calendar::router())
         .merge(app::kiosk::ssr::forms::router().map_router(|r| {
             r.route_layer(middleware::from_fn_with_state(

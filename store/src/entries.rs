@@ -83,7 +83,7 @@ pub async fn start(
     Ok(Some(Ok(code)))
 }
 
-async fn closed(
+pub(crate) async fn closed(
     db: &DatabaseConnection,
     e: &Event,
     wave_id: i32,
@@ -120,7 +120,7 @@ pub async fn own(
     Ok(Some(entry_of(row, event)?))
 }
 
-fn entry_of(row: entry::Model, event: Event) -> Result<Entry, StoreError> {
+pub(crate) fn entry_of(row: entry::Model, event: Event) -> Result<Entry, StoreError> {
     Ok(Entry {
         code: row.code,
         event,
@@ -225,6 +225,7 @@ pub async fn send(
     if let Some(c) = closed(db, &entry.event, entry.wave_id, now).await? {
         return Ok(Sent::Closed(c));
     }
+    let digest = digest_of(&answers)?;
     entry::Entity::update_many()
         .col_expr(
             entry::Column::Answers,
@@ -273,6 +274,7 @@ pub async fn send(
     let claimed = entry::Entity::update_many()
         .col_expr(entry::Column::ResponseId, Expr::value(row.id))
         .col_expr(entry::Column::Answers, Expr::value("{}"))
+        .col_expr(entry::Column::SentDigest, Expr::value(digest))
         .filter(entry::Column::Code.eq(&entry.code))
         .filter(entry::Column::ResponseId.is_null())
         .exec(&txn)
@@ -435,27 +437,70 @@ pub async fn correct(
             return Ok(Corrected::Invalid(errors));
         }
     };
-    let before = answers_of_response(db, response_id, areas).await?;
-    let changes: Vec<Changed> = survey
+    Ok(
+        match replace_answers(
+            db,
+            entry,
+            response_id,
+            survey,
+            areas,
+            &answers,
+            valid,
+            user_id,
+            now,
+            today,
+        )
+        .await?
+        {
+            Some(changes) => Corrected::Saved(changes),
+            None => Corrected::Unchanged,
+        },
+    )
+}
+
+/// Which of the survey's answers differ between two sets, in the order of the questions.
+pub(crate) fn changes_between(
+    survey: &SurveyRecord,
+    before: &RawAnswers,
+    after: &RawAnswers,
+) -> Vec<Changed> {
+    let value =
+        |a: &RawAnswers, k: &str| a.get(k).map(|v| v.trim().to_string()).unwrap_or_default();
+    survey
         .definition
         .sections
         .iter()
         .flat_map(|s| s.questions.iter())
         .filter_map(|q| {
-            let was = before.get(&q.key).cloned().unwrap_or_default();
-            let now = answers
-                .get(&q.key)
-                .map(|v| v.trim().to_string())
-                .unwrap_or_default();
+            let (was, now) = (value(before, &q.key), value(after, &q.key));
             (was != now).then(|| Changed {
                 question: q.key.clone(),
                 before: was,
                 after: now,
             })
         })
-        .collect();
+        .collect()
+}
+
+/// Replaces a sent entry's answers with checked ones, keeping the correction (who, when,
+/// what changed) in the same transaction. None when nothing changed.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn replace_answers(
+    db: &DatabaseConnection,
+    entry: &Entry,
+    response_id: i32,
+    survey: &SurveyRecord,
+    areas: &AreaDirectory,
+    answers: &RawAnswers,
+    valid: ValidAnswers,
+    changed_by: i32,
+    now: i64,
+    today: NaiveDate,
+) -> Result<Option<Vec<Changed>>, StoreError> {
+    let before = answers_of_response(db, response_id, areas).await?;
+    let changes = changes_between(survey, &before, answers);
     if changes.is_empty() {
-        return Ok(Corrected::Unchanged);
+        return Ok(None);
     }
     let fresh = response_row(
         entry.wave_id,
@@ -488,7 +533,7 @@ pub async fn correct(
         .await?;
     entry_correction::ActiveModel {
         response_id: Set(response_id),
-        changed_by: Set(user_id),
+        changed_by: Set(changed_by),
         changed_at: Set(now),
         changes: Set(serde_json::to_string(&changes)?),
         ..Default::default()
@@ -496,7 +541,18 @@ pub async fn correct(
     .insert(&txn)
     .await?;
     txn.commit().await?;
-    Ok(Corrected::Saved(changes))
+    Ok(Some(changes))
+}
+
+/// What identifies a set of answers as sent: the digest of the survey's answers, trimmed,
+/// blanks left out, in key order. The same answers sent twice have the same digest.
+pub(crate) fn digest_of(answers: &RawAnswers) -> Result<String, StoreError> {
+    let canonical: RawAnswers = answers
+        .iter()
+        .map(|(k, v)| (k.clone(), v.trim().to_string()))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    Ok(crate::tokens::digest(&serde_json::to_string(&canonical)?))
 }
 
 /// A correction as kept.

@@ -22,6 +22,7 @@ pub mod indicator_defs;
 pub mod invitation_list;
 pub mod invitations;
 pub mod kiosks;
+pub mod offline;
 pub mod outbox;
 pub mod passwords;
 pub mod population;

@@ -68,6 +68,14 @@ pub async fn load_entry(code: String, errors: bool, agreed: bool) -> Result<Entr
         .map_err(support::map_err)
 }
 
+#[server(endpoint = "group/offline")]
+pub async fn load_offline(event: i32, wave: i32) -> Result<OfflineEntryView, PageError> {
+    let (who, scope) = support::group_scope()?;
+    crate::groups::ssr::offline::view(&support::state()?, &who, &scope, event, wave)
+        .await
+        .map_err(support::map_err)
+}
+
 #[server(endpoint = "group/results")]
 pub async fn load_group_results() -> Result<GroupResultsView, PageError> {
     let (who, scope) = support::group_scope()?;

@@ -14,7 +14,7 @@ use leptos_router::{path, MatchNestedRoutes, SsrMode};
 
 use pages::{
     entry::EntryPage, event::EventPage, event_form::ChangeEventPage, event_form::NewEventPage,
-    home::GroupHomePage, people::PeoplePage, results::GroupResultsPage,
+    home::GroupHomePage, offline::OfflineEntryPage, people::PeoplePage, results::GroupResultsPage,
 };
 
 /// The feature's pages, for the app's route table.
@@ -28,6 +28,11 @@ pub fn GroupRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/group/people") view=PeoplePage ssr=SsrMode::Async />
         <Route path=path!("/group/results") view=GroupResultsPage ssr=SsrMode::Async />
         <Route path=path!("/group/entries/:code") view=EntryPage ssr=SsrMode::Async />
+        <Route
+            path=path!("/group/events/:id/offline/:wave")
+            view=OfflineEntryPage
+            ssr=SsrMode::Async
+        />
     }
     .into_inner()
 }

@@ -57,7 +57,40 @@ pub struct EventView {
     pub entered: u64,
     /// The viewer's own entries, to correct while the event takes answers.
     pub mine: Vec<MyEntryRow>,
+    /// The entry pages that work offline, (title, address): every survey of an event not
+    /// yet over or cancelled, so a volunteer can get ready before they go.
+    pub offline_pages: Vec<(String, String)>,
+    /// Answers that arrived twice under one id but different (organisers only).
+    pub kept_aside: Vec<AsideRow>,
     pub notice: Option<FormNotice>,
+}
+
+/// Answers kept aside, beside what is stored, for the organiser to resolve.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AsideRow {
+    /// Where the organiser's choice is posted.
+    pub action: String,
+    pub received: String,
+    pub by: String,
+    /// Each answer that differs, in words: "question: stored became arrived".
+    pub changes: Vec<String>,
+}
+
+/// The entry page that works without a connection: the whole survey on one page, and what
+/// the page's script checks before it keeps a resident's answers on the device.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfflineEntryView {
+    pub viewer: Viewer,
+    pub event_id: i32,
+    pub event_title: String,
+    pub survey_title: String,
+    pub sections: Vec<(String, Vec<crate::survey::model::QuestionView>)>,
+    /// Each question that must be answered: (question key, field id, the message when it
+    /// is left blank), the journey's own words.
+    pub checks: Vec<(String, String, String)>,
+    pub not_agreed: String,
+    /// Where the answers are sent (JSON).
+    pub send_to: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

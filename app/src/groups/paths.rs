@@ -11,6 +11,13 @@ pub const GROUP_EVENT_CHANGE: &str = "/group/events/{id}/change";
 pub const GROUP_EVENT_CANCEL: &str = "/group/events/{id}/cancel";
 pub const GROUP_EVENT_ENTER: &str = "/group/events/{id}/enter/{wave}";
 pub const GROUP_ENTRY: &str = "/group/entries/{code}";
+/// The entry page that keeps working without a connection (GET), and where its answers
+/// are sent when the connection returns (POST, JSON).
+pub const GROUP_EVENT_OFFLINE: &str = "/group/events/{id}/offline/{wave}";
+/// The organiser's choice for answers kept aside.
+pub const GROUP_KEPT_ASIDE: &str = "/group/kept-aside/{id}";
+/// The service worker that keeps the offline entry page; its scope is `/group/`.
+pub const GROUP_SERVICE_WORKER: &str = "/group/sw.js";
 pub const GROUP_EVENT_KIOSK: &str = "/group/events/{id}/kiosk/{wave}";
 pub const GROUP_PEOPLE: &str = "/group/people";
 pub const GROUP_RESULTS: &str = "/group/results";
@@ -33,6 +40,12 @@ pub fn event_enter(id: i32, wave: i32) -> String {
 pub fn event_kiosk(id: i32, wave: i32) -> String {
     fill(GROUP_EVENT_KIOSK, &[&id.to_string(), &wave.to_string()])
 }
+pub fn event_offline(id: i32, wave: i32) -> String {
+    fill(GROUP_EVENT_OFFLINE, &[&id.to_string(), &wave.to_string()])
+}
+pub fn kept_aside(id: i32) -> String {
+    fill(GROUP_KEPT_ASIDE, &[&id.to_string()])
+}
 pub fn entry(code: &str) -> String {
     fill(GROUP_ENTRY, &[code])
 }
@@ -49,6 +62,9 @@ pub const ACCESS: Declared = &[
     (GROUP_EVENT_CANCEL, Organisers),
     (GROUP_EVENT_ENTER, GroupPeople),
     (GROUP_ENTRY, GroupPeople),
+    (GROUP_EVENT_OFFLINE, GroupPeople),
+    (GROUP_KEPT_ASIDE, Organisers),
+    (GROUP_SERVICE_WORKER, Anyone),
     (GROUP_EVENT_KIOSK, Organisers),
     (GROUP_PEOPLE, Organisers),
     (GROUP_RESULTS, Organisers),

@@ -18,6 +18,8 @@ pub struct Assets {
     pub app: String,
     pub css: String,
     pub enhance: String,
+    /// The offline entry page's script, loaded by that page alone.
+    pub offline: String,
 }
 
 impl Assets {
@@ -37,6 +39,7 @@ impl Assets {
             app: hash("app").map_or_else(|| "kiln".to_string(), |h| format!("kiln.{h}")),
             css: named("kiln", "css", "css"),
             enhance: named("enhance", "enhance", "js"),
+            offline: named("offline", "offline", "js"),
         }
     }
 }
@@ -81,10 +84,11 @@ mod tests {
 
     #[test]
     fn names_carry_their_hash_when_there_is_one() {
-        let a = Assets::from_hashes(Some("app: aa\ncss: 0123\nenhance: 4567\n"));
+        let a = Assets::from_hashes(Some("app: aa\ncss: 0123\nenhance: 4567\noffline: 89ab\n"));
         assert_eq!(a.app, "kiln.aa");
         assert_eq!(a.css, "/pkg/kiln.0123.css");
         assert_eq!(a.enhance, "/pkg/enhance.4567.js");
+        assert_eq!(a.offline, "/pkg/offline.89ab.js");
         assert_eq!(Assets::from_hashes(None).css, "/pkg/kiln.css");
         assert_eq!(Assets::from_hashes(None).app, "kiln");
     }

@@ -19,7 +19,11 @@ async fn wave_and_ward(app: &TestApp) -> (String, String, String) {
 
 /// Posts the plan form with these fields over a complete, valid event on 14 March 2026
 /// (12 days after the test clock starts), returning the reply.
-async fn plan(agent: &Agent, app: &TestApp, changes: &[(&str, &str)]) -> reqwest::Response {
+pub(crate) async fn plan(
+    agent: &Agent,
+    app: &TestApp,
+    changes: &[(&str, &str)],
+) -> reqwest::Response {
     let (wave, ward, _) = wave_and_ward(app).await;
     let csrf = agent.csrf_from("/group/new-event").await;
     let mut fields: Vec<(&str, String)> = vec![
@@ -50,7 +54,7 @@ async fn plan(agent: &Agent, app: &TestApp, changes: &[(&str, &str)]) -> reqwest
 }
 
 /// The id at the end of an event page's address.
-fn event_id(location: &str) -> i32 {
+pub(crate) fn event_id(location: &str) -> i32 {
     location.rsplit('/').next().unwrap().parse().unwrap()
 }
 
@@ -447,7 +451,7 @@ db_test!(
 
 /// Today's event (the test clock stands at 09:00 on 2 March 2026) collecting the wellbeing
 /// survey; its id and the wave's.
-async fn todays_wellbeing_event(olu: &Agent, app: &TestApp) -> (i32, i32) {
+pub(crate) async fn todays_wellbeing_event(olu: &Agent, app: &TestApp) -> (i32, i32) {
     let wave = store::events::open_waves(&app.db)
         .await
         .unwrap()
@@ -469,7 +473,7 @@ async fn todays_wellbeing_event(olu: &Agent, app: &TestApp) -> (i32, i32) {
     (event_id(&location(&res)), wave)
 }
 
-const WELLBEING: [(&str, &str); 9] = [
+pub(crate) const WELLBEING: [(&str, &str); 9] = [
     ("wb_life_satisfaction", "7"),
     ("wb_worthwhile", "8"),
     ("wb_happiness", "6"),

@@ -14,6 +14,7 @@ mod groups;
 mod indicators_api;
 mod invitations;
 mod officer_access;
+mod offline;
 mod resident_journey;
 mod security;
 mod site_files;

@@ -13,6 +13,7 @@ pub struct Model {
     pub kiosk_id: Option<i32>,
     pub answers: String,
     pub response_id: Option<i32>,
+    pub sent_digest: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
 }

@@ -9,6 +9,7 @@ pub mod benchmark;
 pub mod community_group;
 pub mod draft;
 pub mod entry;
+pub mod entry_aside;
 pub mod entry_correction;
 pub mod event;
 pub mod event_wave;

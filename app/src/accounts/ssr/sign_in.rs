@@ -262,8 +262,16 @@ async fn sign_out(
     if let Err(e) = ended.await {
         return internal(e);
     }
+    // The browser forgets what this site stored: a volunteer's answers waiting to send
+    // (the page warned first) and the pages kept for working offline.
     (
-        [(header::SET_COOKIE, st.auth.clear_cookie())],
+        [
+            (header::SET_COOKIE, st.auth.clear_cookie()),
+            (
+                header::HeaderName::from_static("clear-site-data"),
+                header::HeaderValue::from_static("\"storage\""),
+            ),
+        ],
         Redirect::to(&format!("{}?signed_out=1", paths::SIGN_IN)),
     )
         .into_response()

@@ -124,6 +124,32 @@ pub fn EventPage() -> impl IntoView {
                             .collect_view()
                             .into_any()
                     }}
+                    {(!v.offline_pages.is_empty())
+                        .then(|| {
+                            view! {
+                                <div hidden data-shown-with-script>
+                                    <h3 id="offline">"No signal where you are?"</h3>
+                                    <p>
+                                        "Open the offline entry page on your device while you still have a connection. It then keeps working without one, and sends the answers when the connection returns."
+                                    </p>
+                                    <ul class="list">
+                                        {v
+                                            .offline_pages
+                                            .iter()
+                                            .map(|(title, href)| {
+                                                view! {
+                                                    <li>
+                                                        <a href=href
+                                                            .clone()>{format!("Enter answers offline: {title}")}</a>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                </div>
+                            }
+                        })}
+                    <KeptAside rows=v.kept_aside.clone() csrf=csrf.clone() />
                     {(organises && !v.entry_waves.is_empty() && !e.over)
                         .then(|| {
                             view! {
@@ -178,4 +204,49 @@ pub fn EventPage() -> impl IntoView {
             },
         )}
     }
+}
+
+/// Answers that arrived twice under one entry, but different: the organiser keeps the
+/// stored ones or replaces them.
+#[component]
+fn KeptAside(rows: Vec<crate::groups::model::AsideRow>, csrf: String) -> impl IntoView {
+    (!rows.is_empty()).then(|| {
+        view! {
+            <h3 id="kept-aside">"Answers kept aside"</h3>
+            <p>
+                "A volunteer's device sent different answers for an entry that had already arrived. Compare them and choose which stand."
+            </p>
+            {rows
+                .into_iter()
+                .map(|r| {
+                    view! {
+                        <div class="inset" data-testid="kept-aside">
+                            <p>{format!("Arrived {} from {}. What differs:", r.received, r.by)}</p>
+                            <ul class="list">
+                                {r
+                                    .changes
+                                    .iter()
+                                    .map(|c| view! { <li>{c.clone()}</li> })
+                                    .collect_view()}
+                            </ul>
+                            <form method="post" action=r.action.clone() class="button-group">
+                                <input type="hidden" name="csrf" value=csrf.clone() />
+                                <button class="button" type="submit" name="choice" value="keep">
+                                    "Keep the stored answers"
+                                </button>
+                                <button
+                                    class="button button-secondary"
+                                    type="submit"
+                                    name="choice"
+                                    value="replace"
+                                >
+                                    "Use the answers kept aside"
+                                </button>
+                            </form>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        }
+    })
 }

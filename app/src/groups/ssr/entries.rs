@@ -27,9 +27,10 @@ pub fn router() -> Routes {
 }
 
 /// The words for a resident's agreement not being confirmed.
-const NOT_AGREED: &str = "Confirm the resident agreed to answer and to you entering their answers";
+pub(crate) const NOT_AGREED: &str =
+    "Confirm the resident agreed to answer and to you entering their answers";
 
-fn closed_words(c: Closed) -> &'static str {
+pub(crate) fn closed_words(c: Closed) -> &'static str {
     match c {
         Closed::Event => "This event is not taking answers now: volunteers can enter answers from an hour before it starts until a day after it ends.",
         Closed::Wave => "This survey has closed, so no more answers can be entered for it.",
@@ -232,22 +233,6 @@ async fn history(
     let Some(id) = response_id else {
         return Ok(Vec::new());
     };
-    let prompt = |key: &str| {
-        survey
-            .sections
-            .iter()
-            .flat_map(|s| s.questions.iter())
-            .find(|q| q.key == key)
-            .map(|q| q.prompt.clone())
-            .unwrap_or_else(|| key.to_string())
-    };
-    let shown = |v: &str| {
-        if v.is_empty() {
-            "no answer".to_string()
-        } else {
-            format!("“{v}”")
-        }
-    };
     let mut rows = Vec::new();
     for c in store::entries::corrections(&st.db, id).await? {
         let by = store::users::by_id(&st.db, c.changed_by)
@@ -260,16 +245,34 @@ async fn history(
             changes: c
                 .changes
                 .iter()
-                .map(|ch| {
-                    format!(
-                        "{}: {} became {}",
-                        prompt(&ch.question),
-                        shown(&ch.before),
-                        shown(&ch.after)
-                    )
-                })
+                .map(|ch| change_words(Some(survey), &ch.question, &ch.before, &ch.after))
                 .collect(),
         });
     }
     Ok(rows)
+}
+
+/// One changed answer in words: "question: “before” became “after”".
+pub(crate) fn change_words(
+    survey: Option<&domain::Survey>,
+    key: &str,
+    before: &str,
+    after: &str,
+) -> String {
+    let prompt = survey
+        .and_then(|s| {
+            s.sections
+                .iter()
+                .flat_map(|s| s.questions.iter())
+                .find(|q| q.key == key)
+        })
+        .map_or_else(|| key.to_string(), |q| q.prompt.clone());
+    let shown = |v: &str| {
+        if v.is_empty() {
+            "no answer".to_string()
+        } else {
+            format!("“{v}”")
+        }
+    };
+    format!("{prompt}: {} became {}", shown(before), shown(after))
 }

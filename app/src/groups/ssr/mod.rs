@@ -2,5 +2,6 @@
 
 pub mod entries;
 pub mod forms;
+pub mod offline;
 pub mod results;
 pub mod views;

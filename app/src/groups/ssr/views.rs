@@ -122,6 +122,20 @@ pub async fn event(
         } else {
             Vec::new()
         },
+        offline_pages: if e.cancelled || e.times.is_over(who.at) {
+            Vec::new()
+        } else {
+            e.waves
+                .iter()
+                .filter_map(|w| {
+                    names
+                        .waves
+                        .get(w)
+                        .map(|t| (t.clone(), crate::groups::paths::event_offline(e.id, *w)))
+                })
+                .collect()
+        },
+        kept_aside: super::offline::kept_aside(st, scope, e.id).await?,
         notice,
     })
 }
