@@ -119,6 +119,7 @@ for (const signOut of document.querySelectorAll("form.sign-out")) {
 
 // Words that are true only where this script runs.
 for (const shown of document.querySelectorAll("[data-shown-with-script]")) shown.hidden = false;
+for (const gone of document.querySelectorAll("[data-hidden-with-script]")) gone.hidden = true;
 
 // A marker the end-to-end tests wait for, so a broken script cannot pass unnoticed.
 document.body.dataset.enhanced = "true";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, go, linkIn, pick, score, totp, visit, waitForMail } from "./helpers";
+import { expectAccessible, go, linkIn, pick, score, settled, totp, visit, waitForMail } from "./helpers";
 
 // scripts/test makes this project's administrator and starts the server with a real SMTP
 // server, whose mailbox is read here. Runs before the officers' journeys publish the waves.
@@ -152,6 +152,56 @@ test("an administrator sets up a group; its organiser plans an event and invites
     await go(vic, info, () => vic.getByRole("button", { name: "Send these answers" }).click());
     await expect(vic.getByRole("status")).toContainText(`Answers sent. ${n} ${n === 1 ? "response" : "responses"} entered at this event so far.`);
     console.log(`${info.project.name}: response ${n} entered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  // Where there is no signal: the offline entry page, opened once while connected, keeps
+  // working without a connection, keeps each resident's answers on the device, and sends
+  // them when the connection returns. Without JavaScript it says it needs it.
+  await visit(vic, info, eventPage);
+  const offlinePage = (await vic.locator('a[href*="/offline/"]').first().getAttribute("href"))!;
+  if (info.project.use.javaScriptEnabled) {
+    await go(vic, info, () => vic.getByRole("link", { name: /Enter answers offline: Wellbeing/ }).click());
+    await expect(vic.locator("body")).toHaveAttribute("data-offline-ready", "true", { timeout: 15_000 });
+    const samePageTwice = () =>
+      vic.evaluate(async () => {
+        const one = await (await fetch(location.pathname)).text();
+        const two = await (await fetch(location.pathname)).text();
+        return one === two;
+      });
+    // Each page the server sends carries a fresh nonce; the kept copy is always the same.
+    expect(await samePageTwice(), "two pages from the server").toBe(false);
+    await third.setOffline(true);
+    await vic.reload();
+    await settled(vic, info);
+    await expect(vic.getByRole("heading", { level: 1 })).toContainText("with or without a connection");
+    expect(await samePageTwice(), "the service worker's kept copy").toBe(true);
+    await expectAccessible(vic, info);
+    const keep = vic.getByRole("button", { name: "Keep these answers and send them" });
+    await keep.click();
+    await expect(vic.locator(".error-summary")).toContainText("Confirm the resident agreed");
+    await expect(vic.locator(".error-summary")).toBeFocused();
+    await expectAccessible(vic, info);
+    for (const n of [1, 2]) {
+      await vic.getByLabel("Which ward do you live in?").selectOption({ label: "Fenton East" });
+      await score(vic, /satisfied are you with your life/, 4 + n);
+      await score(vic, /worthwhile/, 8);
+      await score(vic, /how happy did you feel yesterday/, 6);
+      await score(vic, /how anxious did you feel/, 2);
+      await pick(vic, "How often do you feel lonely?", "Hardly ever");
+      await pick(vic, /managing financially/, "Doing alright");
+      await pick(vic, "How is your health in general?", "Good");
+      await vic.getByLabel(/The resident agreed to answer/).check();
+      await keep.click();
+      await expect(vic.getByRole("status")).toContainText(`${n} waiting to send`);
+      await expect(vic.locator(".error-summary")).toHaveCount(0);
+    }
+    await expect(vic.getByRole("status")).toContainText("No connection");
+    await third.setOffline(false);
+    await expect(vic.getByRole("status")).toContainText("Nothing waiting to send.", { timeout: 15_000 });
+    await visit(vic, info, eventPage);
+    await expect(vic.getByTestId("entered")).toHaveText("5 responses entered at this event.");
+  } else {
+    await visit(vic, info, offlinePage);
+    await expect(vic.getByText("This page needs JavaScript")).toBeVisible();
   }
   await third.close();
 

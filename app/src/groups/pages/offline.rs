@@ -48,12 +48,11 @@ fn OfflineForm(v: OfflineEntryView) -> impl IntoView {
         <div data-offline-summary></div>
         <span class="caption">{v.event_title.clone()}</span>
         <h1>{title}</h1>
-        <noscript>
-            <p class="inset">
-                "This page needs JavaScript to keep answers on this device. Without it, enter answers from "
-                <a href=back.clone()>"the event's page"</a> " while you have a connection."
-            </p>
-        </noscript>
+        <p class="inset" data-hidden-with-script>
+            "This page needs JavaScript to keep answers on this device. Without it, enter answers from "
+            <a href=back.clone()>"the event's page"</a>
+            " while you have a connection."
+        </p>
         <div hidden data-shown-with-script>
             <p>
                 "Open this page once while you have a connection, on the device you will use. After that it opens and takes answers without one. Each resident's answers stay on this device until they reach Kiln, and are sent as soon as there is a connection."
