@@ -14,6 +14,9 @@ enum Entry {
     Id,
     /// SHA-256 of the answers as first sent; null until sent.
     SentDigest,
+    /// Made on a volunteer's device without a connection: its response's channel is
+    /// `offline`.
+    Offline,
 }
 
 #[derive(DeriveIden)]
@@ -39,6 +42,13 @@ impl MigrationTrait for Migration {
             Table::alter()
                 .table(Entry::Table)
                 .add_column(string_null(Entry::SentDigest))
+                .to_owned(),
+        )
+        .await?;
+        m.alter_table(
+            Table::alter()
+                .table(Entry::Table)
+                .add_column(boolean(Entry::Offline).default(false))
                 .to_owned(),
         )
         .await?;
@@ -77,12 +87,10 @@ impl MigrationTrait for Migration {
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         m.drop_table(Table::drop().table(EntryAside::Table).to_owned())
             .await?;
-        m.alter_table(
-            Table::alter()
-                .table(Entry::Table)
-                .drop_column(Entry::SentDigest)
-                .to_owned(),
-        )
-        .await
+        for c in [Entry::Offline, Entry::SentDigest] {
+            m.alter_table(Table::alter().table(Entry::Table).drop_column(c).to_owned())
+                .await?;
+        }
+        Ok(())
     }
 }

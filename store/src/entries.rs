@@ -34,6 +34,8 @@ pub struct Entry {
     pub response_id: Option<i32>,
     /// Answered by a resident on this kiosk, not entered by a volunteer.
     pub kiosk_id: Option<i32>,
+    /// Made on a volunteer's device without a connection.
+    pub offline: bool,
     pub created_at: i64,
 }
 
@@ -130,6 +132,7 @@ pub(crate) fn entry_of(row: entry::Model, event: Event) -> Result<Entry, StoreEr
         sent: row.response_id.is_some(),
         response_id: row.response_id,
         kiosk_id: row.kiosk_id,
+        offline: row.offline,
         created_at: row.created_at,
     })
 }
@@ -259,7 +262,11 @@ pub async fn send(
                 entered_by: None,
             },
             None => Provenance {
-                channel: domain::Channel::Assisted,
+                channel: if entry.offline {
+                    domain::Channel::Offline
+                } else {
+                    domain::Channel::Assisted
+                },
                 event_id: Some(entry.event.id),
                 entered_by: Some(entry.entered_by),
             },

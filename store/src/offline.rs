@@ -84,6 +84,7 @@ pub async fn receive(
                 kiosk_id: Set(None),
                 answers: Set("{}".into()),
                 response_id: Set(None),
+                offline: Set(true),
                 created_at: Set(now),
                 updated_at: Set(now),
                 ..Default::default()

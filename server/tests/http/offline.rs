@@ -101,7 +101,7 @@ db_test!(
             app.responses()
                 .await
                 .into_iter()
-                .filter(|r| r.channel == "assisted" && r.event_id == Some(event))
+                .filter(|r| r.channel == "offline" && r.event_id == Some(event))
                 .collect::<Vec<_>>()
         };
         assert_eq!(assisted().await.len(), 2);

@@ -14,6 +14,7 @@ pub struct Model {
     pub answers: String,
     pub response_id: Option<i32>,
     pub sent_digest: Option<String>,
+    pub offline: bool,
     pub created_at: i64,
     pub updated_at: i64,
 }

@@ -25,7 +25,7 @@ pub fn MethodologyPage() -> impl IntoView {
                     </p>
                     <h2>"How answers were given"</h2>
                     <p>
-                        "Residents answer online on their own devices, on paper forms typed in later, or face to face at community groups' events: a trained volunteer reads each question as written and enters the answers with the resident (assisted), or the resident answers on the group's tablet (kiosk). Every answer, however given, is checked by the same rules, tagged with the resident's own ward and counted in the same way; how it was given is recorded, so officers can compare channels and groups. People can answer a little differently when someone reads the questions to them, especially about loneliness and anxiety, so a wave with many assisted answers is best compared with others like it."
+                        "Residents answer online on their own devices, on paper forms typed in later, or face to face at community groups' events: a trained volunteer reads each question as written and enters the answers with the resident (assisted; where there is no signal, on a device that sends them later: entered offline), or the resident answers on the group's tablet (kiosk). Every answer, however given, is checked by the same rules, tagged with the resident's own ward and counted in the same way; how it was given is recorded, so officers can compare channels and groups. People can answer a little differently when someone reads the questions to them, especially about loneliness and anxiety, so a wave with many assisted answers is best compared with others like it."
                     </p>
                     <h2>"Weighting"</h2>
                     <p>
