@@ -234,3 +234,99 @@ db_test!(
         }
     }
 );
+
+db_test!(
+    a_second_groups_people_reach_nothing_of_the_first_on_any_group_route,
+    |app: TestApp| async move {
+        // The first group: an event today, a volunteer's entry, answers kept aside.
+        let olu = app
+            .signed_in("olu@group.example.org", Role::Organiser)
+            .await;
+        let (event, wave) = crate::groups::todays_wellbeing_event(&olu, &app).await;
+        let vic = app
+            .signed_in("vic@group.example.org", Role::Volunteer)
+            .await;
+        let csrf = vic.csrf_from(&format!("/group/events/{event}")).await;
+        let entry = crate::common::location(
+            &vic.post(
+                &format!("/group/events/{event}/enter/{wave}"),
+                &[("csrf", &csrf)],
+            )
+            .await,
+        );
+        let code = entry.rsplit('/').next().unwrap().to_string();
+        let aside = crate::offline::kept_aside_at(&app, &vic, event, wave).await;
+        // The second group's organiser and volunteer.
+        let second = app.group("Second group").await;
+        app.make_member("sam@second.example.org", Role::Organiser, Some(second))
+            .await;
+        app.make_member("sue@second.example.org", Role::Volunteer, Some(second))
+            .await;
+        let sam = app
+            .sign_in_as("sam@second.example.org", Role::Organiser)
+            .await;
+        let sue = app
+            .sign_in_as("sue@second.example.org", Role::Volunteer)
+            .await;
+        let (sam_csrf, sue_csrf) = (sam.csrf_from("/group").await, sue.csrf_from("/group").await);
+        let olu_csrf = olu.csrf_from("/group").await;
+
+        let patterns = server::startup::route_patterns(&app.state);
+        let group_routes: Vec<&str> = patterns
+            .iter()
+            .map(String::as_str)
+            .filter(|p| p.starts_with("/group/") && p.contains('{'))
+            .collect();
+        assert!(group_routes.len() >= 8, "{group_routes:?}");
+        for pattern in group_routes {
+            let path = pattern
+                .split('/')
+                .map(|seg| match seg {
+                    "{id}" if pattern.starts_with("/group/kept-aside/") => aside.to_string(),
+                    "{id}" => event.to_string(),
+                    "{wave}" => wave.to_string(),
+                    "{code}" => code.clone(),
+                    s if s.starts_with('{') => panic!("no sample value for {s} in {pattern}"),
+                    s => s.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("/");
+            // The first group's organiser reaches it (a POST-only route answers a GET
+            // with 405, which is not "not found").
+            let own = send_as(&olu, &olu_csrf, "GET", &path).await;
+            assert_ne!(own.status(), StatusCode::NOT_FOUND, "olu GET {path}");
+            assert!(!refused(&own), "olu GET {path}");
+            for (who, agent, csrf) in [("sam", &sam, &sam_csrf), ("sue", &sue, &sue_csrf)] {
+                for method in ["GET", "POST"] {
+                    let res = send_as(agent, csrf, method, &path).await;
+                    let status = res.status();
+                    let body = res.text().await.unwrap_or_default();
+                    assert!(
+                        status == StatusCode::NOT_FOUND
+                            || status == StatusCode::FORBIDDEN
+                            || status == StatusCode::METHOD_NOT_ALLOWED
+                            || status == StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                        "{who} {method} {path}: {status}"
+                    );
+                    for secret in ["Coffee and a chat", "vic@group.example.org"] {
+                        assert!(
+                            !body.contains(secret),
+                            "{who} {method} {path} shows {secret}"
+                        );
+                    }
+                }
+            }
+        }
+        // Nothing of the first group's changed: the entry is unsent, the answers still aside.
+        assert!(vic
+            .get(&entry)
+            .await
+            .words()
+            .contains("Enter a resident's answers"));
+        assert!(olu
+            .get(&format!("/group/events/{event}"))
+            .await
+            .words()
+            .contains("Answers kept aside"));
+    }
+);

@@ -333,3 +333,19 @@ db_test!(
         assert_eq!(header("content-security-policy"), "default-src 'self'");
     }
 );
+
+/// Answers kept aside at one of the first group's events, sent by `vic`: their id.
+pub(crate) async fn kept_aside_at(app: &TestApp, vic: &Agent, event: i32, wave: i32) -> i32 {
+    let ward = app.ward_code("Tunstall").await;
+    let to = format!("/group/events/{event}/offline/{wave}");
+    send(vic, &to, FIRST, &answers(&ward, "6"), true).await;
+    let (_, reply) = send(vic, &to, FIRST, &answers(&ward, "2"), true).await;
+    assert_eq!(outcome(&reply), "kept_aside");
+    store::entity::entry_aside::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .last()
+        .unwrap()
+        .id
+}
