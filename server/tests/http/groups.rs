@@ -939,7 +939,13 @@ db_test!(
             )
             .await;
         assert_eq!(location(&res), format!("/group/events/{event}#kiosk"));
-        let code = kiosk_code(&olu.get(&format!("/group/events/{event}")).await.words());
+        let words = olu.get(&format!("/group/events/{event}")).await.words();
+        let code = kiosk_code(&words);
+        // Or a link: it fills the tablet's form, and opening it spends nothing (a mail
+        // system may open every link it sees).
+        assert!(words.contains(&format!("/kiosk?code={code}")), "{words}");
+        let linked = app.agent().get(&format!("/kiosk?code={code}")).await;
+        assert_eq!(linked.attr("#kiosk-code", "value"), Some(code.clone()));
         // Volunteers cannot set up kiosks.
         let vic = app
             .signed_in("vic@group.example.org", Role::Volunteer)

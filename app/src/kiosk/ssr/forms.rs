@@ -59,16 +59,28 @@ async fn set_up(
     let scope = Scope::of(&p.who.user).ok_or(OfficerError::NotFound)?;
     let wave: i32 = wave.parse().map_err(|_| OfficerError::NotFound)?;
     let page = crate::groups::paths::event(id);
-    let words = match store::kiosks::set_up(&st.db, &scope, p.who.user.id, id, wave, p.who.at).await? {
+    let words = match store::kiosks::set_up(&st.db, &scope, p.who.user.id, id, wave, p.who.at)
+        .await?
+    {
         None => return Err(OfficerError::NotFound),
-        Some(Ok(code)) => format!(
-            "Kiosk code: {code}. On the tablet, go to {}{} and type this code within {} minutes. It works once, and the kiosk stops when the event ends.",
-            st.auth.public_url.as_str().trim_end_matches('/'),
-            paths::KIOSK,
-            store::kiosks::CODE_MINUTES
-        ),
-        Some(Err(Closed::Event)) => "A kiosk can be set up only while the event is on (from an hour before it starts).".into(),
-        Some(Err(Closed::Wave)) => "This survey has closed, so a kiosk cannot collect answers for it.".into(),
+        Some(Ok(code)) => {
+            let start = format!(
+                "{}{}",
+                st.auth.public_url.as_str().trim_end_matches('/'),
+                paths::KIOSK
+            );
+            format!(
+                "Kiosk code: {code}. On the tablet, go to {start} and type this code, or open the link {start}?code={code}, within {} minutes. It works once, and the kiosk stops when the event ends.",
+                store::kiosks::CODE_MINUTES
+            )
+        }
+        Some(Err(Closed::Event)) => {
+            "A kiosk can be set up only while the event is on (from an hour before it starts)."
+                .into()
+        }
+        Some(Err(Closed::Wave)) => {
+            "This survey has closed, so a kiosk cannot collect answers for it.".into()
+        }
     };
     Ok(flash::redirect_with(
         &st,

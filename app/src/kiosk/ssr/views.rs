@@ -13,14 +13,25 @@ fn headers() -> axum::http::HeaderMap {
         .unwrap_or_default()
 }
 
+/// The `code` in the address of the organiser's link, `/kiosk?code=...`.
+fn linked_code() -> Option<String> {
+    let parts = leptos::prelude::use_context::<axum::http::request::Parts>()?;
+    url::form_urlencoded::parse(parts.uri.query()?.as_bytes())
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| v.chars().take(40).collect())
+}
+
 pub async fn home(st: &AppState) -> Result<KioskHome, ViewError> {
     let notice: Option<FormNotice> = flash::take(st, paths::KIOSK);
     let thanks = crate::shared::notice::done(&notice);
     let Some((token, kiosk)) = cookie::kiosk_of(st, &headers()).await? else {
         let refusal = Refusal::of(&notice, "kiosk").unwrap_or_default();
+        // The organiser's link carries the code: the form is filled, and pressing its
+        // button spends the code (a mail system opening the link spends nothing).
+        let linked = linked_code();
         return Ok(KioskHome::NeedsCode {
             error: refusal.error("kiosk-code"),
-            typed: refusal.typed.get("code").unwrap_or_default(),
+            typed: refusal.typed.get("code").or(linked).unwrap_or_default(),
         });
     };
     // Back at the start (after a send, a walk-away or the idle return): whatever the last
