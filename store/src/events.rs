@@ -161,6 +161,17 @@ pub async fn own(
     Ok(hydrate(db, rows).await?.pop())
 }
 
+/// Every group's events' ids, for officers' figures by group.
+pub async fn ids_by_group(
+    db: &DatabaseConnection,
+) -> Result<std::collections::HashMap<i32, Vec<i32>>, StoreError> {
+    let mut out: std::collections::HashMap<i32, Vec<i32>> = std::collections::HashMap::new();
+    for e in event::Entity::find().all(db).await? {
+        out.entry(e.group_id).or_default().push(e.id);
+    }
+    Ok(out)
+}
+
 /// Any event by id, for a kiosk (which belongs to no signed-in person).
 pub(crate) async fn by_id(db: &DatabaseConnection, id: i32) -> Result<Option<Event>, StoreError> {
     let rows = event::Entity::find_by_id(id).all(db).await?;

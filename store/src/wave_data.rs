@@ -145,6 +145,8 @@ pub enum Subset {
     All,
     /// Those collected at these events (a community group's).
     Events(Vec<i32>),
+    /// Those given through one channel.
+    Channel(domain::Channel),
 }
 
 impl Subset {
@@ -152,6 +154,7 @@ impl Subset {
         match self {
             Subset::All => q,
             Subset::Events(ids) => q.filter(response::Column::EventId.is_in(ids.iter().copied())),
+            Subset::Channel(c) => q.filter(response::Column::Channel.eq(c.key())),
         }
     }
 }

@@ -56,19 +56,18 @@ pub async fn load_officer_indicator(
     survey: String,
     wave: String,
     key: String,
-) -> Result<(Viewer, IndicatorDetail), PageError> {
+) -> Result<(Viewer, IndicatorDetail, IndicatorSplits), PageError> {
     use crate::results::paths::Audience;
     let who = support::signed_in()?;
-    let detail = crate::results::ssr::views::indicator(
-        &support::state()?,
-        Audience::Officer,
-        &survey,
-        &wave,
-        &key,
-    )
-    .await
-    .map_err(support::map_err)?;
-    Ok((who.viewer(), detail))
+    let st = support::state()?;
+    let detail =
+        crate::results::ssr::views::indicator(&st, Audience::Officer, &survey, &wave, &key)
+            .await
+            .map_err(support::map_err)?;
+    let splits = crate::officer::ssr::splits::indicator(&st, &survey, &wave, &key)
+        .await
+        .map_err(support::map_err)?;
+    Ok((who.viewer(), detail, splits))
 }
 
 #[server(endpoint = "officer/fieldwork")]

@@ -166,3 +166,15 @@ pub struct MakeUpRow {
     /// The panel's share is under two thirds of the population's: invite more of them.
     pub under: bool,
 }
+
+/// One indicator split by how answers were given and by the community group that collected
+/// them: each part a cell like any other, withheld below the threshold.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorSplits {
+    pub is_share: bool,
+    pub threshold: u32,
+    /// (channel, its figure), in the channels' own order.
+    pub by_channel: Vec<(String, crate::results::model::Figure)>,
+    /// (group, its figure), by name; answers no group collected are not a row.
+    pub by_group: Vec<(String, crate::results::model::Figure)>,
+}

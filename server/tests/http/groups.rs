@@ -692,6 +692,46 @@ db_test!(
                 && r.ends_with('2')),
             "{rows:?}"
         );
+        // The officer's indicator page splits it by channel and by group: two answers
+        // are withheld, like a small ward; ten more make a figure.
+        let indicator_page = format!(
+            "/officer/wellbeing/{}/indicator/wb_life_satisfaction_mean",
+            w.wave_key
+        );
+        let split = |page: &crate::common::Page, table: &str, label: &str| {
+            page.texts(&format!("[aria-label='{table}'] tbody tr"))
+                .into_iter()
+                .find(|r| r.starts_with(label))
+                .unwrap_or_else(|| panic!("no {label} row in {table}: {}", page.words()))
+        };
+        let page = officer.get(&indicator_page).await;
+        let volunteer = split(&page, "By how answers were given", "entered by a volunteer");
+        assert!(
+            volunteer.contains("fewer than") && volunteer.ends_with("withheld"),
+            "{volunteer}"
+        );
+        let group = split(&page, "By community group", "First group");
+        assert!(group.contains("fewer than"), "{group}");
+        for _ in 0..10 {
+            let res = vic
+                .post(
+                    &format!("/group/events/{event}/enter/{wave}"),
+                    &[("csrf", &csrf)],
+                )
+                .await;
+            let mut fields: Vec<(&str, &str)> =
+                vec![("csrf", &csrf), ("area", &ward.code), ("agreed", "yes")];
+            fields.extend(WELLBEING);
+            vic.post(&location(&res), &fields).await;
+        }
+        let page = officer.get(&indicator_page).await;
+        // Every answer entered gave 7 out of 10.
+        for row in [
+            split(&page, "By how answers were given", "entered by a volunteer"),
+            split(&page, "By community group", "First group"),
+        ] {
+            assert!(row.contains("7.0") && row.ends_with("12"), "{row}");
+        }
     }
 );
 

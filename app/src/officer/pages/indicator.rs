@@ -3,7 +3,9 @@ use leptos_router::hooks::use_params_map;
 
 use super::nav::OfficerNav;
 use crate::officer::api::load_officer_indicator;
-use crate::results::components::IndicatorBody;
+use crate::officer::model::IndicatorSplits;
+use crate::results::components::{EstimateText, IndicatorBody, IntervalText};
+use crate::results::model::Figure;
 use crate::results::model::IndicatorDetail;
 use crate::results::paths as results_paths;
 use crate::results::paths::Audience;
@@ -24,7 +26,7 @@ pub fn OfficerIndicatorPage() -> impl IntoView {
     view! {
         {show_loaded(
             data,
-            |(viewer, d): (Viewer, IndicatorDetail)| {
+            |(viewer, d, splits): (Viewer, IndicatorDetail, IndicatorSplits)| {
                 let h = d.header.clone();
                 view! {
                     <PageTitle text=format!("{}: {}", d.indicator.label, h.wave_name) />
@@ -38,9 +40,81 @@ pub fn OfficerIndicatorPage() -> impl IntoView {
                     <span class="caption">{format!("{}: {}", h.survey_title, h.wave_name)}</span>
                     <h1>{d.indicator.label.clone()}</h1>
                     <IndicatorBody detail=d.clone() audience=Audience::Officer />
+                    <SplitTable
+                        title="By how answers were given"
+                        first="How"
+                        rows=splits.by_channel.clone()
+                        is_share=splits.is_share
+                        threshold=splits.threshold
+                    />
+                    <SplitTable
+                        title="By community group"
+                        first="Group"
+                        rows=splits.by_group.clone()
+                        is_share=splits.is_share
+                        threshold=splits.threshold
+                    />
                 }
                     .into_any()
             },
         )}
     }
+}
+
+/// Part of the wave's answers, one row each: the figure computed from those answers alone,
+/// withheld below the threshold like any other.
+#[component]
+fn SplitTable(
+    title: &'static str,
+    first: &'static str,
+    rows: Vec<(String, Figure)>,
+    is_share: bool,
+    threshold: u32,
+) -> impl IntoView {
+    (!rows.is_empty()).then(|| {
+        view! {
+            <h2>{title}</h2>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=title>
+                <table class="table">
+                    <caption class="visually-hidden">{title}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{first}</th>
+                            <th scope="col" class="num">
+                                "Estimate"
+                            </th>
+                            <th scope="col">"95% interval"</th>
+                            <th scope="col" class="num">
+                                "Answers (n)"
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|(label, f)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{label}</th>
+                                        <td class="num">
+                                            <EstimateText figure=f.clone() is_share threshold />
+                                        </td>
+                                        <td>
+                                            <IntervalText figure=f.clone() is_share />
+                                        </td>
+                                        <td class="num">
+                                            {f
+                                                .n
+                                                .map(|n| n.to_string())
+                                                .unwrap_or_else(|| "withheld".into())}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    })
 }

@@ -2,4 +2,5 @@
 
 pub mod forms;
 pub mod invitations;
+pub mod splits;
 pub mod views;
