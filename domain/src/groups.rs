@@ -653,3 +653,33 @@ mod tests {
         assert_eq!(t(17, 0), "5pm");
     }
 }
+
+/// The number written on a paper form, as a volunteer types it: a whole number from 1 to
+/// 99,999, or the message saying what is wrong.
+pub fn parse_sheet(raw: &str) -> Result<i32, &'static str> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return Err("Enter the number written on the sheet");
+    }
+    match t.parse::<i64>() {
+        Ok(n) if (1..=99_999).contains(&n) => Ok(n as i32),
+        Ok(_) => Err("The sheet's number must be between 1 and 99999"),
+        Err(_) => Err("The sheet's number must be a whole number, like 12"),
+    }
+}
+
+#[cfg(test)]
+mod sheet_tests {
+    use super::parse_sheet;
+
+    #[test]
+    fn a_sheet_number_is_a_whole_number_from_1() {
+        assert_eq!(parse_sheet(" 12 "), Ok(12));
+        assert_eq!(parse_sheet("99999"), Ok(99_999));
+        assert!(parse_sheet("").is_err());
+        assert!(parse_sheet("0").is_err());
+        assert!(parse_sheet("100000").is_err());
+        assert!(parse_sheet("12a").is_err());
+        assert!(parse_sheet("-3").is_err());
+    }
+}

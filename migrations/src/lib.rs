@@ -13,6 +13,7 @@ mod m20261124_000008_subscriber;
 mod m20261124_000009_invitation;
 mod m20261124_000010_community_group;
 mod m20261124_000011_offline_entry;
+mod m20261124_000012_paper_batch;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000009_invitation::Migration),
             Box::new(m20261124_000010_community_group::Migration),
             Box::new(m20261124_000011_offline_entry::Migration),
+            Box::new(m20261124_000012_paper_batch::Migration),
         ]
     }
 }

@@ -101,6 +101,7 @@ fn handler_routes(state: &AppState) -> Routes {
         .merge(app::groups::ssr::forms::router())
         .merge(app::groups::ssr::entries::router())
         .merge(app::groups::ssr::offline::router())
+        .merge(app::groups::ssr::paper::router())
         .merge(app::events::ssr::calendar::router())
         .merge(app::kiosk::ssr::forms::router().map_router(|r| {
             r.route_layer(middleware::from_fn_with_state(

@@ -113,7 +113,8 @@ pub async fn own(
     else {
         return Ok(None);
     };
-    if row.kiosk_id.is_some() {
+    // Kiosk answers and paper sheets have pages of their own.
+    if row.kiosk_id.is_some() || row.batch_id.is_some() {
         return Ok(None);
     }
     let Some(event) = crate::events::own(db, scope, row.event_id).await? else {
@@ -326,6 +327,7 @@ pub async fn mine_at_event(
         .filter(entry::Column::EventId.eq(event_id))
         .filter(entry::Column::EnteredBy.eq(user_id))
         .filter(entry::Column::KioskId.is_null())
+        .filter(entry::Column::BatchId.is_null())
         .filter(entry::Column::ResponseId.is_not_null())
         .order_by_asc(entry::Column::Id)
         .all(db)

@@ -211,15 +211,25 @@ async fn check_links<C: ConnectionTrait>(
     Ok(problems)
 }
 
+/// Sets an event's waves, keeping what is recorded for those it keeps (sheets handed out).
 async fn write_waves<C: ConnectionTrait>(db: &C, id: i32, waves: &[i32]) -> Result<(), StoreError> {
     event_wave::Entity::delete_many()
         .filter(event_wave::Column::EventId.eq(id))
+        .filter(event_wave::Column::WaveId.is_not_in(waves.iter().copied()))
         .exec(db)
         .await?;
-    for &wave_id in waves {
+    let kept: Vec<i32> = event_wave::Entity::find()
+        .filter(event_wave::Column::EventId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.wave_id)
+        .collect();
+    for &wave_id in waves.iter().filter(|w| !kept.contains(w)) {
         event_wave::ActiveModel {
             event_id: Set(id),
             wave_id: Set(wave_id),
+            sheets_handed_out: Set(None),
         }
         .insert(db)
         .await?;

@@ -24,6 +24,7 @@ pub mod invitations;
 pub mod kiosks;
 pub mod offline;
 pub mod outbox;
+pub mod paper;
 pub mod passwords;
 pub mod population;
 pub mod postcodes;

@@ -101,7 +101,11 @@ pub async fn receive(
             }
         }
     };
-    if row.event_id != event_id || row.wave_id != wave_id || row.kiosk_id.is_some() {
+    if row.event_id != event_id
+        || row.wave_id != wave_id
+        || row.kiosk_id.is_some()
+        || row.batch_id.is_some()
+    {
         return Ok(None);
     }
     let entry = entries::entry_of(row, event)?;

@@ -76,6 +76,16 @@ pub async fn load_offline(event: i32, wave: i32) -> Result<OfflineEntryView, Pag
         .map_err(support::map_err)
 }
 
+#[server(endpoint = "group/batch")]
+pub async fn load_batch(id: i32) -> Result<BatchView, PageError> {
+    let (who, scope) = support::group_scope()?;
+    let st = support::state()?;
+    let notice = crate::shared::ssr::flash::take(&st, &crate::groups::paths::batch(id));
+    crate::groups::ssr::paper::view(&st, &who, &scope, id, notice)
+        .await
+        .map_err(support::map_err)
+}
+
 #[server(endpoint = "group/results")]
 pub async fn load_group_results() -> Result<GroupResultsView, PageError> {
     let (who, scope) = support::group_scope()?;

@@ -13,8 +13,9 @@ use leptos_router::components::Route;
 use leptos_router::{path, MatchNestedRoutes, SsrMode};
 
 use pages::{
-    entry::EntryPage, event::EventPage, event_form::ChangeEventPage, event_form::NewEventPage,
-    home::GroupHomePage, offline::OfflineEntryPage, people::PeoplePage, results::GroupResultsPage,
+    batch::BatchPage, entry::EntryPage, event::EventPage, event_form::ChangeEventPage,
+    event_form::NewEventPage, home::GroupHomePage, offline::OfflineEntryPage, people::PeoplePage,
+    results::GroupResultsPage,
 };
 
 /// The feature's pages, for the app's route table.
@@ -28,6 +29,7 @@ pub fn GroupRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/group/people") view=PeoplePage ssr=SsrMode::Async />
         <Route path=path!("/group/results") view=GroupResultsPage ssr=SsrMode::Async />
         <Route path=path!("/group/entries/:code") view=EntryPage ssr=SsrMode::Async />
+        <Route path=path!("/group/batches/:id") view=BatchPage ssr=SsrMode::Async />
         <Route
             path=path!("/group/events/:id/offline/:wave")
             view=OfflineEntryPage

@@ -62,6 +62,8 @@ pub struct EventView {
     pub offline_pages: Vec<(String, String)>,
     /// Answers that arrived twice under one id but different (organisers only).
     pub kept_aside: Vec<AsideRow>,
+    /// Paper forms, for each of the event's surveys.
+    pub paper: Vec<PaperRow>,
     pub notice: Option<FormNotice>,
 }
 
@@ -172,4 +174,49 @@ pub struct GroupResultsView {
     pub threshold: u32,
     pub counts: Vec<CountRow>,
     pub waves: Vec<GroupWave>,
+}
+
+/// Paper forms at one survey of an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaperRow {
+    pub survey: String,
+    /// "Handed out: 40. Entered: 23, of which 12 checked." in words.
+    pub tally: String,
+    /// What the organiser last recorded as handed out, for the form's box.
+    pub handed_out: String,
+    /// Where to start a batch, while paper can be entered.
+    pub start: Option<String>,
+    /// Where the organiser records sheets handed out (organisers only).
+    pub record: Option<String>,
+    /// The id of that form ("handed-out-{wave}"), which a refusal names.
+    pub form_id: String,
+    /// (address, "Batch 3: 12 sheets, checked") for each batch.
+    pub batches: Vec<(String, String)>,
+}
+
+/// A batch of paper forms: its sheets, and what the viewer can do with it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BatchView {
+    pub viewer: Viewer,
+    pub id: i32,
+    pub event_id: i32,
+    pub event_title: String,
+    pub survey_title: String,
+    /// Where the batch stands, in words.
+    pub state: String,
+    /// (sheet number, ward or area answer, who typed it).
+    pub sheets: Vec<(i32, String, String)>,
+    /// The next sheet's form, while the batch is being entered.
+    pub form: Option<SheetForm>,
+    pub can_finish: bool,
+    pub can_check: bool,
+    pub notice: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SheetForm {
+    pub sheet: String,
+    pub sheet_error: Option<String>,
+    pub sections: Vec<(String, Vec<crate::survey::model::QuestionView>)>,
+    pub errors: Vec<crate::shared::components::ErrorItem>,
 }

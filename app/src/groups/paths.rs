@@ -16,6 +16,14 @@ pub const GROUP_ENTRY: &str = "/group/entries/{code}";
 pub const GROUP_EVENT_OFFLINE: &str = "/group/events/{id}/offline/{wave}";
 /// The organiser's choice for answers kept aside.
 pub const GROUP_KEPT_ASIDE: &str = "/group/kept-aside/{id}";
+/// Starting a batch of paper forms for one of the event's surveys (POST).
+pub const GROUP_EVENT_PAPER: &str = "/group/events/{id}/paper/{wave}";
+/// The organiser records how many paper forms they handed out (POST).
+pub const GROUP_EVENT_HANDED_OUT: &str = "/group/events/{id}/handed-out/{wave}";
+/// A batch of paper forms: its sheets, and the next sheet's form (POST adds it).
+pub const GROUP_BATCH: &str = "/group/batches/{id}";
+/// Finishing, checking, sending back a batch, or removing a sheet (POST, `step`).
+pub const GROUP_BATCH_STEP: &str = "/group/batches/{id}/step";
 /// The service worker that keeps the offline entry page; its scope is `/group/`.
 pub const GROUP_SERVICE_WORKER: &str = "/group/sw.js";
 pub const GROUP_EVENT_KIOSK: &str = "/group/events/{id}/kiosk/{wave}";
@@ -43,6 +51,21 @@ pub fn event_kiosk(id: i32, wave: i32) -> String {
 pub fn event_offline(id: i32, wave: i32) -> String {
     fill(GROUP_EVENT_OFFLINE, &[&id.to_string(), &wave.to_string()])
 }
+pub fn event_paper(id: i32, wave: i32) -> String {
+    fill(GROUP_EVENT_PAPER, &[&id.to_string(), &wave.to_string()])
+}
+pub fn event_handed_out(id: i32, wave: i32) -> String {
+    fill(
+        GROUP_EVENT_HANDED_OUT,
+        &[&id.to_string(), &wave.to_string()],
+    )
+}
+pub fn batch(id: i32) -> String {
+    fill(GROUP_BATCH, &[&id.to_string()])
+}
+pub fn batch_step(id: i32) -> String {
+    fill(GROUP_BATCH_STEP, &[&id.to_string()])
+}
 pub fn kept_aside(id: i32) -> String {
     fill(GROUP_KEPT_ASIDE, &[&id.to_string()])
 }
@@ -64,6 +87,10 @@ pub const ACCESS: Declared = &[
     (GROUP_ENTRY, GroupPeople),
     (GROUP_EVENT_OFFLINE, GroupPeople),
     (GROUP_KEPT_ASIDE, Organisers),
+    (GROUP_EVENT_PAPER, GroupPeople),
+    (GROUP_EVENT_HANDED_OUT, Organisers),
+    (GROUP_BATCH, GroupPeople),
+    (GROUP_BATCH_STEP, GroupPeople),
     (GROUP_SERVICE_WORKER, Anyone),
     (GROUP_EVENT_KIOSK, Organisers),
     (GROUP_PEOPLE, Organisers),

@@ -256,6 +256,14 @@ db_test!(
         );
         let code = entry.rsplit('/').next().unwrap().to_string();
         let aside = crate::offline::kept_aside_at(&app, &vic, event, wave).await;
+        let batch = crate::common::location(
+            &vic.post(
+                &format!("/group/events/{event}/paper/{wave}"),
+                &[("csrf", &csrf)],
+            )
+            .await,
+        );
+        let batch = batch.rsplit('/').next().unwrap().to_string();
         // The second group's organiser and volunteer.
         let second = app.group("Second group").await;
         app.make_member("sam@second.example.org", Role::Organiser, Some(second))
@@ -283,6 +291,7 @@ db_test!(
                 .split('/')
                 .map(|seg| match seg {
                     "{id}" if pattern.starts_with("/group/kept-aside/") => aside.to_string(),
+                    "{id}" if pattern.starts_with("/group/batches/") => batch.clone(),
                     "{id}" => event.to_string(),
                     "{wave}" => wave.to_string(),
                     "{code}" => code.clone(),
@@ -317,7 +326,13 @@ db_test!(
                 }
             }
         }
-        // Nothing of the first group's changed: the entry is unsent, the answers still aside.
+        // Nothing of the first group's changed: the entry is unsent, the answers still
+        // aside, the batch still being entered.
+        assert!(vic
+            .get(&format!("/group/batches/{batch}"))
+            .await
+            .words()
+            .contains("Being entered"));
         assert!(vic
             .get(&entry)
             .await

@@ -15,6 +15,7 @@ mod indicators_api;
 mod invitations;
 mod officer_access;
 mod offline;
+mod paper;
 mod resident_journey;
 mod security;
 mod site_files;

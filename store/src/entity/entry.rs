@@ -15,6 +15,8 @@ pub struct Model {
     pub response_id: Option<i32>,
     pub sent_digest: Option<String>,
     pub offline: bool,
+    pub batch_id: Option<i32>,
+    pub sheet: Option<i32>,
     pub created_at: i64,
     pub updated_at: i64,
 }

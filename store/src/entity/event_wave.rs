@@ -7,6 +7,7 @@ pub struct Model {
     pub event_id: i32,
     #[sea_orm(primary_key, auto_increment = false)]
     pub wave_id: i32,
+    pub sheets_handed_out: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -20,6 +20,7 @@ pub mod invitation_batch;
 pub mod kiosk;
 pub mod mail_suppression;
 pub mod outbox;
+pub mod paper_batch;
 pub mod population;
 pub mod postcode;
 pub mod question;

@@ -29,6 +29,12 @@ pub fn EventPage() -> impl IntoView {
                 let e = v.event.clone();
                 let organises = v.viewer.organises;
                 let csrf = v.viewer.csrf.clone();
+                let paper_errors: Vec<_> = v
+                    .paper
+                    .iter()
+                    .filter_map(|r| crate::shared::notice::Refusal::of(&v.notice, &r.form_id))
+                    .flat_map(|r| r.errors)
+                    .collect();
                 let status = if e.cancelled {
                     "Cancelled"
                 } else if e.over {
@@ -45,6 +51,7 @@ pub fn EventPage() -> impl IntoView {
                         "Back to your group"
                     </a>
                     <StatusNotice message=done(&v.notice) />
+                    <crate::shared::components::ErrorSummary errors=paper_errors />
                     <span class="caption">"Event"</span>
                     <h1>{e.title.clone()}</h1>
                     <dl class="summary-list">
@@ -150,6 +157,7 @@ pub fn EventPage() -> impl IntoView {
                             }
                         })}
                     <KeptAside rows=v.kept_aside.clone() csrf=csrf.clone() />
+                    <Paper rows=v.paper.clone() csrf=csrf.clone() notice=v.notice.clone() />
                     {(organises && !v.entry_waves.is_empty() && !e.over)
                         .then(|| {
                             view! {
@@ -203,6 +211,108 @@ pub fn EventPage() -> impl IntoView {
                     .into_any()
             },
         )}
+    }
+}
+
+/// Paper forms: for each survey, sheets handed out against sheets entered and checked,
+/// the batches, a button to start one and (organisers) the count handed out.
+#[component]
+fn Paper(
+    rows: Vec<crate::groups::model::PaperRow>,
+    csrf: String,
+    notice: Option<crate::shared::notice::FormNotice>,
+) -> impl IntoView {
+    use crate::shared::components::error_summary::FieldErrorMessage;
+    view! {
+        <h3 id="paper">"Paper forms"</h3>
+        <p>
+            "Type up paper forms in batches, each sheet with its number. A batch counts in the results once another volunteer has checked it against the paper."
+        </p>
+        {rows
+            .into_iter()
+            .map(|r| {
+                let refusal = crate::shared::notice::Refusal::of(&notice, &r.form_id);
+                let field_id = format!("{}-sheets", r.form_id);
+                let error = refusal.as_ref().and_then(|f| f.error(&field_id));
+                let value = refusal
+                    .as_ref()
+                    .and_then(|f| f.typed.get("sheets"))
+                    .unwrap_or(r.handed_out.clone());
+                let group_class = if error.is_some() {
+                    "form-group form-group-error"
+                } else {
+                    "form-group"
+                };
+                view! {
+                    <h4>{r.survey.clone()}</h4>
+                    <p data-testid="paper-tally">{r.tally.clone()}</p>
+                    {(!r.batches.is_empty())
+                        .then(|| {
+                            view! {
+                                <ul class="list">
+                                    {r
+                                        .batches
+                                        .iter()
+                                        .map(|(href, label)| {
+                                            view! {
+                                                <li>
+                                                    <a href=href.clone()>{label.clone()}</a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })}
+                    {r
+                        .start
+                        .clone()
+                        .map(|action| {
+                            view! {
+                                <form method="post" action=action>
+                                    <input type="hidden" name="csrf" value=csrf.clone() />
+                                    <button class="button button-secondary" type="submit">
+                                        {format!("Start a batch of paper forms: {}", r.survey)}
+                                    </button>
+                                </form>
+                            }
+                        })}
+                    {r
+                        .record
+                        .clone()
+                        .map(|action| {
+                            let described = error.as_ref().map(|_| format!("{field_id}-error"));
+                            view! {
+                                <form method="post" action=action novalidate>
+                                    <input type="hidden" name="csrf" value=csrf.clone() />
+                                    <div class=group_class>
+                                        <label class="label" for=field_id.clone()>
+                                            {format!("Paper forms handed out: {}", r.survey)}
+                                        </label>
+                                        <FieldErrorMessage
+                                            id=format!("{field_id}-error")
+                                            message=error.clone()
+                                        />
+                                        <input
+                                            class="input input-width-5"
+                                            id=field_id.clone()
+                                            name="sheets"
+                                            type="text"
+                                            inputmode="numeric"
+                                            autocomplete="off"
+                                            value=value
+                                            aria-describedby=described
+                                        />
+                                    </div>
+                                    <button class="button button-secondary" type="submit">
+                                        "Record the number handed out"
+                                    </button>
+                                </form>
+                            }
+                        })}
+                }
+            })
+            .collect_view()}
     }
 }
 

@@ -1,3 +1,4 @@
+pub mod batch;
 pub mod entry;
 pub mod event;
 pub mod event_form;

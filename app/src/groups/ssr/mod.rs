@@ -3,5 +3,6 @@
 pub mod entries;
 pub mod forms;
 pub mod offline;
+pub mod paper;
 pub mod results;
 pub mod views;

@@ -136,6 +136,7 @@ pub async fn event(
                 .collect()
         },
         kept_aside: super::offline::kept_aside(st, scope, e.id).await?,
+        paper: super::paper::rows(st, who, scope, &e, &names.waves).await?,
         notice,
     })
 }
