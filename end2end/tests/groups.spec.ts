@@ -13,7 +13,7 @@ function today(): { day: string; month: string; year: string } {
   return { day: String(Number(day)), month: String(Number(month)), year };
 }
 
-test("an administrator sets up a group; its organiser plans an event and invites a volunteer, who enters residents' answers (by keyboard alone where JavaScript runs); a kiosk takes answers and clears itself", async ({ page }, info) => {
+test("an administrator sets up a group; its organiser plans an event and invites a volunteer, who enters residents' answers (by keyboard alone where JavaScript runs, offline, and from paper, checked by the organiser); a kiosk takes answers and clears itself", async ({ page }, info) => {
   test.setTimeout(300_000);
   // Both servers of a run share the mailbox: names and addresses of this run's own.
   const tag = Math.random().toString(16).slice(2, 8);
@@ -203,7 +203,31 @@ test("an administrator sets up a group; its organiser plans an event and invites
     await visit(vic, info, offlinePage);
     await expect(vic.getByText("This page needs JavaScript")).toBeVisible();
   }
+
+  // Paper forms: the volunteer types up a batch of one sheet (a mistake first) and
+  // finishes it; the organiser, who typed none of it, checks it and it counts.
+  await visit(vic, info, eventPage);
+  await go(vic, info, () => vic.getByRole("button", { name: /Start a batch of paper forms: Wellbeing/ }).click());
+  await go(vic, info, () => vic.getByRole("button", { name: "Save this sheet" }).click());
+  await expect(vic.locator(".error-summary")).toContainText("Enter the number written on the sheet");
+  await vic.getByLabel("Sheet number").fill("7");
+  await vic.getByLabel("Which ward do you live in?").selectOption({ label: "Fenton East" });
+  await score(vic, /satisfied are you with your life/, 6);
+  await score(vic, /worthwhile/, 7);
+  await score(vic, /how happy did you feel yesterday/, 5);
+  await score(vic, /how anxious did you feel/, 4);
+  await pick(vic, "How often do you feel lonely?", "Occasionally");
+  await pick(vic, /managing financially/, "Doing alright");
+  await pick(vic, "How is your health in general?", "Good");
+  await go(vic, info, () => vic.getByRole("button", { name: "Save this sheet" }).click());
+  await expect(vic.getByRole("status")).toContainText("Sheet 7 saved.");
+  await go(vic, info, () => vic.getByRole("button", { name: "Finish the batch" }).click());
+  await expect(vic.getByTestId("batch-state")).toContainText("waiting for another volunteer");
+  const batchPage = new URL(vic.url()).pathname;
   await third.close();
+  await visit(olu, info, batchPage);
+  await go(olu, info, () => olu.getByRole("button", { name: "Checked: every sheet matches its paper form" }).click());
+  await expect(olu.getByRole("status")).toContainText("Batch checked: its sheet now counts in the results.");
 
   // The organiser turns a tablet into a kiosk for the event.
   await visit(olu, info, eventPage);

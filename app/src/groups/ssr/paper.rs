@@ -229,10 +229,10 @@ async fn step(
             )
             .await?
             {
-                Checked::Stored(n) => format!(
-                    "Batch checked: its {n} {} now count in the results.",
-                    if n == 1 { "sheet" } else { "sheets" }
-                ),
+                Checked::Stored(1) => "Batch checked: its sheet now counts in the results.".into(),
+                Checked::Stored(n) => {
+                    format!("Batch checked: its {n} sheets now count in the results.")
+                }
                 Checked::TheirOwn => {
                     "A batch is checked by someone who typed none of its sheets.".into()
                 }
