@@ -37,7 +37,7 @@ pub(crate) fn closed_words(c: Closed) -> &'static str {
     }
 }
 
-fn scope_of(who: &SignedIn) -> Result<Scope, OfficerError> {
+pub(crate) fn scope_of(who: &SignedIn) -> Result<Scope, OfficerError> {
     Scope::of(&who.user).ok_or(OfficerError::NotFound)
 }
 

@@ -13,6 +13,7 @@ use store::entries::Closed;
 use store::groups::Scope;
 use store::paper::{Added, Checked, Tally};
 
+use super::entries::scope_of;
 use crate::groups::model::{BatchView, PaperRow, SheetForm};
 use crate::groups::paths;
 use crate::shared::components::ErrorItem;
@@ -40,10 +41,6 @@ fn closed_words(c: Closed) -> &'static str {
         Closed::Event => "Paper forms can be entered once the event has begun (from an hour before it starts), unless it was cancelled.",
         Closed::Wave => "This survey has closed, so no more paper forms can be entered for it.",
     }
-}
-
-fn scope_of(who: &SignedIn) -> Result<Scope, OfficerError> {
-    Scope::of(&who.user).ok_or(OfficerError::NotFound)
 }
 
 async fn start(

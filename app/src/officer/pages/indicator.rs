@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 use super::nav::OfficerNav;
 use crate::officer::api::load_officer_indicator;
 use crate::officer::model::IndicatorSplits;
-use crate::results::components::{EstimateText, IndicatorBody, IntervalText};
+use crate::results::components::{FiguresTable, IndicatorBody};
 use crate::results::model::Figure;
 use crate::results::model::IndicatorDetail;
 use crate::results::paths as results_paths;
@@ -72,49 +72,21 @@ fn SplitTable(
     threshold: u32,
 ) -> impl IntoView {
     (!rows.is_empty()).then(|| {
+        let figures = rows
+            .into_iter()
+            .map(|(label, f)| Figure { label, ..f })
+            .collect();
         view! {
             <h2>{title}</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=title>
-                <table class="table">
-                    <caption class="visually-hidden">{title}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{first}</th>
-                            <th scope="col" class="num">
-                                "Estimate"
-                            </th>
-                            <th scope="col">"95% interval"</th>
-                            <th scope="col" class="num">
-                                "Answers (n)"
-                            </th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows
-                            .into_iter()
-                            .map(|(label, f)| {
-                                view! {
-                                    <tr>
-                                        <th scope="row">{label}</th>
-                                        <td class="num">
-                                            <EstimateText figure=f.clone() is_share threshold />
-                                        </td>
-                                        <td>
-                                            <IntervalText figure=f.clone() is_share />
-                                        </td>
-                                        <td class="num">
-                                            {f
-                                                .n
-                                                .map(|n| n.to_string())
-                                                .unwrap_or_else(|| "withheld".into())}
-                                        </td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <FiguresTable
+                caption=title.to_string()
+                first_column=first
+                figures
+                is_share
+                higher_is_better=true
+                threshold
+                with_change=false
+            />
         }
     })
 }

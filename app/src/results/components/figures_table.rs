@@ -15,6 +15,9 @@ pub fn FiguresTable(
     /// Makes each area's name a link (for wards on the public pages).
     #[prop(default = None)]
     link: Option<Callback<String, String>>,
+    /// Without the change column, for parts compared with no baseline of their own.
+    #[prop(default = true)]
+    with_change: bool,
 ) -> impl IntoView {
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=caption.clone()>
@@ -30,7 +33,8 @@ pub fn FiguresTable(
                         <th scope="col" class="num">
                             "Answers (n)"
                         </th>
-                        <th scope="col">"Change since baseline"</th>
+                        {with_change
+                            .then(|| view! { <th scope="col">"Change since baseline"</th> })}
                     </tr>
                 </thead>
                 <tbody>
@@ -59,9 +63,14 @@ pub fn FiguresTable(
                                             .map(|n| n.to_string())
                                             .unwrap_or_else(|| "withheld".into())}
                                     </td>
-                                    <td>
-                                        <ChangeText change=f.change higher_is_better />
-                                    </td>
+                                    {with_change
+                                        .then(|| {
+                                            view! {
+                                                <td>
+                                                    <ChangeText change=f.change higher_is_better />
+                                                </td>
+                                            }
+                                        })}
                                 </tr>
                             }
                         })
