@@ -35,6 +35,11 @@ impl Catalogue {
         self.surveys.iter().find(|s| s.id == id).cloned()
     }
 
+    /// The survey a wave belongs to.
+    pub fn survey_of_wave(&self, wave_id: i32) -> Option<Arc<SurveyRecord>> {
+        self.survey_by_id(self.wave(wave_id)?.survey_id)
+    }
+
     pub fn wave(&self, id: i32) -> Option<&wave::Model> {
         self.waves.iter().find(|w| w.id == id)
     }

@@ -473,6 +473,21 @@ pub(crate) async fn todays_wellbeing_event(olu: &Agent, app: &TestApp) -> (i32, 
     (event_id(&location(&res)), wave)
 }
 
+/// A volunteer enters `n` residents' wellbeing answers (all alike) at an event.
+async fn enter_wellbeing(vic: &Agent, csrf: &str, event: i32, wave: i32, ward: &str, n: usize) {
+    for _ in 0..n {
+        let res = vic
+            .post(
+                &format!("/group/events/{event}/enter/{wave}"),
+                &[("csrf", csrf)],
+            )
+            .await;
+        let mut fields: Vec<(&str, &str)> = vec![("csrf", csrf), ("area", ward), ("agreed", "yes")];
+        fields.extend(WELLBEING);
+        vic.post(&location(&res), &fields).await;
+    }
+}
+
 pub(crate) const WELLBEING: [(&str, &str); 9] = [
     ("wb_life_satisfaction", "7"),
     ("wb_worthwhile", "8"),
@@ -650,18 +665,7 @@ db_test!(
             .wards[5]
             .clone();
         let csrf = vic.csrf_from(&format!("/group/events/{event}")).await;
-        for _ in 0..2 {
-            let res = vic
-                .post(
-                    &format!("/group/events/{event}/enter/{wave}"),
-                    &[("csrf", &csrf)],
-                )
-                .await;
-            let mut fields: Vec<(&str, &str)> =
-                vec![("csrf", &csrf), ("area", &ward.code), ("agreed", "yes")];
-            fields.extend(WELLBEING);
-            vic.post(&location(&res), &fields).await;
-        }
+        enter_wellbeing(&vic, &csrf, event, wave, &ward.code, 2).await;
         let page = olu.get("/group/results").await;
         let counts = page.texts("[data-testid=group-counts] tbody tr");
         assert_eq!(counts.len(), 1, "{counts:?}");
@@ -712,18 +716,7 @@ db_test!(
         );
         let group = split(&page, "By community group", "First group");
         assert!(group.contains("fewer than"), "{group}");
-        for _ in 0..10 {
-            let res = vic
-                .post(
-                    &format!("/group/events/{event}/enter/{wave}"),
-                    &[("csrf", &csrf)],
-                )
-                .await;
-            let mut fields: Vec<(&str, &str)> =
-                vec![("csrf", &csrf), ("area", &ward.code), ("agreed", "yes")];
-            fields.extend(WELLBEING);
-            vic.post(&location(&res), &fields).await;
-        }
+        enter_wellbeing(&vic, &csrf, event, wave, &ward.code, 10).await;
         let page = officer.get(&indicator_page).await;
         // Every answer entered gave 7 out of 10.
         for row in [

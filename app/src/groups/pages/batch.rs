@@ -6,7 +6,7 @@ use crate::groups::model::{BatchView, SheetForm};
 use crate::groups::paths;
 use crate::officer::pages::nav::OfficerNav;
 use crate::shared::components::{show_loaded, ErrorSummary, InputField, PageTitle, StatusNotice};
-use crate::survey::components::QuestionField;
+use crate::survey::components::OnePageQuestions;
 
 /// A batch of paper forms: the sheets entered so far, the next sheet's form while it is
 /// being entered, and the second volunteer's check.
@@ -180,19 +180,7 @@ fn NextSheet(f: SheetForm, batch: i32, csrf: String) -> impl IntoView {
                 error=f.sheet_error.clone()
                 value=f.sheet.clone()
             />
-            {f
-                .sections
-                .into_iter()
-                .map(|(section, questions)| {
-                    view! {
-                        <h3 class="entry-section">{section}</h3>
-                        {questions
-                            .into_iter()
-                            .map(|q| view! { <QuestionField question=q /> })
-                            .collect_view()}
-                    }
-                })
-                .collect_view()}
+            <OnePageQuestions sections=f.sections.clone() within=true />
             <button class="button" type="submit">
                 "Save this sheet"
             </button>

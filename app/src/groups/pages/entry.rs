@@ -7,7 +7,7 @@ use crate::groups::paths;
 use crate::officer::pages::nav::OfficerNav;
 use crate::shared::components::error_summary::FieldErrorMessage;
 use crate::shared::components::{show_loaded, ErrorSummary, PageTitle};
-use crate::survey::components::QuestionField;
+use crate::survey::components::OnePageQuestions;
 
 /// A volunteer enters a resident's answers: every question of the survey on one page,
 /// checked as the resident journey checks them, and the resident's agreement confirmed.
@@ -90,20 +90,7 @@ fn EntryForm(v: EntryView) -> impl IntoView {
             data-keyboard-entry
         >
             <input type="hidden" name="csrf" value=v.viewer.csrf.clone() />
-            {v
-                .sections
-                .iter()
-                .cloned()
-                .map(|(section, questions)| {
-                    view! {
-                        <h2 class="entry-section">{section}</h2>
-                        {questions
-                            .into_iter()
-                            .map(|q| view! { <QuestionField question=q /> })
-                            .collect_view()}
-                    }
-                })
-                .collect_view()}
+            <OnePageQuestions sections=v.sections.clone() />
             {(!v.correcting)
                 .then(|| {
                     view! {

@@ -6,7 +6,7 @@ use crate::groups::model::OfflineEntryView;
 use crate::groups::paths;
 use crate::officer::pages::nav::OfficerNav;
 use crate::shared::components::{show_loaded, PageTitle};
-use crate::survey::components::QuestionField;
+use crate::survey::components::OnePageQuestions;
 
 /// The entry page that keeps working without a connection. Its script (in `enhance.js`)
 /// keeps each resident's answers on the device under an id made when they were started,
@@ -91,20 +91,7 @@ fn OfflineForm(v: OfflineEntryView) -> impl IntoView {
                 data-offline-entry
                 data-send-to=v.send_to.clone()
             >
-                {v
-                    .sections
-                    .iter()
-                    .cloned()
-                    .map(|(section, questions)| {
-                        view! {
-                            <h2 class="entry-section">{section}</h2>
-                            {questions
-                                .into_iter()
-                                .map(|q| view! { <QuestionField question=q /> })
-                                .collect_view()}
-                        }
-                    })
-                    .collect_view()}
+                <OnePageQuestions sections=v.sections.clone() />
                 <div class="form-group">
                     <div class="checkbox">
                         <input type="checkbox" id="agreed" name="agreed" value="yes" />

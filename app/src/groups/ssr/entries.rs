@@ -71,8 +71,7 @@ async fn send_entry(
         .ok_or(OfficerError::NotFound)?;
     let catalogue = st.catalogue.get(&st.db).await?;
     let survey = catalogue
-        .wave(entry.wave_id)
-        .and_then(|w| catalogue.survey_by_id(w.survey_id))
+        .survey_of_wave(entry.wave_id)
         .ok_or(OfficerError::NotFound)?;
     // Only this survey's questions are kept from the post.
     let mut answers = RawAnswers::new();
@@ -183,8 +182,7 @@ pub async fn view(
         .ok_or(ViewError::NotFound)?;
     let catalogue = st.catalogue.get(&st.db).await?;
     let survey = catalogue
-        .wave(entry.wave_id)
-        .and_then(|w| catalogue.survey_by_id(w.survey_id))
+        .survey_of_wave(entry.wave_id)
         .ok_or(ViewError::NotFound)?;
     let areas = &catalogue.areas;
     // Only the volunteer who entered it corrects it, and only while the event takes answers.

@@ -48,8 +48,7 @@ pub async fn view(
     }
     let catalogue = st.catalogue.get(&st.db).await?;
     let survey = catalogue
-        .wave(wave_id)
-        .and_then(|w| catalogue.survey_by_id(w.survey_id))
+        .survey_of_wave(wave_id)
         .ok_or(ViewError::NotFound)?;
     let areas = &catalogue.areas;
     let (sections, _) = one_page(&survey.definition, &RawAnswers::new(), areas, false);
@@ -133,10 +132,7 @@ async fn receive(
         return Ok(not_found());
     };
     let catalogue = st.catalogue.get(&st.db).await?;
-    let Some(survey) = catalogue
-        .wave(wave)
-        .and_then(|w| catalogue.survey_by_id(w.survey_id))
-    else {
+    let Some(survey) = catalogue.survey_of_wave(wave) else {
         return Ok(not_found());
     };
     let mut answers = RawAnswers::new();
@@ -214,11 +210,7 @@ async fn resolve(
         _ => return Err(OfficerError::NotFound),
     };
     let catalogue = st.catalogue.get(&st.db).await?;
-    let survey_of = |wave: i32| {
-        catalogue
-            .wave(wave)
-            .and_then(|w| catalogue.survey_by_id(w.survey_id))
-    };
+    let survey_of = |wave: i32| catalogue.survey_of_wave(wave);
     let event_id = store::offline::event_of(&st.db, &scope, id)
         .await?
         .ok_or(OfficerError::NotFound)?;
@@ -263,11 +255,7 @@ pub async fn kept_aside(
         return Ok(Vec::new());
     }
     let catalogue = st.catalogue.get(&st.db).await?;
-    let survey_of = |wave: i32| {
-        catalogue
-            .wave(wave)
-            .and_then(|w| catalogue.survey_by_id(w.survey_id))
-    };
+    let survey_of = |wave: i32| catalogue.survey_of_wave(wave);
     let asides =
         store::offline::at_event(&st.db, scope, event_id, &survey_of, &catalogue.areas).await?;
     let mut rows = Vec::new();

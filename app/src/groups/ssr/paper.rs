@@ -117,8 +117,7 @@ async fn add_sheet(
         .ok_or(OfficerError::NotFound)?;
     let catalogue = st.catalogue.get(&st.db).await?;
     let survey = catalogue
-        .wave(batch.wave_id)
-        .and_then(|w| catalogue.survey_by_id(w.survey_id))
+        .survey_of_wave(batch.wave_id)
         .ok_or(OfficerError::NotFound)?;
     let mut answers = RawAnswers::new();
     let submitted = || p.fields.iter().map(|(k, v)| (k.as_str(), v.as_str()));
@@ -212,8 +211,7 @@ async fn step(
         Some("check") => {
             let catalogue = st.catalogue.get(&st.db).await?;
             let survey = catalogue
-                .wave(batch.wave_id)
-                .and_then(|w| catalogue.survey_by_id(w.survey_id))
+                .survey_of_wave(batch.wave_id)
                 .ok_or(OfficerError::NotFound)?;
             match store::paper::check(
                 &st.db,
@@ -261,8 +259,7 @@ pub async fn view(
         .ok_or(ViewError::NotFound)?;
     let catalogue = st.catalogue.get(&st.db).await?;
     let survey = catalogue
-        .wave(batch.wave_id)
-        .and_then(|w| catalogue.survey_by_id(w.survey_id))
+        .survey_of_wave(batch.wave_id)
         .ok_or(ViewError::NotFound)?;
     let areas = &catalogue.areas;
     let people = names(st, scope).await?;

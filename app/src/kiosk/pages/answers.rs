@@ -5,7 +5,7 @@ use crate::kiosk::api::load_kiosk_answers;
 use crate::kiosk::model::KioskAnswersView;
 use crate::kiosk::paths;
 use crate::shared::components::{show_loaded, ErrorSummary, PageTitle};
-use crate::survey::components::QuestionField;
+use crate::survey::components::OnePageQuestions;
 
 /// A resident answers on the kiosk: every question on one page. Two minutes without a touch
 /// and the tablet returns to the start (with JavaScript, from the last touch; without, from
@@ -35,20 +35,7 @@ pub fn KioskAnswersPage() -> impl IntoView {
                     <h1>{v.survey_title.clone()}</h1>
                     <form method="post" action=paths::answers(&v.code) novalidate>
                         <input type="hidden" name="token" value=v.token.clone() />
-                        {v
-                            .sections
-                            .iter()
-                            .cloned()
-                            .map(|(section, questions)| {
-                                view! {
-                                    <h2 class="entry-section">{section}</h2>
-                                    {questions
-                                        .into_iter()
-                                        .map(|q| view! { <QuestionField question=q /> })
-                                        .collect_view()}
-                                }
-                            })
-                            .collect_view()}
+                        <OnePageQuestions sections=v.sections.clone() />
                         <button class="button" type="submit">
                             "Send your answers"
                         </button>

@@ -174,10 +174,7 @@ async fn send(
         Ok(c) => c,
         Err(e) => return internal(e),
     };
-    let Some(survey) = catalogue
-        .wave(entry.wave_id)
-        .and_then(|w| catalogue.survey_by_id(w.survey_id))
-    else {
+    let Some(survey) = catalogue.survey_of_wave(entry.wave_id) else {
         return Redirect::to(paths::KIOSK).into_response();
     };
     let mut answers = RawAnswers::new();

@@ -39,8 +39,7 @@ pub async fn home(st: &AppState) -> Result<KioskHome, ViewError> {
     store::entries::forget_unsent(&st.db, kiosk.id).await?;
     let catalogue = st.catalogue.get(&st.db).await?;
     let survey = catalogue
-        .wave(kiosk.wave_id)
-        .and_then(|w| catalogue.survey_by_id(w.survey_id))
+        .survey_of_wave(kiosk.wave_id)
         .ok_or(ViewError::NotFound)?;
     let group = store::groups::by_id(&st.db, kiosk.event.group_id)
         .await?
@@ -70,8 +69,7 @@ pub async fn answers(
     };
     let catalogue = st.catalogue.get(&st.db).await?;
     let survey = catalogue
-        .wave(kiosk.wave_id)
-        .and_then(|w| catalogue.survey_by_id(w.survey_id))
+        .survey_of_wave(kiosk.wave_id)
         .ok_or(ViewError::NotFound)?;
     let areas = &catalogue.areas;
     let (sections, errors) = one_page(&survey.definition, &entry.answers, areas, show_errors);

@@ -6,4 +6,4 @@ pub mod question;
 pub mod scale_question;
 pub mod text_question;
 
-pub use question::QuestionField;
+pub use question::{OnePageQuestions, QuestionField};

@@ -59,3 +59,30 @@ pub fn group_class(question: &QuestionView) -> &'static str {
         "form-group"
     }
 }
+
+/// Every section of a survey on one page (a volunteer's entry, a paper sheet, a kiosk):
+/// each section's title, then its questions. `within` puts the titles a level down, for a
+/// form under a heading of its own.
+#[component]
+pub fn OnePageQuestions(
+    sections: Vec<(String, Vec<QuestionView>)>,
+    #[prop(default = false)] within: bool,
+) -> impl IntoView {
+    sections
+        .into_iter()
+        .map(|(section, questions)| {
+            let title = if within {
+                view! { <h3 class="entry-section">{section}</h3> }.into_any()
+            } else {
+                view! { <h2 class="entry-section">{section}</h2> }.into_any()
+            };
+            view! {
+                {title}
+                {questions
+                    .into_iter()
+                    .map(|q| view! { <QuestionField question=q /> })
+                    .collect_view()}
+            }
+        })
+        .collect_view()
+}

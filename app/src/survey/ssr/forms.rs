@@ -309,8 +309,7 @@ async fn take_part(
     };
     let catalogue = st.catalogue.get(&st.db).await?;
     let survey = catalogue
-        .wave(wave_id)
-        .and_then(|w| catalogue.survey_by_id(w.survey_id))
+        .survey_of_wave(wave_id)
         .ok_or(FormError::NotFound)?;
     let draft = drafts::create(&st.db, wave_id, st.clock.today()).await?;
     Ok((
