@@ -5,12 +5,20 @@ import { expectAccessible, go, linkIn, pick, score, settled, totp, visit, waitFo
 // server, whose mailbox is read here. Runs before the officers' journeys publish the waves.
 const PASSWORD = process.env.KILN_E2E_PASSWORD ?? "e2e password for kiln";
 
-/** Today in the council's time, as the three date boxes want it. */
-function today(): { day: string; month: string; year: string } {
-  const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" })
-    .format(new Date())
-    .split("-");
-  return { day: String(Number(day)), month: String(Number(month)), year };
+/** The day of the journey's event, in the council's time, as the three date boxes want it:
+ * today, which it spans from 00:00 to 23:59; after 23:00, tomorrow, whose event takes answers
+ * from an hour before it starts. Either way the event is on for the whole journey (a run just
+ * before midnight once found today's event over half-way through). */
+function eventDay(): { day: string; month: string; year: string } {
+  const london = (at: Date) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit" })
+      .formatToParts(at)
+      .reduce((parts, p) => ({ ...parts, [p.type]: p.value }), {} as Record<string, string>);
+  const now = new Date();
+  const lateEvening = Number(london(now).hour) >= 23;
+  // Two hours on from after 23:00 is always tomorrow, whatever the clocks do that night.
+  const day = london(lateEvening ? new Date(now.getTime() + 2 * 3600_000) : now);
+  return { day: String(Number(day.day)), month: String(Number(day.month)), year: day.year };
 }
 
 test("an administrator sets up a group; its organiser plans an event and invites a volunteer, who enters residents' answers (by keyboard alone where JavaScript runs, offline, and from paper, checked by the organiser); a kiosk takes answers and clears itself", async ({ page }, info) => {
@@ -65,7 +73,7 @@ test("an administrator sets up a group; its organiser plans an event and invites
 
   // The organiser plans today's event.
   await go(olu, info, () => olu.getByRole("link", { name: "Plan an event" }).click());
-  const d = today();
+  const d = eventDay();
   await olu.getByLabel("Title").fill(`Coffee morning ${tag}`);
   await olu.getByLabel("Day").fill(d.day);
   await olu.getByLabel("Month").fill(d.month);
@@ -168,7 +176,7 @@ test("an administrator sets up a group; its organiser plans an event and invites
         const two = await (await fetch(location.pathname)).text();
         return one === two;
       });
-    // Each page the server sends carries a fresh nonce; the kept copy is always the same.
+    // Each page the server sends is made afresh (it differs each time); the kept copy does not.
     expect(await samePageTwice(), "two pages from the server").toBe(false);
     await third.setOffline(true);
     await vic.reload();
