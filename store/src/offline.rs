@@ -191,41 +191,41 @@ pub async fn at_event(
     if !scope.organises() {
         return Ok(Vec::new());
     }
-    let entries = entry::Entity::find()
+    let entries: std::collections::HashMap<i32, entry::Model> = entry::Entity::find()
         .filter(entry::Column::EventId.eq(event_id))
         .filter(entry::Column::ResponseId.is_not_null())
         .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let rows = entry_aside::Entity::find()
+        .filter(entry_aside::Column::EntryId.is_in(entries.keys().copied()))
+        .filter(entry_aside::Column::ResolvedAt.is_null())
+        .order_by_asc(entry_aside::Column::Id)
+        .all(db)
         .await?;
     let mut out = Vec::new();
-    for e in entries {
-        let rows = entry_aside::Entity::find()
-            .filter(entry_aside::Column::EntryId.eq(e.id))
-            .filter(entry_aside::Column::ResolvedAt.is_null())
-            .order_by_asc(entry_aside::Column::Id)
-            .all(db)
-            .await?;
-        if rows.is_empty() {
+    for r in rows {
+        let Some(e) = entries.get(&r.entry_id) else {
             continue;
-        }
-        let entry = entries::entry_of(e, event.clone())?;
+        };
+        let entry = entries::entry_of(e.clone(), event.clone())?;
         let Some(survey) = survey_of(entry.wave_id) else {
             continue;
         };
         let stored =
             entries::answers_of_response(db, entry.response_id.unwrap_or_default(), areas).await?;
-        for r in rows {
-            let answers: RawAnswers = serde_json::from_str(&r.answers)?;
-            out.push(Aside {
-                id: r.id,
-                changes: entries::changes_between(&survey, &stored, &answers),
-                entry: entry.clone(),
-                received_from: r.received_from,
-                received_at: r.received_at,
-                answers,
-            });
-        }
+        let answers: RawAnswers = serde_json::from_str(&r.answers)?;
+        out.push(Aside {
+            id: r.id,
+            changes: entries::changes_between(&survey, &stored, &answers),
+            entry,
+            received_from: r.received_from,
+            received_at: r.received_at,
+            answers,
+        });
     }
-    out.sort_by_key(|a| a.id);
     Ok(out)
 }
 

@@ -429,24 +429,31 @@ pub async fn at_event(
     if crate::events::own(db, scope, event_id).await?.is_none() {
         return Ok(Vec::new());
     }
-    let mut out = Vec::new();
-    for b in paper_batch::Entity::find()
+    let batches = paper_batch::Entity::find()
         .filter(paper_batch::Column::EventId.eq(event_id))
         .order_by_asc(paper_batch::Column::Id)
         .all(db)
+        .await?;
+    // Every sheet's batch, in one query.
+    let mut sheets: std::collections::HashMap<i32, u64> = std::collections::HashMap::new();
+    for e in entry::Entity::find()
+        .filter(entry::Column::EventId.eq(event_id))
+        .filter(entry::Column::BatchId.is_not_null())
+        .all(db)
         .await?
     {
-        out.push(BatchLine {
+        *sheets.entry(e.batch_id.unwrap_or_default()).or_default() += 1;
+    }
+    let out = batches
+        .into_iter()
+        .map(|b| BatchLine {
             id: b.id,
             wave_id: b.wave_id,
             created_by: b.created_by,
-            sheets: entry::Entity::find()
-                .filter(entry::Column::BatchId.eq(b.id))
-                .count(db)
-                .await?,
+            sheets: sheets.get(&b.id).copied().unwrap_or(0),
             finished: b.finished_at.is_some(),
             checked: b.checked_by.is_some(),
-        });
-    }
+        })
+        .collect();
     Ok(out)
 }

@@ -75,6 +75,58 @@ pub async fn compute_subset(
     compute_part(db, survey_row, wave, subset).await
 }
 
+/// One indicator of a wave over each of several parts (its channels, the groups' events),
+/// each computed from its own answers like `compute_subset`. What the parts share (the
+/// survey, the wards, the definition, the threshold) is loaded once, and only the one
+/// indicator is computed. No change is given.
+pub async fn compute_indicator_parts(
+    db: &sea_orm::DatabaseConnection,
+    survey_row: survey::Model,
+    wave: wave::Model,
+    key: &str,
+    parts: &[wave_data::Subset],
+) -> Result<Vec<WaveIndicators>, ResultsError> {
+    let record = surveys::by_id(db, survey_row.id)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("survey vanished".into()))?;
+    let directory = AreaDirectory::load(db).await?;
+    let areas = wave_data::engine_areas(&directory);
+    let defs: Vec<IndicatorDef> =
+        indicator_defs::for_survey(&indicator_defs::all(db).await?, &record.definition)
+            .into_iter()
+            .filter(|d| d.key == key)
+            .collect();
+    let settings = Settings {
+        threshold: settings::disclosure_threshold(db).await?,
+        weighted: wave.weighted,
+    };
+    let population_illustrative = wave.weighted && settings::population_is_illustrative(db).await?;
+    let mut out = Vec::with_capacity(parts.len());
+    for part in parts {
+        let result = run(
+            db,
+            &wave,
+            part,
+            &record.definition,
+            &directory,
+            &areas,
+            &defs,
+            settings.threshold,
+        )
+        .await?;
+        out.push(WaveIndicators {
+            survey: survey_row.clone(),
+            wave: wave.clone(),
+            defs: defs.clone(),
+            areas: areas.clone(),
+            settings: settings.clone(),
+            population_illustrative,
+            result,
+        });
+    }
+    Ok(out)
+}
+
 async fn compute_part(
     db: &sea_orm::DatabaseConnection,
     survey_row: survey::Model,

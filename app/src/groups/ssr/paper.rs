@@ -364,6 +364,7 @@ pub async fn rows(
 ) -> Result<Vec<PaperRow>, ViewError> {
     let lines = store::paper::at_event(&st.db, scope, event.id).await?;
     let can_start = !event.cancelled && who.at >= event.times.starts_at - 3600;
+    let catalogue = st.catalogue.get(&st.db).await?;
     let mut rows = Vec::new();
     for &wave in &event.waves {
         let Tally {
@@ -380,7 +381,7 @@ pub async fn rows(
             survey: titles.get(&wave).cloned().unwrap_or_default(),
             tally,
             handed_out: handed_out.map(|n| n.to_string()).unwrap_or_default(),
-            start: (can_start && st.catalogue.get(&st.db).await?.wave_accepts_answers(wave))
+            start: (can_start && catalogue.wave_accepts_answers(wave))
                 .then(|| paths::event_paper(event.id, wave)),
             record: scope
                 .organises()

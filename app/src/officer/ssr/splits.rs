@@ -29,34 +29,41 @@ pub async fn indicator(
     let names = store::groups::names(&st.db).await?;
     let events = store::events::ids_by_group(&st.db).await?;
 
-    let part = |subset: Subset| {
-        let (survey_row, wave) = (survey_row.clone(), wave.clone());
-        async move {
-            let computed =
-                store::results::compute_subset(&st.db, survey_row, wave, &subset).await?;
-            let i = computed
-                .defs
+    // Every part at once: what they share is loaded once, and only this indicator computed.
+    let channels: Vec<Channel> = channels.copied().collect();
+    let groups: Vec<i32> = groups.into_iter().collect();
+    let parts: Vec<Subset> = channels
+        .iter()
+        .map(|c| Subset::Channel(*c))
+        .chain(
+            groups
                 .iter()
-                .position(|d| d.key == key)
-                .ok_or(ViewError::NotFound)?;
-            let s = summary(&computed, &Cells::new(&computed), i, &HashMap::new());
-            Ok::<_, ViewError>((s.is_share, s.all))
-        }
-    };
+                .map(|g| Subset::Events(events.get(g).cloned().unwrap_or_default())),
+        )
+        .collect();
+    let computed =
+        store::results::compute_indicator_parts(&st.db, survey_row, wave, key, &parts).await?;
     let mut is_share = true;
-    let mut by_channel = Vec::new();
-    for c in channels {
-        let (share, figure) = part(Subset::Channel(*c)).await?;
-        is_share = share;
-        by_channel.push((c.label().to_string(), figure));
+    let mut figures = Vec::with_capacity(computed.len());
+    for w in &computed {
+        if w.defs.is_empty() {
+            return Err(ViewError::NotFound);
+        }
+        let s = summary(w, &Cells::new(w), 0, &HashMap::new());
+        is_share = s.is_share;
+        figures.push(s.all);
     }
-    let mut by_group: BTreeMap<String, Figure> = BTreeMap::new();
-    for g in groups {
-        let ids = events.get(&g).cloned().unwrap_or_default();
-        let (share, figure) = part(Subset::Events(ids)).await?;
-        is_share = share;
-        by_group.insert(names.get(&g).cloned().unwrap_or_default(), figure);
-    }
+    let mut figures = figures.into_iter();
+    let by_channel: Vec<(String, Figure)> = channels
+        .iter()
+        .zip(figures.by_ref())
+        .map(|(c, f)| (c.label().to_string(), f))
+        .collect();
+    let by_group: BTreeMap<String, Figure> = groups
+        .iter()
+        .zip(figures)
+        .map(|(g, f)| (names.get(g).cloned().unwrap_or_default(), f))
+        .collect();
     Ok(IndicatorSplits {
         is_share,
         threshold: store::settings::disclosure_threshold(&st.db).await?,
