@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod answers;
 pub mod benchmark;
 pub mod codes;
+pub mod framework;
 pub mod groups;
 pub mod indicators;
 pub mod invitations;

@@ -6,17 +6,22 @@ pub const Z95: f64 = 1.959964;
 
 /// Wilson score interval for a share `p` on an effective base `n`.
 pub fn wilson(p: f64, n: f64) -> (f64, f64) {
+    wilson_z(p, n, Z95)
+}
+
+/// The Wilson score interval with a chosen `z` (3.090232 for 99.8% limits).
+pub fn wilson_z(p: f64, n: f64, z: f64) -> (f64, f64) {
     if n <= 0.0 {
         return (0.0, 1.0);
     }
-    let z2 = Z95 * Z95;
+    let z2 = z * z;
     let denom = 1.0 + z2 / n;
     let centre = (p + z2 / (2.0 * n)) / denom;
-    let half = Z95 / denom * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+    let half = z / denom * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
     ((centre - half).max(0.0), (centre + half).min(1.0))
 }
 
-fn ln_gamma(x: f64) -> f64 {
+pub(crate) fn ln_gamma(x: f64) -> f64 {
     // Lanczos approximation (g = 7, n = 9), accurate to about 1e-15 for x > 0.
     const G: f64 = 7.0;
     const C: [f64; 9] = [
@@ -118,17 +123,30 @@ pub fn t_cdf(t: f64, df: f64) -> f64 {
 /// The 97.5th percentile of Student's t with `df` degrees of freedom: the multiplier of a
 /// two-sided 95% interval. Falls back to z for huge df.
 pub fn t975(df: f64) -> f64 {
+    t_quantile(0.975, Z95, df)
+}
+
+/// The 99.9th percentile: the multiplier of a two-sided 99.8% interval.
+pub fn t999(df: f64) -> f64 {
+    t_quantile(0.999, Z998, df)
+}
+
+/// z for a two-sided 99.8% interval (Fingertips' "99.8% limits").
+pub const Z998: f64 = 3.090232;
+
+/// The `p`th percentile of Student's t (p above a half), whose normal limit is `z`.
+fn t_quantile(p: f64, z: f64, df: f64) -> f64 {
     if !df.is_finite() || df > 1e7 {
-        return Z95;
+        return z;
     }
     if df <= 0.0 {
         return f64::INFINITY;
     }
     // Bisection on the CDF: monotone, and plenty fast for the few thousand calls a wave needs.
-    let (mut lo, mut hi) = (Z95 - 1e-9, 1e6_f64);
+    let (mut lo, mut hi) = (z - 1e-9, 1e7_f64);
     for _ in 0..200 {
         let mid = 0.5 * (lo + hi);
-        if t_cdf(mid, df) < 0.975 {
+        if t_cdf(mid, df) < p {
             lo = mid;
         } else {
             hi = mid;
