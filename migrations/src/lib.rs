@@ -14,6 +14,7 @@ mod m20261124_000009_invitation;
 mod m20261124_000010_community_group;
 mod m20261124_000011_offline_entry;
 mod m20261124_000012_paper_batch;
+mod m20261125_000013_framework;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000010_community_group::Migration),
             Box::new(m20261124_000011_offline_entry::Migration),
             Box::new(m20261124_000012_paper_batch::Migration),
+            Box::new(m20261125_000013_framework::Migration),
         ]
     }
 }

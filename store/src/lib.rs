@@ -16,6 +16,7 @@ pub mod entries;
 pub mod error;
 pub mod events;
 pub mod fieldwork;
+pub mod framework;
 pub mod groups;
 pub mod import;
 pub mod indicator_defs;

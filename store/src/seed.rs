@@ -59,6 +59,7 @@ pub struct SeedReport {
     pub surveys_added: usize,
     pub waves_added: usize,
     pub wards_added: usize,
+    pub framework_indicators: usize,
 }
 
 /// The seeded survey definitions, for tests and tools that need them without a database.
@@ -163,5 +164,7 @@ pub async fn seed_demo(
         .await
         .map_err(|e| StoreError::Invalid(format!("illustrative population: {e}")))?;
     }
+    // The wellbeing framework: the strategy's figures and illustrative later periods.
+    report.framework_indicators = crate::framework::seed::seed(db, clock).await?.indicators;
     Ok(report)
 }

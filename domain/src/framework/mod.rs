@@ -9,6 +9,7 @@ pub mod period;
 pub mod row;
 pub mod target;
 pub mod trend;
+pub mod updates;
 
 #[cfg(test)]
 mod properties;

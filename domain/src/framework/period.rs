@@ -130,7 +130,7 @@ impl Period {
             Length::Years(1) if d == 1 && m == 1 => format!("{y}"),
             Length::Years(1) if d == 1 && m == 4 => format!("{y}/{:02}", (y + 1) % 100),
             Length::Years(n) if d == 1 && m == 1 => format!("{y} to {}", y + n as i32 - 1),
-            Length::Years(n) if d == 1 && m == 4 => {
+            Length::Years(_) if d == 1 && m == 4 => {
                 format!("{y}/{:02} to {}/{:02}", (y + 1) % 100, end.year() - 1, end.year() % 100)
             }
             Length::Months(1) if d == 1 => format!("{} {y}", month(self.start)),
