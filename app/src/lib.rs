@@ -9,6 +9,7 @@ pub mod about;
 pub mod accounts;
 pub mod admin;
 pub mod events;
+pub mod framework;
 pub mod groups;
 pub mod kiosk;
 pub mod officer;
@@ -33,6 +34,7 @@ pub const ACCESS: &[Declared] = &[
     admin::paths::ACCESS,
     groups::paths::ACCESS,
     events::paths::ACCESS,
+    framework::paths::ACCESS,
     kiosk::paths::ACCESS,
     results::paths::ACCESS,
     updates::paths::ACCESS,
@@ -113,6 +115,7 @@ pub fn App() -> impl IntoView {
                     </a>
                     <span class="header-service">"Stoke-on-Trent resident surveys"</span>
                     <nav class="header-nav" aria-label="Site">
+                        <a href=framework::paths::FRAMEWORK>"How we are doing"</a>
                         <a href=results::paths::RESULTS>"Results"</a>
                         <a href=events::paths::EVENTS>"Events"</a>
                         <a href=officer::paths::OFFICER>"Staff sign in"</a>
@@ -123,6 +126,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <survey::SurveyRoutes />
                     <accounts::AccountRoutes />
+                    <framework::FrameworkRoutes />
                     <officer::OfficerRoutes />
                     <admin::AdminRoutes />
                     <groups::GroupRoutes />

@@ -70,6 +70,11 @@ keyed!(
         EventPlanned => "event_planned",
         EventChanged => "event_changed",
         EventCancelled => "event_cancelled",
+        FrameworkValueSaved => "framework_value_saved",
+        FrameworkLoaded => "framework_loaded",
+        FrameworkPublished => "framework_published",
+        FrameworkDueChanged => "framework_due_changed",
+        UpdateSaved => "update_saved",
     }
 );
 
@@ -147,6 +152,11 @@ impl AuditAction {
             AuditAction::EventPlanned => "event planned",
             AuditAction::EventChanged => "event changed",
             AuditAction::EventCancelled => "event cancelled",
+            AuditAction::FrameworkValueSaved => "framework value saved",
+            AuditAction::FrameworkLoaded => "framework values loaded from a file",
+            AuditAction::FrameworkPublished => "framework values published",
+            AuditAction::FrameworkDueChanged => "framework next update changed",
+            AuditAction::UpdateSaved => "\"you said, we did\" update saved",
         }
     }
 }
