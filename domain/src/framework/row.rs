@@ -93,6 +93,13 @@ pub fn number(text: &str) -> Option<Result<f64, ()>> {
 }
 
 pub fn period_problem(p: PeriodProblem, text: &str) -> String {
+    // "2026/27" or "2024": say how to write the period they meant.
+    if let Some(meant) = Period::from_fingertips(text) {
+        return format!(
+            "\"{text}\" is not an ISO 8601 period: write it as {}",
+            meant.iso()
+        );
+    }
     match p {
         PeriodProblem::NotInterval => format!(
             "\"{text}\" is not a period: write it as an ISO 8601 interval, such as 2023-04-01/P1Y for 2023/24"
@@ -248,6 +255,14 @@ mod tests {
             status,
             ..Cells::default()
         }
+    }
+
+    #[test]
+    fn a_period_written_as_people_say_it_is_refused_with_its_iso_form() {
+        assert_eq!(
+            period_problem(PeriodProblem::BadStart, "2026/27"),
+            "\"2026/27\" is not an ISO 8601 period: write it as 2026-04-01/P1Y"
+        );
     }
 
     #[test]

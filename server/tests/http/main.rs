@@ -10,6 +10,7 @@ mod admin_data;
 mod catalogue;
 mod crash;
 mod email;
+mod framework;
 mod groups;
 mod indicators_api;
 mod invitations;

@@ -213,13 +213,20 @@ pub async fn seed(db: &DatabaseConnection, clock: &crate::Clock) -> Result<Frame
         .await?;
     }
 
-    let mut reader = csv::Reader::from_reader(BASELINE_CSV.as_bytes());
+    // The strategy's titles hold unquoted commas ("per 1,000"): read flexibly, and take
+    // everything between the key and the last five columns as the title.
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(BASELINE_CSV.as_bytes());
     let mut position = 0;
     let baseline = Period::parse(BASELINE_PERIOD).expect("a valid period");
     for rec in reader.records() {
         let rec = rec.map_err(|e| StoreError::Invalid(e.to_string()))?;
         let f = |i: usize| rec.get(i).unwrap_or("").to_string();
-        let (priority, key, title, local, national, unit, polarity) = (f(0), f(1), f(2), f(3), f(4), f(5), f(6));
+        let last = rec.len().saturating_sub(5);
+        let title = (2..last).map(f).collect::<Vec<_>>().join(",");
+        let (priority, key, local, national, unit, polarity) =
+            (f(0), f(1), f(last), f(last + 1), f(last + 2), f(last + 3));
         let (measure, per, decimals) = shape(&unit);
         let src = source(&key);
         let due = if spread(&key) < 0.25 {

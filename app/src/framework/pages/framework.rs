@@ -91,44 +91,7 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
                 <li><a href="#you-said-we-did">"You said, we did"</a></li>
             </ul>
         </nav>
-        {officer
-            .then(|| {
-                let due = f.due.clone();
-                view! {
-                    <section class="card" aria-labelledby="due-heading">
-                        <h2 id="due-heading">"Due or overdue"</h2>
-                        {if due.is_empty() {
-                            view! { <p>"No indicator's next figures are due in the next 30 days."</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="list">
-                                    {due
-                                        .into_iter()
-                                        .map(|r| {
-                                            let when = r.next_update.clone().unwrap_or_default();
-                                            view! {
-                                                <li>
-                                                    <a href=paths::indicator(Audience::Officer, &r.key)>{r.title.clone()}</a>
-                                                    {if r.overdue {
-                                                        view! { <strong class="tag tag-overdue">{format!(" Overdue: due {when}")}</strong> }.into_any()
-                                                    } else {
-                                                        view! { <span>{format!(" due {when}")}</span> }.into_any()
-                                                    }}
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }}
-                    </section>
-                    <UploadForm notice=upload.clone() csrf=viewer.as_ref().map(|v| v.csrf.clone()).unwrap_or_default() />
-                    <p>
-                        <a href=paths::OFFICER_UPDATES>"Write and publish \"you said, we did\" updates"</a>
-                    </p>
-                }
-            })}
+        {officer.then(|| view! { <OfficerBlock due=f.due.clone() upload=upload.clone() csrf=viewer.as_ref().map(|v| v.csrf.clone()).unwrap_or_default() /> }.into_any())}
         {f
             .priorities
             .iter()
@@ -166,6 +129,7 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
                         }}
                     </section>
                 }
+                .into_any()
             })
             .collect_view()}
         <section id="you-said-we-did" aria-labelledby="updates-heading">
@@ -185,5 +149,43 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
                 <li><a href=crate::results::paths::METHODOLOGY>"How the figures and judgements are worked out"</a></li>
             </ul>
         </section>
+    }
+}
+
+#[component]
+fn OfficerBlock(due: Vec<Row>, upload: Option<crate::framework::model::UploadNotice>, csrf: String) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="due-heading">
+            <h2 id="due-heading">"Due or overdue"</h2>
+            {if due.is_empty() {
+                view! { <p>"No indicator's next figures are due in the next 30 days."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="list">
+                        {due
+                            .into_iter()
+                            .map(|r| {
+                                let when = r.next_update.clone().unwrap_or_default();
+                                view! {
+                                    <li>
+                                        <a href=paths::indicator(Audience::Officer, &r.key)>{r.title.clone()}</a>
+                                        {if r.overdue {
+                                            view! { <strong class="tag tag-overdue">{format!(" Overdue: due {when}")}</strong> }.into_any()
+                                        } else {
+                                            view! { <span>{format!(" due {when}")}</span> }.into_any()
+                                        }}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+        <UploadForm notice=upload csrf />
+        <p>
+            <a href=paths::OFFICER_UPDATES>"Write and publish \"you said, we did\" updates"</a>
+        </p>
     }
 }
