@@ -28,6 +28,8 @@ enum FwIndicator {
     Licence,
     Frequency,
     NextUpdate,
+    /// The period its change is measured from (the strategy's figures, for most).
+    BaselinePeriod,
     Caveats,
     /// The OHID Fingertips indicator and sex whose rows load into this one.
     FingertipsId,
@@ -148,6 +150,7 @@ impl MigrationTrait for Migration {
                 .col(string(FwIndicator::Licence))
                 .col(string(FwIndicator::Frequency))
                 .col(date_null(FwIndicator::NextUpdate))
+                .col(string_null(FwIndicator::BaselinePeriod))
                 .col(text(FwIndicator::Caveats))
                 .col(integer_null(FwIndicator::FingertipsId))
                 .col(string_null(FwIndicator::FingertipsSex))

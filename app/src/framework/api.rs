@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::framework::model::*;
-use crate::shared::PageError;
 #[cfg(feature = "ssr")]
 use crate::shared::ssr::support;
+use crate::shared::PageError;
 
 #[server(endpoint = "framework/home")]
 pub async fn load_framework() -> Result<FrameworkView, PageError> {
@@ -36,16 +36,20 @@ pub async fn load_updates() -> Result<Vec<UpdateView>, PageError> {
         .map_err(support::map_err)
 }
 
-#[server(endpoint = "officer/wellbeing")]
+#[server(endpoint = "officer/framework")]
 pub async fn load_officer_framework() -> Result<FrameworkView, PageError> {
     use crate::results::paths::Audience;
     let who = support::signed_in()?;
-    crate::framework::ssr::views::framework(&support::state()?, Audience::Officer, Some(who.viewer()))
-        .await
-        .map_err(support::map_err)
+    crate::framework::ssr::views::framework(
+        &support::state()?,
+        Audience::Officer,
+        Some(who.viewer()),
+    )
+    .await
+    .map_err(support::map_err)
 }
 
-#[server(endpoint = "officer/wellbeing-indicator")]
+#[server(endpoint = "officer/framework-indicator")]
 pub async fn load_officer_framework_indicator(key: String) -> Result<IndicatorView, PageError> {
     use crate::results::paths::Audience;
     let who = support::signed_in()?;

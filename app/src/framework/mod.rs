@@ -25,9 +25,9 @@ pub fn FrameworkRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/wellbeing") view=FrameworkPage ssr=SsrMode::Async />
         <Route path=path!("/wellbeing/:key") view=IndicatorPage ssr=SsrMode::Async />
         <Route path=path!("/you-said-we-did") view=UpdatesPage ssr=SsrMode::Async />
-        <Route path=path!("/officer/wellbeing") view=OfficerFrameworkPage ssr=SsrMode::Async />
+        <Route path=path!("/officer/framework") view=OfficerFrameworkPage ssr=SsrMode::Async />
         <Route
-            path=path!("/officer/wellbeing/:key")
+            path=path!("/officer/framework/:key")
             view=OfficerIndicatorPage
             ssr=SsrMode::Async
         />

@@ -169,3 +169,21 @@ pub struct UpdateFormView {
     pub stored: Vec<(String, String)>,
     pub list: Vec<UpdateView>,
 }
+
+/// One indicator in the annual report's framework table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportRow {
+    pub title: String,
+    /// "77.9 years (as published in the Corporate Strategy 2024-28)".
+    pub baseline: String,
+    pub latest: String,
+    pub england: String,
+    pub progress: String,
+    pub target: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportPriority {
+    pub title: String,
+    pub rows: Vec<ReportRow>,
+}

@@ -14,13 +14,15 @@ pub const CSV_METADATA: &str = "/wellbeing.csv-metadata.json";
 pub const API: &str = "/api/v1/framework";
 pub const PAGE_DATA: &str = "/api/framework/{*fn}";
 
-pub const OFFICER_FRAMEWORK: &str = "/officer/wellbeing";
-pub const OFFICER_INDICATOR: &str = "/officer/wellbeing/{key}";
+// Under /officer, every two-segment address is a survey's wave (`/officer/{survey}/{wave}`):
+// these take the survey keys `framework` and `updates`, which no survey may use.
+pub const OFFICER_FRAMEWORK: &str = "/officer/framework";
+pub const OFFICER_INDICATOR: &str = "/officer/framework/{key}";
 /// Posts: one value (added, or a correction), publishing, the next update's date.
-pub const OFFICER_VALUE: &str = "/officer/wellbeing/{key}/value";
-pub const OFFICER_PUBLISH: &str = "/officer/wellbeing/{key}/publish";
-pub const OFFICER_DUE: &str = "/officer/wellbeing/{key}/due";
-pub const OFFICER_UPLOAD: &str = "/officer/wellbeing-upload";
+pub const OFFICER_VALUE: &str = "/officer/framework/{key}/value";
+pub const OFFICER_PUBLISH: &str = "/officer/framework/{key}/publish";
+pub const OFFICER_DUE: &str = "/officer/framework/{key}/due";
+pub const OFFICER_UPLOAD: &str = "/officer/framework-upload";
 pub const OFFICER_UPDATES: &str = "/officer/updates";
 pub const OFFICER_UPDATE: &str = "/officer/updates/{id}";
 

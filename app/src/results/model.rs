@@ -116,6 +116,8 @@ pub struct WardReport {
     pub group_name: String,
     pub rows: Vec<WardRow>,
     pub wards: Vec<(String, String)>,
+    /// "You said, we did" updates that name this ward.
+    pub updates: Vec<crate::framework::model::UpdateView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -208,6 +210,10 @@ pub struct ReportWard {
 pub struct AnnualReport {
     pub year: i32,
     pub sections: Vec<ReportSection>,
+    /// The wellbeing framework as it stands, priority by priority.
+    pub framework: Vec<crate::framework::model::ReportPriority>,
+    /// "You said, we did": the updates of the year.
+    pub updates: Vec<crate::framework::model::UpdateView>,
     /// Every year with published results, newest first.
     pub years: Vec<i32>,
 }

@@ -143,7 +143,10 @@ mod tests {
         // 95% (0.2761, 0.5382).
         let e = limits_998(0.4, 0.2761, 0.5382, 50.0, true);
         let (l, h) = e.interval().unwrap();
-        assert!((l - 0.2192).abs() < 1e-3 && (h - 0.6129).abs() < 1e-3, "{l} {h}");
+        assert!(
+            (l - 0.2192).abs() < 1e-3 && (h - 0.6129).abs() < 1e-3,
+            "{l} {h}"
+        );
         // A mean 7.0 (6.5, 7.5) on 100: the half-width 0.5 grows by t999(99)/t975(99)
         // = 3.1747/1.9842 = 1.600.
         let e = limits_998(7.0, 6.5, 7.5, 100.0, false);

@@ -157,7 +157,10 @@ mod tests {
     fn proportions_use_wilson() {
         // 20 of 50: Wilson 95% (27.61%, 53.82%), worked by hand.
         let (l, u) = proportion(20.0, 50.0, 100.0).unwrap();
-        assert!(close(l, 27.608, 0.001) && close(u, 53.819, 0.001), "{l} {u}");
+        assert!(
+            close(l, 27.608, 0.001) && close(u, 53.819, 0.001),
+            "{l} {u}"
+        );
         assert_eq!(proportion(60.0, 50.0, 100.0), None);
         assert_eq!(proportion(1.0, 0.0, 100.0), None);
     }

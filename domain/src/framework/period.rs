@@ -88,9 +88,7 @@ impl Period {
             Length::Days(n) => self.start.checked_add_days(chrono::Days::new(n as u64)),
             Length::Until(end) => return end,
         };
-        after
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(NaiveDate::MAX)
+        after.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
     }
 
     /// A year long.
@@ -131,7 +129,12 @@ impl Period {
             Length::Years(1) if d == 1 && m == 4 => format!("{y}/{:02}", (y + 1) % 100),
             Length::Years(n) if d == 1 && m == 1 => format!("{y} to {}", y + n as i32 - 1),
             Length::Years(_) if d == 1 && m == 4 => {
-                format!("{y}/{:02} to {}/{:02}", (y + 1) % 100, end.year() - 1, end.year() % 100)
+                format!(
+                    "{y}/{:02} to {}/{:02}",
+                    (y + 1) % 100,
+                    end.year() - 1,
+                    end.year() % 100
+                )
             }
             Length::Months(1) if d == 1 => format!("{} {y}", month(self.start)),
             Length::Months(_) if d == 1 && end.year() == y => {
@@ -168,9 +171,13 @@ impl Period {
         };
         if let Some((head, quarter)) = text.split_once(" Q") {
             let a = financial(head)?;
-            let q: u32 = quarter.trim().parse().ok().filter(|q| (1..=4).contains(q))?;
-            let start = NaiveDate::from_ymd_opt(a, 4, 1)?
-                .checked_add_months(Months::new(3 * (q - 1)))?;
+            let q: u32 = quarter
+                .trim()
+                .parse()
+                .ok()
+                .filter(|q| (1..=4).contains(q))?;
+            let start =
+                NaiveDate::from_ymd_opt(a, 4, 1)?.checked_add_months(Months::new(3 * (q - 1)))?;
             return Some(Period {
                 start,
                 length: Length::Months(3),
@@ -187,7 +194,11 @@ impl Period {
             }
             let first = year(a)?;
             let last: i32 = b.trim().parse().ok()?;
-            let last = if last < 100 { first - first % 100 + last } else { last };
+            let last = if last < 100 {
+                first - first % 100 + last
+            } else {
+                last
+            };
             let years = u32::try_from(last - first + 1).ok().filter(|n| *n > 0)?;
             return Some(Period::years(first, 1, years));
         }
@@ -211,11 +222,23 @@ mod tests {
         assert_eq!(p("2023-04-01/P1Y").iso(), "2023-04-01/P1Y");
         assert_eq!(p("2023-04-01T00:00:00/P1Y").iso(), "2023-04-01/P1Y");
         assert_eq!(p("2025-10-01/2025-11-30").iso(), "2025-10-01/2025-11-30");
-        assert_eq!(p("2023-04-01/P1Y").end(), NaiveDate::from_ymd_opt(2024, 3, 31).unwrap());
+        assert_eq!(
+            p("2023-04-01/P1Y").end(),
+            NaiveDate::from_ymd_opt(2024, 3, 31).unwrap()
+        );
         assert_eq!(Period::parse("2023"), Err(PeriodProblem::NotInterval));
-        assert_eq!(Period::parse("2023-13-01/P1Y"), Err(PeriodProblem::BadStart));
-        assert_eq!(Period::parse("2023-04-01/P0Y"), Err(PeriodProblem::BadDuration));
-        assert_eq!(Period::parse("2023-04-01/1Y"), Err(PeriodProblem::BadDuration));
+        assert_eq!(
+            Period::parse("2023-13-01/P1Y"),
+            Err(PeriodProblem::BadStart)
+        );
+        assert_eq!(
+            Period::parse("2023-04-01/P0Y"),
+            Err(PeriodProblem::BadDuration)
+        );
+        assert_eq!(
+            Period::parse("2023-04-01/1Y"),
+            Err(PeriodProblem::BadDuration)
+        );
         assert_eq!(
             Period::parse("2023-04-01/2023-03-01"),
             Err(PeriodProblem::EndsBeforeStart)
@@ -231,7 +254,10 @@ mod tests {
         assert_eq!(p("2020-04-01/P3Y").label(), "2020/21 to 2022/23");
         assert_eq!(p("2023-04-01/P3M").label(), "Apr to Jun 2023");
         assert_eq!(p("2023-05-01/P1M").label(), "May 2023");
-        assert_eq!(p("2025-10-01/2025-11-30").label(), "1 Oct 2025 to 30 Nov 2025");
+        assert_eq!(
+            p("2025-10-01/2025-11-30").label(),
+            "1 Oct 2025 to 30 Nov 2025"
+        );
     }
 
     #[test]

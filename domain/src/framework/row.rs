@@ -89,7 +89,13 @@ pub fn number(text: &str) -> Option<Result<f64, ()>> {
         return None;
     }
     let t = t.trim_end_matches('%').replace(',', "");
-    Some(t.trim().parse::<f64>().ok().filter(|v| v.is_finite()).ok_or(()))
+    Some(
+        t.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or(()),
+    )
 }
 
 pub fn period_problem(p: PeriodProblem, text: &str) -> String {
@@ -122,7 +128,8 @@ pub fn check(
     fingertips: bool,
 ) -> Result<Observed, Vec<CellProblem>> {
     let mut problems = Vec::new();
-    let mut bad = |column: &'static str, reason: String| problems.push(CellProblem { column, reason });
+    let mut bad =
+        |column: &'static str, reason: String| problems.push(CellProblem { column, reason });
 
     let area = cells.area.trim();
     if area.is_empty() {
@@ -136,7 +143,10 @@ pub fn check(
 
     let period = if fingertips {
         Period::from_fingertips(cells.period).ok_or_else(|| {
-            format!("\"{}\" is not a period Fingertips writes (2021/22, 2022, 2019 - 21)", cells.period.trim())
+            format!(
+                "\"{}\" is not a period Fingertips writes (2021/22, 2022, 2019 - 21)",
+                cells.period.trim()
+            )
         })
     } else {
         Period::parse(cells.period).map_err(|p| period_problem(p, cells.period.trim()))
@@ -149,7 +159,10 @@ pub fn check(
         None => None,
         Some(Ok(v)) => Some(v),
         Some(Err(())) => {
-            bad(column, format!("\"{}\" is not a number ({what})", text.trim()));
+            bad(
+                column,
+                format!("\"{}\" is not a number ({what})", text.trim()),
+            );
             None
         }
     };
@@ -183,24 +196,33 @@ pub fn check(
             columns.value,
             "the value is missing: give it, or write withheld in the status column".into(),
         ),
-        (Some(_), true) => bad(
-            columns.value,
-            "a withheld value must be left blank".into(),
-        ),
+        (Some(_), true) => bad(columns.value, "a withheld value must be left blank".into()),
         _ => {}
     }
     match (low, high) {
         (Some(l), Some(h)) => {
             if l > h {
-                bad(columns.low, format!("the lower limit {l} is above the upper limit {h}"));
+                bad(
+                    columns.low,
+                    format!("the lower limit {l} is above the upper limit {h}"),
+                );
             } else if let Some(v) = value {
                 if v < l || v > h {
-                    bad(columns.value, format!("the value {v} is outside its interval {l} to {h}"));
+                    bad(
+                        columns.value,
+                        format!("the value {v} is outside its interval {l} to {h}"),
+                    );
                 }
             }
         }
-        (Some(_), None) => bad(columns.high, "give the upper 95% limit with the lower one".into()),
-        (None, Some(_)) => bad(columns.low, "give the lower 95% limit with the upper one".into()),
+        (Some(_), None) => bad(
+            columns.high,
+            "give the upper 95% limit with the lower one".into(),
+        ),
+        (None, Some(_)) => bad(
+            columns.low,
+            "give the lower 95% limit with the upper one".into(),
+        ),
         (None, None) => {}
     }
     if let Some(c) = count {
@@ -209,7 +231,10 @@ pub fn check(
         }
     }
     match (count, denominator) {
-        (_, Some(d)) if d <= 0.0 => bad(columns.denominator, "the denominator must be more than 0".into()),
+        (_, Some(d)) if d <= 0.0 => bad(
+            columns.denominator,
+            "the denominator must be more than 0".into(),
+        ),
         (Some(c), Some(d)) if measure == Measure::Proportion && c > d => bad(
             columns.count,
             format!("the count {c} is more than the denominator {d}"),
@@ -218,7 +243,10 @@ pub fn check(
     }
     let note = cells.note.trim();
     if note.chars().count() > NOTE_MAX {
-        bad(columns.note, format!("the note is longer than {NOTE_MAX} characters"));
+        bad(
+            columns.note,
+            format!("the note is longer than {NOTE_MAX} characters"),
+        );
     }
 
     match period {
@@ -267,12 +295,24 @@ mod tests {
 
     #[test]
     fn a_good_row() {
-        let o = check(&cells("77.9", "77.5", "78.3", ""), &TIDY, Measure::Other, known, false)
-            .unwrap();
+        let o = check(
+            &cells("77.9", "77.5", "78.3", ""),
+            &TIDY,
+            Measure::Other,
+            known,
+            false,
+        )
+        .unwrap();
         assert_eq!(o.value, Some(77.9));
         assert_eq!(o.period.label(), "2023/24");
-        let o = check(&cells("", "", "", "Withheld"), &TIDY, Measure::Other, known, false)
-            .unwrap();
+        let o = check(
+            &cells("", "", "", "Withheld"),
+            &TIDY,
+            Measure::Other,
+            known,
+            false,
+        )
+        .unwrap();
         assert_eq!((o.value, o.status), (None, Some(Status::Withheld)));
         assert_eq!(number("1,234.5"), Some(Ok(1234.5)));
         assert_eq!(number("43.2%"), Some(Ok(43.2)));
@@ -301,11 +341,23 @@ mod tests {
 
     #[test]
     fn a_value_must_sit_inside_its_interval_and_withheld_means_blank() {
-        let p = check(&cells("80", "77.5", "78.3", ""), &TIDY, Measure::Other, known, false)
-            .unwrap_err();
+        let p = check(
+            &cells("80", "77.5", "78.3", ""),
+            &TIDY,
+            Measure::Other,
+            known,
+            false,
+        )
+        .unwrap_err();
         assert_eq!(p[0].column, "value");
-        let p = check(&cells("80", "", "", "withheld"), &TIDY, Measure::Other, known, false)
-            .unwrap_err();
+        let p = check(
+            &cells("80", "", "", "withheld"),
+            &TIDY,
+            Measure::Other,
+            known,
+            false,
+        )
+        .unwrap_err();
         assert_eq!(p[0].reason, "a withheld value must be left blank");
         let p = check(&cells("", "", "", ""), &TIDY, Measure::Other, known, false).unwrap_err();
         assert!(p[0].reason.starts_with("the value is missing"));

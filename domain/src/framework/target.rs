@@ -10,8 +10,12 @@ use super::{Estimate, Polarity};
 #[serde(rename_all = "snake_case")]
 pub enum TargetStatus {
     /// `value_only`: decided on the value alone, for want of an interval.
-    Met { value_only: bool },
-    NotMet { value_only: bool },
+    Met {
+        value_only: bool,
+    },
+    NotMet {
+        value_only: bool,
+    },
     NotYetClear,
     /// No latest value, or an indicator with no judgement (no side is good).
     NotAssessed,

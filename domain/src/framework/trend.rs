@@ -125,7 +125,11 @@ fn cochran_armitage(counts: &[(f64, f64)]) -> Option<f64> {
         .enumerate()
         .map(|(i, (r, n))| t(i) * (r - n * p))
         .sum();
-    let snt2: f64 = counts.iter().enumerate().map(|(i, (_, n))| n * t(i) * t(i)).sum();
+    let snt2: f64 = counts
+        .iter()
+        .enumerate()
+        .map(|(i, (_, n))| n * t(i) * t(i))
+        .sum();
     let snt: f64 = counts.iter().enumerate().map(|(i, (_, n))| n * t(i)).sum();
     let var = p * (1.0 - p) * (snt2 - snt * snt / big_n);
     (var > 0.0).then(|| stat / var.sqrt())
@@ -141,7 +145,11 @@ fn weighted_slope_z(points: &[(f64, f64)]) -> Option<f64> {
     let t = |i: usize| (i + 1) as f64;
     let tbar: f64 = w.iter().enumerate().map(|(i, w)| w * t(i)).sum::<f64>() / sw;
     let ybar: f64 = w.iter().zip(points).map(|(w, (y, _))| w * y).sum::<f64>() / sw;
-    let sxx: f64 = w.iter().enumerate().map(|(i, w)| w * (t(i) - tbar).powi(2)).sum();
+    let sxx: f64 = w
+        .iter()
+        .enumerate()
+        .map(|(i, w)| w * (t(i) - tbar).powi(2))
+        .sum();
     let sxy: f64 = w
         .iter()
         .zip(points)
@@ -175,7 +183,9 @@ pub fn trend(points: &[TrendPoint], measure: Measure, polarity: Polarity) -> Tre
                 .iter()
                 .map(|p| {
                     let e = p.estimate?;
-                    e.standard_error().filter(|se| *se > 0.0).map(|se| (e.value, se))
+                    e.standard_error()
+                        .filter(|se| *se > 0.0)
+                        .map(|se| (e.value, se))
                 })
                 .collect();
             match with_se {
@@ -341,8 +351,14 @@ mod tests {
             trend(&pts, Measure::Other, Polarity::HighGood),
             Trend::NoSignificantChange
         );
-        let z = weighted_slope_z(&[(14.0, 0.3), (13.0, 0.3), (12.0, 0.3), (11.0, 0.3), (10.0, 0.3)])
-            .unwrap();
+        let z = weighted_slope_z(&[
+            (14.0, 0.3),
+            (13.0, 0.3),
+            (12.0, 0.3),
+            (11.0, 0.3),
+            (10.0, 0.3),
+        ])
+        .unwrap();
         assert!((z + 10.5409).abs() < 1e-3, "{z}");
     }
 
@@ -385,10 +401,16 @@ mod tests {
         let l = Some(Estimate::new(56.0, Some(52.0), Some(60.0)));
         assert_eq!(change(b, l, false, Polarity::HighGood), Change::Improved);
         assert_eq!(change(b, l, false, Polarity::LowGood), Change::Worsened);
-        assert_eq!(change(b, l, false, Polarity::NoJudgement), Change::Increased);
+        assert_eq!(
+            change(b, l, false, Polarity::NoJudgement),
+            Change::Increased
+        );
         // 55 (51, 59): z = 1.73: no clear change.
         let l = Some(Estimate::new(55.0, Some(51.0), Some(59.0)));
-        assert_eq!(change(b, l, false, Polarity::HighGood), Change::NoClearChange);
+        assert_eq!(
+            change(b, l, false, Polarity::HighGood),
+            Change::NoClearChange
+        );
         let bare = Some(Estimate::new(56.0, None, None));
         assert_eq!(
             change(b, bare, false, Polarity::HighGood),

@@ -91,16 +91,47 @@ impl UpdateDetails {
             v.to_string()
         };
         let title = text(&mut problems, "title", f.title, "a title", TITLE_MAX, true);
-        let said = text(&mut problems, "said", f.said, "what people said", TEXT_MAX, true);
-        let did = text(&mut problems, "did", f.did, "what the council did", TEXT_MAX, true);
-        let changed = text(&mut problems, "changed", f.changed, "what changed", TEXT_MAX, false);
+        let said = text(
+            &mut problems,
+            "said",
+            f.said,
+            "what people said",
+            TEXT_MAX,
+            true,
+        );
+        let did = text(
+            &mut problems,
+            "did",
+            f.did,
+            "what the council did",
+            TEXT_MAX,
+            true,
+        );
+        let changed = text(
+            &mut problems,
+            "changed",
+            f.changed,
+            "what changed",
+            TEXT_MAX,
+            false,
+        );
         let status = UpdateStatus::parse(f.status);
         if status.is_none() {
-            problems.push(problem("status", "Select whether this is planned, in progress or done"));
+            problems.push(problem(
+                "status",
+                "Select whether this is planned, in progress or done",
+            ));
         }
-        let priorities: Vec<Priority> = f.priorities.iter().filter_map(|p| Priority::parse(p)).collect();
+        let priorities: Vec<Priority> = f
+            .priorities
+            .iter()
+            .filter_map(|p| Priority::parse(p))
+            .collect();
         if priorities.is_empty() {
-            problems.push(problem("priorities", "Select at least one priority this update is about"));
+            problems.push(problem(
+                "priorities",
+                "Select at least one priority this update is about",
+            ));
         }
         let indicators: Vec<String> = f
             .indicators
@@ -109,7 +140,10 @@ impl UpdateDetails {
             .map(|k| k.to_string())
             .collect();
         if let Some(k) = indicators.iter().find(|k| !indicator_known(k)) {
-            problems.push(problem("indicators", format!("There is no indicator \"{k}\"")));
+            problems.push(problem(
+                "indicators",
+                format!("There is no indicator \"{k}\""),
+            ));
         }
         let wards: Vec<String> = f
             .wards
@@ -179,8 +213,14 @@ mod tests {
         };
         let p = UpdateDetails::parse(&f, |_| false, |_| true).unwrap_err();
         let fields: Vec<_> = p.iter().map(|p| p.field).collect();
-        assert_eq!(fields, ["title", "said", "status", "priorities", "indicators"]);
+        assert_eq!(
+            fields,
+            ["title", "said", "status", "priorities", "indicators"]
+        );
         assert_eq!(p[0].message, "Enter a title");
-        assert_eq!(p[1].message, "What people said must be 2000 characters or fewer");
+        assert_eq!(
+            p[1].message,
+            "What people said must be 2000 characters or fewer"
+        );
     }
 }

@@ -24,7 +24,7 @@ async fn upload(a: &Agent, csrf: &str, file: &str, publish: bool) -> crate::comm
     );
     let res = a
         .client
-        .post(a.url("/officer/wellbeing-upload"))
+        .post(a.url("/officer/framework-upload"))
         .multipart(form)
         .send()
         .await
@@ -34,7 +34,12 @@ async fn upload(a: &Agent, csrf: &str, file: &str, publish: bool) -> crate::comm
 }
 
 async fn framework_json(app: &TestApp) -> Value {
-    let res = app.client.get(app.url("/api/v1/framework")).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url("/api/v1/framework"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     res.json().await.unwrap()
 }
@@ -48,7 +53,8 @@ fn indicator<'a>(body: &'a Value, key: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no indicator {key}"))
 }
 
-const TIDY: &str = "areacd,areanm,indicator,period,value,lci_95,uci_95,status,note,count,denominator";
+const TIDY: &str =
+    "areacd,areanm,indicator,period,value,lci_95,uci_95,status,note,count,denominator";
 
 db_test!(
     the_public_page_shows_the_six_priorities_beside_england,
@@ -57,7 +63,14 @@ db_test!(
         assert_eq!(page.status, StatusCode::OK);
         let words = page.words();
         assert!(words.contains("How is Stoke-on-Trent doing?"));
-        for p in ["A healthier city", "A wealthier city", "A safer city", "A greener city", "A cleaner city", "A fairer city"] {
+        for p in [
+            "A healthier city",
+            "A wealthier city",
+            "A safer city",
+            "A greener city",
+            "A cleaner city",
+            "A fairer city",
+        ] {
             assert!(words.contains(p), "{p}");
         }
         // Survey and non-survey indicators side by side.
@@ -67,15 +80,25 @@ db_test!(
         let rows = page.select("table.framework-table tbody tr");
         assert_eq!(rows.len(), 55);
         // Two judgements a row (England, trend), and the four with targets a third.
-        assert_eq!(page.select("table.framework-table .judgement .mark").len(), 55 * 2 + 4);
+        assert_eq!(
+            page.select("table.framework-table .judgement .mark").len(),
+            55 * 2 + 4
+        );
         // The strategy's own figures are labelled as such; the made-up ones as illustrative.
         let body = framework_json(&app).await;
         let le = indicator(&body, "life_expectancy_male");
         let first = &le["observations"][0];
-        assert_eq!(first["period_label"], "as published in the Corporate Strategy 2024-28");
+        assert_eq!(
+            first["period_label"],
+            "as published in the Corporate Strategy 2024-28"
+        );
         assert_eq!(first["value"], 77.9);
         assert_eq!(first["illustrative"], false);
-        assert!(le["observations"].as_array().unwrap().iter().any(|o| o["illustrative"] == true));
+        assert!(le["observations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["illustrative"] == true));
         // An unpublished period is not public: fuel poverty's 2025/26 is loaded, not published.
         let fuel = indicator(&body, "fuel_poverty");
         assert_eq!(fuel["latest"]["period"], "2024-04-01/P1Y");
@@ -83,10 +106,19 @@ db_test!(
         let page = app.get("/wellbeing/life_expectancy_male").await;
         assert_eq!(page.status, StatusCode::OK);
         let words = page.words();
-        for w in ["Male average life expectancy", "every period", "Which way is better", "Higher is better", "Next update"] {
+        for w in [
+            "Male average life expectancy",
+            "every period",
+            "Which way is better",
+            "Higher is better",
+            "Next update",
+        ] {
             assert!(words.contains(w), "{w}");
         }
-        assert_eq!(app.get("/wellbeing/no_such_indicator").await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.get("/wellbeing/no_such_indicator").await.status,
+            StatusCode::NOT_FOUND
+        );
     }
 );
 
@@ -106,7 +138,10 @@ db_test!(
         );
         let page = upload(&officer, &csrf, &bad, true).await;
         let words = page.words();
-        assert!(words.contains("The file has 5 problems; nothing was changed"), "{words}");
+        assert!(
+            words.contains("The file has 5 problems; nothing was changed"),
+            "{words}"
+        );
         for w in [
             "line 3, column areacd: no area has the code \"E99999999\"",
             "line 4, column indicator: no indicator in the framework has the key \"no_such_thing\"",
@@ -117,7 +152,10 @@ db_test!(
             assert!(words.contains(w), "{w} in {words}");
         }
         let body = framework_json(&app).await;
-        assert_eq!(indicator(&body, "physically_active_adults")["latest"]["period"], "2025-04-01/P1Y");
+        assert_eq!(
+            indicator(&body, "physically_active_adults")["latest"]["period"],
+            "2025-04-01/P1Y"
+        );
 
         // A good file, not published yet: officers see it, the public does not.
         let good = format!(
@@ -128,14 +166,24 @@ db_test!(
         let page = upload(&officer, &csrf, &good, false).await;
         assert!(page.words().contains("2 values added"), "{}", page.words());
         let body = framework_json(&app).await;
-        assert_eq!(indicator(&body, "physically_active_adults")["latest"]["period"], "2025-04-01/P1Y");
-        let officer_page = officer.get("/officer/wellbeing/physically_active_adults").await;
-        assert!(officer_page.words().contains("2 values are loaded but not yet published"));
+        assert_eq!(
+            indicator(&body, "physically_active_adults")["latest"]["period"],
+            "2025-04-01/P1Y"
+        );
+        let officer_page = officer
+            .get("/officer/framework/physically_active_adults")
+            .await;
+        assert!(officer_page
+            .words()
+            .contains("2 values are loaded but not yet published"));
 
         // Published: the interval is worked out from the count (Wilson: 61.9 to 66.1), England's
         // 60 lies below it, so better; the target of 62 lies inside it, so not yet clear.
         let res = officer
-            .post("/officer/wellbeing/physically_active_adults/publish", &[("csrf", &csrf)])
+            .post(
+                "/officer/framework/physically_active_adults/publish",
+                &[("csrf", &csrf)],
+            )
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         let body = framework_json(&app).await;
@@ -143,18 +191,43 @@ db_test!(
         assert_eq!(pa["latest"]["period"], "2026-04-01/P1Y");
         assert_eq!(pa["compared_with_england"]["key"], "better");
         assert_eq!(pa["target"]["status"]["key"], "not_yet_clear");
-        let latest = pa["observations"].as_array().unwrap().iter().find(|o| o["period"] == "2026-04-01/P1Y" && o["areacd"] == "E06000021").unwrap();
-        assert!((latest["lci_95"].as_f64().unwrap() - 61.87).abs() < 0.01, "{latest}");
-        assert!((latest["uci_95"].as_f64().unwrap() - 66.08).abs() < 0.01, "{latest}");
+        let latest = pa["observations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["period"] == "2026-04-01/P1Y" && o["areacd"] == "E06000021")
+            .unwrap();
+        assert!(
+            (latest["lci_95"].as_f64().unwrap() - 61.87).abs() < 0.01,
+            "{latest}"
+        );
+        assert!(
+            (latest["uci_95"].as_f64().unwrap() - 66.08).abs() < 0.01,
+            "{latest}"
+        );
 
         // The same file again changes nothing; a new value corrects, keeping the old one.
         let page = upload(&officer, &csrf, &good, true).await;
-        assert!(page.words().contains("0 values added, 0 corrected (the old values are kept), 2 unchanged"), "{}", page.words());
-        let corrected = good.replace(",64.0,,,provisional,,1280,2000", ",65.0,,,revised,,1300,2000");
+        assert!(
+            page.words()
+                .contains("0 values added, 0 corrected (the old values are kept), 2 unchanged"),
+            "{}",
+            page.words()
+        );
+        let corrected = good.replace(
+            ",64.0,,,provisional,,1280,2000",
+            ",65.0,,,revised,,1300,2000",
+        );
         let page = upload(&officer, &csrf, &corrected, true).await;
         assert!(page.words().contains("1 corrected"));
-        let officer_page = officer.get("/officer/wellbeing/physically_active_adults").await;
-        assert!(officer_page.words().contains("Was 64.0%; changed by"), "{}", officer_page.words());
+        let officer_page = officer
+            .get("/officer/framework/physically_active_adults")
+            .await;
+        assert!(
+            officer_page.words().contains("Was 64.0%; changed by"),
+            "{}",
+            officer_page.words()
+        );
         assert!(officer_page.words().contains("Test figures"));
     }
 );
@@ -177,18 +250,40 @@ db_test!(
         );
         let page = upload(&officer, &csrf, &file, true).await;
         let words = page.words();
-        assert!(words.contains("The Fingertips file was loaded: 3 values added"), "{words}");
-        assert!(words.contains("1 rows for other areas and 1 rows of breakdowns were left out"), "{words}");
-        assert!(words.contains("90366 Life expectancy at birth (Persons)"), "{words}");
+        assert!(
+            words.contains("The Fingertips file was loaded: 3 values added"),
+            "{words}"
+        );
+        assert!(
+            words.contains("1 rows for other areas and 1 rows of breakdowns were left out"),
+            "{words}"
+        );
+        assert!(
+            words.contains("90366 Life expectancy at birth (Persons)"),
+            "{words}"
+        );
         let body = framework_json(&app).await;
         let le = indicator(&body, "life_expectancy_male");
         let obs = le["observations"].as_array().unwrap();
-        let local = obs.iter().find(|o| o["period"] == "2021-01-01/P3Y" && o["areacd"] == "E06000021").unwrap();
-        assert_eq!((local["value"].as_f64(), local["lci_95"].as_f64()), (Some(76.4), Some(75.9)));
+        let local = obs
+            .iter()
+            .find(|o| o["period"] == "2021-01-01/P3Y" && o["areacd"] == "E06000021")
+            .unwrap();
+        assert_eq!(
+            (local["value"].as_f64(), local["lci_95"].as_f64()),
+            (Some(76.4), Some(75.9))
+        );
         assert_eq!(local["period_label"], "2021 to 2023");
-        assert!(obs.iter().any(|o| o["period"] == "2021-01-01/P3Y" && o["areacd"] == "E92000001"));
+        assert!(obs
+            .iter()
+            .any(|o| o["period"] == "2021-01-01/P3Y" && o["areacd"] == "E92000001"));
         let im = indicator(&body, "infant_mortality");
-        let withheld = im["observations"].as_array().unwrap().iter().find(|o| o["period"] == "2021-01-01/P3Y").unwrap();
+        let withheld = im["observations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["period"] == "2021-01-01/P3Y")
+            .unwrap();
         assert_eq!(withheld["status"], "withheld");
         assert_eq!(withheld["value"], Value::Null);
     }
@@ -199,35 +294,81 @@ db_test!(
     |app: TestApp| async move {
         let officer = app.signed_in("officer@example.org", Role::Officer).await;
         let csrf = officer.csrf().await;
-        let path = "/officer/wellbeing/child_poverty_ahc";
+        let path = "/officer/framework/child_poverty_ahc";
         let res = officer
             .post(
                 &format!("{path}/value"),
-                &[("csrf", &csrf), ("area", "E06000021"), ("period", "2026/27"), ("value", "forty"), ("low", "38"), ("note", "From the coalition's table")],
+                &[
+                    ("csrf", &csrf),
+                    ("area", "E06000021"),
+                    ("period", "2026/27"),
+                    ("value", "forty"),
+                    ("low", "38"),
+                    ("note", "From the coalition's table"),
+                ],
             )
             .await;
         assert_eq!(location(&res), format!("{path}#value-form"));
         let page = officer.get(path).await;
         let summary = page.error_summary();
-        assert!(summary.iter().any(|s| s.contains("\"2026/27\" is not an ISO 8601 period: write it as 2026-04-01/P1Y")), "{summary:?}");
-        assert!(summary.iter().any(|s| s.contains("\"forty\" is not a number")), "{summary:?}");
-        assert!(summary.iter().any(|s| s.contains("Give the upper 95% limit with the lower one")), "{summary:?}");
-        assert_eq!(page.attr("#value-period", "value").as_deref(), Some("2026/27"));
+        assert!(
+            summary
+                .iter()
+                .any(|s| s
+                    .contains("\"2026/27\" is not an ISO 8601 period: write it as 2026-04-01/P1Y")),
+            "{summary:?}"
+        );
+        assert!(
+            summary
+                .iter()
+                .any(|s| s.contains("\"forty\" is not a number")),
+            "{summary:?}"
+        );
+        assert!(
+            summary
+                .iter()
+                .any(|s| s.contains("Give the upper 95% limit with the lower one")),
+            "{summary:?}"
+        );
+        assert_eq!(
+            page.attr("#value-period", "value").as_deref(),
+            Some("2026/27")
+        );
         assert_eq!(page.attr("#value-low", "value").as_deref(), Some("38"));
         assert!(page.words().contains("From the coalition's table"));
         // Replacing a value held needs a reason.
-        let replace = [("csrf", csrf.as_str()), ("area", "E06000021"), ("period", "2024-04-01/P1Y"), ("value", "41.0"), ("publish", "yes")];
+        let replace = [
+            ("csrf", csrf.as_str()),
+            ("area", "E06000021"),
+            ("period", "2024-04-01/P1Y"),
+            ("value", "41.0"),
+            ("publish", "yes"),
+        ];
         officer.post(&format!("{path}/value"), &replace).await;
         let page = officer.get(path).await;
-        assert!(page.error_summary().iter().any(|s| s.contains("Say why this replaces the value held")));
+        assert!(page
+            .error_summary()
+            .iter()
+            .any(|s| s.contains("Say why this replaces the value held")));
         let mut with_reason = replace.to_vec();
         with_reason.push(("reason", "Coalition revised its estimate"));
         officer.post(&format!("{path}/value"), &with_reason).await;
         let page = officer.get(path).await;
-        assert!(page.words().contains("corrected; the old value is kept below"), "{}", page.words());
+        assert!(
+            page.words()
+                .contains("corrected; the old value is kept below"),
+            "{}",
+            page.words()
+        );
         assert!(page.words().contains("Coalition revised its estimate"));
         // The public cannot post it.
-        let res = app.client.post(app.url(&format!("{path}/value"))).form(&replace).send().await.unwrap();
+        let res = app
+            .client
+            .post(app.url(&format!("{path}/value")))
+            .form(&replace)
+            .send()
+            .await
+            .unwrap();
         assert_ne!(res.status(), StatusCode::SEE_OTHER);
     }
 );
@@ -239,22 +380,54 @@ db_test!(
         let csrf = officer.csrf().await;
         // Refused: every problem, and what was typed kept.
         let res = officer
-            .post("/officer/updates", &[("csrf", &csrf), ("title", ""), ("said", "Buses are late"), ("status", "")])
+            .post(
+                "/officer/updates",
+                &[
+                    ("csrf", &csrf),
+                    ("title", ""),
+                    ("said", "Buses are late"),
+                    ("status", ""),
+                ],
+            )
             .await;
         assert_eq!(location(&res), "/officer/updates");
         let page = officer.get("/officer/updates").await;
         let summary = page.error_summary();
-        assert_eq!(summary, ["Enter a title", "Enter what the council did", "Select whether this is planned, in progress or done", "Select at least one priority this update is about"]);
+        assert_eq!(
+            summary,
+            [
+                "Enter a title",
+                "Enter what the council did",
+                "Select whether this is planned, in progress or done",
+                "Select at least one priority this update is about"
+            ]
+        );
         assert!(page.words().contains("Buses are late"));
         // A draft, then published.
-        let fields = [("csrf", csrf.as_str()), ("title", "Buses to the hospital"), ("said", "Buses are late"), ("did", "We asked the operator to add a service"), ("status", "planned"), ("priorities", "greener"), ("indicators", "place_travel_agree")];
+        let fields = [
+            ("csrf", csrf.as_str()),
+            ("title", "Buses to the hospital"),
+            ("said", "Buses are late"),
+            ("did", "We asked the operator to add a service"),
+            ("status", "planned"),
+            ("priorities", "greener"),
+            ("indicators", "place_travel_agree"),
+        ];
         officer.post("/officer/updates", &fields).await;
-        assert!(!app.get("/you-said-we-did").await.words().contains("Buses to the hospital"));
+        assert!(!app
+            .get("/you-said-we-did")
+            .await
+            .words()
+            .contains("Buses to the hospital"));
         let officer_page = officer.get("/officer/updates").await;
         let edit = officer_page
             .select("a")
             .iter()
-            .find(|a| a.text().collect::<String>().contains("Buses to the hospital"))
+            .find(|a| {
+                a.text()
+                    .collect::<String>()
+                    .contains("Buses to the hospital")
+            })
             .and_then(|a| a.value().attr("href").map(str::to_string))
             .expect("a link to change it");
         let mut published = fields.to_vec();
@@ -263,7 +436,9 @@ db_test!(
         assert_eq!(location(&res), "/officer/updates");
         let page = app.get("/you-said-we-did").await;
         assert!(page.words().contains("Buses to the hospital"));
-        assert!(page.words().contains("We asked the operator to add a service"));
+        assert!(page
+            .words()
+            .contains("We asked the operator to add a service"));
         let page = app.get("/wellbeing/place_travel_agree").await;
         assert!(page.words().contains("Buses to the hospital"));
     }
@@ -272,7 +447,12 @@ db_test!(
 db_test!(
     the_framework_is_open_data_as_csv_with_csvw_metadata,
     |app: TestApp| async move {
-        let res = app.client.get(app.url("/wellbeing.csv")).send().await.unwrap();
+        let res = app
+            .client
+            .get(app.url("/wellbeing.csv"))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::OK);
         let csv = res.text().await.unwrap();
         let mut lines = csv.lines();
@@ -280,13 +460,25 @@ db_test!(
         assert_eq!(header, "indicator,indicator_title,priority,areacd,areanm,period,period_label,value,lci_95,uci_95,count,denominator,unit,status,note,illustrative");
         assert!(csv.contains("life_expectancy_male,Male average life expectancy,healthier,E06000021,Stoke-on-Trent,2023-04-01/P1Y,as published in the Corporate Strategy 2024-28,77.9,"));
         // Unpublished values are not in it.
-        assert!(!csv.lines().any(|l| l.starts_with("fuel_poverty,") && l.contains(",2025-04-01/P1Y,")));
-        let res = app.client.get(app.url("/wellbeing.csv-metadata.json")).send().await.unwrap();
+        assert!(!csv
+            .lines()
+            .any(|l| l.starts_with("fuel_poverty,") && l.contains(",2025-04-01/P1Y,")));
+        let res = app
+            .client
+            .get(app.url("/wellbeing.csv-metadata.json"))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::OK);
         let meta: Value = res.json().await.unwrap();
         assert_eq!(meta["@context"], "http://www.w3.org/ns/csvw");
         assert_eq!(meta["url"], "wellbeing.csv");
-        let names: Vec<&str> = meta["tableSchema"]["columns"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+        let names: Vec<&str> = meta["tableSchema"]["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap())
+            .collect();
         assert_eq!(names.join(","), header);
     }
 );

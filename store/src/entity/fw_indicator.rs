@@ -21,6 +21,7 @@ pub struct Model {
     pub licence: String,
     pub frequency: String,
     pub next_update: Option<Date>,
+    pub baseline_period: Option<String>,
     pub caveats: String,
     pub fingertips_id: Option<i32>,
     pub fingertips_sex: Option<String>,

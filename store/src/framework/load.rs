@@ -73,7 +73,9 @@ impl AreaRoles {
     pub fn refuses(&self, indicator: &Indicator, area: &str) -> Option<String> {
         let comparator = matches!(
             self.roles.get(area),
-            Some(Some(AreaRole::England | AreaRole::Region | AreaRole::Similar))
+            Some(Some(
+                AreaRole::England | AreaRole::Region | AreaRole::Similar
+            ))
         );
         (indicator.from_survey && self.known(area) && !comparator).then(|| {
             format!(
@@ -219,7 +221,13 @@ pub async fn load_csv(
             status: get(idx[7]),
             note: get(idx[8]),
         };
-        match row::check(&cells, columns, indicator.measure, |a| roles.known(a), fingertips) {
+        match row::check(
+            &cells,
+            columns,
+            indicator.measure,
+            |a| roles.known(a),
+            fingertips,
+        ) {
             Err(problems) => {
                 for CellProblem { column, reason } in problems {
                     bad(column, reason);

@@ -31,6 +31,8 @@ pub struct Indicator {
     pub licence: String,
     pub frequency: String,
     pub next_update: Option<NaiveDate>,
+    /// The period change is measured from; the earliest when none is set.
+    pub baseline: Option<Period>,
     pub caveats: String,
     pub fingertips: Option<(i32, String)>,
 }
@@ -119,10 +121,14 @@ impl TryFrom<fw_indicator::Model> for Indicator {
     type Error = StoreError;
     fn try_from(m: fw_indicator::Model) -> Result<Self, StoreError> {
         Ok(Indicator {
-            priority: Priority::parse(&m.priority).ok_or_else(|| corrupt("priority", &m.priority))?,
-            polarity: Polarity::parse(&m.polarity).ok_or_else(|| corrupt("polarity", &m.polarity))?,
+            priority: Priority::parse(&m.priority)
+                .ok_or_else(|| corrupt("priority", &m.priority))?,
+            polarity: Polarity::parse(&m.polarity)
+                .ok_or_else(|| corrupt("polarity", &m.polarity))?,
             measure: Measure::parse(&m.measure).ok_or_else(|| corrupt("measure", &m.measure))?,
-            fingertips: m.fingertips_id.map(|id| (id, m.fingertips_sex.unwrap_or_else(|| "Persons".into()))),
+            fingertips: m
+                .fingertips_id
+                .map(|id| (id, m.fingertips_sex.unwrap_or_else(|| "Persons".into()))),
             key: m.key,
             title: m.title,
             definition: m.definition,
@@ -135,6 +141,10 @@ impl TryFrom<fw_indicator::Model> for Indicator {
             licence: m.licence,
             frequency: m.frequency,
             next_update: m.next_update,
+            baseline: m
+                .baseline_period
+                .as_deref()
+                .and_then(|p| Period::parse(p).ok()),
             caveats: m.caveats,
         })
     }
@@ -235,7 +245,11 @@ impl Framework {
         self.targets.iter().find(|t| t.indicator == key)
     }
     /// One indicator's observations for one area, oldest first.
-    pub fn series<'a>(&'a self, key: &'a str, area: &'a str) -> impl Iterator<Item = &'a Observation> {
+    pub fn series<'a>(
+        &'a self,
+        key: &'a str,
+        area: &'a str,
+    ) -> impl Iterator<Item = &'a Observation> {
         self.observations
             .iter()
             .filter(move |o| o.indicator == key && o.area == area)

@@ -87,37 +87,142 @@ fn source(key: &str) -> Source {
         frequency,
         fingertips,
     };
-    const FINGERTIPS: &str = "https://fingertips.phe.org.uk/profile/public-health-outcomes-framework";
+    const FINGERTIPS: &str =
+        "https://fingertips.phe.org.uk/profile/public-health-outcomes-framework";
     const ONS: &str = "https://www.ons.gov.uk";
     const GOV: &str = "https://www.gov.uk/government/statistics";
     match key {
-        "life_expectancy_male" => s("OHID, Public Health Outcomes Framework", FINGERTIPS, "annual", Some((90366, "Male"))),
-        "life_expectancy_female" => s("OHID, Public Health Outcomes Framework", FINGERTIPS, "annual", Some((90366, "Female"))),
-        "healthy_life_expectancy_male" => s("OHID, Public Health Outcomes Framework", FINGERTIPS, "annual", Some((90362, "Male"))),
-        "healthy_life_expectancy_female" => s("OHID, Public Health Outcomes Framework", FINGERTIPS, "annual", Some((90362, "Female"))),
-        "infant_mortality" => s("OHID, Public Health Outcomes Framework", FINGERTIPS, "annual", Some((92196, "Persons"))),
-        "suicide_rate" => s("OHID, Public Health Outcomes Framework", FINGERTIPS, "annual", Some((41001, "Persons"))),
-        k if ["common_mental_disorder", "overweight_obese_adults", "physically_active_adults", "premature_mortality_preventable", "alcohol_admissions", "opiate_users", "school_ready_children"].contains(&k) => {
-            s("OHID, Fingertips", "https://fingertips.phe.org.uk", "annual", None)
+        "life_expectancy_male" => s(
+            "OHID, Public Health Outcomes Framework",
+            FINGERTIPS,
+            "annual",
+            Some((90366, "Male")),
+        ),
+        "life_expectancy_female" => s(
+            "OHID, Public Health Outcomes Framework",
+            FINGERTIPS,
+            "annual",
+            Some((90366, "Female")),
+        ),
+        "healthy_life_expectancy_male" => s(
+            "OHID, Public Health Outcomes Framework",
+            FINGERTIPS,
+            "annual",
+            Some((90362, "Male")),
+        ),
+        "healthy_life_expectancy_female" => s(
+            "OHID, Public Health Outcomes Framework",
+            FINGERTIPS,
+            "annual",
+            Some((90362, "Female")),
+        ),
+        "infant_mortality" => s(
+            "OHID, Public Health Outcomes Framework",
+            FINGERTIPS,
+            "annual",
+            Some((92196, "Persons")),
+        ),
+        "suicide_rate" => s(
+            "OHID, Public Health Outcomes Framework",
+            FINGERTIPS,
+            "annual",
+            Some((41001, "Persons")),
+        ),
+        k if [
+            "common_mental_disorder",
+            "overweight_obese_adults",
+            "physically_active_adults",
+            "premature_mortality_preventable",
+            "alcohol_admissions",
+            "opiate_users",
+            "school_ready_children",
+        ]
+        .contains(&k) =>
+        {
+            s(
+                "OHID, Fingertips",
+                "https://fingertips.phe.org.uk",
+                "annual",
+                None,
+            )
         }
-        "child_poverty_ahc" => s("End Child Poverty Coalition (Loughborough University)", "https://endchildpoverty.org.uk", "annual", None),
-        "fuel_poverty" => s("Department for Energy Security and Net Zero", GOV, "annual", None),
-        "gross_weekly_pay_residence" => s("ONS, Annual Survey of Hours and Earnings", "https://www.nomisweb.co.uk", "annual", None),
+        "child_poverty_ahc" => s(
+            "End Child Poverty Coalition (Loughborough University)",
+            "https://endchildpoverty.org.uk",
+            "annual",
+            None,
+        ),
+        "fuel_poverty" => s(
+            "Department for Energy Security and Net Zero",
+            GOV,
+            "annual",
+            None,
+        ),
+        "gross_weekly_pay_residence" => s(
+            "ONS, Annual Survey of Hours and Earnings",
+            "https://www.nomisweb.co.uk",
+            "annual",
+            None,
+        ),
         "gdhi_per_head" | "gva_per_capita" => s("ONS, regional accounts", ONS, "annual", None),
-        "most_deprived_decile_share" => s("MHCLG, English Indices of Deprivation", GOV, "every 4 to 5 years", None),
-        "adults_without_car" | "level3_qualifications" | "level4_qualifications" | "no_qualifications" => {
-            s("ONS, Census 2021", ONS, "every 10 years", None)
+        "most_deprived_decile_share" => s(
+            "MHCLG, English Indices of Deprivation",
+            GOV,
+            "every 4 to 5 years",
+            None,
+        ),
+        "adults_without_car"
+        | "level3_qualifications"
+        | "level4_qualifications"
+        | "no_qualifications" => s("ONS, Census 2021", ONS, "every 10 years", None),
+        "recorded_crime_rate" | "violent_crime_rate" | "domestic_abuse_rate" => {
+            s("ONS, police recorded crime", ONS, "quarterly", None)
         }
-        "recorded_crime_rate" | "violent_crime_rate" | "domestic_abuse_rate" => s("ONS, police recorded crime", ONS, "quarterly", None),
-        "asb_change" => s("Staffordshire Police", "https://www.staffordshire.police.uk", "annual", None),
-        "adult_reoffending" => s("Ministry of Justice, proven reoffending statistics", GOV, "quarterly", None),
-        "children_in_need_safeguarding" | "free_school_meals" | "learning_difficulties_rate" | "ks4_attainment8" => {
-            s("Department for Education", "https://explore-education-statistics.service.gov.uk", "annual", None)
-        }
-        "social_care_users_feel_safe" => s("NHS England, Adult Social Care Outcomes Framework", "https://digital.nhs.uk", "annual", None),
-        "gas_consumption" | "electricity_consumption" | "co2_per_head" => s("Department for Energy Security and Net Zero", GOV, "annual", None),
-        "walk_cycle_transport" => s("Department for Transport, walking and cycling statistics", GOV, "annual", None),
-        _ => s("Local Government Association", "https://www.local.gov.uk", "one-off forecast", None),
+        "asb_change" => s(
+            "Staffordshire Police",
+            "https://www.staffordshire.police.uk",
+            "annual",
+            None,
+        ),
+        "adult_reoffending" => s(
+            "Ministry of Justice, proven reoffending statistics",
+            GOV,
+            "quarterly",
+            None,
+        ),
+        "children_in_need_safeguarding"
+        | "free_school_meals"
+        | "learning_difficulties_rate"
+        | "ks4_attainment8" => s(
+            "Department for Education",
+            "https://explore-education-statistics.service.gov.uk",
+            "annual",
+            None,
+        ),
+        "social_care_users_feel_safe" => s(
+            "NHS England, Adult Social Care Outcomes Framework",
+            "https://digital.nhs.uk",
+            "annual",
+            None,
+        ),
+        "gas_consumption" | "electricity_consumption" | "co2_per_head" => s(
+            "Department for Energy Security and Net Zero",
+            GOV,
+            "annual",
+            None,
+        ),
+        "walk_cycle_transport" => s(
+            "Department for Transport, walking and cycling statistics",
+            GOV,
+            "annual",
+            None,
+        ),
+        _ => s(
+            "Local Government Association",
+            "https://www.local.gov.uk",
+            "one-off forecast",
+            None,
+        ),
     }
 }
 
@@ -137,13 +242,17 @@ fn unit_words(unit: &str) -> String {
         "percent" => "%".into(),
         "GBP" => "£".into(),
         "percent change" => "% change".into(),
-        u => u.into(),
+        u => u.replace("100000", "100,000").replace("1000", "1,000"),
     }
 }
 
 /// A made-up figure with an interval of the right kind: from a count for proportions and
 /// rates, a band of 1.5% for anything else.
-fn made_up(measure: Measure, per: f64, value: f64) -> (f64, Option<f64>, Option<f64>, Option<f64>, Option<f64>) {
+fn made_up(
+    measure: Measure,
+    per: f64,
+    value: f64,
+) -> (f64, Option<f64>, Option<f64>, Option<f64>, Option<f64>) {
     match measure {
         Measure::Proportion => {
             let den = 2000.0;
@@ -154,7 +263,13 @@ fn made_up(measure: Measure, per: f64, value: f64) -> (f64, Option<f64>, Option<
         Measure::Rate => {
             let count = (value / per * CITY_POPULATION).round();
             let (l, u) = intervals::rate(count, CITY_POPULATION, per).unwrap_or((value, value));
-            (count / CITY_POPULATION * per, Some(l), Some(u), Some(count), Some(CITY_POPULATION))
+            (
+                count / CITY_POPULATION * per,
+                Some(l),
+                Some(u),
+                Some(count),
+                Some(CITY_POPULATION),
+            )
         }
         Measure::Other => {
             let band = (value * 0.015).abs();
@@ -165,7 +280,9 @@ fn made_up(measure: Measure, per: f64, value: f64) -> (f64, Option<f64>, Option<
 
 /// A steady number from a key, so the made-up figures are the same on every install.
 fn spread(key: &str) -> f64 {
-    let h = key.bytes().fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
+    let h = key
+        .bytes()
+        .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
     (h % 1000) as f64 / 1000.0
 }
 
@@ -175,9 +292,21 @@ fn round_to(v: f64, decimals: i32) -> f64 {
 }
 
 /// Indicators with made-up earlier years too, so the demo shows Fingertips' trend test.
-const WITH_HISTORY: [&str; 4] = ["physically_active_adults", "child_poverty_ahc", "infant_mortality", "recorded_crime_rate"];
+const WITH_HISTORY: [&str; 4] = [
+    "physically_active_adults",
+    "child_poverty_ahc",
+    "infant_mortality",
+    "recorded_crime_rate",
+];
 /// Indicators that change rarely (a census, a one-off forecast): no later periods.
-const RARE: [&str; 6] = ["adults_without_car", "most_deprived_decile_share", "green_jobs_2050_forecast", "level3_qualifications", "level4_qualifications", "no_qualifications"];
+const RARE: [&str; 6] = [
+    "adults_without_car",
+    "most_deprived_decile_share",
+    "green_jobs_2050_forecast",
+    "level3_qualifications",
+    "level4_qualifications",
+    "no_qualifications",
+];
 /// Their newest illustrative period is loaded but not yet published.
 const UNPUBLISHED: [&str; 2] = ["fuel_poverty", "suicide_rate"];
 
@@ -188,7 +317,10 @@ pub struct FrameworkSeed {
 }
 
 /// Seeds the framework once, into an install that has none.
-pub async fn seed(db: &DatabaseConnection, clock: &crate::Clock) -> Result<FrameworkSeed, StoreError> {
+pub async fn seed(
+    db: &DatabaseConnection,
+    clock: &crate::Clock,
+) -> Result<FrameworkSeed, StoreError> {
     if fw_indicator::Entity::find().count(db).await? > 0 {
         return Ok(FrameworkSeed::default());
     }
@@ -250,6 +382,7 @@ pub async fn seed(db: &DatabaseConnection, clock: &crate::Clock) -> Result<Frame
             licence: Set("Open Government Licence v3.0".into()),
             frequency: Set(src.frequency.into()),
             next_update: Set(due),
+            baseline_period: Set(Some(BASELINE_PERIOD.into())),
             caveats: Set("The strategy's figures come from the latest data it had (mostly 2022 or 2022/23); Kiln files them under 2023/24. Later periods in the demo are made up.".into()),
             fingertips_id: Set(src.fingertips.map(|f| f.0)),
             fingertips_sex: Set(src.fingertips.map(|f| f.1.to_string())),
@@ -261,7 +394,9 @@ pub async fn seed(db: &DatabaseConnection, clock: &crate::Clock) -> Result<Frame
         position += 1;
         report.indicators += 1;
         let polarity = Polarity::parse(&polarity).unwrap_or(Polarity::NoJudgement);
-        let local: f64 = local.parse().map_err(|_| StoreError::Invalid(format!("{key}: {local}")))?;
+        let local: f64 = local
+            .parse()
+            .map_err(|_| StoreError::Invalid(format!("{key}: {local}")))?;
         let national: Option<f64> = national.parse().ok();
 
         let strategy = Change {
@@ -283,7 +418,25 @@ pub async fn seed(db: &DatabaseConnection, clock: &crate::Clock) -> Result<Frame
             status: None,
             note: "Corporate Strategy 2024-28, supporting data".into(),
         };
-        record(&txn, &key, &plain(HOME.0, local), &strategy).await?;
+        if measure == Measure::Other {
+            record(&txn, &key, &plain(HOME.0, local), &strategy).await?;
+        } else {
+            // The strategy gives no intervals, so nothing could be tested against it; the
+            // demo gives its shares and rates a made-up count and denominator (and flags
+            // them), so that the change since the baseline and the trend can be seen.
+            let (_, _, _, count, den) = made_up(measure, per, local);
+            let counted = Observed {
+                count,
+                denominator: den,
+                note: "The value is the Corporate Strategy's; its count and denominator are illustrative, made up for the demo so that its interval can be worked out.".into(),
+                ..plain(HOME.0, local)
+            };
+            let flagged = Change {
+                illustrative: true,
+                ..strategy.clone()
+            };
+            record(&txn, &key, &counted, &flagged).await?;
+        }
         report.observations += 1;
         if let Some(n) = national {
             record(&txn, &key, &plain(ENGLAND, n), &strategy).await?;
@@ -296,7 +449,11 @@ pub async fn seed(db: &DatabaseConnection, clock: &crate::Clock) -> Result<Frame
         // three indicators), England by 0.5%.
         let good = polarity.up_is_better().unwrap_or(true);
         let s = spread(&key);
-        let step = if s < 0.66 { 0.02 * s / 0.66 } else { -0.02 * (s - 0.66) / 0.34 };
+        let step = if s < 0.66 {
+            0.02 * s / 0.66
+        } else {
+            -0.02 * (s - 0.66) / 0.34
+        };
         let local_step = if good { step } else { -step };
         let years: Vec<i32> = if WITH_HISTORY.contains(&key.as_str()) {
             vec![2020, 2021, 2022, 2024, 2025]
@@ -315,7 +472,11 @@ pub async fn seed(db: &DatabaseConnection, clock: &crate::Clock) -> Result<Frame
                 illustrative: true,
                 period_label: None,
             };
-            let (v, low, high, count, den) = made_up(measure, per, round_to(local * (1.0 + local_step * k), decimals));
+            let (v, low, high, count, den) = made_up(
+                measure,
+                per,
+                round_to(local * (1.0 + local_step * k), decimals),
+            );
             let obs = Observed {
                 area: HOME.0.into(),
                 period,
@@ -355,7 +516,9 @@ pub async fn seed(db: &DatabaseConnection, clock: &crate::Clock) -> Result<Frame
     // The survey indicators join by key; their own figures come from the waves.
     let defs = domain::indicators::definitions::standard();
     for key in SURVEY_INDICATORS {
-        let Some(d) = defs.iter().find(|d| d.key == key) else { continue };
+        let Some(d) = defs.iter().find(|d| d.key == key) else {
+            continue;
+        };
         let mean = d.rule.is_mean();
         fw_indicator::ActiveModel {
             key: Set(key.into()),
@@ -376,6 +539,7 @@ pub async fn seed(db: &DatabaseConnection, clock: &crate::Clock) -> Result<Frame
             licence: Set("Open Government Licence v3.0".into()),
             frequency: Set("each survey wave (at least annual)".into()),
             next_update: Set(NaiveDate::from_ymd_opt(2027, 1, 31)),
+            baseline_period: Set(None),
             caveats: Set("A survey estimate: see its interval. Each wave's period is its fieldwork dates.".into()),
             fingertips_id: Set(None),
             fingertips_sex: Set(None),
@@ -412,10 +576,30 @@ pub async fn seed(db: &DatabaseConnection, clock: &crate::Clock) -> Result<Frame
     }
 
     for (key, baseline_value, target, strategy) in [
-        ("physically_active_adults", 57.5, 62.0, "Illustrative target: the strategy sets none"),
-        ("child_poverty_ahc", 43.2, 38.0, "Illustrative target: the strategy sets none"),
-        ("wb_life_satisfaction_mean", 7.0, 7.3, "Illustrative target: the strategy sets none"),
-        ("place_clean_agree", 45.0, 55.0, "Illustrative target: the strategy sets none"),
+        (
+            "physically_active_adults",
+            57.5,
+            62.0,
+            "Illustrative target: the strategy sets none",
+        ),
+        (
+            "child_poverty_ahc",
+            43.2,
+            38.0,
+            "Illustrative target: the strategy sets none",
+        ),
+        (
+            "wb_life_satisfaction_mean",
+            7.0,
+            7.3,
+            "Illustrative target: the strategy sets none",
+        ),
+        (
+            "place_clean_agree",
+            45.0,
+            55.0,
+            "Illustrative target: the strategy sets none",
+        ),
     ] {
         fw_target::ActiveModel {
             indicator_key: Set(key.into()),

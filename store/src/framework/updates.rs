@@ -56,7 +56,10 @@ pub async fn list(db: &DatabaseConnection, officer: bool) -> Result<Vec<Update>,
             Ok(Update {
                 status: UpdateStatus::parse(&m.status)
                     .ok_or_else(|| StoreError::Corrupt(format!("update status {}", m.status)))?,
-                priorities: of(PRIORITY).iter().filter_map(|p| Priority::parse(p)).collect(),
+                priorities: of(PRIORITY)
+                    .iter()
+                    .filter_map(|p| Priority::parse(p))
+                    .collect(),
                 indicators: of(INDICATOR),
                 wards: of(WARD),
                 id: m.id,

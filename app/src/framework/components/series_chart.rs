@@ -48,7 +48,9 @@ pub fn SeriesChart(id: String, title: String, rows: Vec<SeriesRow>) -> impl Into
                 }),
                 _ => None,
             };
-            let point = r.value.map(|v| view! { <circle class="point" cx=x(i) cy=y(v) r="4"></circle> });
+            let point = r
+                .value
+                .map(|v| view! { <circle class="point" cx=x(i) cy=y(v) r="4"></circle> });
             let eng = r.england_value.map(|v| view! {
                 <rect class="england-mark" x=x(i) - 3.5 y=y(v) - 3.5 width="7" height="7"></rect>
             });

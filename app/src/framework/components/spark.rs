@@ -19,7 +19,12 @@ pub fn Spark(points: Vec<(String, Option<f64>)>, label: String) -> impl IntoView
         .iter()
         .enumerate()
         .filter_map(|(i, (_, v))| {
-            v.map(|v| (2.0 + (W - 4.0) * i as f64 / n, H - 3.0 - (H - 6.0) * (v - lo) / span))
+            v.map(|v| {
+                (
+                    2.0 + (W - 4.0) * i as f64 / n,
+                    H - 3.0 - (H - 6.0) * (v - lo) / span,
+                )
+            })
         })
         .collect();
     let line = xy
@@ -32,7 +37,11 @@ pub fn Spark(points: Vec<(String, Option<f64>)>, label: String) -> impl IntoView
         "{label}: {}",
         points
             .iter()
-            .map(|(p, v)| format!("{p} {}", v.map(|v| format!("{v}")).unwrap_or_else(|| "withheld".into())))
+            .map(|(p, v)| format!(
+                "{p} {}",
+                v.map(|v| format!("{v}"))
+                    .unwrap_or_else(|| "withheld".into())
+            ))
             .collect::<Vec<_>>()
             .join("; ")
     );

@@ -153,7 +153,11 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
 }
 
 #[component]
-fn OfficerBlock(due: Vec<Row>, upload: Option<crate::framework::model::UploadNotice>, csrf: String) -> impl IntoView {
+fn OfficerBlock(
+    due: Vec<Row>,
+    upload: Option<crate::framework::model::UploadNotice>,
+    csrf: String,
+) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="due-heading">
             <h2 id="due-heading">"Due or overdue"</h2>

@@ -17,7 +17,10 @@ use crate::shared::param;
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
     let params = use_params_map();
-    let data = Resource::new(move || param(&params.read(), "key"), load_framework_indicator);
+    let data = Resource::new(
+        move || param(&params.read(), "key"),
+        load_framework_indicator,
+    );
     view! {
         {show_loaded(data, |v: IndicatorView| view! { <IndicatorBody v audience=Audience::Public /> }.into_any())}
     }
@@ -26,7 +29,10 @@ pub fn IndicatorPage() -> impl IntoView {
 #[component]
 pub fn OfficerIndicatorPage() -> impl IntoView {
     let params = use_params_map();
-    let data = Resource::new(move || param(&params.read(), "key"), load_officer_framework_indicator);
+    let data = Resource::new(
+        move || param(&params.read(), "key"),
+        load_officer_framework_indicator,
+    );
     view! {
         {show_loaded(data, |v: IndicatorView| view! { <IndicatorBody v audience=Audience::Officer /> }.into_any())}
     }
@@ -37,7 +43,10 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
     let officer = audience == Audience::Officer;
     let r = v.row.clone();
     let refusal = Refusal::of(&v.notice, "value").or_else(|| Refusal::of(&v.notice, "due"));
-    let errors = refusal.as_ref().map(|x| x.errors.clone()).unwrap_or_default();
+    let errors = refusal
+        .as_ref()
+        .map(|x| x.errors.clone())
+        .unwrap_or_default();
     let has_errors = !errors.is_empty();
     let done_words = done(&v.notice);
     let overdue = r.overdue;
@@ -45,7 +54,11 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
     let series = v.series.clone();
     let chart_title = format!("{} over time", r.title);
     let unpublished = r.unpublished;
-    let csrf = v.viewer.as_ref().map(|x| x.csrf.clone()).unwrap_or_default();
+    let csrf = v
+        .viewer
+        .as_ref()
+        .map(|x| x.csrf.clone())
+        .unwrap_or_default();
     view! {
         <PageTitle text=r.title.clone() error=has_errors />
         {v.viewer.clone().map(|x| view! { <OfficerNav viewer=x /> })}

@@ -13,7 +13,11 @@ use crate::shared::notice::Refusal;
 pub fn UploadForm(notice: Option<UploadNotice>, csrf: String) -> impl IntoView {
     let (loaded, error, problems, more) = match notice {
         Some(UploadNotice::Loaded(m)) => (Some(m), None, Vec::new(), 0),
-        Some(UploadNotice::Refused { message, problems, more }) => (None, Some(message), problems, more),
+        Some(UploadNotice::Refused {
+            message,
+            problems,
+            more,
+        }) => (None, Some(message), problems, more),
         None => (None, None, Vec::new(), 0),
     };
     let summary: Vec<ErrorItem> = error
@@ -90,7 +94,10 @@ pub fn ValueForm(
         ("provisional".to_string(), "Provisional".to_string()),
         ("revised".to_string(), "Revised".to_string()),
         ("estimated".to_string(), "Estimated".to_string()),
-        ("withheld".to_string(), "Withheld (leave the value blank)".to_string()),
+        (
+            "withheld".to_string(),
+            "Withheld (leave the value blank)".to_string(),
+        ),
     ];
     view! {
         <section class="card" id="value-form" aria-labelledby="value-heading">
@@ -123,7 +130,10 @@ pub fn ValueForm(
 
 #[component]
 pub fn DueForm(key: String, due: String, refusal: Option<Refusal>, csrf: String) -> impl IntoView {
-    let typed = refusal.as_ref().and_then(|r| r.typed.get("due")).unwrap_or(due);
+    let typed = refusal
+        .as_ref()
+        .and_then(|r| r.typed.get("due"))
+        .unwrap_or(due);
     let error = refusal.as_ref().and_then(|r| r.error("due-date"));
     view! {
         <section class="card" id="due-form" aria-labelledby="due-heading">

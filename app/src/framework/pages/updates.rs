@@ -61,17 +61,30 @@ pub fn OfficerUpdatePage() -> impl IntoView {
 #[component]
 fn UpdateFormBody(v: UpdateFormView) -> impl IntoView {
     let refusal = Refusal::of(&v.notice, "update");
-    let errors = refusal.as_ref().map(|r| r.errors.clone()).unwrap_or_default();
+    let errors = refusal
+        .as_ref()
+        .map(|r| r.errors.clone())
+        .unwrap_or_default();
     let has_errors = !errors.is_empty();
     let stored = v.stored.clone();
     let typed = move |f: &str| -> String {
         match &refusal {
             Some(r) => r.typed.get(f).unwrap_or_default(),
-            None => stored.iter().find(|(k, _)| k == f).map(|(_, x)| x.clone()).unwrap_or_default(),
+            None => stored
+                .iter()
+                .find(|(k, _)| k == f)
+                .map(|(_, x)| x.clone())
+                .unwrap_or_default(),
         }
     };
-    let list_of = |s: String| -> Vec<String> { s.split(',').filter(|x| !x.is_empty()).map(str::to_string).collect() };
-    let err = |f: &str| Refusal::of(&v.notice, "update").and_then(|r| r.error(&format!("update-{f}")));
+    let list_of = |s: String| -> Vec<String> {
+        s.split(',')
+            .filter(|x| !x.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let err =
+        |f: &str| Refusal::of(&v.notice, "update").and_then(|r| r.error(&format!("update-{f}")));
     let (action, heading) = match v.id {
         Some(id) => (paths::update(id), "Change this update"),
         None => (paths::OFFICER_UPDATES.to_string(), "Write an update"),

@@ -27,20 +27,40 @@ pub fn router() -> Routes {
 pub const COLUMNS: [(&str, &str, &str); 16] = [
     ("indicator", "string", "The indicator's key"),
     ("indicator_title", "string", "The indicator's title"),
-    ("priority", "string", "The Corporate Strategy priority it belongs to"),
-    ("areacd", "string", "GSS code of the area (the city, a ward, England or a comparator)"),
+    (
+        "priority",
+        "string",
+        "The Corporate Strategy priority it belongs to",
+    ),
+    (
+        "areacd",
+        "string",
+        "GSS code of the area (the city, a ward, England or a comparator)",
+    ),
     ("areanm", "string", "Name of the area"),
     ("period", "string", "The period as an ISO 8601 interval"),
     ("period_label", "string", "The period as people read it"),
-    ("value", "number", "The value, in the indicator's unit; empty when withheld"),
+    (
+        "value",
+        "number",
+        "The value, in the indicator's unit; empty when withheld",
+    ),
     ("lci_95", "number", "Lower limit of the 95% interval"),
     ("uci_95", "number", "Upper limit of the 95% interval"),
     ("count", "number", "Numerator (events or people)"),
     ("denominator", "number", "Denominator (population at risk)"),
     ("unit", "string", "The unit of the value"),
-    ("status", "string", "provisional, revised, estimated or withheld; empty for a final figure"),
+    (
+        "status",
+        "string",
+        "provisional, revised, estimated or withheld; empty for a final figure",
+    ),
     ("note", "string", "The publisher's or the council's note"),
-    ("illustrative", "boolean", "true for figures made up for the demo"),
+    (
+        "illustrative",
+        "boolean",
+        "true for figures made up for the demo",
+    ),
 ];
 
 fn failed(e: ViewError) -> DownloadError {
@@ -51,7 +71,11 @@ fn failed(e: ViewError) -> DownloadError {
     }
 }
 
-fn area_name(a: &Assembled, code: &str, wards: &std::collections::HashMap<String, String>) -> String {
+fn area_name(
+    a: &Assembled,
+    code: &str,
+    wards: &std::collections::HashMap<String, String>,
+) -> String {
     a.fw.areas
         .iter()
         .find(|x| x.code == code)
@@ -61,7 +85,8 @@ fn area_name(a: &Assembled, code: &str, wards: &std::collections::HashMap<String
 }
 
 fn num(v: Option<f64>) -> String {
-    v.map(|v| format!("{}", (v * 1e6).round() / 1e6)).unwrap_or_default()
+    v.map(|v| format!("{}", (v * 1e6).round() / 1e6))
+        .unwrap_or_default()
 }
 
 async fn csv_file(State(st): State<AppState>) -> Result<Response, DownloadError> {
@@ -77,7 +102,8 @@ async fn csv_file(State(st): State<AppState>) -> Result<Response, DownloadError>
                 crate::results::ssr::exports::spreadsheet_safe(&ind.title).into_owned(),
                 ind.priority.key().to_string(),
                 o.area.clone(),
-                crate::results::ssr::exports::spreadsheet_safe(&area_name(&a, &o.area, &wards)).into_owned(),
+                crate::results::ssr::exports::spreadsheet_safe(&area_name(&a, &o.area, &wards))
+                    .into_owned(),
                 o.period.iso(),
                 crate::results::ssr::exports::spreadsheet_safe(&o.period_text()).into_owned(),
                 num(o.value),
@@ -92,7 +118,9 @@ async fn csv_file(State(st): State<AppState>) -> Result<Response, DownloadError>
             ])?;
         }
     }
-    let body = out.into_inner().map_err(|e| DownloadError::Internal(e.to_string()))?;
+    let body = out
+        .into_inner()
+        .map_err(|e| DownloadError::Internal(e.to_string()))?;
     Ok(attachment(body, "text/csv; charset=utf-8", "wellbeing.csv"))
 }
 

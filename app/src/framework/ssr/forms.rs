@@ -94,8 +94,19 @@ async fn save_value(
         .iter()
         .map(|k| (*k, typed(&p.fields, k)))
         .collect();
-    let get = |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.as_str()).unwrap_or("");
-    let typed_back = Typed::from_pairs(&pairs.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>());
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .find(|(n, _)| *n == k)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
+    let typed_back = Typed::from_pairs(
+        &pairs
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .collect::<Vec<_>>(),
+    );
     let cells = Cells {
         area: get("area"),
         period: get("period"),
@@ -167,7 +178,10 @@ async fn save_value(
     Ok(flash::redirect_with(
         &st,
         &page(&key),
-        &FormNotice::Done(format!("The value for {} was {words}{published}.", o.period.label())),
+        &FormNotice::Done(format!(
+            "The value for {} was {words}{published}.",
+            o.period.label()
+        )),
         "",
     ))
 }
@@ -186,11 +200,20 @@ async fn publish(
     p: Posted<Staff>,
 ) -> Result<Response, OfficerError> {
     let n = observations::publish(&st.db, &key, p.who.at).await?;
-    audit::record(&st.db, &p.actor(), AuditAction::FrameworkPublished, &format!("{key}: {n} values")).await?;
+    audit::record(
+        &st.db,
+        &p.actor(),
+        AuditAction::FrameworkPublished,
+        &format!("{key}: {n} values"),
+    )
+    .await?;
     Ok(flash::redirect_with(
         &st,
         &page(&key),
-        &FormNotice::Done(format!("{n} value{} published.", if n == 1 { "" } else { "s" })),
+        &FormNotice::Done(format!(
+            "{n} value{} published.",
+            if n == 1 { "" } else { "s" }
+        )),
         "",
     ))
 }
@@ -212,14 +235,23 @@ async fn set_due(
             &page(&key),
             &FormNotice::refused(
                 "due",
-                &[problem("date", "Enter the date as year, month and day, like 2027-03-31")],
+                &[problem(
+                    "date",
+                    "Enter the date as year, month and day, like 2027-03-31",
+                )],
                 Typed::from_pairs(&[("due", &typed_due)]),
             ),
             "#due-form",
         ));
     };
     observations::set_next_update(&st.db, &key, due).await?;
-    audit::record(&st.db, &p.actor(), AuditAction::FrameworkDueChanged, &format!("{key}: {typed_due}")).await?;
+    audit::record(
+        &st.db,
+        &p.actor(),
+        AuditAction::FrameworkDueChanged,
+        &format!("{key}: {typed_due}"),
+    )
+    .await?;
     Ok(flash::redirect_with(
         &st,
         &page(&key),
@@ -244,7 +276,11 @@ async fn upload(State(st): State<AppState>, up: Upload) -> Result<Response, Offi
     let change = Change {
         by: &by,
         at: up.who.at,
-        reason: if reason.is_empty() { "New figures loaded from a file" } else { &reason },
+        reason: if reason.is_empty() {
+            "New figures loaded from a file"
+        } else {
+            &reason
+        },
         publish: field(&up.fields, "publish") == Some("yes"),
         illustrative: false,
         period_label: None,
@@ -307,10 +343,27 @@ fn all<'a>(p: &'a Posted<Staff>, name: &str) -> Vec<&'a str> {
         .collect()
 }
 
-async fn save_update(st: &AppState, id: Option<i32>, p: &Posted<Staff>) -> Result<Response, OfficerError> {
-    let page = id.map(paths::update).unwrap_or_else(|| paths::OFFICER_UPDATES.to_string());
-    let long = |k: &str| -> String { field(&p.fields, k).unwrap_or("").chars().take(4000).collect() };
-    let (title, said, did, changed) = (typed(&p.fields, "title"), long("said"), long("did"), long("changed"));
+async fn save_update(
+    st: &AppState,
+    id: Option<i32>,
+    p: &Posted<Staff>,
+) -> Result<Response, OfficerError> {
+    let page = id
+        .map(paths::update)
+        .unwrap_or_else(|| paths::OFFICER_UPDATES.to_string());
+    let long = |k: &str| -> String {
+        field(&p.fields, k)
+            .unwrap_or("")
+            .chars()
+            .take(4000)
+            .collect()
+    };
+    let (title, said, did, changed) = (
+        typed(&p.fields, "title"),
+        long("said"),
+        long("did"),
+        long("changed"),
+    );
     let status = typed(&p.fields, "status");
     let form = UpdateForm {
         title: &title,
@@ -357,20 +410,33 @@ async fn save_update(st: &AppState, id: Option<i32>, p: &Posted<Staff>) -> Resul
     let saved = store::framework::updates::save(&st.db, id, &details, &by, p.who.at, publish)
         .await?
         .ok_or(OfficerError::NotFound)?;
-    audit::record(&st.db, &p.actor(), AuditAction::UpdateSaved, &format!("{saved}: {}", details.title)).await?;
+    audit::record(
+        &st.db,
+        &p.actor(),
+        AuditAction::UpdateSaved,
+        &format!("{saved}: {}", details.title),
+    )
+    .await?;
     Ok(flash::redirect_with(
         st,
         paths::OFFICER_UPDATES,
         &FormNotice::Done(format!(
             "\"{}\" was saved{}.",
             details.title,
-            if publish { " and is published" } else { " as a draft" }
+            if publish {
+                " and is published"
+            } else {
+                " as a draft"
+            }
         )),
         "",
     ))
 }
 
-async fn new_update(State(st): State<AppState>, p: Posted<Staff>) -> Result<Response, OfficerError> {
+async fn new_update(
+    State(st): State<AppState>,
+    p: Posted<Staff>,
+) -> Result<Response, OfficerError> {
     save_update(&st, None, &p).await
 }
 

@@ -45,7 +45,10 @@ pub async fn assemble(st: &AppState, audience: Audience) -> Result<Assembled, Vi
     let officer = audience == Audience::Officer;
     let mut fw = store::framework::load(&st.db, officer).await?;
     let home = fw.home().map(|a| a.code.clone()).unwrap_or_default();
-    let place = fw.home().map(|a| a.name.clone()).unwrap_or_else(|| st.council.name.clone());
+    let place = fw
+        .home()
+        .map(|a| a.name.clone())
+        .unwrap_or_else(|| st.council.name.clone());
     let catalogue = st.catalogue.get(&st.db).await?;
     let mut latest_wave = HashMap::new();
     let survey_keys: Vec<(String, f64)> = fw
@@ -100,7 +103,8 @@ pub async fn assemble(st: &AppState, audience: Audience) -> Result<Assembled, Vi
             }
         }
     }
-    fw.observations.sort_by_key(|o| (o.period.start, o.period.end()));
+    fw.observations
+        .sort_by_key(|o| (o.period.start, o.period.end()));
     Ok(Assembled {
         fw,
         home,
@@ -133,21 +137,15 @@ pub fn estimate(o: &Observation, ind: &Indicator) -> Option<Estimate> {
 /// England's figure for a period: the same period, else the latest that began by its end.
 pub fn england_at<'a>(a: &'a Assembled, key: &str, period: &Period) -> Option<&'a Observation> {
     let england = a.fw.england()?.code.as_str();
-    let series: Vec<&'a Observation> = a
-        .fw
-        .observations
-        .iter()
-        .filter(|o| o.indicator == key && o.area == england && o.value.is_some())
-        .collect();
+    let series: Vec<&'a Observation> =
+        a.fw.observations
+            .iter()
+            .filter(|o| o.indicator == key && o.area == england && o.value.is_some())
+            .collect();
     series
         .iter()
         .find(|o| o.period == *period)
-        .or_else(|| {
-            series
-                .iter()
-                .rev()
-                .find(|o| o.period.start <= period.end())
-        })
+        .or_else(|| series.iter().rev().find(|o| o.period.start <= period.end()))
         .copied()
 }
 
@@ -202,7 +200,9 @@ pub fn row(a: &Assembled, ind: &Indicator) -> Row {
         })
         .collect();
     let target = a.fw.target(&ind.key);
-    let baseline = target.and_then(|t| Period::parse(&t.baseline_period).ok());
+    let baseline = target
+        .and_then(|t| Period::parse(&t.baseline_period).ok())
+        .or(ind.baseline);
     let progress = words::progress(progress(&points, baseline, ind.measure, ind.polarity));
     let target = target.map(|t| {
         words::target(target_status(
@@ -211,12 +211,11 @@ pub fn row(a: &Assembled, ind: &Indicator) -> Row {
             ind.polarity,
         ))
     });
-    let unpublished = a
-        .fw
-        .observations
-        .iter()
-        .filter(|o| o.indicator == ind.key && o.id.is_some() && o.published_at.is_none())
-        .count();
+    let unpublished =
+        a.fw.observations
+            .iter()
+            .filter(|o| o.indicator == ind.key && o.id.is_some() && o.published_at.is_none())
+            .count();
     Row {
         key: ind.key.clone(),
         title: ind.title.clone(),
@@ -251,7 +250,11 @@ pub fn priorities(a: &Assembled) -> Vec<PriorityBlock> {
         .collect()
 }
 
-pub fn update_view(a: &Assembled, u: &store::framework::updates::Update, wards: &HashMap<String, String>) -> UpdateView {
+pub fn update_view(
+    titles: &HashMap<String, String>,
+    u: &store::framework::updates::Update,
+    wards: &HashMap<String, String>,
+) -> UpdateView {
     UpdateView {
         id: u.id,
         title: u.title.clone(),
@@ -269,7 +272,7 @@ pub fn update_view(a: &Assembled, u: &store::framework::updates::Update, wards: 
             .indicators
             .iter()
             .map(|k| {
-                let title = a.fw.indicator(k).map(|i| i.title.clone()).unwrap_or_else(|| k.clone());
+                let title = titles.get(k).cloned().unwrap_or_else(|| k.clone());
                 (k.clone(), title)
             })
             .collect(),
@@ -285,10 +288,30 @@ pub fn update_view(a: &Assembled, u: &store::framework::updates::Update, wards: 
 
 pub async fn updates(st: &AppState, a: &Assembled) -> Result<Vec<UpdateView>, ViewError> {
     let wards = ward_names(st).await?;
+    let titles = titles(&a.fw.indicators);
     Ok(store::framework::updates::list(&st.db, a.officer)
         .await?
         .iter()
-        .map(|u| update_view(a, u, &wards))
+        .map(|u| update_view(&titles, u, &wards))
+        .collect())
+}
+
+pub fn titles(indicators: &[Indicator]) -> HashMap<String, String> {
+    indicators
+        .iter()
+        .map(|i| (i.key.clone(), i.title.clone()))
+        .collect()
+}
+
+/// The published updates that name a ward, for its page.
+pub async fn for_ward(st: &AppState, code: &str) -> Result<Vec<UpdateView>, ViewError> {
+    let titles = titles(&store::framework::indicators(&st.db).await?);
+    let wards = ward_names(st).await?;
+    Ok(store::framework::updates::list(&st.db, false)
+        .await?
+        .iter()
+        .filter(|u| u.wards.iter().any(|w| w == code))
+        .map(|u| update_view(&titles, u, &wards))
         .collect())
 }
 
@@ -312,8 +335,7 @@ pub async fn framework(
     let priorities = priorities(&a);
     let due = if a.officer {
         let soon = a.today + chrono::Days::new(30);
-        a.fw
-            .indicators
+        a.fw.indicators
             .iter()
             .filter(|i| !i.from_survey && i.next_update.is_some_and(|d| d <= soon))
             .map(|i| row(&a, i))
@@ -322,7 +344,10 @@ pub async fn framework(
         Vec::new()
     };
     let upload = if a.officer {
-        crate::shared::ssr::flash::take::<UploadNotice>(st, crate::framework::paths::OFFICER_FRAMEWORK)
+        crate::shared::ssr::flash::take::<UploadNotice>(
+            st,
+            crate::framework::paths::OFFICER_FRAMEWORK,
+        )
     } else {
         None
     };
@@ -345,7 +370,11 @@ fn correction_text(c: &store::framework::observations::Correction, ind: &Indicat
         "Was {was}; changed by {} on {}: {}",
         c.by,
         long_date(store::clock::date_of(c.at)),
-        if c.reason.is_empty() { "no reason given" } else { &c.reason }
+        if c.reason.is_empty() {
+            "no reason given"
+        } else {
+            &c.reason
+        }
     )
 }
 
@@ -362,13 +391,12 @@ pub async fn indicator(
     let row = row(&a, &ind);
     let home_series: Vec<&Observation> = a.fw.series(key, &a.home).collect();
     let corrections = if a.officer {
-        let ids: Vec<i32> = a
-            .fw
-            .observations
-            .iter()
-            .filter(|o| o.indicator == key)
-            .filter_map(|o| o.id)
-            .collect();
+        let ids: Vec<i32> =
+            a.fw.observations
+                .iter()
+                .filter(|o| o.indicator == key)
+                .filter_map(|o| o.id)
+                .collect();
         store::framework::observations::corrections(&st.db, &ids).await?
     } else {
         Vec::new()
@@ -421,7 +449,10 @@ pub async fn indicator(
             words::value(t.value, ind.decimals, &ind.unit),
             long_date(t.date)
         ),
-        status: row.target.clone().unwrap_or_else(|| words::target(domain::framework::TargetStatus::NotAssessed)),
+        status: row
+            .target
+            .clone()
+            .unwrap_or_else(|| words::target(domain::framework::TargetStatus::NotAssessed)),
         strategy: t.strategy.clone(),
     });
     let catalogue = st.catalogue.get(&st.db).await?;
@@ -435,7 +466,10 @@ pub async fn indicator(
         .filter(|u| u.indicators.iter().any(|(k, _)| k == key))
         .collect();
     let notice = if a.officer {
-        crate::shared::ssr::flash::take(st, &crate::framework::paths::indicator(Audience::Officer, key))
+        crate::shared::ssr::flash::take(
+            st,
+            &crate::framework::paths::indicator(Audience::Officer, key),
+        )
     } else {
         None
     };
@@ -446,8 +480,7 @@ pub async fn indicator(
         }
     }
     areas.extend(
-        a.fw
-            .areas
+        a.fw.areas
             .iter()
             .filter(|x| x.role != store::framework::AreaRole::Home)
             .map(|x| (x.code.clone(), x.name.clone())),
@@ -509,10 +542,15 @@ fn ward_map(
                 ),
             )
         } else {
-            let e = domain::framework::compare::limits_998(c.estimate, c.ci_low, c.ci_high, c.n_eff, is_share);
+            let e = domain::framework::compare::limits_998(
+                c.estimate, c.ci_low, c.ci_high, c.n_eff, is_share,
+            );
             (
                 words::value(c.estimate * per, ind.decimals, &ind.unit),
-                words::compared(compare(Some(e), Some(city.estimate), ind.polarity), "the city"),
+                words::compared(
+                    compare(Some(e), Some(city.estimate), ind.polarity),
+                    "the city",
+                ),
             )
         };
         compared.push((ward.name.clone(), text, judged));
@@ -554,7 +592,11 @@ pub async fn update_form(
                 ("status".to_string(), u.status.key().to_string()),
                 (
                     "priorities".to_string(),
-                    u.priorities.iter().map(|p| p.key()).collect::<Vec<_>>().join(","),
+                    u.priorities
+                        .iter()
+                        .map(|p| p.key())
+                        .collect::<Vec<_>>()
+                        .join(","),
                 ),
                 ("indicators".to_string(), u.indicators.join(",")),
                 ("wards".to_string(), u.wards.join(",")),
@@ -596,4 +638,66 @@ pub async fn update_form(
         stored,
         list,
     })
+}
+
+/// The annual report's framework: each priority's indicators with baseline, latest,
+/// England, trend and target; and the updates published in the year.
+pub async fn for_report(
+    st: &AppState,
+    year: i32,
+) -> Result<(Vec<ReportPriority>, Vec<UpdateView>), ViewError> {
+    let a = assemble(st, Audience::Public).await?;
+    let text = |s: &Option<Shown>| {
+        s.as_ref()
+            .map(|s| format!("{} ({})", s.text, s.period))
+            .unwrap_or_else(|| "No figure".into())
+    };
+    let priorities = Priority::ALL
+        .into_iter()
+        .map(|p| ReportPriority {
+            title: words::priority_title(p).into(),
+            rows: a
+                .fw
+                .indicators
+                .iter()
+                .filter(|i| i.priority == p)
+                .map(|ind| {
+                    let r = row(&a, ind);
+                    let baseline_period =
+                        a.fw.target(&ind.key)
+                            .and_then(|t| Period::parse(&t.baseline_period).ok())
+                            .or(ind.baseline);
+                    let series: Vec<&Observation> = a.fw.series(&ind.key, &a.home).collect();
+                    let base = baseline_period
+                        .and_then(|b| series.iter().find(|o| o.period == b).copied())
+                        .or(series.first().copied());
+                    ReportRow {
+                        title: ind.title.clone(),
+                        baseline: text(&base.map(|o| shown(o, ind))),
+                        latest: text(&r.latest),
+                        england: text(&r.england),
+                        progress: r.progress.words.clone(),
+                        target: r
+                            .target
+                            .map(|t| t.words)
+                            .unwrap_or_else(|| "No target".into()),
+                    }
+                })
+                .collect(),
+        })
+        .filter(|p| !p.rows.is_empty())
+        .collect();
+    let wards = ward_names(st).await?;
+    let updates = store::framework::updates::list(&st.db, false)
+        .await?
+        .iter()
+        .filter(|u| {
+            u.published_at
+                .map(|t| chrono::Datelike::year(&store::clock::date_of(t)) == year)
+                .unwrap_or(false)
+                || chrono::Datelike::year(&store::clock::date_of(u.updated_at)) == year
+        })
+        .map(|u| update_view(&titles(&a.fw.indicators), u, &wards))
+        .collect();
+    Ok((priorities, updates))
 }

@@ -52,7 +52,9 @@ pub fn progress(p: Progress) -> Judgement {
             "not_assessed",
             match why {
                 TrendWhy::TooFewPoints => "Trend cannot be calculated: fewer than five years",
-                TrendWhy::MissingValue => "Trend cannot be calculated: a year is missing or withheld",
+                TrendWhy::MissingValue => {
+                    "Trend cannot be calculated: a year is missing or withheld"
+                }
                 TrendWhy::NoIntervals => "Trend cannot be calculated: no intervals or counts",
             },
         ),
@@ -60,7 +62,9 @@ pub fn progress(p: Progress) -> Judgement {
         Progress::Change(Change::Worsened) => j("worsening", "Worsened since the baseline"),
         Progress::Change(Change::Increased) => j("moving", "Increased since the baseline"),
         Progress::Change(Change::Decreased) => j("moving", "Decreased since the baseline"),
-        Progress::Change(Change::NoClearChange) => j("steady", "No clear change since the baseline"),
+        Progress::Change(Change::NoClearChange) => {
+            j("steady", "No clear change since the baseline")
+        }
         Progress::Change(Change::NotAssessed(why)) => j(
             "not_assessed",
             match why {
@@ -75,12 +79,18 @@ pub fn progress(p: Progress) -> Judgement {
 pub fn target(s: TargetStatus) -> Judgement {
     match s {
         TargetStatus::Met { value_only: false } => j("met", "Target met"),
-        TargetStatus::Met { value_only: true } => j("met", "Target met (on the value alone: no interval)"),
-        TargetStatus::NotMet { value_only: false } => j("not_met", "Target not met"),
-        TargetStatus::NotMet { value_only: true } => {
-            j("not_met", "Target not met (on the value alone: no interval)")
+        TargetStatus::Met { value_only: true } => {
+            j("met", "Target met (on the value alone: no interval)")
         }
-        TargetStatus::NotYetClear => j("not_yet_clear", "Not yet clear: the interval spans the target"),
+        TargetStatus::NotMet { value_only: false } => j("not_met", "Target not met"),
+        TargetStatus::NotMet { value_only: true } => j(
+            "not_met",
+            "Target not met (on the value alone: no interval)",
+        ),
+        TargetStatus::NotYetClear => j(
+            "not_yet_clear",
+            "Not yet clear: the interval spans the target",
+        ),
         TargetStatus::NotAssessed => j("not_assessed", "Not assessed"),
     }
 }
@@ -116,7 +126,9 @@ pub fn status(s: Status) -> &'static str {
 /// A number with thousands separators and the indicator's decimals.
 pub fn number(v: f64, decimals: u8) -> String {
     let s = format!("{:.*}", decimals as usize, v.abs());
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(a, b)| (a, Some(b)));
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(a, b)| (a, Some(b)));
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -124,7 +136,11 @@ pub fn number(v: f64, decimals: u8) -> String {
         }
         grouped.push(c);
     }
-    let sign = if v < 0.0 && s.chars().any(|c| c != '0' && c != '.') { "-" } else { "" };
+    let sign = if v < 0.0 && s.chars().any(|c| c != '0' && c != '.') {
+        "-"
+    } else {
+        ""
+    };
     match frac {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),

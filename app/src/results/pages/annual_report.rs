@@ -51,6 +51,8 @@ pub fn AnnualReportPage() -> impl IntoView {
                             .into_iter()
                             .map(|s| view! { <ReportSurvey section=s /> })
                             .collect_view()}
+                        <ReportFramework priorities=r.framework.clone() />
+                        <ReportUpdates updates=r.updates.clone() year />
                         <p>
                             <a href=paths::METHODOLOGY>"How the figures are worked out"</a>
                         </p>
@@ -182,5 +184,82 @@ fn cell_text(f: &Figure, is_share: bool) -> String {
         Some(v) if f.low_base => format!("{} [u]", format_value(is_share, v)),
         Some(v) => format_value(is_share, v),
         None => "[c]".into(),
+    }
+}
+
+/// The wellbeing framework in the report: each priority's indicators with the baseline, the
+/// latest figure, England, the trend and the target.
+#[component]
+fn ReportFramework(priorities: Vec<crate::framework::model::ReportPriority>) -> impl IntoView {
+    (!priorities.is_empty()).then(|| {
+        view! {
+            <section class="report-section" aria-labelledby="framework-heading">
+                <h2 id="framework-heading">"The wellbeing framework"</h2>
+                <p>
+                    "The council's core set of indicators, from its surveys and published statistics. "
+                    <a href=crate::framework::paths::FRAMEWORK>"Each indicator, with its chart and source"</a>
+                </p>
+                {priorities
+                    .into_iter()
+                    .map(|p| {
+                        view! {
+                            <div class="table-wrap" tabindex="0" role="region" aria-label=p.title.clone()>
+                                <table class="table table-report">
+                                    <caption class="table-caption">{p.title.clone()}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">"Indicator"</th>
+                                            <th scope="col">"Baseline"</th>
+                                            <th scope="col">"Latest"</th>
+                                            <th scope="col">"England"</th>
+                                            <th scope="col">"Trend"</th>
+                                            <th scope="col">"Target"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {p
+                                            .rows
+                                            .into_iter()
+                                            .map(|r| {
+                                                view! {
+                                                    <tr>
+                                                        <th scope="row">{r.title}</th>
+                                                        <td>{r.baseline}</td>
+                                                        <td>{r.latest}</td>
+                                                        <td>{r.england}</td>
+                                                        <td>{r.progress}</td>
+                                                        <td>{r.target}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </section>
+        }
+        .into_any()
+    })
+}
+
+/// "You said, we did": the year's updates.
+#[component]
+fn ReportUpdates(updates: Vec<crate::framework::model::UpdateView>, year: i32) -> impl IntoView {
+    view! {
+        <section class="report-section" aria-labelledby="updates-heading">
+            <h2 id="updates-heading">{format!("You said, we did: {year}")}</h2>
+            {if updates.is_empty() {
+                view! { <p>"No updates were published this year."</p> }.into_any()
+            } else {
+                updates
+                    .into_iter()
+                    .map(|u| view! { <crate::framework::components::UpdateCard u /> })
+                    .collect_view()
+                    .into_any()
+            }}
+        </section>
     }
 }

@@ -31,6 +31,7 @@ pub fn WardPage() -> impl IntoView {
             data,
             |r: WardReport| {
                 let h = r.header.clone();
+                let updates = r.updates.clone();
                 let t = h.threshold;
                 let chooser = paths::wards(&h.survey_key, &h.wave_key);
                 view! {
@@ -135,6 +136,18 @@ pub fn WardPage() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
+                    {(!updates.is_empty())
+                        .then(|| {
+                            view! {
+                                <section aria-labelledby="ward-updates-heading">
+                                    <h2 id="ward-updates-heading">"You said, we did"</h2>
+                                    {updates
+                                        .into_iter()
+                                        .map(|u| view! { <crate::framework::components::UpdateCard u /> })
+                                        .collect_view()}
+                                </section>
+                            }
+                        })}
                 }
                     .into_any()
             },

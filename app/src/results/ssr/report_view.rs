@@ -70,9 +70,12 @@ pub async fn annual(st: &AppState, year: i32) -> Result<AnnualReport, ViewError>
             wards,
         });
     }
+    let (framework, updates) = crate::framework::ssr::views::for_report(st, year).await?;
     Ok(AnnualReport {
         year,
         sections,
         years,
+        framework,
+        updates,
     })
 }

@@ -414,7 +414,9 @@ pub async fn ward_report(
         .map(|x| (x.code.clone(), x.name.clone()))
         .collect();
     wards.sort_by(|x, y| x.1.cmp(&y.1));
+    let updates = crate::framework::ssr::views::for_ward(st, &ward.code).await?;
     Ok(WardReport {
+        updates,
         ward_code: ward.code.clone(),
         ward_name: ward.name.clone(),
         group_name: w.areas.groups[ward.group].name.clone(),

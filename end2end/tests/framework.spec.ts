@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+import { go, visit } from "./helpers";
+
+// "How is Stoke-on-Trent doing?" on a phone (390x844), with JavaScript on and off: the six
+// priorities, survey and non-survey indicators side by side with England, each judgement in
+// words with a shape, no sideways scrolling, and an indicator page whose chart has a table.
+test("the public framework reads on a phone, every chart with its table", async ({ page }, info) => {
+  await visit(page, info, "/wellbeing");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("How is Stoke-on-Trent doing?");
+  for (const p of ["A healthier city", "A wealthier city", "A safer city", "A greener city", "A cleaner city", "A fairer city"]) {
+    await expect(page.getByRole("heading", { level: 2, name: p })).toBeVisible();
+  }
+  // Nothing wider than the phone: rows stack into labelled cards.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const row = page.locator("table.framework-table tbody tr", { hasText: "Male average life expectancy" });
+  await expect(row.locator("td[data-label='England']")).toContainText("79");
+  await expect(row.locator("td[data-label='Compared with England'] .mark")).toHaveCount(1);
+  await expect(page.locator("table.framework-table tbody tr", { hasText: "Life satisfaction: average score" })).toContainText("Resident survey");
+  await expect(page.locator("#you-said-we-did")).toContainText("Cleaner streets in the town centres");
+
+  await go(page, info, () => row.getByRole("link", { name: "Male average life expectancy" }).click());
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Male average life expectancy");
+  await expect(page.locator("figure.chart svg title")).toHaveText("Male average life expectancy over time");
+  await expect(page.getByRole("table", { name: /every period/ }).locator("tbody tr").first()).toContainText("as published in the Corporate Strategy 2024-28");
+  await expect(page.getByText("Higher is better")).toBeVisible();
+
+  // A survey indicator: its ward map and every ward against the city at 99.8% limits.
+  await visit(page, info, "/wellbeing/wb_life_satisfaction_mean");
+  await expect(page.getByRole("heading", { level: 2, name: /By ward/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Wards compared with the city/ }).locator("tbody tr")).not.toHaveCount(0);
+
+  await visit(page, info, "/you-said-we-did");
+  await expect(page.getByRole("heading", { level: 2, name: "Feeling safe after dark" })).toBeVisible();
+});
