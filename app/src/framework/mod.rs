@@ -26,11 +26,7 @@ pub fn FrameworkRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/wellbeing/:key") view=IndicatorPage ssr=SsrMode::Async />
         <Route path=path!("/you-said-we-did") view=UpdatesPage ssr=SsrMode::Async />
         <Route path=path!("/officer/framework") view=OfficerFrameworkPage ssr=SsrMode::Async />
-        <Route
-            path=path!("/officer/framework/:key")
-            view=OfficerIndicatorPage
-            ssr=SsrMode::Async
-        />
+        <Route path=path!("/officer/framework/:key") view=OfficerIndicatorPage ssr=SsrMode::Async />
         <Route path=path!("/officer/updates") view=OfficerUpdatesPage ssr=SsrMode::Async />
         <Route path=path!("/officer/updates/:id") view=OfficerUpdatePage ssr=SsrMode::Async />
     }

@@ -6,7 +6,8 @@ use crate::indicators::stats::{ln_gamma, wilson, Z95};
 
 /// A proportion's interval, in the indicator's units (`per` 100 for a percentage).
 pub fn proportion(count: f64, denominator: f64, per: f64) -> Option<(f64, f64)> {
-    if !(denominator > 0.0) || count < 0.0 || count > denominator {
+    // A NaN denominator is refused too.
+    if denominator.is_nan() || denominator <= 0.0 || count < 0.0 || count > denominator {
         return None;
     }
     let (l, u) = wilson(count / denominator, denominator);
@@ -16,7 +17,7 @@ pub fn proportion(count: f64, denominator: f64, per: f64) -> Option<(f64, f64)> 
 /// A rate's interval (`per` 1,000 or 100,000 of the denominator): Byar's approximation
 /// from 10 events, exact Poisson limits below.
 pub fn rate(count: f64, denominator: f64, per: f64) -> Option<(f64, f64)> {
-    if !(denominator > 0.0) || count < 0.0 {
+    if denominator.is_nan() || denominator <= 0.0 || count < 0.0 {
         return None;
     }
     let (l, u) = poisson_limits(count);

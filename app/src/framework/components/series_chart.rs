@@ -43,17 +43,13 @@ pub fn SeriesChart(id: String, title: String, rows: Vec<SeriesRow>) -> impl Into
         .map(|(i, r)| {
             let label: String = r.period.chars().take(12).collect();
             let whisker = match (r.low, r.high) {
-                (Some(l), Some(h)) => Some(view! {
-                    <line class="whisker" x1=x(i) x2=x(i) y1=y(l) y2=y(h)></line>
-                }),
+                (Some(l), Some(h)) => Some(view! { <line class="whisker" x1=x(i) x2=x(i) y1=y(l) y2=y(h)></line> }),
                 _ => None,
             };
             let point = r
                 .value
                 .map(|v| view! { <circle class="point" cx=x(i) cy=y(v) r="4"></circle> });
-            let eng = r.england_value.map(|v| view! {
-                <rect class="england-mark" x=x(i) - 3.5 y=y(v) - 3.5 width="7" height="7"></rect>
-            });
+            let eng = r.england_value.map(|v| view! { <rect class="england-mark" x=x(i) - 3.5 y=y(v) - 3.5 width="7" height="7"></rect> });
             view! {
                 {whisker}
                 {point}

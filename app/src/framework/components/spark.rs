@@ -46,7 +46,14 @@ pub fn Spark(points: Vec<(String, Option<f64>)>, label: String) -> impl IntoView
             .join("; ")
     );
     view! {
-        <svg class="spark" viewBox=format!("0 0 {W} {H}") width=W height=H role="img" aria-label=aria>
+        <svg
+            class="spark"
+            viewBox=format!("0 0 {W} {H}")
+            width=W
+            height=H
+            role="img"
+            aria-label=aria
+        >
             <polyline class="spark-line" points=line fill="none"></polyline>
             <circle class="spark-point" cx=lx cy=ly r="2.5"></circle>
         </svg>

@@ -14,13 +14,11 @@ pub fn UpdateCard(u: UpdateView, #[prop(optional)] heading_level: Option<u8>) ->
     let status_class = format!("tag tag-{}", u.status_key);
     view! {
         <article class="card update">
-            {heading}
-            <p>
+            {heading} <p>
                 <strong class=status_class>{u.status.clone()}</strong>
                 {format!(" Updated {}", u.updated)}
-                {(!u.published).then(|| " (draft: not published)")}
-            </p>
-            <dl class="update-parts">
+                {(!u.published).then_some(" (draft: not published)")}
+            </p> <dl class="update-parts">
                 <dt>"You said"</dt>
                 <dd>{u.said.clone()}</dd>
                 <dt>"We did"</dt>

@@ -13,13 +13,23 @@ use crate::shared::components::{show_loaded, PageTitle};
 #[component]
 pub fn FrameworkPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_framework());
-    view! { {show_loaded(data, |f: FrameworkView| view! { <FrameworkBody f audience=Audience::Public /> }.into_any())} }
+    view! {
+        {show_loaded(
+            data,
+            |f: FrameworkView| view! { <FrameworkBody f audience=Audience::Public /> }.into_any(),
+        )}
+    }
 }
 
 #[component]
 pub fn OfficerFrameworkPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_officer_framework());
-    view! { {show_loaded(data, |f: FrameworkView| view! { <FrameworkBody f audience=Audience::Officer /> }.into_any())} }
+    view! {
+        {show_loaded(
+            data,
+            |f: FrameworkView| view! { <FrameworkBody f audience=Audience::Officer /> }.into_any(),
+        )}
+    }
 }
 
 /// One indicator as a table row; on a phone each row stacks into a card, every cell
@@ -35,7 +45,11 @@ fn RowView(r: Row, audience: Audience) -> impl IntoView {
                 {r.from_survey.then(|| view! { <span class="tag">"Resident survey"</span> })}
                 {(r.unpublished > 0)
                     .then(|| {
-                        view! { <span class="tag tag-draft">{format!("{} unpublished", r.unpublished)}</span> }
+                        view! {
+                            <span class="tag tag-draft">
+                                {format!("{} unpublished", r.unpublished)}
+                            </span>
+                        }
                     })}
             </th>
             <td data-label="Latest">
@@ -73,7 +87,10 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
     view! {
         <PageTitle text=title.clone() />
         {viewer.clone().map(|v| view! { <OfficerNav viewer=v /> })}
-        {officer.then(|| view! { <span class="caption">"Officers' view: unpublished values included"</span> })}
+        {officer
+            .then(|| {
+                view! { <span class="caption">"Officers' view: unpublished values included"</span> }
+            })}
         <h1>{title}</h1>
         <p class="lead">
             "The council's core set of wellbeing indicators, for each of the six priorities of its Corporate Strategy: the latest figure beside England's, whether it is better or worse, how it is changing, and progress towards any target."
@@ -86,12 +103,29 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
                 {f
                     .priorities
                     .iter()
-                    .map(|p| view! { <li><a href=format!("#{}", p.key)>{p.title.clone()}</a></li> })
-                    .collect_view()}
-                <li><a href="#you-said-we-did">"You said, we did"</a></li>
+                    .map(|p| {
+                        view! {
+                            <li>
+                                <a href=format!("#{}", p.key)>{p.title.clone()}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()} <li>
+                    <a href="#you-said-we-did">"You said, we did"</a>
+                </li>
             </ul>
         </nav>
-        {officer.then(|| view! { <OfficerBlock due=f.due.clone() upload=upload.clone() csrf=viewer.as_ref().map(|v| v.csrf.clone()).unwrap_or_default() /> }.into_any())}
+        {officer
+            .then(|| {
+                view! {
+                    <OfficerBlock
+                        due=f.due.clone()
+                        upload=upload.clone()
+                        csrf=viewer.as_ref().map(|v| v.csrf.clone()).unwrap_or_default()
+                    />
+                }
+                    .into_any()
+            })}
         {f
             .priorities
             .iter()
@@ -105,9 +139,19 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
                             view! { <p>"No indicators yet."</p> }.into_any()
                         } else {
                             view! {
-                                <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{} indicators", p.title)>
+                                <div
+                                    class="table-wrap"
+                                    tabindex="0"
+                                    role="region"
+                                    aria-label=format!("{} indicators", p.title)
+                                >
                                     <table class="table framework-table">
-                                        <caption class="visually-hidden">{format!("{}: each indicator's latest figure, England, the comparison, trend and target", p.title)}</caption>
+                                        <caption class="visually-hidden">
+                                            {format!(
+                                                "{}: each indicator's latest figure, England, the comparison, trend and target",
+                                                p.title,
+                                            )}
+                                        </caption>
                                         <thead>
                                             <tr>
                                                 <th scope="col">"Indicator"</th>
@@ -120,7 +164,10 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
                                             </tr>
                                         </thead>
                                         <tbody>
-                                            {rows.into_iter().map(|r| view! { <RowView r audience /> }).collect_view()}
+                                            {rows
+                                                .into_iter()
+                                                .map(|r| view! { <RowView r audience /> })
+                                                .collect_view()}
                                         </tbody>
                                     </table>
                                 </div>
@@ -129,7 +176,7 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
                         }}
                     </section>
                 }
-                .into_any()
+                    .into_any()
             })
             .collect_view()}
         <section id="you-said-we-did" aria-labelledby="updates-heading">
@@ -137,16 +184,35 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
             {if latest_updates.is_empty() {
                 view! { <p>"No updates have been published yet."</p> }.into_any()
             } else {
-                latest_updates.into_iter().map(|u| view! { <UpdateCard u /> }).collect_view().into_any()
+                latest_updates
+                    .into_iter()
+                    .map(|u| view! { <UpdateCard u /> })
+                    .collect_view()
+                    .into_any()
             }}
-            <p><a href=paths::UPDATES>"Every update"</a></p>
+            <p>
+                <a href=paths::UPDATES>"Every update"</a>
+            </p>
         </section>
         <section aria-labelledby="data-heading">
             <h2 id="data-heading">"Open data"</h2>
             <ul class="list">
-                <li><a href=paths::CSV>"Every published figure (CSV)"</a>" with its "<a href=paths::CSV_METADATA>"CSVW metadata"</a></li>
-                <li><a href=paths::API>"The framework as JSON"</a>" (documented in the "<a href=crate::results::paths::API_OPENAPI>"API description"</a>")"</li>
-                <li><a href=crate::results::paths::METHODOLOGY>"How the figures and judgements are worked out"</a></li>
+                <li>
+                    <a href=paths::CSV>"Every published figure (CSV)"</a>
+                    " with its "
+                    <a href=paths::CSV_METADATA>"CSVW metadata"</a>
+                </li>
+                <li>
+                    <a href=paths::API>"The framework as JSON"</a>
+                    " (documented in the "
+                    <a href=crate::results::paths::API_OPENAPI>"API description"</a>
+                    ")"
+                </li>
+                <li>
+                    <a href=crate::results::paths::METHODOLOGY>
+                        "How the figures and judgements are worked out"
+                    </a>
+                </li>
             </ul>
         </section>
     }
@@ -162,7 +228,8 @@ fn OfficerBlock(
         <section class="card" aria-labelledby="due-heading">
             <h2 id="due-heading">"Due or overdue"</h2>
             {if due.is_empty() {
-                view! { <p>"No indicator's next figures are due in the next 30 days."</p> }.into_any()
+                view! { <p>"No indicator's next figures are due in the next 30 days."</p> }
+                    .into_any()
             } else {
                 view! {
                     <ul class="list">
@@ -172,9 +239,17 @@ fn OfficerBlock(
                                 let when = r.next_update.clone().unwrap_or_default();
                                 view! {
                                     <li>
-                                        <a href=paths::indicator(Audience::Officer, &r.key)>{r.title.clone()}</a>
+                                        <a href=paths::indicator(
+                                            Audience::Officer,
+                                            &r.key,
+                                        )>{r.title.clone()}</a>
                                         {if r.overdue {
-                                            view! { <strong class="tag tag-overdue">{format!(" Overdue: due {when}")}</strong> }.into_any()
+                                            view! {
+                                                <strong class="tag tag-overdue">
+                                                    {format!(" Overdue: due {when}")}
+                                                </strong>
+                                            }
+                                                .into_any()
                                         } else {
                                             view! { <span>{format!(" due {when}")}</span> }.into_any()
                                         }}

@@ -22,7 +22,10 @@ pub fn IndicatorPage() -> impl IntoView {
         load_framework_indicator,
     );
     view! {
-        {show_loaded(data, |v: IndicatorView| view! { <IndicatorBody v audience=Audience::Public /> }.into_any())}
+        {show_loaded(
+            data,
+            |v: IndicatorView| view! { <IndicatorBody v audience=Audience::Public /> }.into_any(),
+        )}
     }
 }
 
@@ -34,7 +37,10 @@ pub fn OfficerIndicatorPage() -> impl IntoView {
         load_officer_framework_indicator,
     );
     view! {
-        {show_loaded(data, |v: IndicatorView| view! { <IndicatorBody v audience=Audience::Officer /> }.into_any())}
+        {show_loaded(
+            data,
+            |v: IndicatorView| view! { <IndicatorBody v audience=Audience::Officer /> }.into_any(),
+        )}
     }
 }
 
@@ -62,17 +68,39 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
     view! {
         <PageTitle text=r.title.clone() error=has_errors />
         {v.viewer.clone().map(|x| view! { <OfficerNav viewer=x /> })}
-        <a class="back-link" href=paths::framework(audience)>"Back to all indicators"</a>
+        <a class="back-link" href=paths::framework(audience)>
+            "Back to all indicators"
+        </a>
         <ErrorSummary errors />
         <StatusNotice message=done_words />
         <span class="caption">{v.priority.clone()}</span>
         <h1>{r.title.clone()}</h1>
         <p class="lead">{v.definition.clone()}</p>
         <dl class="summary-list">
-            <div class="summary-row"><dt>"Latest"</dt><dd><ShownCell shown=r.latest.clone() /></dd></div>
-            <div class="summary-row"><dt>"England"</dt><dd><ShownCell shown=r.england.clone() /></dd></div>
-            <div class="summary-row"><dt>"Compared with England"</dt><dd><JudgementText j=r.compared.clone() /></dd></div>
-            <div class="summary-row"><dt>"Trend"</dt><dd><JudgementText j=r.progress.clone() /></dd></div>
+            <div class="summary-row">
+                <dt>"Latest"</dt>
+                <dd>
+                    <ShownCell shown=r.latest.clone() />
+                </dd>
+            </div>
+            <div class="summary-row">
+                <dt>"England"</dt>
+                <dd>
+                    <ShownCell shown=r.england.clone() />
+                </dd>
+            </div>
+            <div class="summary-row">
+                <dt>"Compared with England"</dt>
+                <dd>
+                    <JudgementText j=r.compared.clone() />
+                </dd>
+            </div>
+            <div class="summary-row">
+                <dt>"Trend"</dt>
+                <dd>
+                    <JudgementText j=r.progress.clone() />
+                </dd>
+            </div>
             <div class="summary-row">
                 <dt>"Next update"</dt>
                 <dd>
@@ -103,15 +131,33 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row">{s.period.clone()}</th>
-                                    <td><ShownCell shown=Some(s.shown.clone()) /></td>
-                                    <td>{s.england.clone().unwrap_or_else(|| "No figure".into())}</td>
+                                    <td>
+                                        <ShownCell shown=Some(s.shown.clone()) />
+                                    </td>
+                                    <td>
+                                        {s.england.clone().unwrap_or_else(|| "No figure".into())}
+                                    </td>
                                     <td>{s.count.clone().unwrap_or_default()}</td>
                                     <td>
                                         {s.note.clone()}
                                         {(!corrections.is_empty())
-                                            .then(|| view! { <ul class="corrections">{corrections.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul> })}
+                                            .then(|| {
+                                                view! {
+                                                    <ul class="corrections">
+                                                        {corrections
+                                                            .into_iter()
+                                                            .map(|c| view! { <li>{c}</li> })
+                                                            .collect_view()}
+                                                    </ul>
+                                                }
+                                            })}
                                     </td>
-                                    {officer.then(|| view! { <td>{if s.published { "Yes" } else { "Not yet" }}</td> })}
+                                    {officer
+                                        .then(|| {
+                                            view! {
+                                                <td>{if s.published { "Yes" } else { "Not yet" }}</td>
+                                            }
+                                        })}
                                 </tr>
                             }
                         })
@@ -127,7 +173,9 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
                     <section aria-labelledby="target-heading">
                         <h2 id="target-heading">"Target"</h2>
                         <p>{t.text.clone()}</p>
-                        <p><JudgementText j=t.status.clone() /></p>
+                        <p>
+                            <JudgementText j=t.status.clone() />
+                        </p>
                         <p class="secondary">{t.strategy.clone()}</p>
                     </section>
                 }
@@ -141,7 +189,10 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
                     <section aria-labelledby="wards-heading">
                         <h2 id="wards-heading">{format!("By ward: {}", w.wave_name)}</h2>
                         <p>
-                            {format!("The whole city: {city}. A ward is marked better or worse than the city only when the city's figure lies outside the ward's 99.8% interval, so that with 34 wards chance alone rarely marks one. Wards with fewer than {} answers are withheld.", w.threshold)}
+                            {format!(
+                                "The whole city: {city}. A ward is marked better or worse than the city only when the city's figure lies outside the ward's 99.8% interval, so that with 34 wards chance alone rarely marks one. Wards with fewer than {} answers are withheld.",
+                                w.threshold,
+                            )}
                         </p>
                         <TileMap
                             id="ward-map".to_string()
@@ -150,16 +201,37 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
                             is_share=w.is_share
                             threshold=w.threshold
                         />
-                        <div class="table-wrap" tabindex="0" role="region" aria-label="Wards compared with the city">
+                        <div
+                            class="table-wrap"
+                            tabindex="0"
+                            role="region"
+                            aria-label="Wards compared with the city"
+                        >
                             <table class="table">
-                                <caption class="table-caption">"Wards compared with the city (99.8% limits)"</caption>
-                                <thead><tr><th scope="col">"Ward"</th><th scope="col">"Value"</th><th scope="col">"Compared with the city"</th></tr></thead>
+                                <caption class="table-caption">
+                                    "Wards compared with the city (99.8% limits)"
+                                </caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Ward"</th>
+                                        <th scope="col">"Value"</th>
+                                        <th scope="col">"Compared with the city"</th>
+                                    </tr>
+                                </thead>
                                 <tbody>
                                     {w
                                         .compared
                                         .iter()
-                                        .map(|(name, text, j)| view! {
-                                            <tr><th scope="row">{name.clone()}</th><td>{text.clone()}</td><td><JudgementText j=j.clone() /></td></tr>
+                                        .map(|(name, text, j)| {
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">{name.clone()}</th>
+                                                    <td>{text.clone()}</td>
+                                                    <td>
+                                                        <JudgementText j=j.clone() />
+                                                    </td>
+                                                </tr>
+                                            }
                                         })
                                         .collect_view()}
                                 </tbody>
@@ -171,14 +243,28 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
         <section aria-labelledby="about-heading">
             <h2 id="about-heading">"About this indicator"</h2>
             <dl class="summary-list">
-                <div class="summary-row"><dt>"Which way is better"</dt><dd>{v.polarity.clone()}</dd></div>
+                <div class="summary-row">
+                    <dt>"Which way is better"</dt>
+                    <dd>{v.polarity.clone()}</dd>
+                </div>
                 <div class="summary-row">
                     <dt>"Source"</dt>
-                    <dd><a href=v.source_url.clone()>{v.publisher.clone()}</a></dd>
+                    <dd>
+                        <a href=v.source_url.clone()>{v.publisher.clone()}</a>
+                    </dd>
                 </div>
-                <div class="summary-row"><dt>"Licence"</dt><dd>{v.licence.clone()}</dd></div>
-                <div class="summary-row"><dt>"Updated"</dt><dd>{v.frequency.clone()}</dd></div>
-                <div class="summary-row"><dt>"Caveats"</dt><dd>{v.caveats.clone()}</dd></div>
+                <div class="summary-row">
+                    <dt>"Licence"</dt>
+                    <dd>{v.licence.clone()}</dd>
+                </div>
+                <div class="summary-row">
+                    <dt>"Updated"</dt>
+                    <dd>{v.frequency.clone()}</dd>
+                </div>
+                <div class="summary-row">
+                    <dt>"Caveats"</dt>
+                    <dd>{v.caveats.clone()}</dd>
+                </div>
             </dl>
         </section>
         {(!v.updates.is_empty())
@@ -186,7 +272,12 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
                 view! {
                     <section aria-labelledby="updates-heading">
                         <h2 id="updates-heading">"You said, we did"</h2>
-                        {v.updates.clone().into_iter().map(|u| view! { <UpdateCard u /> }).collect_view()}
+                        {v
+                            .updates
+                            .clone()
+                            .into_iter()
+                            .map(|u| view! { <UpdateCard u /> })
+                            .collect_view()}
                     </section>
                 }
             })}
@@ -201,7 +292,12 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
                         refusal=Refusal::of(&v.notice, "value")
                         csrf=csrf.clone()
                     />
-                    <DueForm key=key due=v.next_update_iso.clone() refusal=Refusal::of(&v.notice, "due") csrf=csrf.clone() />
+                    <DueForm
+                        key=key
+                        due=v.next_update_iso.clone()
+                        refusal=Refusal::of(&v.notice, "due")
+                        csrf=csrf.clone()
+                    />
                 }
             })}
     }

@@ -21,9 +21,15 @@ pub fn ShownCell(shown: Option<Shown>) -> impl IntoView {
         Some(s) => view! {
             <strong class="figure">{s.text.clone()}</strong>
             <span class="figure-period">{format!(" {}", s.period)}</span>
-            {s.interval.map(|i| view! { <span class="figure-interval">{format!(" (95% interval {i})")}</span> })}
+            {s
+                .interval
+                .map(|i| {
+                    view! { <span class="figure-interval">{format!(" (95% interval {i})")}</span> }
+                })}
             {s.status.map(|st| view! { <span class="tag">{st}</span> })}
-            {s.illustrative.then(|| view! { <span class="tag tag-illustrative">"Illustrative"</span> })}
+            {s
+                .illustrative
+                .then(|| view! { <span class="tag tag-illustrative">"Illustrative"</span> })}
         }
         .into_any(),
     }

@@ -53,11 +53,21 @@ pub fn UploadForm(notice: Option<UploadNotice>, csrf: String) -> impl IntoView {
                 />
                 <div class="form-group">
                     <div class="checkbox">
-                        <input class="checkbox-input" type="checkbox" id="upload-publish" name="publish" value="yes" />
-                        <label class="label checkbox-label" for="upload-publish">"Publish these figures now"</label>
+                        <input
+                            class="checkbox-input"
+                            type="checkbox"
+                            id="upload-publish"
+                            name="publish"
+                            value="yes"
+                        />
+                        <label class="label checkbox-label" for="upload-publish">
+                            "Publish these figures now"
+                        </label>
                     </div>
                 </div>
-                <button class="button" type="submit">"Load the file"</button>
+                <button class="button" type="submit">
+                    "Load the file"
+                </button>
             </form>
         </section>
     }
@@ -69,10 +79,20 @@ pub fn PublishForm(key: String, unpublished: usize, csrf: String) -> impl IntoVi
         view! {
             <section class="card" aria-labelledby="publish-heading">
                 <h2 id="publish-heading">"Publish"</h2>
-                <p>{format!("{unpublished} value{} loaded but not yet published: only officers see them.", if unpublished == 1 { " is" } else { "s are" })}</p>
+                <p>
+                    {format!(
+                        "{unpublished} value{} loaded but not yet published: only officers see them.",
+                        if unpublished == 1 { " is" } else { "s are" },
+                    )}
+                </p>
                 <form method="post" action=paths::publish(&key)>
                     <input type="hidden" name="csrf" value=csrf />
-                    <button class="button" type="submit">{format!("Publish {unpublished} value{}", if unpublished == 1 { "" } else { "s" })}</button>
+                    <button class="button" type="submit">
+                        {format!(
+                            "Publish {unpublished} value{}",
+                            if unpublished == 1 { "" } else { "s" },
+                        )}
+                    </button>
                 </form>
             </section>
         }
@@ -104,25 +124,118 @@ pub fn ValueForm(
             <h2 id="value-heading">"Add or correct a value"</h2>
             <form method="post" action=paths::value(&key) novalidate>
                 <input type="hidden" name="csrf" value=csrf />
-                <SelectField id="value-area".into() name="area" label="Area" error=e("area") options=areas selected=t("area") />
-                <InputField id="value-period" name="period" label="Period" kind="text" autocomplete="off" error=e("period") value=t("period")
-                    hint="An ISO 8601 interval: 2024-04-01/P1Y for 2024/25, 2024-01-01/P1Y for 2024, 2022-01-01/P3Y for 2022 to 2024" />
-                <InputField id="value-value" name="value" label="Value" kind="text" autocomplete="off" error=e("value") value=t("value") class="input input-width-10" />
-                <InputField id="value-low" name="low" label="Lower 95% limit (optional)" kind="text" autocomplete="off" error=e("low") value=t("low") class="input input-width-10" />
-                <InputField id="value-high" name="high" label="Upper 95% limit (optional)" kind="text" autocomplete="off" error=e("high") value=t("high") class="input input-width-10" />
-                <InputField id="value-count" name="count" label="Count (optional)" kind="text" autocomplete="off" error=e("count") value=t("count") class="input input-width-10"
-                    hint="With a denominator and no limits, Kiln works out the interval (Wilson for proportions, Byar's for rates)" />
-                <InputField id="value-denominator" name="denominator" label="Denominator (optional)" kind="text" autocomplete="off" error=e("denominator") value=t("denominator") class="input input-width-10" />
-                <SelectField id="value-status".into() name="status" label="Status" error=e("status") options=statuses selected=t("status") />
-                <TextArea id="value-note".into() name="note" label="Note (optional)" error=e("note") value=t("note") rows=2 />
-                <InputField id="value-reason" name="reason" label="Why it changed (needed when replacing a value)" kind="text" autocomplete="off" error=e("reason") value=t("reason") />
+                <SelectField
+                    id="value-area".into()
+                    name="area"
+                    label="Area"
+                    error=e("area")
+                    options=areas
+                    selected=t("area")
+                />
+                <InputField
+                    id="value-period"
+                    name="period"
+                    label="Period"
+                    kind="text"
+                    autocomplete="off"
+                    error=e("period")
+                    value=t("period")
+                    hint="An ISO 8601 interval: 2024-04-01/P1Y for 2024/25, 2024-01-01/P1Y for 2024, 2022-01-01/P3Y for 2022 to 2024"
+                />
+                <InputField
+                    id="value-value"
+                    name="value"
+                    label="Value"
+                    kind="text"
+                    autocomplete="off"
+                    error=e("value")
+                    value=t("value")
+                    class="input input-width-10"
+                />
+                <InputField
+                    id="value-low"
+                    name="low"
+                    label="Lower 95% limit (optional)"
+                    kind="text"
+                    autocomplete="off"
+                    error=e("low")
+                    value=t("low")
+                    class="input input-width-10"
+                />
+                <InputField
+                    id="value-high"
+                    name="high"
+                    label="Upper 95% limit (optional)"
+                    kind="text"
+                    autocomplete="off"
+                    error=e("high")
+                    value=t("high")
+                    class="input input-width-10"
+                />
+                <InputField
+                    id="value-count"
+                    name="count"
+                    label="Count (optional)"
+                    kind="text"
+                    autocomplete="off"
+                    error=e("count")
+                    value=t("count")
+                    class="input input-width-10"
+                    hint="With a denominator and no limits, Kiln works out the interval (Wilson for proportions, Byar's for rates)"
+                />
+                <InputField
+                    id="value-denominator"
+                    name="denominator"
+                    label="Denominator (optional)"
+                    kind="text"
+                    autocomplete="off"
+                    error=e("denominator")
+                    value=t("denominator")
+                    class="input input-width-10"
+                />
+                <SelectField
+                    id="value-status".into()
+                    name="status"
+                    label="Status"
+                    error=e("status")
+                    options=statuses
+                    selected=t("status")
+                />
+                <TextArea
+                    id="value-note".into()
+                    name="note"
+                    label="Note (optional)"
+                    error=e("note")
+                    value=t("note")
+                    rows=2
+                />
+                <InputField
+                    id="value-reason"
+                    name="reason"
+                    label="Why it changed (needed when replacing a value)"
+                    kind="text"
+                    autocomplete="off"
+                    error=e("reason")
+                    value=t("reason")
+                />
                 <div class="form-group">
                     <div class="checkbox">
-                        <input class="checkbox-input" type="checkbox" id="value-publish" name="publish" value="yes" checked=t("publish") == "yes" />
-                        <label class="label checkbox-label" for="value-publish">"Publish it now"</label>
+                        <input
+                            class="checkbox-input"
+                            type="checkbox"
+                            id="value-publish"
+                            name="publish"
+                            value="yes"
+                            checked=t("publish") == "yes"
+                        />
+                        <label class="label checkbox-label" for="value-publish">
+                            "Publish it now"
+                        </label>
                     </div>
                 </div>
-                <button class="button" type="submit">"Save the value"</button>
+                <button class="button" type="submit">
+                    "Save the value"
+                </button>
             </form>
         </section>
     }
@@ -140,9 +253,19 @@ pub fn DueForm(key: String, due: String, refusal: Option<Refusal>, csrf: String)
             <h2 id="due-heading">"When the next figures are due"</h2>
             <form method="post" action=paths::due(&key) novalidate>
                 <input type="hidden" name="csrf" value=csrf />
-                <InputField id="due-date" name="due" label="Next update" kind="text" autocomplete="off" error value=typed
-                    hint="As year-month-day, like 2027-03-31; leave empty for none. The indicator shows as overdue once the date passes." />
-                <button class="button button-secondary" type="submit">"Save the date"</button>
+                <InputField
+                    id="due-date"
+                    name="due"
+                    label="Next update"
+                    kind="text"
+                    autocomplete="off"
+                    error
+                    value=typed
+                    hint="As year-month-day, like 2027-03-31; leave empty for none. The indicator shows as overdue once the date passes."
+                />
+                <button class="button button-secondary" type="submit">
+                    "Save the date"
+                </button>
             </form>
         </section>
     }

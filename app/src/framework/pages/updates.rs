@@ -23,13 +23,20 @@ pub fn UpdatesPage() -> impl IntoView {
                 view! {
                     <PageTitle text="You said, we did".to_string() />
                     <h1>"You said, we did"</h1>
-                    <p class="lead">"What residents told the council in its surveys and at community events, what it did about it, and what changed."</p>
+                    <p class="lead">
+                        "What residents told the council in its surveys and at community events, what it did about it, and what changed."
+                    </p>
                     {if list.is_empty() {
                         view! { <p>"No updates have been published yet."</p> }.into_any()
                     } else {
-                        list.into_iter().map(|u| view! { <UpdateCard u heading_level=2 /> }).collect_view().into_any()
+                        list.into_iter()
+                            .map(|u| view! { <UpdateCard u heading_level=2 /> })
+                            .collect_view()
+                            .into_any()
                     }}
-                    <p><a href=paths::FRAMEWORK>"How the city is doing: every indicator"</a></p>
+                    <p>
+                        <a href=paths::FRAMEWORK>"How the city is doing: every indicator"</a>
+                    </p>
                 }
                     .into_any()
             },
@@ -97,7 +104,9 @@ fn UpdateFormBody(v: UpdateFormView) -> impl IntoView {
     view! {
         <PageTitle text=heading.to_string() error=has_errors />
         <OfficerNav viewer=v.viewer.clone() />
-        <a class="back-link" href=paths::OFFICER_FRAMEWORK>"Back to the indicators"</a>
+        <a class="back-link" href=paths::OFFICER_FRAMEWORK>
+            "Back to the indicators"
+        </a>
         <ErrorSummary errors />
         <StatusNotice message=done(&v.notice) />
         <h1>"You said, we did"</h1>
@@ -105,21 +114,86 @@ fn UpdateFormBody(v: UpdateFormView) -> impl IntoView {
             <h2 id="form-heading">{heading}</h2>
             <form method="post" action=action novalidate>
                 <input type="hidden" name="csrf" value=v.viewer.csrf.clone() />
-                <InputField id="update-title" name="title" label="Title" kind="text" autocomplete="off" error=err("title") value=typed("title") />
-                <TextArea id="update-said".into() name="said" label="You said: what residents told us" error=err("said") value=typed("said") />
-                <TextArea id="update-did".into() name="did" label="We did: what the council did or will do" error=err("did") value=typed("did") />
-                <TextArea id="update-changed".into() name="changed" label="What changed (optional)" error=err("changed") value=typed("changed") />
-                <RadioChoice id="update-status".into() name="status" legend="Status" error=err("status") options=statuses selected=typed("status") />
-                <Checkboxes id="update-priorities".into() name="priorities" legend="Priorities" error=err("priorities") options=v.priorities.clone() checked=list_of(typed("priorities")) />
-                <Checkboxes id="update-indicators".into() name="indicators" legend="Indicators (optional)" error=err("indicators") options=v.indicators.clone() checked=list_of(typed("indicators")) />
-                <Checkboxes id="update-wards".into() name="wards" legend="Wards (optional)" error=err("wards") options=v.wards.clone() checked=list_of(typed("wards")) />
+                <InputField
+                    id="update-title"
+                    name="title"
+                    label="Title"
+                    kind="text"
+                    autocomplete="off"
+                    error=err("title")
+                    value=typed("title")
+                />
+                <TextArea
+                    id="update-said".into()
+                    name="said"
+                    label="You said: what residents told us"
+                    error=err("said")
+                    value=typed("said")
+                />
+                <TextArea
+                    id="update-did".into()
+                    name="did"
+                    label="We did: what the council did or will do"
+                    error=err("did")
+                    value=typed("did")
+                />
+                <TextArea
+                    id="update-changed".into()
+                    name="changed"
+                    label="What changed (optional)"
+                    error=err("changed")
+                    value=typed("changed")
+                />
+                <RadioChoice
+                    id="update-status".into()
+                    name="status"
+                    legend="Status"
+                    error=err("status")
+                    options=statuses
+                    selected=typed("status")
+                />
+                <Checkboxes
+                    id="update-priorities".into()
+                    name="priorities"
+                    legend="Priorities"
+                    error=err("priorities")
+                    options=v.priorities.clone()
+                    checked=list_of(typed("priorities"))
+                />
+                <Checkboxes
+                    id="update-indicators".into()
+                    name="indicators"
+                    legend="Indicators (optional)"
+                    error=err("indicators")
+                    options=v.indicators.clone()
+                    checked=list_of(typed("indicators"))
+                />
+                <Checkboxes
+                    id="update-wards".into()
+                    name="wards"
+                    legend="Wards (optional)"
+                    error=err("wards")
+                    options=v.wards.clone()
+                    checked=list_of(typed("wards"))
+                />
                 <div class="form-group">
                     <div class="checkbox">
-                        <input class="checkbox-input" type="checkbox" id="update-publish" name="publish" value="yes" checked=publish_checked />
-                        <label class="label checkbox-label" for="update-publish">"Published (on the indicators page, ward pages and the annual report)"</label>
+                        <input
+                            class="checkbox-input"
+                            type="checkbox"
+                            id="update-publish"
+                            name="publish"
+                            value="yes"
+                            checked=publish_checked
+                        />
+                        <label class="label checkbox-label" for="update-publish">
+                            "Published (on the indicators page, ward pages and the annual report)"
+                        </label>
                     </div>
                 </div>
-                <button class="button" type="submit">"Save the update"</button>
+                <button class="button" type="submit">
+                    "Save the update"
+                </button>
             </form>
         </section>
         <section aria-labelledby="list-heading">
@@ -133,7 +207,9 @@ fn UpdateFormBody(v: UpdateFormView) -> impl IntoView {
                     let title = u.title.clone();
                     view! {
                         <UpdateCard u />
-                        <p><a href=href>{format!("Change \"{title}\"")}</a></p>
+                        <p>
+                            <a href=href>{format!("Change \"{title}\"")}</a>
+                        </p>
                     }
                 })
                 .collect_view()}

@@ -197,13 +197,20 @@ fn ReportFramework(priorities: Vec<crate::framework::model::ReportPriority>) -> 
                 <h2 id="framework-heading">"The wellbeing framework"</h2>
                 <p>
                     "The council's core set of indicators, from its surveys and published statistics. "
-                    <a href=crate::framework::paths::FRAMEWORK>"Each indicator, with its chart and source"</a>
+                    <a href=crate::framework::paths::FRAMEWORK>
+                        "Each indicator, with its chart and source"
+                    </a>
                 </p>
                 {priorities
                     .into_iter()
                     .map(|p| {
                         view! {
-                            <div class="table-wrap" tabindex="0" role="region" aria-label=p.title.clone()>
+                            <div
+                                class="table-wrap"
+                                tabindex="0"
+                                role="region"
+                                aria-label=p.title.clone()
+                            >
                                 <table class="table table-report">
                                     <caption class="table-caption">{p.title.clone()}</caption>
                                     <thead>

@@ -143,7 +143,9 @@ pub fn WardPage() -> impl IntoView {
                                     <h2 id="ward-updates-heading">"You said, we did"</h2>
                                     {updates
                                         .into_iter()
-                                        .map(|u| view! { <crate::framework::components::UpdateCard u /> })
+                                        .map(|u| {
+                                            view! { <crate::framework::components::UpdateCard u /> }
+                                        })
                                         .collect_view()}
                                 </section>
                             }
