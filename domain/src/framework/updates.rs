@@ -170,7 +170,8 @@ impl UpdateDetails {
     }
 }
 
-fn capital(s: &str) -> String {
+/// The text with its first letter a capital (problems read as sentences).
+pub fn capital(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),

@@ -3,7 +3,7 @@
 
 mod framework;
 mod indicator;
-mod officer_forms;
+pub(crate) mod officer_forms;
 mod updates;
 
 pub use framework::{FrameworkPage, OfficerFrameworkPage};

@@ -51,20 +51,7 @@ pub fn UploadForm(notice: Option<UploadNotice>, csrf: String) -> impl IntoView {
                     error=None
                     hint="For example: ONS revised the 2023/24 figures. Optional."
                 />
-                <div class="form-group">
-                    <div class="checkbox">
-                        <input
-                            class="checkbox-input"
-                            type="checkbox"
-                            id="upload-publish"
-                            name="publish"
-                            value="yes"
-                        />
-                        <label class="label checkbox-label" for="upload-publish">
-                            "Publish these figures now"
-                        </label>
-                    </div>
-                </div>
+                <PublishBox id="upload-publish" label="Publish these figures now" />
                 <button class="button" type="submit">
                     "Load the file"
                 </button>
@@ -218,21 +205,11 @@ pub fn ValueForm(
                     error=e("reason")
                     value=t("reason")
                 />
-                <div class="form-group">
-                    <div class="checkbox">
-                        <input
-                            class="checkbox-input"
-                            type="checkbox"
-                            id="value-publish"
-                            name="publish"
-                            value="yes"
-                            checked=t("publish") == "yes"
-                        />
-                        <label class="label checkbox-label" for="value-publish">
-                            "Publish it now"
-                        </label>
-                    </div>
-                </div>
+                <PublishBox
+                    id="value-publish"
+                    label="Publish it now"
+                    checked=t("publish") == "yes"
+                />
                 <button class="button" type="submit">
                     "Save the value"
                 </button>
@@ -268,5 +245,31 @@ pub fn DueForm(key: String, due: String, refusal: Option<Refusal>, csrf: String)
                 </button>
             </form>
         </section>
+    }
+}
+
+/// The "publish" checkbox the officers' framework forms share.
+#[component]
+pub fn PublishBox(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional)] checked: bool,
+) -> impl IntoView {
+    view! {
+        <div class="form-group">
+            <div class="checkbox">
+                <input
+                    class="checkbox-input"
+                    type="checkbox"
+                    id=id
+                    name="publish"
+                    value="yes"
+                    checked=checked
+                />
+                <label class="label checkbox-label" for=id>
+                    {label}
+                </label>
+            </div>
+        </div>
     }
 }

@@ -4,6 +4,7 @@ use leptos_router::hooks::use_params_map;
 use crate::framework::api::{load_update_form, load_updates};
 use crate::framework::components::UpdateCard;
 use crate::framework::model::{UpdateFormView, UpdateView};
+use crate::framework::pages::officer_forms::PublishBox;
 use crate::framework::paths;
 use crate::officer::pages::nav::OfficerNav;
 use crate::shared::components::{
@@ -176,21 +177,11 @@ fn UpdateFormBody(v: UpdateFormView) -> impl IntoView {
                     options=v.wards.clone()
                     checked=list_of(typed("wards"))
                 />
-                <div class="form-group">
-                    <div class="checkbox">
-                        <input
-                            class="checkbox-input"
-                            type="checkbox"
-                            id="update-publish"
-                            name="publish"
-                            value="yes"
-                            checked=publish_checked
-                        />
-                        <label class="label checkbox-label" for="update-publish">
-                            "Published (on the indicators page, ward pages and the annual report)"
-                        </label>
-                    </div>
-                </div>
+                <PublishBox
+                    id="update-publish"
+                    label="Published (on the indicators page, ward pages and the annual report)"
+                    checked=publish_checked
+                />
                 <button class="button" type="submit">
                     "Save the update"
                 </button>

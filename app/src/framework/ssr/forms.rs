@@ -7,7 +7,7 @@ use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::response::Response;
 use axum::routing::post;
 use domain::framework::row::{self, Cells, Columns};
-use domain::framework::updates::{UpdateDetails, UpdateForm};
+use domain::framework::updates::{capital, UpdateDetails, UpdateForm};
 use domain::groups::Problem;
 use domain::AuditAction;
 use store::audit;
@@ -124,12 +124,12 @@ async fn save_value(
         Ok(_) => Vec::new(),
         Err(ps) => ps
             .iter()
-            .map(|c| problem(c.column, capitalised(&c.reason)))
+            .map(|c| problem(c.column, capital(&c.reason)))
             .collect(),
     };
     if let Ok(o) = &checked {
         if let Some(r) = roles.refuses(ind, &o.area) {
-            problems.push(problem("area", capitalised(&r)));
+            problems.push(problem("area", capital(&r)));
         } else if let Some(existing) =
             observations::find(&st.db, &key, &o.area, &o.period.iso()).await?
         {
@@ -184,14 +184,6 @@ async fn save_value(
         )),
         "",
     ))
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 async fn publish(
