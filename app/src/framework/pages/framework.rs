@@ -84,7 +84,7 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
     let upload = f.upload.clone();
     let viewer = f.viewer.clone();
     let latest_updates: Vec<_> = f.updates.iter().take(3).cloned().collect();
-    view! {
+    let head = view! {
         <PageTitle text=title.clone() />
         {viewer.clone().map(|v| view! { <OfficerNav viewer=v /> })}
         {officer
@@ -115,6 +115,9 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
                 </li>
             </ul>
         </nav>
+    }
+    .into_any();
+    let officer_block = view! {
         {officer
             .then(|| {
                 view! {
@@ -126,6 +129,9 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
                 }
                     .into_any()
             })}
+    }
+    .into_any();
+    let priorities = view! {
         {f
             .priorities
             .iter()
@@ -179,6 +185,9 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
                     .into_any()
             })
             .collect_view()}
+    }
+    .into_any();
+    let updates = view! {
         <section id="you-said-we-did" aria-labelledby="updates-heading">
             <h2 id="updates-heading">"You said, we did"</h2>
             {if latest_updates.is_empty() {
@@ -194,6 +203,9 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
                 <a href=paths::UPDATES>"Every update"</a>
             </p>
         </section>
+    }
+    .into_any();
+    let open_data = view! {
         <section aria-labelledby="data-heading">
             <h2 id="data-heading">"Open data"</h2>
             <ul class="list">
@@ -215,6 +227,14 @@ fn FrameworkBody(f: FrameworkView, audience: Audience) -> impl IntoView {
                 </li>
             </ul>
         </section>
+    }
+    .into_any();
+    view! {
+        {head}
+        {officer_block}
+        {priorities}
+        {updates}
+        {open_data}
     }
 }
 

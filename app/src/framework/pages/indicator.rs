@@ -65,7 +65,7 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
         .as_ref()
         .map(|x| x.csrf.clone())
         .unwrap_or_default();
-    view! {
+    let head = view! {
         <PageTitle text=r.title.clone() error=has_errors />
         {v.viewer.clone().map(|x| view! { <OfficerNav viewer=x /> })}
         <a class="back-link" href=paths::framework(audience)>
@@ -109,6 +109,9 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
                 </dd>
             </div>
         </dl>
+    }
+    .into_any();
+    let table = view! {
         <SeriesChart id="series".to_string() title=chart_title.clone() rows=series.clone() />
         <div class="table-wrap" tabindex="0" role="region" aria-label=chart_title.clone()>
             <table class="table">
@@ -165,6 +168,9 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+    }
+    .into_any();
+    let target = view! {
         {v
             .target
             .clone()
@@ -180,6 +186,9 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
                     </section>
                 }
             })}
+    }
+    .into_any();
+    let wards = view! {
         {v
             .wards
             .clone()
@@ -240,6 +249,9 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
                     </section>
                 }
             })}
+    }
+    .into_any();
+    let about = view! {
         <section aria-labelledby="about-heading">
             <h2 id="about-heading">"About this indicator"</h2>
             <dl class="summary-list">
@@ -267,6 +279,9 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
                 </div>
             </dl>
         </section>
+    }
+    .into_any();
+    let updates = view! {
         {(!v.updates.is_empty())
             .then(|| {
                 view! {
@@ -281,6 +296,9 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
                     </section>
                 }
             })}
+    }
+    .into_any();
+    let officer_forms = view! {
         {officer
             .then(|| {
                 let key = r.key.clone();
@@ -300,5 +318,15 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
                     />
                 }
             })}
+    }
+    .into_any();
+    view! {
+        {head}
+        {table}
+        {target}
+        {wards}
+        {about}
+        {updates}
+        {officer_forms}
     }
 }

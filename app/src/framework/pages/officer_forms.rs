@@ -106,110 +106,114 @@ pub fn ValueForm(
             "Withheld (leave the value blank)".to_string(),
         ),
     ];
+    let fields_a = view! {
+        <SelectField
+            id="value-area".into()
+            name="area"
+            label="Area"
+            error=e("area")
+            options=areas
+            selected=t("area")
+        />
+        <InputField
+            id="value-period"
+            name="period"
+            label="Period"
+            kind="text"
+            autocomplete="off"
+            error=e("period")
+            value=t("period")
+            hint="An ISO 8601 interval: 2024-04-01/P1Y for 2024/25, 2024-01-01/P1Y for 2024, 2022-01-01/P3Y for 2022 to 2024"
+        />
+        <InputField
+            id="value-value"
+            name="value"
+            label="Value"
+            kind="text"
+            autocomplete="off"
+            error=e("value")
+            value=t("value")
+            class="input input-width-10"
+        />
+        <InputField
+            id="value-low"
+            name="low"
+            label="Lower 95% limit (optional)"
+            kind="text"
+            autocomplete="off"
+            error=e("low")
+            value=t("low")
+            class="input input-width-10"
+        />
+        <InputField
+            id="value-high"
+            name="high"
+            label="Upper 95% limit (optional)"
+            kind="text"
+            autocomplete="off"
+            error=e("high")
+            value=t("high")
+            class="input input-width-10"
+        />
+    }
+    .into_any();
+    let fields_b = view! {
+        <InputField
+            id="value-count"
+            name="count"
+            label="Count (optional)"
+            kind="text"
+            autocomplete="off"
+            error=e("count")
+            value=t("count")
+            class="input input-width-10"
+            hint="With a denominator and no limits, Kiln works out the interval (Wilson for proportions, Byar's for rates)"
+        />
+        <InputField
+            id="value-denominator"
+            name="denominator"
+            label="Denominator (optional)"
+            kind="text"
+            autocomplete="off"
+            error=e("denominator")
+            value=t("denominator")
+            class="input input-width-10"
+        />
+        <SelectField
+            id="value-status".into()
+            name="status"
+            label="Status"
+            error=e("status")
+            options=statuses
+            selected=t("status")
+        />
+        <TextArea
+            id="value-note".into()
+            name="note"
+            label="Note (optional)"
+            error=e("note")
+            value=t("note")
+            rows=2
+        />
+        <InputField
+            id="value-reason"
+            name="reason"
+            label="Why it changed (needed when replacing a value)"
+            kind="text"
+            autocomplete="off"
+            error=e("reason")
+            value=t("reason")
+        />
+        <PublishBox id="value-publish" label="Publish it now" checked=t("publish") == "yes" />
+    }
+    .into_any();
     view! {
         <section class="card" id="value-form" aria-labelledby="value-heading">
             <h2 id="value-heading">"Add or correct a value"</h2>
             <form method="post" action=paths::value(&key) novalidate>
                 <input type="hidden" name="csrf" value=csrf />
-                <SelectField
-                    id="value-area".into()
-                    name="area"
-                    label="Area"
-                    error=e("area")
-                    options=areas
-                    selected=t("area")
-                />
-                <InputField
-                    id="value-period"
-                    name="period"
-                    label="Period"
-                    kind="text"
-                    autocomplete="off"
-                    error=e("period")
-                    value=t("period")
-                    hint="An ISO 8601 interval: 2024-04-01/P1Y for 2024/25, 2024-01-01/P1Y for 2024, 2022-01-01/P3Y for 2022 to 2024"
-                />
-                <InputField
-                    id="value-value"
-                    name="value"
-                    label="Value"
-                    kind="text"
-                    autocomplete="off"
-                    error=e("value")
-                    value=t("value")
-                    class="input input-width-10"
-                />
-                <InputField
-                    id="value-low"
-                    name="low"
-                    label="Lower 95% limit (optional)"
-                    kind="text"
-                    autocomplete="off"
-                    error=e("low")
-                    value=t("low")
-                    class="input input-width-10"
-                />
-                <InputField
-                    id="value-high"
-                    name="high"
-                    label="Upper 95% limit (optional)"
-                    kind="text"
-                    autocomplete="off"
-                    error=e("high")
-                    value=t("high")
-                    class="input input-width-10"
-                />
-                <InputField
-                    id="value-count"
-                    name="count"
-                    label="Count (optional)"
-                    kind="text"
-                    autocomplete="off"
-                    error=e("count")
-                    value=t("count")
-                    class="input input-width-10"
-                    hint="With a denominator and no limits, Kiln works out the interval (Wilson for proportions, Byar's for rates)"
-                />
-                <InputField
-                    id="value-denominator"
-                    name="denominator"
-                    label="Denominator (optional)"
-                    kind="text"
-                    autocomplete="off"
-                    error=e("denominator")
-                    value=t("denominator")
-                    class="input input-width-10"
-                />
-                <SelectField
-                    id="value-status".into()
-                    name="status"
-                    label="Status"
-                    error=e("status")
-                    options=statuses
-                    selected=t("status")
-                />
-                <TextArea
-                    id="value-note".into()
-                    name="note"
-                    label="Note (optional)"
-                    error=e("note")
-                    value=t("note")
-                    rows=2
-                />
-                <InputField
-                    id="value-reason"
-                    name="reason"
-                    label="Why it changed (needed when replacing a value)"
-                    kind="text"
-                    autocomplete="off"
-                    error=e("reason")
-                    value=t("reason")
-                />
-                <PublishBox
-                    id="value-publish"
-                    label="Publish it now"
-                    checked=t("publish") == "yes"
-                />
+                {fields_a}
+                {fields_b}
                 <button class="button" type="submit">
                     "Save the value"
                 </button>

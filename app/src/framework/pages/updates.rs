@@ -102,6 +102,79 @@ fn UpdateFormBody(v: UpdateFormView) -> impl IntoView {
         .map(|s| (s.key().to_string(), s.label().to_string()))
         .collect();
     let publish_checked = typed("publish") == "yes";
+    let fields_a = view! {
+        <InputField
+            id="update-title"
+            name="title"
+            label="Title"
+            kind="text"
+            autocomplete="off"
+            error=err("title")
+            value=typed("title")
+        />
+        <TextArea
+            id="update-said".into()
+            name="said"
+            label="You said: what residents told us"
+            error=err("said")
+            value=typed("said")
+        />
+        <TextArea
+            id="update-did".into()
+            name="did"
+            label="We did: what the council did or will do"
+            error=err("did")
+            value=typed("did")
+        />
+        <TextArea
+            id="update-changed".into()
+            name="changed"
+            label="What changed (optional)"
+            error=err("changed")
+            value=typed("changed")
+        />
+    }
+    .into_any();
+    let fields_b = view! {
+        <RadioChoice
+            id="update-status".into()
+            name="status"
+            legend="Status"
+            error=err("status")
+            options=statuses
+            selected=typed("status")
+        />
+        <Checkboxes
+            id="update-priorities".into()
+            name="priorities"
+            legend="Priorities"
+            error=err("priorities")
+            options=v.priorities.clone()
+            checked=list_of(typed("priorities"))
+        />
+        <Checkboxes
+            id="update-indicators".into()
+            name="indicators"
+            legend="Indicators (optional)"
+            error=err("indicators")
+            options=v.indicators.clone()
+            checked=list_of(typed("indicators"))
+        />
+        <Checkboxes
+            id="update-wards".into()
+            name="wards"
+            legend="Wards (optional)"
+            error=err("wards")
+            options=v.wards.clone()
+            checked=list_of(typed("wards"))
+        />
+        <PublishBox
+            id="update-publish"
+            label="Published (on the indicators page, ward pages and the annual report)"
+            checked=publish_checked
+        />
+    }
+    .into_any();
     view! {
         <PageTitle text=heading.to_string() error=has_errors />
         <OfficerNav viewer=v.viewer.clone() />
@@ -115,73 +188,8 @@ fn UpdateFormBody(v: UpdateFormView) -> impl IntoView {
             <h2 id="form-heading">{heading}</h2>
             <form method="post" action=action novalidate>
                 <input type="hidden" name="csrf" value=v.viewer.csrf.clone() />
-                <InputField
-                    id="update-title"
-                    name="title"
-                    label="Title"
-                    kind="text"
-                    autocomplete="off"
-                    error=err("title")
-                    value=typed("title")
-                />
-                <TextArea
-                    id="update-said".into()
-                    name="said"
-                    label="You said: what residents told us"
-                    error=err("said")
-                    value=typed("said")
-                />
-                <TextArea
-                    id="update-did".into()
-                    name="did"
-                    label="We did: what the council did or will do"
-                    error=err("did")
-                    value=typed("did")
-                />
-                <TextArea
-                    id="update-changed".into()
-                    name="changed"
-                    label="What changed (optional)"
-                    error=err("changed")
-                    value=typed("changed")
-                />
-                <RadioChoice
-                    id="update-status".into()
-                    name="status"
-                    legend="Status"
-                    error=err("status")
-                    options=statuses
-                    selected=typed("status")
-                />
-                <Checkboxes
-                    id="update-priorities".into()
-                    name="priorities"
-                    legend="Priorities"
-                    error=err("priorities")
-                    options=v.priorities.clone()
-                    checked=list_of(typed("priorities"))
-                />
-                <Checkboxes
-                    id="update-indicators".into()
-                    name="indicators"
-                    legend="Indicators (optional)"
-                    error=err("indicators")
-                    options=v.indicators.clone()
-                    checked=list_of(typed("indicators"))
-                />
-                <Checkboxes
-                    id="update-wards".into()
-                    name="wards"
-                    legend="Wards (optional)"
-                    error=err("wards")
-                    options=v.wards.clone()
-                    checked=list_of(typed("wards"))
-                />
-                <PublishBox
-                    id="update-publish"
-                    label="Published (on the indicators page, ward pages and the annual report)"
-                    checked=publish_checked
-                />
+                {fields_a}
+                {fields_b}
                 <button class="button" type="submit">
                     "Save the update"
                 </button>
