@@ -75,6 +75,7 @@ keyed!(
         FrameworkPublished => "framework_published",
         FrameworkDueChanged => "framework_due_changed",
         UpdateSaved => "update_saved",
+        FrameworkDefinitionSaved => "framework_definition_saved",
     }
 );
 
@@ -156,6 +157,7 @@ impl AuditAction {
             AuditAction::FrameworkLoaded => "framework values loaded from a file",
             AuditAction::FrameworkPublished => "framework values published",
             AuditAction::FrameworkDueChanged => "framework next update changed",
+            AuditAction::FrameworkDefinitionSaved => "framework indicator defined",
             AuditAction::UpdateSaved => "\"you said, we did\" update saved",
         }
     }

@@ -112,6 +112,7 @@ fn handler_routes(state: &AppState) -> Routes {
         .merge(app::admin::ssr::uploads::router())
         .merge(app::results::ssr::exports::download::router())
         .merge(app::framework::ssr::forms::router())
+        .merge(app::framework::ssr::definitions::router())
         .merge(app::framework::ssr::exports::router())
         .merge(crate::api::router())
 }

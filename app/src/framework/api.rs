@@ -63,6 +63,14 @@ pub async fn load_officer_framework_indicator(key: String) -> Result<IndicatorVi
     .map_err(support::map_err)
 }
 
+#[server(endpoint = "officer/framework-definition")]
+pub async fn load_definition(key: Option<String>) -> Result<DefinitionView, PageError> {
+    let who = support::signed_in()?;
+    crate::framework::ssr::definitions::view(&support::state()?, who.viewer(), key)
+        .await
+        .map_err(support::map_err)
+}
+
 #[server(endpoint = "officer/update-form")]
 pub async fn load_update_form(id: Option<i32>) -> Result<UpdateFormView, PageError> {
     let who = support::signed_in()?;

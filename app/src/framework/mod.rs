@@ -15,8 +15,8 @@ use leptos_router::components::Route;
 use leptos_router::{path, MatchNestedRoutes, SsrMode};
 
 use pages::{
-    FrameworkPage, IndicatorPage, OfficerFrameworkPage, OfficerIndicatorPage, OfficerUpdatePage,
-    OfficerUpdatesPage, UpdatesPage,
+    DefinitionPage, FrameworkPage, IndicatorPage, NewIndicatorPage, OfficerFrameworkPage,
+    OfficerIndicatorPage, OfficerUpdatePage, OfficerUpdatesPage, UpdatesPage,
 };
 
 #[component(transparent)]
@@ -27,6 +27,12 @@ pub fn FrameworkRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/you-said-we-did") view=UpdatesPage ssr=SsrMode::Async />
         <Route path=path!("/officer/framework") view=OfficerFrameworkPage ssr=SsrMode::Async />
         <Route path=path!("/officer/framework/:key") view=OfficerIndicatorPage ssr=SsrMode::Async />
+        <Route path=path!("/officer/framework-new") view=NewIndicatorPage ssr=SsrMode::Async />
+        <Route
+            path=path!("/officer/framework/:key/definition")
+            view=DefinitionPage
+            ssr=SsrMode::Async
+        />
         <Route path=path!("/officer/updates") view=OfficerUpdatesPage ssr=SsrMode::Async />
         <Route path=path!("/officer/updates/:id") view=OfficerUpdatePage ssr=SsrMode::Async />
     }

@@ -154,6 +154,20 @@ pub struct IndicatorView {
     pub next_update_iso: String,
 }
 
+/// The officers' indicator definition form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DefinitionView {
+    pub viewer: Viewer,
+    /// None when adding an indicator.
+    pub key: Option<String>,
+    pub title: Option<String>,
+    /// A survey indicator: its measure and unit are the engine's.
+    pub from_survey: bool,
+    /// The indicator as stored: (field, value).
+    pub stored: Vec<(String, String)>,
+    pub notice: Option<FormNotice>,
+}
+
 /// The officers' update form.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UpdateFormView {

@@ -23,6 +23,9 @@ pub const OFFICER_VALUE: &str = "/officer/framework/{key}/value";
 pub const OFFICER_PUBLISH: &str = "/officer/framework/{key}/publish";
 pub const OFFICER_DUE: &str = "/officer/framework/{key}/due";
 pub const OFFICER_UPLOAD: &str = "/officer/framework-upload";
+/// Adding an indicator (a page and its post), and changing one's definition and target.
+pub const OFFICER_NEW_INDICATOR: &str = "/officer/framework-new";
+pub const OFFICER_DEFINITION: &str = "/officer/framework/{key}/definition";
 pub const OFFICER_UPDATES: &str = "/officer/updates";
 pub const OFFICER_UPDATE: &str = "/officer/updates/{id}";
 
@@ -48,6 +51,9 @@ pub fn publish(key: &str) -> String {
 pub fn due(key: &str) -> String {
     fill(OFFICER_DUE, &[key])
 }
+pub fn definition(key: &str) -> String {
+    fill(OFFICER_DEFINITION, &[key])
+}
 pub fn update(id: i32) -> String {
     fill(OFFICER_UPDATE, &[&id.to_string()])
 }
@@ -66,6 +72,8 @@ pub const ACCESS: Declared = &[
     (OFFICER_PUBLISH, Staff),
     (OFFICER_DUE, Staff),
     (OFFICER_UPLOAD, Staff),
+    (OFFICER_NEW_INDICATOR, Staff),
+    (OFFICER_DEFINITION, Staff),
     (OFFICER_UPDATES, Staff),
     (OFFICER_UPDATE, Staff),
 ];

@@ -95,7 +95,10 @@ impl Definition {
                     "The key must be 3 to 60 lower-case letters, digits and underscores, starting with a letter",
                 ));
             } else if key_taken(&key) {
-                p.push(problem("key", format!("An indicator already has the key \"{key}\"")));
+                p.push(problem(
+                    "key",
+                    format!("An indicator already has the key \"{key}\""),
+                ));
             }
         }
         let mut text = |field, v: &str, what: &str, max: usize, required: bool| {
@@ -103,7 +106,13 @@ impl Definition {
             if v.is_empty() && required {
                 p.push(problem(field, format!("Enter {what}")));
             } else if v.chars().count() > max {
-                p.push(problem(field, format!("{} must be {max} characters or fewer", super::updates::capital(what))));
+                p.push(problem(
+                    field,
+                    format!(
+                        "{} must be {max} characters or fewer",
+                        super::updates::capital(what)
+                    ),
+                ));
             }
             v.to_string()
         };
@@ -111,13 +120,33 @@ impl Definition {
         let definition = text("definition", f.definition, "a definition", 2000, true);
         let unit = text("unit", f.unit, "the unit", 40, true);
         let publisher = text("publisher", f.publisher, "the publisher", 200, true);
-        let source_url = text("source_url", f.source_url, "the link to the source", 500, false);
+        let source_url = text(
+            "source_url",
+            f.source_url,
+            "the link to the source",
+            500,
+            false,
+        );
         let licence = text("licence", f.licence, "the licence", 100, false);
-        let frequency = text("frequency", f.frequency, "how often it is updated", 60, true);
+        let frequency = text(
+            "frequency",
+            f.frequency,
+            "how often it is updated",
+            60,
+            true,
+        );
         let caveats = text("caveats", f.caveats, "the caveats", 2000, false);
-        let strategy = text("strategy", f.strategy, "where the target comes from", 200, false);
+        let strategy = text(
+            "strategy",
+            f.strategy,
+            "where the target comes from",
+            200,
+            false,
+        );
         if !source_url.is_empty()
-            && !["https://", "http://", "/"].iter().any(|s| source_url.starts_with(s))
+            && !["https://", "http://", "/"]
+                .iter()
+                .any(|s| source_url.starts_with(s))
         {
             p.push(problem("source_url", "The link must start with https://"));
         }
@@ -136,7 +165,10 @@ impl Definition {
         let decimals = match f.decimals.trim().parse::<u8>() {
             Ok(d) if d <= 4 => d,
             _ => {
-                p.push(problem("decimals", "Enter the number of decimal places, from 0 to 4"));
+                p.push(problem(
+                    "decimals",
+                    "Enter the number of decimal places, from 0 to 4",
+                ));
                 0
             }
         };
@@ -164,7 +196,10 @@ impl Definition {
                     }
                 }
                 _ => {
-                    p.push(problem("fingertips_id", "The Fingertips indicator ID is a whole number, like 90366"));
+                    p.push(problem(
+                        "fingertips_id",
+                        "The Fingertips indicator ID is a whole number, like 90366",
+                    ));
                     None
                 }
             },
@@ -174,12 +209,21 @@ impl Definition {
             t => match Period::parse(t) {
                 Ok(period) => Some(period),
                 Err(e) => {
-                    p.push(problem("baseline_period", super::updates::capital(&super::row::period_problem(e, t))));
+                    p.push(problem(
+                        "baseline_period",
+                        super::updates::capital(&super::row::period_problem(e, t)),
+                    ));
                     None
                 }
             },
         };
-        let number = |t: &str| t.trim().replace(',', "").parse::<f64>().ok().filter(|v| v.is_finite());
+        let number = |t: &str| {
+            t.trim()
+                .replace(',', "")
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+        };
         let target = if [f.target_value, f.target_date, f.baseline_value]
             .iter()
             .all(|t| t.trim().is_empty())
@@ -188,18 +232,30 @@ impl Definition {
         } else {
             let value = number(f.target_value);
             if value.is_none() {
-                p.push(problem("target_value", "Enter the target value as a number"));
+                p.push(problem(
+                    "target_value",
+                    "Enter the target value as a number",
+                ));
             }
             let base = number(f.baseline_value);
             if base.is_none() {
-                p.push(problem("baseline_value", "Enter the baseline value the target starts from"));
+                p.push(problem(
+                    "baseline_value",
+                    "Enter the baseline value the target starts from",
+                ));
             }
             let date = chrono::NaiveDate::parse_from_str(f.target_date.trim(), "%Y-%m-%d").ok();
             if date.is_none() {
-                p.push(problem("target_date", "Enter the target date as year-month-day, like 2028-03-31"));
+                p.push(problem(
+                    "target_date",
+                    "Enter the target date as year-month-day, like 2028-03-31",
+                ));
             }
             if baseline_period.is_none() && f.baseline_period.trim().is_empty() {
-                p.push(problem("baseline_period", "Enter the baseline period the target starts from"));
+                p.push(problem(
+                    "baseline_period",
+                    "Enter the baseline period the target starts from",
+                ));
             }
             match (value, base, date, baseline_period) {
                 (Some(value), Some(baseline_value), Some(date), Some(bp)) => Some(TargetDetails {
@@ -260,7 +316,10 @@ mod tests {
     #[test]
     fn a_local_measure_joins_the_framework() {
         let d = Definition::parse(&form(), true, |_| false).unwrap();
-        assert_eq!((d.priority, d.polarity, d.measure, d.per), (Priority::Safer, Polarity::LowGood, Measure::Other, 1.0));
+        assert_eq!(
+            (d.priority, d.polarity, d.measure, d.per),
+            (Priority::Safer, Polarity::LowGood, Measure::Other, 1.0)
+        );
         assert_eq!(d.target, None);
         let with_target = DefinitionForm {
             baseline_period: "2023-04-01/P1Y",
@@ -285,9 +344,23 @@ mod tests {
         };
         let p = Definition::parse(&f, true, |_| false).unwrap_err();
         let fields: Vec<_> = p.iter().map(|p| p.field).collect();
-        assert_eq!(fields, ["key", "title", "per", "target_value", "baseline_value", "target_date", "baseline_period"]);
+        assert_eq!(
+            fields,
+            [
+                "key",
+                "title",
+                "per",
+                "target_value",
+                "baseline_value",
+                "target_date",
+                "baseline_period"
+            ]
+        );
         let taken = Definition::parse(&form(), true, |k| k == "rough_sleepers").unwrap_err();
-        assert_eq!(taken[0].message, "An indicator already has the key \"rough_sleepers\"");
+        assert_eq!(
+            taken[0].message,
+            "An indicator already has the key \"rough_sleepers\""
+        );
         // Changing one: its key is not checked again.
         assert!(Definition::parse(&form(), false, |_| true).is_ok());
     }

@@ -4,6 +4,7 @@
 //! Fingertips' methods, so Kiln's words agree with what Fingertips publishes.
 
 pub mod compare;
+pub mod definition;
 pub mod intervals;
 pub mod period;
 pub mod row;

@@ -482,3 +482,129 @@ db_test!(
         assert_eq!(names.join(","), header);
     }
 );
+
+db_test!(
+    officers_add_a_local_measure_and_change_a_target,
+    |app: TestApp| async move {
+        let officer = app.signed_in("officer@example.org", Role::Officer).await;
+        let csrf = officer.csrf().await;
+        // Refused: every problem beside its field, and what was typed kept.
+        let res = officer
+            .post(
+                "/officer/framework-new",
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("key", "Rough Sleepers"),
+                    ("title", "People sleeping rough"),
+                    ("priority", "safer"),
+                    ("polarity", "low_good"),
+                    ("measure", "other"),
+                    ("decimals", "0"),
+                    ("target_value", "ten"),
+                ],
+            )
+            .await;
+        assert_eq!(location(&res), "/officer/framework-new");
+        let page = officer.get("/officer/framework-new").await;
+        let summary = page.error_summary();
+        assert!(
+            summary
+                .iter()
+                .any(|s| s.starts_with("The key must be 3 to 60 lower-case letters")),
+            "{summary:?}"
+        );
+        assert!(
+            summary.contains(&"Enter a definition".to_string()),
+            "{summary:?}"
+        );
+        assert!(
+            summary.contains(&"Enter the target value as a number".to_string()),
+            "{summary:?}"
+        );
+        assert_eq!(
+            page.attr("#definition-title", "value").as_deref(),
+            Some("People sleeping rough")
+        );
+        // Added, then loaded like any other indicator.
+        let fields = [
+            ("csrf", csrf.as_str()),
+            ("key", "rough_sleepers"),
+            ("title", "People sleeping rough"),
+            (
+                "definition",
+                "The autumn snapshot of people sleeping rough on a single night.",
+            ),
+            ("priority", "safer"),
+            ("polarity", "low_good"),
+            ("measure", "other"),
+            ("unit", "people"),
+            ("decimals", "0"),
+            ("publisher", "MHCLG, rough sleeping snapshot"),
+            ("frequency", "annual"),
+            ("baseline_period", "2023-01-01/P1Y"),
+            ("baseline_value", "24"),
+            ("target_value", "10"),
+            ("target_date", "2028-03-31"),
+        ];
+        let res = officer.post("/officer/framework-new", &fields).await;
+        assert_eq!(location(&res), "/officer/framework/rough_sleepers");
+        let form = "/officer/framework/rough_sleepers/value";
+        officer
+            .post(
+                form,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("area", "E06000021"),
+                    ("period", "2025-01-01/P1Y"),
+                    ("value", "19"),
+                    ("publish", "yes"),
+                ],
+            )
+            .await;
+        let body = framework_json(&app).await;
+        let rs = indicator(&body, "rough_sleepers");
+        assert_eq!(rs["priority"], "safer");
+        assert_eq!(rs["latest"]["value"], 19.0);
+        // No interval: the target is judged on the value alone, and says so.
+        assert_eq!(
+            rs["target"]["status"]["words"],
+            "Target not met (on the value alone: no interval)"
+        );
+        let public = app.get("/wellbeing").await;
+        assert!(public.words().contains("People sleeping rough"));
+        // A survey indicator's target changes; its measure stays the engine's.
+        let res = officer
+            .post(
+                "/officer/framework/wb_life_satisfaction_mean/definition",
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("title", "Life satisfaction"),
+                    ("definition", "Average score."),
+                    ("priority", "healthier"),
+                    ("polarity", "high_good"),
+                    ("publisher", "Kiln"),
+                    ("frequency", "each wave"),
+                    ("baseline_period", "2025-04-01/P1Y"),
+                    ("baseline_value", "7.0"),
+                    ("target_value", "7.5"),
+                    ("target_date", "2029-03-31"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            location(&res),
+            "/officer/framework/wb_life_satisfaction_mean"
+        );
+        let body = framework_json(&app).await;
+        let ls = indicator(&body, "wb_life_satisfaction_mean");
+        assert_eq!(
+            (
+                ls["title"].as_str(),
+                ls["measure"].as_str(),
+                ls["unit"].as_str()
+            ),
+            (Some("Life satisfaction"), Some("other"), Some("score"))
+        );
+        assert_eq!(ls["target"]["value"], 7.5);
+    }
+);

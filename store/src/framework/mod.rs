@@ -2,6 +2,7 @@
 //! are computed by the engine; the rest hold observations loaded by officers), the areas
 //! they are compared with, targets, and the council's "you said, we did" updates.
 
+pub mod definitions;
 pub mod load;
 pub mod observations;
 pub mod seed;

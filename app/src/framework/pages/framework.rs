@@ -284,6 +284,9 @@ fn OfficerBlock(
         </section>
         <UploadForm notice=upload csrf />
         <p>
+            <a href=paths::OFFICER_NEW_INDICATOR>"Add an indicator to the framework"</a>
+        </p>
+        <p>
             <a href=paths::OFFICER_UPDATES>"Write and publish \"you said, we did\" updates"</a>
         </p>
     }

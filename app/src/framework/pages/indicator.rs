@@ -303,6 +303,11 @@ fn IndicatorBody(v: IndicatorView, audience: Audience) -> impl IntoView {
             .then(|| {
                 let key = r.key.clone();
                 view! {
+                    <p>
+                        <a href=paths::definition(
+                            &key,
+                        )>"Change the definition, source or target"</a>
+                    </p>
                     <PublishForm key=key.clone() unpublished csrf=csrf.clone() />
                     <ValueForm
                         key=key.clone()

@@ -1,11 +1,13 @@
 //! The framework's pages: the public and officers' overview, an indicator, and "you said,
 //! we did" (public list; the officers' form).
 
+mod definition;
 mod framework;
 mod indicator;
 pub(crate) mod officer_forms;
 mod updates;
 
+pub use definition::{DefinitionPage, NewIndicatorPage};
 pub use framework::{FrameworkPage, OfficerFrameworkPage};
 pub use indicator::{IndicatorPage, OfficerIndicatorPage};
 pub use updates::{OfficerUpdatePage, OfficerUpdatesPage, UpdatesPage};
