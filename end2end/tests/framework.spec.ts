@@ -31,6 +31,36 @@ test("the public framework reads on a phone, every chart with its table", async 
   await expect(page.getByRole("heading", { level: 2, name: /By ward/ })).toBeVisible();
   await expect(page.getByRole("table", { name: /Wards compared with the city/ }).locator("tbody tr")).not.toHaveCount(0);
 
+  // axe does not check SVG text: every tile's words keep 4.5:1 against the tile, and are at
+  // least 11 px tall as drawn on the phone.
+  const tiles = await page.locator(".tile-map g.tile").evaluateAll((gs) => {
+    const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a: string, b: string) => {
+      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+      return (x + 0.05) / (y + 0.05);
+    };
+    return gs.flatMap((g) => {
+      const back = getComputedStyle(g.querySelector("rect")!).fill;
+      return Array.from(g.querySelectorAll("text")).map((t) => ({
+        text: t.textContent ?? "",
+        contrast: ratio(getComputedStyle(t).fill, back),
+        height: t.getBoundingClientRect().height,
+      }));
+    });
+  });
+  expect(tiles.length).toBeGreaterThan(0);
+  for (const t of tiles) {
+    expect(t.contrast, `contrast of "${t.text}"`).toBeGreaterThanOrEqual(4.5);
+    expect(t.height, `height of "${t.text}"`).toBeGreaterThanOrEqual(11);
+  }
+
   await visit(page, info, "/you-said-we-did");
   await expect(page.getByRole("heading", { level: 2, name: "Feeling safe after dark" })).toBeVisible();
 });

@@ -31,6 +31,7 @@ pub fn TileMap(
         .filter_map(|f| f.tile.map(|t| t.1))
         .max()
         .unwrap_or(-1);
+    let names: Vec<String> = figures.iter().map(|f| f.label.clone()).collect();
     let mut spare = 0;
     let placed: Vec<(i32, i32, Figure)> = figures
         .into_iter()
@@ -53,14 +54,7 @@ pub fn TileMap(
         .map(|(c, r, f)| {
             let x = c as f64 * (TILE + GAP);
             let y = r as f64 * (TILE + GAP);
-            let short: String = f
-                .label
-                .split(|ch: char| !ch.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .take(2)
-                .map(|w| w.chars().take(4).collect::<String>())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let short = short_name(&f.label, &names);
             let (class, value) = match f.value {
                 Some(v) => (
                     format!("tile tile-{}", class_of(v, &breaks)),
@@ -125,5 +119,69 @@ pub fn TileMap(
                 </li>
             </ul>
         </figure>
+    }
+}
+
+fn words(name: &str) -> Vec<&str> {
+    name.split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
+        .filter(|w| !w.is_empty() && *w != "and")
+        .collect()
+}
+
+/// A ward's name as a tile has room for it: its first word (eight letters at most), with the
+/// second word's initial when another ward starts with the same word ("Meir N", "Meir S").
+/// The full name is in the tile's tooltip and in the ward table.
+pub fn short_name(name: &str, all: &[String]) -> String {
+    let w = words(name);
+    let Some(first) = w.first() else {
+        return String::new();
+    };
+    let head: String = if first.chars().count() > 8 {
+        first.chars().take(7).collect::<String>() + "."
+    } else {
+        first.to_string()
+    };
+    let shared = all
+        .iter()
+        .filter(|other| words(other).first() == Some(first))
+        .count()
+        > 1;
+    match (shared, w.get(1)) {
+        (true, Some(second)) => format!("{head} {}", second.chars().next().unwrap_or(' ')),
+        _ => head,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_name;
+
+    #[test]
+    fn tiles_name_wards_readably() {
+        let all: Vec<String> = [
+            "Meir North",
+            "Meir South",
+            "Abbey Hulton",
+            "Tunstall",
+            "Bentilee, Ubberley & Townsend",
+            "Hanley Park, Joiner's Square & Shelton",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(short_name("Meir North", &all), "Meir N");
+        assert_eq!(short_name("Meir South", &all), "Meir S");
+        assert_eq!(short_name("Abbey Hulton", &all), "Abbey");
+        assert_eq!(short_name("Tunstall", &all), "Tunstall");
+        assert_eq!(
+            short_name("Bentilee, Ubberley & Townsend", &all),
+            "Bentilee"
+        );
+        assert_eq!(
+            short_name("Hanley Park, Joiner's Square & Shelton", &all),
+            "Hanley"
+        );
+        assert_eq!(short_name("Longton & Meir Hay South", &all), "Longton");
+        assert_eq!(short_name("Birchesheadnorthwood", &all), "Birches.");
     }
 }
