@@ -43,6 +43,17 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await expect(page.getByRole("heading", { name: "Email outbox" })).toBeVisible();
   await expect(page.getByTestId("delivery")).toContainText("Messages are sent through the mail server");
   await expectAccessible(page, info);
+
+  // The wellbeing framework as officers see it: the page hydrates with no console error, and
+  // a refused value comes back with its error beside the field and what was typed kept.
+  await visit(page, info, "/officer/framework");
+  await expect(page.getByRole("heading", { name: "Due or overdue" })).toBeVisible();
+  await go(page, info, () => page.getByRole("link", { name: "Households experiencing fuel poverty" }).first().click());
+  await expect(page.getByText(/values? (is|are) loaded but not yet published/)).toBeVisible();
+  await page.getByLabel("Period").fill("2026/27");
+  await go(page, info, () => page.getByRole("button", { name: "Save the value" }).click());
+  await expect(page.locator(".error-summary")).toContainText("write it as 2026-04-01/P1Y");
+  await expect(page.getByLabel("Period")).toHaveValue("2026/27");
   await go(page, info, () => page.getByRole("link", { name: "Dashboard" }).click());
   await expect(page.getByRole("heading", { name: "Results dashboard" })).toBeVisible();
 
