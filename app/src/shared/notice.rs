@@ -67,6 +67,18 @@ impl Refusal {
     }
 }
 
+/// What a form's field shows: what was typed into the refused form, else the value stored.
+pub fn field_value(refusal: &Option<Refusal>, stored: &[(String, String)], field: &str) -> String {
+    match refusal {
+        Some(r) => r.typed.get(field).unwrap_or_default(),
+        None => stored
+            .iter()
+            .find(|(k, _)| k == field)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default(),
+    }
+}
+
 /// The words of a notice that says something was done.
 pub fn done(notice: &Option<FormNotice>) -> Option<String> {
     match notice {

@@ -12,7 +12,7 @@ use crate::results::paths::Audience;
 use crate::shared::components::{
     show_loaded, ErrorSummary, InputField, PageTitle, RadioChoice, SelectField, TextArea,
 };
-use crate::shared::notice::Refusal;
+use crate::shared::notice::{field_value, Refusal};
 use crate::shared::param;
 
 #[component]
@@ -48,17 +48,7 @@ fn DefinitionBody(v: DefinitionView) -> impl IntoView {
     let has_errors = !errors.is_empty();
     let stored = v.stored.clone();
     let r2 = refusal.clone();
-    let t = move |f: &str| -> String {
-        match &r2 {
-            Some(r) => r.typed.get(f).unwrap_or_default(),
-            None => stored
-                .iter()
-                .rev()
-                .find(|(k, _)| k == f)
-                .map(|(_, x)| x.clone())
-                .unwrap_or_default(),
-        }
-    };
+    let t = move |f: &str| field_value(&r2, &stored, f);
     let e = move |f: &str| {
         refusal
             .as_ref()

@@ -11,7 +11,7 @@ use crate::shared::components::{
     show_loaded, Checkboxes, ErrorSummary, InputField, PageTitle, RadioChoice, StatusNotice,
     TextArea,
 };
-use crate::shared::notice::{done, Refusal};
+use crate::shared::notice::{done, field_value, Refusal};
 use crate::shared::param;
 
 #[component]
@@ -75,16 +75,7 @@ fn UpdateFormBody(v: UpdateFormView) -> impl IntoView {
         .unwrap_or_default();
     let has_errors = !errors.is_empty();
     let stored = v.stored.clone();
-    let typed = move |f: &str| -> String {
-        match &refusal {
-            Some(r) => r.typed.get(f).unwrap_or_default(),
-            None => stored
-                .iter()
-                .find(|(k, _)| k == f)
-                .map(|(_, x)| x.clone())
-                .unwrap_or_default(),
-        }
-    };
+    let typed = move |f: &str| field_value(&refusal, &stored, f);
     let list_of = |s: String| -> Vec<String> {
         s.split(',')
             .filter(|x| !x.is_empty())

@@ -237,6 +237,8 @@ pub async fn view(
                 ),
             ];
             if let Some(t) = t {
+                // The target's baseline period is the one the form shows and saves.
+                pairs.retain(|(k, _)| k != "baseline_period");
                 pairs.push((s("baseline_period"), t.baseline_period.clone()));
                 pairs.push((s("baseline_value"), format!("{}", t.baseline_value)));
                 pairs.push((s("target_value"), format!("{}", t.value)));

@@ -335,10 +335,17 @@ pub async fn framework(
     let priorities = priorities(&a);
     let due = if a.officer {
         let soon = a.today + chrono::Days::new(30);
-        a.fw.indicators
+        let due_keys: Vec<&str> =
+            a.fw.indicators
+                .iter()
+                .filter(|i| !i.from_survey && i.next_update.is_some_and(|d| d <= soon))
+                .map(|i| i.key.as_str())
+                .collect();
+        priorities
             .iter()
-            .filter(|i| !i.from_survey && i.next_update.is_some_and(|d| d <= soon))
-            .map(|i| row(&a, i))
+            .flat_map(|p| &p.rows)
+            .filter(|r| due_keys.contains(&r.key.as_str()))
+            .cloned()
             .collect()
     } else {
         Vec::new()
@@ -405,12 +412,13 @@ pub async fn indicator(
         .iter()
         .map(|o| {
             let e = england_at(&a, key, &o.period);
+            let worked = estimate(o, &ind);
             SeriesRow {
                 period: o.period_text(),
                 start: o.period.iso(),
                 value: o.value,
-                low: estimate(o, &ind).and_then(|e| e.low),
-                high: estimate(o, &ind).and_then(|e| e.high),
+                low: worked.and_then(|e| e.low),
+                high: worked.and_then(|e| e.high),
                 shown: shown(o, &ind),
                 england: e.map(|e| {
                     let v = shown(e, &ind);
