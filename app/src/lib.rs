@@ -59,6 +59,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="stylesheet" href=assets.css />
+                <link rel="stylesheet" href=brand_css() />
                 {scripts}
                 {csp_header()}
                 <MetaTags />
@@ -76,6 +77,16 @@ fn request_path() -> String {
     #[cfg(feature = "ssr")]
     if let Some(parts) = use_context::<http::request::Parts>() {
         return parts.uri.path().to_string();
+    }
+    String::new()
+}
+
+/// The council's colours (`shared::ssr::brand`), loaded after Kiln's own stylesheet so they
+/// win.
+fn brand_css() -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = use_context::<shared::ssr::AppState>() {
+        return state.brand.css.path.clone();
     }
     String::new()
 }
@@ -108,20 +119,8 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">
                 "Skip to main content"
             </a>
-            <header class="header">
-                <div class="header-inner">
-                    <a class="header-brand" href="/">
-                        "Kiln"
-                    </a>
-                    <span class="header-service">"Stoke-on-Trent resident surveys"</span>
-                    <nav class="header-nav" aria-label="Site">
-                        <a href=framework::paths::FRAMEWORK>"How we are doing"</a>
-                        <a href=results::paths::RESULTS>"Results"</a>
-                        <a href=events::paths::EVENTS>"Events"</a>
-                        <a href=officer::paths::OFFICER>"Staff sign in"</a>
-                    </nav>
-                </div>
-            </header>
+            <shared::masthead::Header />
+            <shared::route_focus::RouteFocus />
             <main class="page" id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <survey::SurveyRoutes />

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod answers;
 pub mod benchmark;
+pub mod brand;
 pub mod codes;
 pub mod framework;
 pub mod groups;

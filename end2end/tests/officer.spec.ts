@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { go, visit, expectAccessible, totp } from "./helpers";
+import { go, visit, expectAccessible, jsOn, totp } from "./helpers";
 
 // scripts/test makes one administrator per project with `kiln create-admin` before the tests
 // run, so that each project's run sets up its own two-factor sign-in.
@@ -36,6 +36,15 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   // Their own account: two-factor sign-in is on, with ten recovery codes; one session.
   await go(page, info, () => page.getByRole("link", { name: "Your account" }).click());
   await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
+  if (jsOn(info)) {
+    // A page changed in the browser moves focus to its heading and is announced, as a full
+    // page load would be.
+    await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeFocused();
+    await expect(page.locator("#route-announcer")).toContainText("Your account");
+  }
+  // Signed in, the header offers the dashboard, not "Staff sign in".
+  await expect(page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Staff sign in" })).toHaveCount(0);
   await expect(page.getByText("You have 10 unused recovery codes.", { exact: false })).toBeVisible();
   await expect(page.getByText("This session")).toBeVisible();
   // The email outbox says plainly where messages go (scripts/test gives a mail server).
@@ -43,6 +52,18 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await expect(page.getByRole("heading", { name: "Email outbox" })).toBeVisible();
   await expect(page.getByTestId("delivery")).toContainText("Messages are sent through the mail server");
   await expectAccessible(page, info);
+
+  // Settings: every benchmark in one table with one Save, not a form and a button each.
+  await go(page, info, () => page.getByRole("link", { name: "Settings", exact: true }).click());
+  await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Save benchmark/ })).toHaveCount(1);
+  const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(tall, "the settings page's height").toBeLessThan(page.viewportSize()!.width < 600 ? 6000 : 4000);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.getByLabel(/^Value for Life satisfaction/).fill("eleven");
+  await go(page, info, () => page.getByRole("button", { name: "Save benchmarks" }).click());
+  await expect(page.locator(".error-summary")).toContainText("Life satisfaction");
+  await expect(page.getByLabel(/^Value for Life satisfaction/)).toHaveValue("eleven");
 
   // The wellbeing framework as officers see it: the page hydrates with no console error, and
   // a refused value comes back with its error beside the field and what was typed kept.
@@ -54,7 +75,7 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await go(page, info, () => page.getByRole("button", { name: "Save the value" }).click());
   await expect(page.locator(".error-summary")).toContainText("write it as 2026-04-01/P1Y");
   await expect(page.getByLabel("Period")).toHaveValue("2026/27");
-  await go(page, info, () => page.getByRole("link", { name: "Dashboard" }).click());
+  await go(page, info, () => page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Dashboard" }).click());
   await expect(page.getByRole("heading", { name: "Results dashboard" })).toBeVisible();
 
   // The demo has a published baseline and an open follow-up wave for each survey.

@@ -31,6 +31,9 @@ pub struct Config {
     /// `KILN_COUNCIL_*`: the council's name and contacts, on the accessibility statement
     /// and the privacy notice.
     pub council: app::shared::council::Council,
+    /// `KILN_BRAND_COLOUR` and `KILN_COUNCIL_LOGO`: the header's colour and the council's
+    /// logo, as the files pages load.
+    pub brand: app::shared::ssr::brand::BrandFiles,
     /// `KILN_KIOSK_IDLE_SECONDS` (120): a kiosk page left this long without a touch goes
     /// back to the start.
     pub kiosk_idle_seconds: u32,
@@ -126,6 +129,7 @@ impl Default for Config {
             survey_limits: Default::default(),
             mail: MailConfig::default(),
             council: Default::default(),
+            brand: Default::default(),
             kiosk_idle_seconds: app::kiosk::paths::IDLE_SECONDS,
         }
     }
@@ -166,7 +170,28 @@ impl Config {
         };
         let d = app::shared::ssr::limits::SurveyLimits::default();
         let c = app::shared::council::Council::default();
+        let colour = domain::brand::BrandColour::parse(&var("KILN_BRAND_COLOUR", "#00594f"))
+            .map_err(|e| anyhow::anyhow!("KILN_BRAND_COLOUR: {e}"))?;
+        let logo = match std::env::var("KILN_COUNCIL_LOGO") {
+            Ok(path) if !path.is_empty() => Some((
+                path.clone(),
+                std::fs::read(&path)
+                    .map_err(|e| anyhow::anyhow!("KILN_COUNCIL_LOGO: cannot read {path}: {e}"))?,
+            )),
+            _ => None,
+        };
+        let brand = app::shared::ssr::brand::BrandFiles::new(
+            colour,
+            logo.as_ref().map(|(p, b)| (p.as_str(), b.clone())),
+        )
+        .map_err(|e| anyhow::anyhow!("KILN_COUNCIL_LOGO: {e}"))?;
         let council = app::shared::council::Council {
+            service: var("KILN_SERVICE_NAME", &c.service),
+            logo: brand
+                .logo
+                .as_ref()
+                .map(|f| f.path.clone())
+                .unwrap_or_default(),
             name: var("KILN_COUNCIL_NAME", &c.name),
             email: var("KILN_COUNCIL_EMAIL", &c.email),
             phone: var("KILN_COUNCIL_PHONE", &c.phone),
@@ -200,6 +225,7 @@ impl Config {
         };
         Ok(Config {
             council,
+            brand,
             kiosk_idle_seconds: count("KILN_KIOSK_IDLE_SECONDS", app::kiosk::paths::IDLE_SECONDS)?,
             database_url: var("DATABASE_URL", DEFAULT_DATABASE_URL),
             addr,

@@ -64,6 +64,7 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
         }),
         clock,
         council: Arc::new(config.council.clone()),
+        brand: Arc::new(config.brand.clone()),
         kiosk_idle_seconds: config.kiosk_idle_seconds,
         mail: app::shared::ssr::mail::MailSettings {
             reset_minutes: config.mail.reset_minutes,
@@ -78,6 +79,10 @@ fn handler_routes(state: &AppState) -> Routes {
     Routes::default()
         .route(app::shared::access::HEALTH, get(healthz))
         .route(app::shared::access::FAVICON, get(favicon))
+        .route(
+            app::shared::access::BRAND_FILES,
+            get(app::shared::ssr::brand::serve),
+        )
         .merge(app::survey::ssr::forms::router().map_router(|r| {
             r.route_layer(middleware::from_fn_with_state(
                 state.clone(),

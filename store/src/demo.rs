@@ -16,6 +16,7 @@ use sea_orm::{
 };
 
 use crate::areas::AreaDirectory;
+use crate::demo_figures;
 use crate::entity::{response, wave};
 use crate::responses_import;
 use crate::waves::{self, NewWave};
@@ -97,36 +98,43 @@ pub fn write_synthetic(out: &mut impl Write, s: &Synthetic) -> io::Result<()> {
     Ok(())
 }
 
-/// Scales where most people score low.
-const LOW_IS_TYPICAL: [&str; 2] = ["wb_anxiety", "fear_crime_effect"];
-
-/// One made-up answer to a question, for a resident of the given ward.
+/// One made-up answer to a question, for a resident of the given ward: drawn from the
+/// question's typical national spread (`demo_figures`), wards apart by a little, a later
+/// wave (`lift`) a little better.
 pub fn answer(rng: &mut StdRng, q: &domain::Question, ward: usize, lift: u32) -> Option<String> {
     if rng.random_ratio(1, 20) {
         return None;
     }
+    // -2 to 2: some wards do a little better than others.
     let tilt = (ward % 5) as i32 - 2;
     Some(match &q.kind {
         QuestionKind::Scale { min, max, .. } => {
-            // Around two thirds of the way up the scale (a third for the scales where a
-            // high score is bad), wards apart by a point or two.
-            let lift = lift as i32;
-            let centre = if LOW_IS_TYPICAL.contains(&q.key.as_str()) {
-                min + (max - min) / 3 + tilt / 2 - lift
+            let typical = demo_figures::scale(&q.key).unwrap_or(demo_figures::TypicalScale {
+                mean: f64::from(*min) + f64::from(max - min) * 0.7,
+                sd: f64::from(max - min) / 5.0,
+                higher_is_better: true,
+            });
+            let better = 0.25 * f64::from(tilt) + 0.3 * f64::from(lift);
+            let mean = if typical.higher_is_better {
+                typical.mean + better
             } else {
-                min + (max - min) * 2 / 3 + tilt / 2 + lift
+                typical.mean - better
             };
-            let noise = rng.random_range(-3..=3) + rng.random_range(-2..=2);
-            (centre + noise).clamp(*min, *max).to_string()
+            let value = (mean + typical.sd * normal(rng)).round() as i32;
+            value.clamp(*min, *max).to_string()
         }
         QuestionKind::Choice { options } => {
-            // The first options are the favourable ones in every standard question; the
-            // smallest of a few draws leans towards them, more so with lift.
-            let draws = 2 + lift + u32::from(tilt > 0);
-            let i = (0..draws)
-                .map(|_| rng.random_range(0..options.len()))
-                .min()
-                .unwrap_or(0);
+            let i = match demo_figures::choice(&q.key) {
+                Some(t) if t.percent.len() == options.len() => {
+                    shifted(rng, &t, tilt + 2 * lift as i32)
+                }
+                // A question with no typical spread: the smallest of a few draws leans
+                // towards the first options, the favourable ones in a standard question.
+                _ => (0..2 + lift + u32::from(tilt > 0))
+                    .map(|_| rng.random_range(0..options.len()))
+                    .min()
+                    .unwrap_or(0),
+            };
             options[i].key.clone()
         }
         QuestionKind::Text { .. } => {
@@ -144,6 +152,48 @@ pub fn answer(rng: &mut StdRng, q: &domain::Question, ward: usize, lift: u32) ->
         }
         QuestionKind::Area => return None,
     })
+}
+
+/// The prefix of every made-up answer's id.
+const DEMO_ID: &str = "demo-";
+
+/// Whether a wave holds any of the demo's made-up answers.
+pub async fn has_demo_answers(db: &DatabaseConnection, wave_id: i32) -> Result<bool, StoreError> {
+    Ok(response::Entity::find()
+        .filter(response::Column::WaveId.eq(wave_id))
+        .filter(response::Column::ExternalId.starts_with(DEMO_ID))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// A standard normal draw (Box-Muller).
+fn normal(rng: &mut StdRng) -> f64 {
+    let u: f64 = 1.0 - rng.random::<f64>();
+    let v: f64 = rng.random();
+    (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+}
+
+/// An option drawn from a typical spread, then, for a ward that does better (`better` > 0)
+/// or worse, moved one step along the ordered options one time in twelve per point.
+fn shifted(rng: &mut StdRng, t: &demo_figures::TypicalChoice, better: i32) -> usize {
+    let total: u32 = t.percent.iter().sum();
+    let mut pick = rng.random_range(0..total);
+    let mut i = 0;
+    while pick >= t.percent[i] {
+        pick -= t.percent[i];
+        i += 1;
+    }
+    if i >= t.ordered || better == 0 || !rng.random_ratio(better.unsigned_abs().min(6), 12) {
+        return i;
+    }
+    // Towards the better end: to a lower index when the first option is the best.
+    let down = (better > 0) == t.first_is_better;
+    match down {
+        true if i > 0 => i - 1,
+        false if i + 1 < t.ordered => i + 1,
+        _ => i,
+    }
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -257,7 +307,7 @@ async fn fill(
                 ward_codes,
                 rows: *rows,
                 seed: seed * 7 + c as u64,
-                id_prefix: &format!("demo-{channel}-"),
+                id_prefix: &format!("{DEMO_ID}{channel}-"),
                 lift,
                 uneven: true,
             },
@@ -280,4 +330,67 @@ async fn fill(
         added += r.added;
     }
     Ok(added)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(key: &str) -> domain::Question {
+        crate::seed::demo_surveys()
+            .into_iter()
+            .flat_map(|(_, s)| s.sections)
+            .flat_map(|s| s.questions)
+            .find(|q| q.key == key)
+            .unwrap_or_else(|| panic!("no question {key}"))
+    }
+
+    #[test]
+    fn every_typical_spread_fits_its_question() {
+        for (_, survey) in crate::seed::demo_surveys() {
+            for q in survey.sections.iter().flat_map(|s| &s.questions) {
+                if let (QuestionKind::Choice { options }, Some(t)) =
+                    (&q.kind, demo_figures::choice(&q.key))
+                {
+                    assert_eq!(t.percent.len(), options.len(), "{}", q.key);
+                }
+            }
+        }
+    }
+
+    /// The demo's figures sit near England's, whatever the ward and wave.
+    #[test]
+    fn demo_answers_are_near_the_national_figures() {
+        let mut rng = StdRng::seed_from_u64(7);
+        let lonely = question("wb_loneliness");
+        let life = question("wb_life_satisfaction");
+        let anxiety = question("wb_anxiety");
+        for lift in [0, 1] {
+            let (mut often, mut asked, mut sum, mut n, mut worry, mut m) = (0, 0, 0.0, 0, 0.0, 0);
+            for i in 0..20_000 {
+                let ward = i % 37;
+                if let Some(a) = answer(&mut rng, &lonely, ward, lift) {
+                    asked += 1;
+                    often += usize::from(a == "often_always");
+                }
+                if let Some(a) = answer(&mut rng, &life, ward, lift) {
+                    sum += a.parse::<f64>().unwrap();
+                    n += 1;
+                }
+                if let Some(a) = answer(&mut rng, &anxiety, ward, lift) {
+                    worry += a.parse::<f64>().unwrap();
+                    m += 1;
+                }
+            }
+            let share = often as f64 / asked as f64;
+            assert!(
+                (0.04..0.10).contains(&share),
+                "lonely often or always: {share}"
+            );
+            let mean = sum / f64::from(n);
+            assert!((7.0..7.9).contains(&mean), "life satisfaction: {mean}");
+            let mean = worry / f64::from(m);
+            assert!((2.6..3.6).contains(&mean), "anxiety: {mean}");
+        }
+    }
 }

@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod db;
 pub mod demo;
+mod demo_figures;
 pub mod drafts;
 pub mod entity;
 pub mod entries;

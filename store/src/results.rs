@@ -19,6 +19,8 @@ pub struct WaveIndicators {
     pub areas: EngineAreas,
     pub settings: Settings,
     pub population_illustrative: bool,
+    /// Whether the wave holds the demo's made-up answers (`demo`), so pages can say so.
+    pub answers_illustrative: bool,
     pub result: WaveResult,
 }
 
@@ -101,6 +103,7 @@ pub async fn compute_indicator_parts(
         weighted: wave.weighted,
     };
     let population_illustrative = wave.weighted && settings::population_is_illustrative(db).await?;
+    let answers_illustrative = crate::demo::has_demo_answers(db, wave.id).await?;
     let mut out = Vec::with_capacity(parts.len());
     for part in parts {
         let result = run(
@@ -121,6 +124,7 @@ pub async fn compute_indicator_parts(
             areas: areas.clone(),
             settings: settings.clone(),
             population_illustrative,
+            answers_illustrative,
             result,
         });
     }
@@ -179,6 +183,7 @@ async fn compute_part(
     }
     Ok(WaveIndicators {
         population_illustrative: wave.weighted && settings::population_is_illustrative(db).await?,
+        answers_illustrative: crate::demo::has_demo_answers(db, wave.id).await?,
         settings: Settings {
             threshold,
             weighted: wave.weighted,

@@ -71,6 +71,8 @@ pub struct WaveHeader {
     pub baseline_name: Option<String>,
     pub weighted: bool,
     pub population_illustrative: bool,
+    /// The demo's made-up answers, not residents'.
+    pub answers_illustrative: bool,
     pub threshold: u32,
     pub respondents: usize,
     /// Every wave the viewer may see, for switching.
@@ -106,6 +108,8 @@ pub struct IndicatorDetail {
 pub struct WardRow {
     pub indicator: IndicatorSummary,
     pub ward: Figure,
+    /// The ward against the whole area at 99.8% limits (see the methodology).
+    pub against_all: crate::framework::model::Judgement,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

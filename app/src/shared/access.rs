@@ -52,8 +52,14 @@ pub const SITE: Declared = &[
     (SITE_FILES, Access::Anyone),
     (HEALTH, Access::Anyone),
     (FAVICON, Access::Anyone),
+    (BRAND_FILES, Access::Anyone),
+    (MASTHEAD, Access::Anyone),
 ];
 /// Asked for by browsers and bookmarks whatever the page says.
 pub const FAVICON: &str = "/favicon.ico";
 pub const SITE_FILES: &str = "/pkg/{*file}";
+/// The header's server function (`shared::masthead`).
+pub const MASTHEAD: &str = "/api/site/masthead";
+/// The council's stylesheet and logo, from configuration (`shared::ssr::brand`).
+pub const BRAND_FILES: &str = "/brand/{file}";
 pub const HEALTH: &str = "/healthz";

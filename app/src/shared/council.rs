@@ -1,6 +1,7 @@
 //! The council that runs Kiln, as its residents meet it: named on the accessibility
 //! statement and the privacy notice, with how to reach it. Set by configuration
-//! (`KILN_COUNCIL_*`), so another council can run Kiln without changing code.
+//! (`KILN_COUNCIL_*`, `KILN_SERVICE_NAME`, `KILN_BRAND_COLOUR`), so another council can run
+//! Kiln without changing code.
 
 use serde::{Deserialize, Serialize};
 
@@ -8,6 +9,11 @@ use serde::{Deserialize, Serialize};
 pub struct Council {
     /// `KILN_COUNCIL_NAME`: the data controller, as its residents know it.
     pub name: String,
+    /// `KILN_SERVICE_NAME`: what the header calls the service, beside the council's name.
+    pub service: String,
+    /// Where the council's logo is served (`KILN_COUNCIL_LOGO`), or empty: the header then
+    /// shows the council's name in words.
+    pub logo: String,
     /// `KILN_COUNCIL_EMAIL`: where residents write about the surveys (may be empty).
     pub email: String,
     /// `KILN_COUNCIL_PHONE`.
@@ -83,6 +89,8 @@ impl Default for Council {
     fn default() -> Self {
         Council {
             name: "Stoke-on-Trent City Council".into(),
+            service: "Resident surveys".into(),
+            logo: String::new(),
             email: String::new(),
             phone: "01782 234234".into(),
             address: "Civic Centre, Glebe Street, Stoke-on-Trent ST4 1HH".into(),

@@ -9,10 +9,12 @@ pub mod charts;
 pub mod components;
 pub mod council;
 pub mod csp;
+pub mod masthead;
 pub mod messages;
 pub mod not_found;
 pub mod notice;
 mod page_error;
+pub mod route_focus;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 mod typed;

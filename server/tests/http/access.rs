@@ -25,6 +25,7 @@ fn sample(pattern: &str, resume: &str) -> String {
             // No such link: a page that says so, a POST that changes nothing.
             "{token}" => "no-such-link".to_string(),
             "{*file}" => "kiln.css".to_string(),
+            "{file}" => "brand.css".to_string(),
             s if s.starts_with('{') => panic!("no sample value for {s} in {pattern}"),
             s => s.to_string(),
         })

@@ -567,23 +567,28 @@ db_test!(
         assert_eq!(page.error_summary().len(), 1);
         assert_eq!(page.attr("#threshold", "value").as_deref(), Some("three"));
 
+        // Every benchmark is one form: one row refused, another right, a third emptied.
+        let life = "wb_life_satisfaction_mean";
+        let lonely = "wb_loneliness_often";
         let res = admin
             .post(
-                "/admin/settings/benchmark",
+                "/admin/settings/benchmarks",
                 &[
                     ("csrf", &csrf),
-                    ("indicator", "wb_life_satisfaction_mean"),
-                    ("source", "ONS APS 2024/25"),
-                    ("value", "eleven"),
+                    (&format!("source-{life}"), "ONS APS 2024/25"),
+                    (&format!("value-{life}"), "eleven"),
+                    (&format!("source-{lonely}"), "Community Life Survey 2023/24"),
+                    (&format!("value-{lonely}"), "7"),
                 ],
             )
             .await;
         let to = location(&res);
-        assert!(to.ends_with("#b-wb_life_satisfaction_mean"), "{to}");
         assert!(!to.contains("eleven") && !to.contains("ONS"), "{to}");
         let page = admin.get(&to).await;
-        assert_eq!(page.error_summary().len(), 1, "{:?}", page.error_summary());
-        let id = "b-wb_life_satisfaction_mean";
+        let summary = page.error_summary();
+        assert_eq!(summary.len(), 1, "{summary:?}");
+        assert!(summary[0].contains("Life satisfaction"), "{summary:?}");
+        let id = format!("b-{life}");
         assert_eq!(
             page.attr(&format!("#{id}-source"), "value").as_deref(),
             Some("ONS APS 2024/25")
@@ -592,11 +597,66 @@ db_test!(
             page.attr(&format!("#{id}-value"), "value").as_deref(),
             Some("eleven")
         );
-        // Other benchmarks' forms keep their own values.
+        assert!(!page.select(&format!("#{id}-value-error")).is_empty());
+        // The right row kept what was typed too, and nothing was saved.
+        assert_eq!(
+            page.attr(&format!("#b-{lonely}-value"), "value").as_deref(),
+            Some("7")
+        );
+        assert!(store::benchmarks::all(&app.db)
+            .await
+            .unwrap()
+            .iter()
+            .all(|b| b.indicator_key != lonely));
+        // Other rows keep their own values.
         assert!(!page
-            .select("input[name=value]")
+            .select("input[name^=value-]")
             .iter()
             .filter(|e| e.value().id() != Some(&format!("{id}-value")))
             .any(|e| e.value().attr("value") == Some("eleven")));
+        // The whole form right: both saved in one go, and one Save on the page.
+        let csrf = admin.csrf_from("/admin/settings").await;
+        let res = admin
+            .post(
+                "/admin/settings/benchmarks",
+                &[
+                    ("csrf", &csrf),
+                    (&format!("source-{life}"), "ONS APS 2024/25"),
+                    (&format!("value-{life}"), "7.4"),
+                    (&format!("source-{lonely}"), "Community Life Survey 2023/24"),
+                    (&format!("value-{lonely}"), "7%"),
+                ],
+            )
+            .await;
+        let page = admin.get(&location(&res)).await;
+        assert!(
+            page.text.contains("2 benchmarks are saved."),
+            "{}",
+            page.text
+        );
+        let saved = store::benchmarks::all(&app.db).await.unwrap();
+        let value = |k: &str| saved.iter().find(|b| b.indicator_key == k).map(|b| b.value);
+        assert_eq!(value(life), Some(7.4));
+        assert_eq!(value(lonely), Some(0.07));
+        assert_eq!(
+            page.select("form[action='/admin/settings/benchmarks']")
+                .len(),
+            1
+        );
+        // Emptying a row removes its benchmark.
+        let csrf = admin.csrf_from("/admin/settings").await;
+        admin
+            .post(
+                "/admin/settings/benchmarks",
+                &[
+                    ("csrf", &csrf),
+                    (&format!("source-{lonely}"), ""),
+                    (&format!("value-{lonely}"), ""),
+                ],
+            )
+            .await;
+        let saved = store::benchmarks::all(&app.db).await.unwrap();
+        assert!(saved.iter().all(|b| b.indicator_key != lonely));
+        assert!(saved.iter().any(|b| b.indicator_key == life));
     }
 );

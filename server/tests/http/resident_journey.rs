@@ -2,6 +2,7 @@
 //! PostgreSQL.
 
 use crate::common::TestApp;
+use domain::accounts::Role;
 use reqwest::StatusCode;
 
 db_test!(
@@ -485,6 +486,81 @@ db_test!(
         ] {
             assert!(notice.text.contains(needed), "{needed}");
         }
+    }
+);
+
+db_test!(
+    a_councils_name_logo_and_colour_are_configuration,
+    |b| b.configure(|c| {
+        c.council.name = "Example Borough Council".into();
+        c.council.service = "Have your say".into();
+        c.brand = app::shared::ssr::brand::BrandFiles::new(
+            domain::brand::BrandColour::parse("#1d4f91").unwrap(),
+            Some((
+                "example.svg",
+                b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec(),
+            )),
+        )
+        .unwrap();
+        c.council.logo = c.brand.logo.as_ref().unwrap().path.clone();
+    }),
+    |app: TestApp| async move {
+        let home = app.get("/").await;
+        let logo = home.attr(".header-logo", "src").expect("a logo");
+        assert_eq!(
+            home.attr(".header-logo", "alt").as_deref(),
+            Some("Example Borough Council")
+        );
+        assert_eq!(home.texts(".header-service"), ["Have your say"]);
+        // Nobody is signed in: the header offers staff their way in.
+        assert!(home
+            .texts(".header-nav a")
+            .contains(&"Staff sign in".to_string()));
+        let sheets: Vec<String> = home
+            .select("link[rel=stylesheet]")
+            .iter()
+            .filter_map(|e| e.value().attr("href").map(str::to_string))
+            .collect();
+        let brand = sheets
+            .iter()
+            .find(|h| h.starts_with("/brand/brand."))
+            .expect("the council's stylesheet");
+        for (path, kind, body) in [
+            (
+                brand.as_str(),
+                "text/css; charset=utf-8",
+                "--brand:#1d4f91;--brand-dark:#13335e",
+            ),
+            (logo.as_str(), "image/svg+xml", "<svg"),
+        ] {
+            let res = app
+                .client
+                .get(format!("{}{path}", app.base))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            let header = |h: &str| res.headers()[h].to_str().unwrap().to_string();
+            assert_eq!(header("content-type"), kind);
+            assert_eq!(
+                header("cache-control"),
+                "public, max-age=31536000, immutable"
+            );
+            assert!(res.text().await.unwrap().contains(body), "{path}");
+        }
+        let missing = app
+            .client
+            .get(format!("{}/brand/brand.0000.css", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        // Signed in, the header leads to the dashboard instead, on public pages too.
+        let officer = app.signed_in("officer@stoke.gov.uk", Role::Officer).await;
+        let page = officer.get("/results").await;
+        let links = page.texts(".header-nav a");
+        assert!(links.contains(&"Dashboard".to_string()), "{links:?}");
+        assert!(!links.contains(&"Staff sign in".to_string()), "{links:?}");
     }
 );
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::admin::api::load_settings;
-use crate::admin::model::SettingsView;
+use crate::admin::model::{BenchmarkRow, SettingsView};
 use crate::admin::paths;
 use crate::officer::pages::nav::OfficerNav;
 use crate::shared::components::ErrorItem;
@@ -24,15 +24,6 @@ pub fn SettingsPage() -> impl IntoView {
                     .get("e_threshold")
                     .and_then(|c| domain::threshold::ThresholdProblem::from_code(&c))
                     .map(crate::shared::messages::threshold_problem);
-                let which = q.get("indicator").unwrap_or_default();
-                let v_err = q
-                    .get("e_value")
-                    .and_then(|c| domain::benchmark::ValueProblem::from_code(&c))
-                    .map(crate::shared::messages::benchmark_value_problem);
-                let s_err = q
-                    .get("e_source")
-                    .and_then(|c| domain::benchmark::SourceProblem::from_code(&c))
-                    .map(crate::shared::messages::benchmark_source_problem);
                 let mut errors = Vec::new();
                 if let Some(m) = &t_err {
                     errors
@@ -41,28 +32,49 @@ pub fn SettingsPage() -> impl IntoView {
                             message: m.clone(),
                         });
                 }
-                if let Some(m) = &s_err {
-                    errors
-                        .push(ErrorItem {
-                            field_id: format!("b-{which}-source"),
-                            message: m.clone(),
-                        });
-                }
-                if let Some(m) = &v_err {
-                    errors
-                        .push(ErrorItem {
-                            field_id: format!("b-{which}-value"),
-                            message: m.clone(),
-                        });
+                let problems: Vec<(Option<String>, Option<String>)> = s
+                    .benchmarks
+                    .iter()
+                    .map(|b| {
+                        let source = q
+                            .get(&format!("e_source-{}", b.key))
+                            .and_then(|c| domain::benchmark::SourceProblem::from_code(&c))
+                            .map(crate::shared::messages::benchmark_source_problem);
+                        let value = q
+                            .get(&format!("e_value-{}", b.key))
+                            .and_then(|c| domain::benchmark::ValueProblem::from_code(&c))
+                            .map(crate::shared::messages::benchmark_value_problem);
+                        (source, value)
+                    })
+                    .collect();
+                for (b, (source, value)) in s.benchmarks.iter().zip(&problems) {
+                    if let Some(m) = source {
+                        errors
+                            .push(ErrorItem {
+                                field_id: format!("b-{}-source", b.key),
+                                message: format!("{}: {m}", b.label),
+                            });
+                    }
+                    if let Some(m) = value {
+                        errors
+                            .push(ErrorItem {
+                                field_id: format!("b-{}-value", b.key),
+                                message: format!("{}: {m}", b.label),
+                            });
+                    }
                 }
                 let has_errors = !errors.is_empty();
                 let saved = q
                     .get("saved")
                     .map(|k| {
                         if k == "threshold" {
-                            "The threshold is saved."
+                            "The threshold is saved.".to_string()
                         } else {
-                            "The benchmark is saved."
+                            match q.get("changed").as_deref() {
+                                Some("0") | None => "No benchmark was changed.".to_string(),
+                                Some("1") => "1 benchmark is saved.".to_string(),
+                                Some(n) => format!("{n} benchmarks are saved."),
+                            }
                         }
                     });
                 let typed_threshold = s
@@ -70,12 +82,13 @@ pub fn SettingsPage() -> impl IntoView {
                     .get("threshold")
                     .unwrap_or_else(|| s.threshold.to_string());
                 let csrf = s.viewer.csrf.clone();
+                // Each refused row's problems, in the table's order.
                 // The post sends back a problem's code; the words are written here.
                 view! {
                     <PageTitle text="Settings".to_string() error=has_errors />
                     <OfficerNav viewer=s.viewer.clone() />
                     <ErrorSummary errors />
-                    <StatusNotice message=saved.map(str::to_string) />
+                    <StatusNotice message=saved />
                     <h1>"Settings"</h1>
                     <h2>"Disclosure threshold"</h2>
                     <form method="post" action=paths::ADMIN_THRESHOLD novalidate>
@@ -115,98 +128,107 @@ pub fn SettingsPage() -> impl IntoView {
                     </form>
                     <h2>"Benchmarks"</h2>
                     <p>
-                        "A comparison figure shown beside an indicator, such as the national figure. Leave both boxes empty to remove one."
+                        "A comparison figure shown beside an indicator, such as the national figure: a percentage for a share, a score from 0 to 10 for a mean. Empty both boxes of a row to remove its benchmark. Only the rows you change are saved."
                     </p>
-                    {s
-                        .benchmarks
-                        .iter()
-                        .map(|b| {
-                            let mine = b.key == which;
-                            let (sm, vm) = if mine {
-                                (s_err.clone(), v_err.clone())
-                            } else {
-                                (None, None)
-                            };
-                            let typed_here = s.typed.get("indicator").as_deref()
-                                == Some(b.key.as_str());
-                            let source = typed_here
-                                .then(|| s.typed.get("source"))
-                                .flatten()
-                                .unwrap_or_else(|| b.source.clone());
-                            let value = typed_here
-                                .then(|| s.typed.get("value"))
-                                .flatten()
-                                .unwrap_or_else(|| b.value.clone());
-                            let id = format!("b-{}", b.key);
-                            // What was typed comes back only to the form it was typed in.
-                            view! {
-                                <form
-                                    method="post"
-                                    action=paths::ADMIN_BENCHMARK
-                                    class="benchmark-form"
-                                    id=id.clone()
-                                    novalidate
-                                >
-                                    <fieldset class="fieldset">
-                                        <legend class="fieldset-legend">{b.label.clone()}</legend>
-                                        <input type="hidden" name="csrf" value=csrf.clone() />
-                                        <input type="hidden" name="indicator" value=b.key.clone() />
-                                        <div class=if sm.is_some() {
-                                            "form-group form-group-error"
-                                        } else {
-                                            "form-group"
-                                        }>
-                                            <label class="label" for=format!("{id}-source")>
-                                                "Source"
-                                            </label>
-                                            <FieldErrorMessage
-                                                id=format!("{id}-source-error")
-                                                message=sm.clone()
-                                            />
-                                            <input
-                                                class="input"
-                                                id=format!("{id}-source")
-                                                name="source"
-                                                type="text"
-                                                value=source
-                                            />
-                                        </div>
-                                        <div class=if vm.is_some() {
-                                            "form-group form-group-error"
-                                        } else {
-                                            "form-group"
-                                        }>
-                                            <label class="label" for=format!("{id}-value")>
-                                                {if b.is_share {
-                                                    "Value (percentage)"
-                                                } else {
-                                                    "Value (score from 0 to 10)"
-                                                }}
-                                            </label>
-                                            <FieldErrorMessage
-                                                id=format!("{id}-value-error")
-                                                message=vm.clone()
-                                            />
-                                            <input
-                                                class="input input-short"
-                                                id=format!("{id}-value")
-                                                name="value"
-                                                type="text"
-                                                inputmode="decimal"
-                                                value=value
-                                            />
-                                        </div>
-                                        <button class="button button-secondary" type="submit">
-                                            {format!("Save benchmark for {}", b.label)}
-                                        </button>
-                                    </fieldset>
-                                </form>
-                            }
-                        })
-                        .collect_view()}
+                    <form method="post" action=paths::ADMIN_BENCHMARK novalidate>
+                        <input type="hidden" name="csrf" value=csrf.clone() />
+                        <div class="table-wrap">
+                            <table class="table table-stack benchmarks">
+                                <caption class="visually-hidden">"Benchmarks"</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Indicator"</th>
+                                        <th scope="col">"Source"</th>
+                                        <th scope="col">"Value"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {s
+                                        .benchmarks
+                                        .iter()
+                                        .zip(problems)
+                                        .map(|(b, (sm, vm))| { benchmark_row(b, sm, vm, &s.typed) })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <button class="button" type="submit">
+                            "Save benchmarks"
+                        </button>
+                    </form>
                 }
                     .into_any()
             },
         )}
+    }
+}
+
+/// One indicator's row: what was typed if the form came back refused, else what is stored.
+fn benchmark_row(
+    b: &BenchmarkRow,
+    source_problem: Option<String>,
+    value_problem: Option<String>,
+    typed: &crate::shared::Typed,
+) -> impl IntoView {
+    let id = format!("b-{}", b.key);
+    let source = typed
+        .get(&format!("source-{}", b.key))
+        .unwrap_or_else(|| b.source.clone());
+    let value = typed
+        .get(&format!("value-{}", b.key))
+        .unwrap_or_else(|| b.value.clone());
+    let unit = if b.is_share {
+        "percentage"
+    } else {
+        "score from 0 to 10"
+    };
+    let group = |problem: &Option<String>| {
+        if problem.is_some() {
+            "form-group form-group-error"
+        } else {
+            "form-group"
+        }
+    };
+    view! {
+        <tr id=id.clone()>
+            <th scope="row">{b.label.clone()}</th>
+            <td data-label="Source">
+                <div class=group(&source_problem)>
+                    <label class="visually-hidden" for=format!("{id}-source")>
+                        {format!("Source for {}", b.label)}
+                    </label>
+                    <FieldErrorMessage
+                        id=format!("{id}-source-error")
+                        message=source_problem.clone()
+                    />
+                    <input
+                        class="input"
+                        id=format!("{id}-source")
+                        name=format!("source-{}", b.key)
+                        type="text"
+                        value=source
+                    />
+                </div>
+            </td>
+            <td data-label=format!("Value ({unit})")>
+                <div class=group(&value_problem)>
+                    <label class="visually-hidden" for=format!("{id}-value")>
+                        {format!("Value for {} ({unit})", b.label)}
+                    </label>
+                    <FieldErrorMessage
+                        id=format!("{id}-value-error")
+                        message=value_problem.clone()
+                    />
+                    <input
+                        class="input input-short"
+                        id=format!("{id}-value")
+                        name=format!("value-{}", b.key)
+                        type="text"
+                        inputmode="decimal"
+                        value=value
+                    />
+                </div>
+            </td>
+        </tr>
     }
 }

@@ -22,7 +22,7 @@ pub fn router() -> Routes {
         .route(paths::ADMIN_USER, post(update_user))
         .route(paths::ADMIN_USER_PASSWORD, post(reset_password))
         .route(paths::ADMIN_THRESHOLD, post(set_threshold))
-        .route(paths::ADMIN_BENCHMARK, post(set_benchmark))
+        .route(paths::ADMIN_BENCHMARK, post(set_benchmarks))
         .route(paths::ADMIN_OUTBOX_RETRY, post(retry_mail))
 }
 
@@ -183,82 +183,101 @@ async fn set_threshold(
     .into_response())
 }
 
-async fn set_benchmark(
+/// Every benchmark in one form. Rows left as they were are not touched; a row with both
+/// boxes emptied is removed. Nothing is saved unless every changed row is right, and each
+/// refused row keeps what was typed with its message beside it.
+async fn set_benchmarks(
     State(st): State<AppState>,
     p: Posted<Administrators>,
 ) -> Result<Response, OfficerError> {
-    let key = field(&p.fields, "indicator").unwrap_or("");
     let defs = store::indicator_defs::all(&st.db).await?;
-    let def = defs
-        .iter()
-        .find(|d| d.key == key)
-        .ok_or(OfficerError::NotFound)?;
-    let source = field(&p.fields, "source").unwrap_or("").trim();
-    let typed = field(&p.fields, "value")
-        .unwrap_or("")
-        .trim()
-        .trim_end_matches('%');
-    let anchor = format!("#b-{key}");
-    let back = |pairs: &[(&str, &str)]| {
-        let mut all = vec![("indicator", key)];
-        all.extend_from_slice(pairs);
-        Redirect::to(&format!(
-            "{}{anchor}",
-            with_query(paths::ADMIN_SETTINGS, &all)
-        ))
-        .into_response()
-    };
-    if source.is_empty() && typed.is_empty() {
-        store::benchmarks::remove(&st.db, key).await?;
+    let marks = store::benchmarks::all(&st.db).await?;
+    let rows = super::views::benchmark_rows(defs, &marks);
+    let mut changes = Vec::new();
+    let mut codes: Vec<(String, String)> = Vec::new();
+    let mut typed: Vec<(String, String)> = Vec::new();
+    for row in &rows {
+        let (Some(source), Some(value)) = (
+            field(&p.fields, &format!("source-{}", row.key)),
+            field(&p.fields, &format!("value-{}", row.key)),
+        ) else {
+            continue;
+        };
+        let (source, value) = (source.trim(), value.trim().trim_end_matches('%').trim());
+        if source == row.source && value == row.value {
+            continue;
+        }
+        typed.push((format!("source-{}", row.key), source.to_string()));
+        typed.push((format!("value-{}", row.key), value.to_string()));
+        if source.is_empty() && value.is_empty() {
+            changes.push((row.key.clone(), None));
+            continue;
+        }
+        let parsed = domain::benchmark::parse_value(value, row.is_share);
+        match (parsed, domain::benchmark::check_source(source)) {
+            (Ok(v), Ok(source)) => changes.push((
+                row.key.clone(),
+                Some((source.to_string(), v, value.to_string())),
+            )),
+            (parsed, checked) => {
+                if let Err(problem) = checked {
+                    codes.push((format!("e_source-{}", row.key), problem.code().into()));
+                }
+                if let Err(problem) = parsed {
+                    codes.push((format!("e_value-{}", row.key), problem.code().into()));
+                }
+            }
+        }
+    }
+    if !codes.is_empty() {
+        return Ok(flash::back_to_form(
+            &st,
+            paths::ADMIN_SETTINGS,
+            &as_refs(&codes),
+            &as_refs(&typed),
+            "",
+        ));
+    }
+    for (key, change) in &changes {
+        let what = match change {
+            None => {
+                store::benchmarks::remove(&st.db, key).await?;
+                format!("benchmark removed: {key}")
+            }
+            Some((source, v, typed)) => {
+                store::benchmarks::set(
+                    &st.db,
+                    &store::benchmarks::Benchmark {
+                        indicator_key: key.clone(),
+                        label: source.clone(),
+                        value: *v,
+                    },
+                )
+                .await?;
+                format!("benchmark {key}: {typed} ({source})")
+            }
+        };
         audit::record(
             &st.db,
             &p.actor(),
             domain::AuditAction::SettingChanged,
-            &format!("benchmark removed: {key}"),
+            &what,
         )
         .await?;
-        return Ok(back(&[("saved", "benchmark")]));
     }
-    let value = domain::benchmark::parse_value(typed, !def.rule.is_mean());
-    match (value, domain::benchmark::check_source(source)) {
-        (Ok(v), Ok(source)) => {
-            store::benchmarks::set(
-                &st.db,
-                &store::benchmarks::Benchmark {
-                    indicator_key: key.into(),
-                    label: source.into(),
-                    value: v,
-                },
-            )
-            .await?;
-            audit::record(
-                &st.db,
-                &p.actor(),
-                domain::AuditAction::SettingChanged,
-                &format!("benchmark {key}: {typed} ({source})"),
-            )
-            .await?;
-            Ok(back(&[("saved", "benchmark")]))
-        }
-        // Problems go back as codes; the page words them.
-        (value, source_problem) => {
-            let mut codes = vec![("indicator", key)];
-            if let Err(p) = value {
-                codes.push(("e_value", p.code()));
-            }
-            if let Err(p) = source_problem {
-                codes.push(("e_source", p.code()));
-            }
-            let typed = [("indicator", key), ("source", source), ("value", typed)];
-            Ok(flash::back_to_form(
-                &st,
-                paths::ADMIN_SETTINGS,
-                &codes,
-                &typed,
-                &anchor,
-            ))
-        }
-    }
+    let saved = changes.len().to_string();
+    Ok(Redirect::to(&with_query(
+        paths::ADMIN_SETTINGS,
+        &[("saved", "benchmarks"), ("changed", &saved)],
+    ))
+    .into_response())
+}
+
+fn as_refs(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
 }
 
 /// An administrator gives someone a temporary password; they must change it when they next

@@ -74,29 +74,36 @@ pub async fn settings(st: &AppState, who: &SignedIn) -> Result<SettingsView, Vie
         viewer: who.viewer(),
         typed: flash::take_typed(st, paths::ADMIN_SETTINGS),
         threshold: store::settings::disclosure_threshold(&st.db).await?,
-        benchmarks: defs
-            .into_iter()
-            .map(|d| {
-                let is_share = !d.rule.is_mean();
-                let mark = marks.iter().find(|m| m.indicator_key == d.key);
-                BenchmarkRow {
-                    source: mark.map(|m| m.label.clone()).unwrap_or_default(),
-                    value: mark
-                        .map(|m| {
-                            if is_share {
-                                format!("{}", (m.value * 1000.0).round() / 10.0)
-                            } else {
-                                format!("{}", (m.value * 100.0).round() / 100.0)
-                            }
-                        })
-                        .unwrap_or_default(),
-                    key: d.key,
-                    label: d.label,
-                    is_share,
-                }
-            })
-            .collect(),
+        benchmarks: benchmark_rows(defs, &marks),
     })
+}
+
+/// Each indicator's benchmark as the settings form shows it (empty where none is set).
+pub fn benchmark_rows(
+    defs: Vec<domain::indicators::IndicatorDef>,
+    marks: &[store::benchmarks::Benchmark],
+) -> Vec<BenchmarkRow> {
+    defs.into_iter()
+        .map(|d| {
+            let is_share = !d.rule.is_mean();
+            let mark = marks.iter().find(|m| m.indicator_key == d.key);
+            BenchmarkRow {
+                source: mark.map(|m| m.label.clone()).unwrap_or_default(),
+                value: mark
+                    .map(|m| {
+                        if is_share {
+                            format!("{}", (m.value * 1000.0).round() / 10.0)
+                        } else {
+                            format!("{}", (m.value * 100.0).round() / 100.0)
+                        }
+                    })
+                    .unwrap_or_default(),
+                key: d.key,
+                label: d.label,
+                is_share,
+            }
+        })
+        .collect()
 }
 
 pub async fn areas(

@@ -681,7 +681,11 @@ pub async fn for_report(
                         .or(series.first().copied());
                     ReportRow {
                         title: ind.title.clone(),
-                        baseline: text(&base.map(|o| shown(o, ind))),
+                        // The period itself, not a long label such as "as published in
+                        // the Corporate Strategy": the report prints on few pages.
+                        baseline: base
+                            .map(|o| format!("{} ({})", shown(o, ind).text, o.period.label()))
+                            .unwrap_or_else(|| "No figure".into()),
                         latest: text(&r.latest),
                         england: text(&r.england),
                         progress: r.progress.words.clone(),

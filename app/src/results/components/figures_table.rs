@@ -19,9 +19,11 @@ pub fn FiguresTable(
     #[prop(default = true)]
     with_change: bool,
 ) -> impl IntoView {
+    // A column of "Not available" in every row says nothing: leave it out.
+    let with_change = with_change && figures.iter().any(|f| f.change.is_some());
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=caption.clone()>
-            <table class="table">
+            <table class="table table-stack">
                 <caption class="table-caption">{caption.clone()}</caption>
                 <thead>
                     <tr>
@@ -51,13 +53,13 @@ pub fn FiguresTable(
                             view! {
                                 <tr>
                                     <th scope="row">{name}</th>
-                                    <td class="num">
+                                    <td class="num" data-label="Estimate">
                                         <EstimateText figure=f.clone() is_share threshold />
                                     </td>
-                                    <td>
+                                    <td data-label="95% interval">
                                         <IntervalText figure=f.clone() is_share />
                                     </td>
-                                    <td class="num">
+                                    <td class="num" data-label="Answers (n)">
                                         {f
                                             .n
                                             .map(|n| n.to_string())
@@ -66,7 +68,7 @@ pub fn FiguresTable(
                                     {with_change
                                         .then(|| {
                                             view! {
-                                                <td>
+                                                <td data-label="Change since baseline">
                                                     <ChangeText change=f.change higher_is_better />
                                                 </td>
                                             }

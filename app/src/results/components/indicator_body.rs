@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use super::{
-    BarChart, ChangeText, EstimateText, FiguresTable, IntervalText, TileMap, TrendChart, WaveNotes,
+    BarChart, ChangeText, EstimateText, FigureKey, FiguresTable, IntervalText, TileMap, TrendChart,
+    WaveNotes,
 };
 use crate::results::model::{format_value, IndicatorDetail};
 use crate::results::paths;
@@ -45,6 +46,7 @@ pub fn IndicatorBody(detail: IndicatorDetail, audience: Audience) -> impl IntoVi
             <p class="hint">{if better { "Higher is better." } else { "Lower is better." }}</p>
         </div>
         <WaveNotes header=h.clone() audience />
+        <FigureKey threshold=t />
 
         <h2>"By ward"</h2>
         <TileMap

@@ -1,6 +1,7 @@
 //! Pieces of the results pages, shared by the officers' dashboard and the public pages.
 
 pub mod bar_chart;
+pub mod figure_key;
 pub mod figure_text;
 pub mod figures_table;
 pub mod indicator_body;
@@ -10,6 +11,7 @@ pub mod trend_chart;
 pub mod wave_notes;
 
 pub use bar_chart::BarChart;
+pub use figure_key::FigureKey;
 pub use figure_text::{ChangeText, EstimateText, IntervalText};
 pub use figures_table::FiguresTable;
 pub use indicator_body::IndicatorBody;

@@ -25,6 +25,15 @@ pub fn WaveNotes(header: WaveHeader, audience: Audience) -> impl IntoView {
                 }}
             </li>
             {header
+                .answers_illustrative
+                .then(|| {
+                    view! {
+                        <li class="warning-text">
+                            "Illustrative: the answers in this wave are made up for the demonstration, spread near the national figures. They are not residents' views."
+                        </li>
+                    }
+                })}
+            {header
                 .population_illustrative
                 .then(|| {
                     view! {

@@ -44,7 +44,7 @@ pub fn AnnualReportPage() -> impl IntoView {
                             "In the ward tables, "<strong>"[c]"</strong>
                             " means the figure is withheld because it comes from too few answers to publish, and "
                             <strong>"[u]"</strong>
-                            " marks a figure from fewer than 30 answers, which may be unreliable. Percentages are of those who answered."
+                            " marks a figure from fewer than 30 answers, which may be unreliable. Percentages are of those who answered. The 95% interval is the range the figure for everyone in the area most likely lies in: the people who answered are a sample."
                         </p>
                         {r
                             .sections
@@ -97,7 +97,7 @@ fn ReportSurvey(section: ReportSection) -> impl IntoView {
         <section class="report-survey">
             <h2>{h.survey_title.clone()}</h2>
             <p>
-                {format!("From the {} wave: {} residents answered. ", h.wave_name, h.respondents)}
+                {format!("From the {} wave. ", h.wave_name)}
                 <a href=paths::wave(
                     Audience::Public,
                     &h.survey_key,
@@ -106,7 +106,11 @@ fn ReportSurvey(section: ReportSection) -> impl IntoView {
             </p>
             <WaveNotes header=h.clone() audience=Audience::Public />
             <h3>"Headline indicators"</h3>
-            <OverviewBody overview=section.headline.clone() audience=Audience::Public />
+            <OverviewBody
+                overview=section.headline.clone()
+                audience=Audience::Public
+                with_key=false
+            />
             <h3>"By ward"</h3>
             <WardTable section caption />
         </section>
@@ -201,29 +205,38 @@ fn ReportFramework(priorities: Vec<crate::framework::model::ReportPriority>) -> 
                         "Each indicator, with its chart and source"
                     </a>
                 </p>
-                {priorities
-                    .into_iter()
-                    .map(|p| {
-                        view! {
-                            <div
-                                class="table-wrap"
-                                tabindex="0"
-                                role="region"
-                                aria-label=p.title.clone()
-                            >
-                                <table class="table table-report">
-                                    <caption class="table-caption">{p.title.clone()}</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">"Indicator"</th>
-                                            <th scope="col">"Baseline"</th>
-                                            <th scope="col">"Latest"</th>
-                                            <th scope="col">"England"</th>
-                                            <th scope="col">"Trend"</th>
-                                            <th scope="col">"Target"</th>
-                                        </tr>
-                                    </thead>
+                // One table, a group of rows per priority: six tables' captions and headings
+                // would take a printed page of their own.
+                <div
+                    class="table-wrap"
+                    tabindex="0"
+                    role="region"
+                    aria-label="The wellbeing framework"
+                >
+                    <table class="table table-report table-framework-report">
+                        <caption class="table-caption">
+                            "The wellbeing framework: each priority's indicators"
+                        </caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Indicator"</th>
+                                <th scope="col">"Baseline"</th>
+                                <th scope="col">"Latest"</th>
+                                <th scope="col">"England"</th>
+                                <th scope="col">"Trend"</th>
+                                <th scope="col">"Target"</th>
+                            </tr>
+                        </thead>
+                        {priorities
+                            .into_iter()
+                            .map(|p| {
+                                view! {
                                     <tbody>
+                                        <tr class="table-group">
+                                            <th scope="rowgroup" colspan="6">
+                                                {p.title.clone()}
+                                            </th>
+                                        </tr>
                                         {p
                                             .rows
                                             .into_iter()
@@ -241,11 +254,11 @@ fn ReportFramework(priorities: Vec<crate::framework::model::ReportPriority>) -> 
                                             })
                                             .collect_view()}
                                     </tbody>
-                                </table>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
+                                }
+                            })
+                            .collect_view()}
+                    </table>
+                </div>
             </section>
         }
         .into_any()

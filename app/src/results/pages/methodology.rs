@@ -35,6 +35,10 @@ pub fn MethodologyPage() -> impl IntoView {
                     <p>
                         "Each figure has a 95% confidence interval: the range the true figure most likely lies in. Percentages use the Wilson interval; average scores use the t distribution. Both use the effective number of answers when weighted."
                     </p>
+                    <h2 id="wards">"A ward against the whole area"</h2>
+                    <p>
+                        "Each ward's page says whether the ward differs from the whole area. The ward's figure is given 99.8% limits (the Wilson interval with z = 3.09 for a percentage; for an average score, the 95% interval widened by the ratio of the t distribution's 99.9th to its 97.5th percentile). When the whole area's figure lies outside those limits the ward is reported as better or worse than the whole area; otherwise as similar. At 95%, comparing 34 wards would flag one or two by chance alone in every survey; 99.8% limits, as Public Health England's Fingertips uses for local areas, make such false alarms rare. A ward whose figure is withheld is not compared."
+                    </p>
                     <h2>"Change since the baseline"</h2>
                     <p>
                         "A figure is reported as increased or decreased only when the difference from the baseline wave is statistically significant at the 95% level; otherwise it is reported as no significant change."

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::framework::components::judgement::JudgementText;
 use crate::results::api::load_ward;
-use crate::results::components::{ChangeText, EstimateText, IntervalText};
+use crate::results::components::{ChangeText, EstimateText, FigureKey, IntervalText};
 use crate::results::model::WardReport;
 use crate::results::paths;
 use crate::results::paths::Audience;
@@ -34,6 +35,8 @@ pub fn WardPage() -> impl IntoView {
                 let updates = r.updates.clone();
                 let t = h.threshold;
                 let chooser = paths::wards(&h.survey_key, &h.wave_key);
+                let has_change = r.rows.iter().any(|row| row.ward.change.is_some());
+                // A baseline has no change to show: no column of "Not available".
                 view! {
                     <PageTitle text=format!("{}: {}", r.ward_name, h.wave_name) />
                     <a
@@ -73,9 +76,9 @@ pub fn WardPage() -> impl IntoView {
                         role="region"
                         aria-label="Indicators for this ward"
                     >
-                        <table class="table">
+                        <table class="table table-stack">
                             <caption class="table-caption">
-                                {format!("{} compared with all areas", r.ward_name)}
+                                {format!("{} compared with the whole area", r.ward_name)}
                             </caption>
                             <thead>
                                 <tr>
@@ -85,9 +88,13 @@ pub fn WardPage() -> impl IntoView {
                                     </th>
                                     <th scope="col">"95% interval"</th>
                                     <th scope="col" class="num">
-                                        "All areas"
+                                        "Whole area"
                                     </th>
-                                    <th scope="col">"Change since baseline"</th>
+                                    <th scope="col">"Compared with the whole area"</th>
+                                    {has_change
+                                        .then(|| {
+                                            view! { <th scope="col">"Change since baseline"</th> }
+                                        })}
                                 </tr>
                             </thead>
                             <tbody>
@@ -106,29 +113,37 @@ pub fn WardPage() -> impl IntoView {
                                                         &row.indicator.key,
                                                     )>{row.indicator.label.clone()}</a>
                                                 </th>
-                                                <td class="num">
+                                                <td class="num" data-label="This ward">
                                                     <EstimateText
                                                         figure=row.ward.clone()
                                                         is_share=s
                                                         threshold=t
                                                     />
                                                 </td>
-                                                <td>
+                                                <td data-label="95% interval">
                                                     <IntervalText figure=row.ward.clone() is_share=s />
                                                 </td>
-                                                <td class="num">
+                                                <td class="num" data-label="Whole area">
                                                     <EstimateText
                                                         figure=row.indicator.all.clone()
                                                         is_share=s
                                                         threshold=t
                                                     />
                                                 </td>
-                                                <td>
-                                                    <ChangeText
-                                                        change=row.ward.change
-                                                        higher_is_better=row.indicator.higher_is_better
-                                                    />
+                                                <td data-label="Compared with the whole area">
+                                                    <JudgementText j=row.against_all.clone() />
                                                 </td>
+                                                {has_change
+                                                    .then(|| {
+                                                        view! {
+                                                            <td data-label="Change since baseline">
+                                                                <ChangeText
+                                                                    change=row.ward.change
+                                                                    higher_is_better=row.indicator.higher_is_better
+                                                                />
+                                                            </td>
+                                                        }
+                                                    })}
                                             </tr>
                                         }
                                     })
@@ -136,6 +151,11 @@ pub fn WardPage() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
+                    <p class="hint">
+                        "A ward differs from the whole area when the whole area's figure lies outside the ward's 99.8% limits, a stricter test than the 95% interval so that comparing every ward does not flag one or two by chance alone. "
+                        <a href=paths::METHODOLOGY>"How the comparison is made"</a>
+                    </p>
+                    <FigureKey threshold=t />
                     {(!updates.is_empty())
                         .then(|| {
                             view! {

@@ -99,6 +99,7 @@ pub async fn load(
         baseline_name: baseline.map(|b| b.name),
         weighted: computed.settings.weighted,
         population_illustrative: computed.population_illustrative,
+        answers_illustrative: computed.answers_illustrative,
         threshold: computed.settings.threshold,
         respondents: computed.result.respondents,
         waves: waves
@@ -401,9 +402,11 @@ pub async fn ward_report(
     let rows = (0..w.defs.len())
         .filter_map(|i| {
             let c = cells.get(i, area_id(Level::Ward, a))?;
+            let all = cells.get(i, area_id(Level::All, 0));
             Some(WardRow {
                 indicator: summary(w, &cells, i, &marks),
                 ward: figure(c, ward.code.clone(), ward.name.clone(), None),
+                against_all: against_all(c, all, &w.defs[i]),
             })
         })
         .collect();
@@ -424,6 +427,39 @@ pub async fn ward_report(
         wards,
         header: l.header,
     })
+}
+
+/// A ward's figure against the whole area's: the whole area's value outside the ward's
+/// 99.8% limits is a difference (34 wards at 95% would flag one or two by chance alone).
+fn against_all(
+    ward: &CellResult,
+    all: Option<&CellResult>,
+    def: &domain::indicators::IndicatorDef,
+) -> crate::framework::model::Judgement {
+    use domain::framework::compare::{compare, limits_998};
+    use domain::framework::{Comparison, NotCompared, Polarity};
+    let with = "the whole area";
+    let comparison = match all {
+        _ if ward.withheld => Comparison::NotCompared(NotCompared::NoValue),
+        Some(all) if !all.withheld => {
+            let is_share = !def.rule.is_mean();
+            let e = limits_998(
+                ward.estimate,
+                ward.ci_low,
+                ward.ci_high,
+                ward.n_eff,
+                is_share,
+            );
+            let polarity = if def.higher_is_better {
+                Polarity::HighGood
+            } else {
+                Polarity::LowGood
+            };
+            compare(Some(e), Some(all.estimate), polarity)
+        }
+        _ => Comparison::NotCompared(NotCompared::NoBenchmark),
+    };
+    crate::framework::ssr::words::compared(comparison, with)
 }
 
 /// Every year with a published wave, newest first: the years with an annual report.

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod auth;
+pub mod brand;
 pub mod envelope;
 pub mod flash;
 pub mod forms;

@@ -24,6 +24,8 @@ pub struct AppState {
     pub mail: super::mail::MailSettings,
     /// The council running Kiln (`KILN_COUNCIL_*`).
     pub council: Arc<crate::shared::council::Council>,
+    /// Its colour and logo as files (`KILN_BRAND_COLOUR`, `KILN_COUNCIL_LOGO`).
+    pub brand: Arc<super::brand::BrandFiles>,
     /// Seconds without a touch before a kiosk page returns to the start.
     pub kiosk_idle_seconds: u32,
 }

@@ -38,7 +38,7 @@ pub fn SavedPage() -> impl IntoView {
                     <p>
                         "Write it down, or bookmark this page. Go to "
                         <a href=paths::RESUME>"continue a survey"</a>
-                        " and enter the code. Anyone with the code can see your answers until you send them."
+                        " and enter the code. Anyone with the code can see your answers until you send them, and so can anyone who opens this page from the browser's history: on a shared computer, clear the history before you leave."
                     </p>
                     <p>"Unfinished answers are deleted 30 days after they were last saved."</p>
                     <p>
