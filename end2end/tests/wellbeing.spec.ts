@@ -45,6 +45,10 @@ test("a resident answers the wellbeing survey, fixes a mistake and changes an an
   await go(page, info, () =>
     page.locator(".summary-row", { hasText: "How is your health" }).getByRole("link", { name: /Change/ }).click(),
   );
+  // "Change" lands on the question itself, with JavaScript on as with it off: residents'
+  // pages are full page loads, so the address's fragment does its work.
+  await expect(page).toHaveURL(/#q-health_general$/);
+  await expect(page.locator("#q-health_general")).toBeInViewport();
   await pick(page, "How is your health in general?", "Very good");
   await continueOn(page, info);
   await expect(page.locator(".summary-row", { hasText: "How is your health" })).toContainText("Very good");
