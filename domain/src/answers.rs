@@ -379,6 +379,7 @@ mod tests {
             title: "t".into(),
             intro: None,
             questions: vec![area(), scale(), choice(true)],
+            routes: vec![],
         };
         let raw = RawAnswers::from([("wb_happiness".to_string(), "4".to_string())]);
         let errors = validate_section(&section, &raw, &wards).unwrap_err();
@@ -392,6 +393,7 @@ mod tests {
             title: "t".into(),
             intro: None,
             questions: vec![scale(), choice(false)],
+            routes: vec![],
         };
         let raw = section_fields(
             &section,

@@ -13,6 +13,7 @@ pub mod invitations;
 pub mod mail;
 pub mod postcode;
 pub mod records;
+pub mod routing;
 pub mod survey;
 pub mod threshold;
 

@@ -33,6 +33,10 @@ pub struct Section {
     #[serde(default)]
     pub intro: Option<String>,
     pub questions: Vec<Question>,
+    /// Where residents go after this section, by their answers (`routing`); none: the next
+    /// section.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<crate::routing::Route>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

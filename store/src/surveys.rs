@@ -106,6 +106,8 @@ async fn assemble(db: &DatabaseConnection, row: survey::Model) -> Result<SurveyR
             title: s.title.clone(),
             intro: s.intro.clone(),
             questions: qs,
+            // Routes arrive with the survey builder (issue 13); the standard surveys have none.
+            routes: Vec::new(),
         });
     }
     let open_wave = wave::Entity::find()

@@ -110,6 +110,7 @@ fn synthetic(n: usize, areas: &Areas, items: &[domain::Question]) -> Responses {
             title: String::new(),
             intro: None,
             questions: items.to_vec(),
+            routes: Vec::new(),
         }],
     };
     let mut r = store::wave_data::columns_for(&every_item);
