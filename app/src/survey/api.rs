@@ -22,6 +22,8 @@ pub async fn load_start(survey: String) -> Result<StartView, PageError> {
         .map_err(support::map_err)
 }
 
+// `code` is the draft's part of the page address (`drafts_cookie::address`); the draft itself
+// comes from this browser's cookie.
 #[server(endpoint = "pages/section")]
 pub async fn load_section(
     survey: String,
@@ -32,11 +34,13 @@ pub async fn load_section(
     form_refused: bool,
 ) -> Result<SectionView, PageError> {
     use crate::survey::ssr::views::{section, SectionRequest};
+    let headers = support::headers();
     section(
         &support::state()?,
         SectionRequest {
+            headers: &headers,
             survey: &survey,
-            code: &code,
+            address: &code,
             number,
             show_errors,
             changing,
@@ -49,21 +53,21 @@ pub async fn load_section(
 
 #[server(endpoint = "pages/check")]
 pub async fn load_check(survey: String, code: String) -> Result<CheckView, PageError> {
-    crate::survey::ssr::views::check(&support::state()?, &survey, &code)
+    crate::survey::ssr::views::check(&support::state()?, &support::headers(), &survey, &code)
         .await
         .map_err(support::map_err)
 }
 
 #[server(endpoint = "pages/saved")]
 pub async fn load_saved(survey: String, code: String) -> Result<SavedView, PageError> {
-    crate::survey::ssr::views::saved(&support::state()?, &survey, &code)
+    crate::survey::ssr::views::saved(&support::state()?, &support::headers(), &survey, &code)
         .await
         .map_err(support::map_err)
 }
 
 #[server(endpoint = "pages/done")]
 pub async fn load_done(survey: String, code: String) -> Result<DoneView, PageError> {
-    crate::survey::ssr::views::done(&support::state()?, &survey, &code)
+    crate::survey::ssr::views::done(&support::state()?, &support::headers(), &survey, &code)
         .await
         .map_err(support::map_err)
 }

@@ -219,8 +219,10 @@ impl TestAppBuilder {
             state: kept,
             logs,
             base,
+            // One resident's browser: it keeps the cookie that opens its unfinished answers.
             client: reqwest::Client::builder()
                 .redirect(Policy::none())
+                .cookie_store(true)
                 .timeout(REQUEST_TIMEOUT)
                 .default_headers(browser_headers())
                 .build()

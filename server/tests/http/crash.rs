@@ -134,24 +134,29 @@ async fn kill_during_load(backend: Backend) {
     let (database_url, _dir) = database_url(backend).await;
     let kiln = Kiln::start(&database_url).await;
     let ward = ward(&database_url).await;
-    let acknowledged: Arc<Mutex<Vec<String>>> = Arc::default();
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(10))
-        .build()
-        .unwrap();
+    // Each journey in a browser of its own: the cookie it keeps is what opens its answers,
+    // so the same browser asks for its done page after the restart.
+    let browser = || {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .timeout(Duration::from_secs(10))
+            .build()
+            .unwrap()
+    };
+    let acknowledged: Arc<Mutex<Vec<(reqwest::Client, String)>>> = Arc::default();
     let residents: Vec<_> = (0..16)
         .map(|_| {
-            let (client, base, ward, acknowledged) = (
-                client.clone(),
-                kiln.base.clone(),
-                ward.clone(),
-                acknowledged.clone(),
-            );
+            let (base, ward, acknowledged) =
+                (kiln.base.clone(), ward.clone(), acknowledged.clone());
             tokio::spawn(async move {
                 // Until the server dies under them.
-                while let Some(done) = journey(&client, &base, &ward).await {
-                    acknowledged.lock().unwrap().push(done);
+                loop {
+                    let client = browser();
+                    let Some(done) = journey(&client, &base, &ward).await else {
+                        break;
+                    };
+                    acknowledged.lock().unwrap().push((client, done));
                 }
             })
         })
@@ -166,7 +171,7 @@ async fn kill_during_load(backend: Backend) {
     let acknowledged = acknowledged.lock().unwrap().clone();
 
     let again = Kiln::start(&database_url).await;
-    for done in &acknowledged {
+    for (client, done) in &acknowledged {
         let res = client
             .get(format!("{}{done}", again.base))
             .send()

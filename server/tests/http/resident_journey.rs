@@ -282,6 +282,92 @@ db_test!(
     }
 );
 
+db_test!(
+    a_drafts_address_opens_it_only_in_the_browser_that_holds_it,
+    |app: TestApp| async move {
+        let s1 = app.begin("cohesion").await;
+        let page = app.get(&s1).await;
+        let saved = app
+            .post(
+                &s1,
+                &[
+                    ("token", &page.token()),
+                    ("intent", "save"),
+                    ("area", "dont_know"),
+                ],
+            )
+            .await;
+        let code = app.get(&saved).await.texts(".code-panel .code")[0].replace('-', "");
+        // Nowhere in the draft's addresses.
+        for path in [&s1, &saved] {
+            assert!(!path.to_uppercase().contains(&code), "{path} holds {code}");
+        }
+        // The same address in a browser without the cookie (a shared computer's history
+        // after the browser closed): nothing, and the way back is the resume code.
+        let history = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        for path in [&s1, &saved] {
+            let res = history.get(app.url(path)).send().await.unwrap();
+            assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+            let body = res.text().await.unwrap();
+            assert!(body.contains("href=\"/resume\""), "{path}");
+            assert!(!body.contains("dont_know\" selected"));
+        }
+        let res = history
+            .post(app.url(&s1))
+            .form(&[("area", "W1")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        // The cookie lasts until the browser closes, is HTTP only and same-site.
+        let cookie = app
+            .client
+            .post(app.url("/surveys/wellbeing/begin"))
+            .send()
+            .await
+            .unwrap()
+            .headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(cookie.starts_with("kiln_drafts="), "{cookie}");
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+            "{cookie}"
+        );
+        assert!(!cookie.contains("Max-Age"), "{cookie}");
+        // Typing the code in another browser opens the draft there, at a new address of the
+        // same draft.
+        let other = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .unwrap();
+        let res = other
+            .post(app.url("/resume"))
+            .form(&[("code", code.as_str())])
+            .send()
+            .await
+            .unwrap();
+        let next = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(next.ends_with("/section/2"), "{next}");
+        let page = other
+            .get(app.url(&next.replace("/section/2", "/section/1")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), StatusCode::OK);
+        assert!(page
+            .text()
+            .await
+            .unwrap()
+            .contains("value=\"dont_know\" selected"));
+    }
+);
+
 db_test!(save_and_resume_with_a_code, |app: TestApp| async move {
     let s1 = app.begin("cohesion").await;
     let page = app.get(&s1).await;

@@ -47,6 +47,8 @@ impl AuthConfig {
             (Cookie::Invited, false) => "kiln_invited",
             (Cookie::Kiosk, true) => "__Host-kiln_kiosk",
             (Cookie::Kiosk, false) => "kiln_kiosk",
+            (Cookie::Drafts, true) => "__Host-kiln_drafts",
+            (Cookie::Drafts, false) => "kiln_drafts",
         }
     }
 
@@ -96,6 +98,9 @@ pub enum Cookie {
     Invited,
     /// A kiosk tablet's token (until the event ends or an organiser ends it).
     Kiosk,
+    /// The resume codes of the unfinished answers this browser has open (signed; until
+    /// the browser closes).
+    Drafts,
 }
 
 /// A live session, put in the request's extensions by `resolve`.

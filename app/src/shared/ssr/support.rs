@@ -12,6 +12,13 @@ pub fn state() -> Result<AppState, PageError> {
     use_context::<AppState>().ok_or(PageError::Internal)
 }
 
+/// The request's headers (its cookies), or none outside a request.
+pub fn headers() -> http::HeaderMap {
+    use_context::<http::request::Parts>()
+        .map(|p| p.headers)
+        .unwrap_or_default()
+}
+
 /// The signed-in person, or an error: the access guard has already let only the right
 /// people through, so this is a second lock, not the first.
 pub fn signed_in() -> Result<crate::shared::ssr::auth::SignedIn, PageError> {

@@ -36,9 +36,12 @@ pub fn SavedPage() -> impl IntoView {
                         <strong class="code">{v.code_display.clone()}</strong>
                     </p>
                     <p>
-                        "Write it down, or bookmark this page. Go to "
+                        "Write it down. On this or any other device, go to "
                         <a href=paths::RESUME>"continue a survey"</a>
-                        " and enter the code. Anyone with the code can see your answers until you send them, and so can anyone who opens this page from the browser's history: on a shared computer, clear the history before you leave."
+                        " and enter the code. Anyone with the code can see your answers until you send them."
+                    </p>
+                    <p>
+                        "This browser also keeps your answers open until it is closed, without the code. On a shared computer, close the browser when you leave: after that only the code opens them."
                     </p>
                     <p>"Unfinished answers are deleted 30 days after they were last saved."</p>
                     <p>

@@ -42,7 +42,7 @@ pub fn StartPage() -> impl IntoView {
                         </li>
                         <li>{s.retention.clone()}</li>
                         <li>
-                            "You can stop at any time, save your answers and come back later with a resume code. On a shared computer, send your answers before you leave, or clear the browser's history: until they are sent, the pages in its history can open them."
+                            "You can stop at any time, save your answers and come back later with a resume code. On a shared computer, close the browser when you leave: after that only your resume code opens your answers."
                         </li>
                         <li>"Invited by letter or email? " {super::take_part::UNLINKED}</li>
                     </ul>

@@ -3,7 +3,7 @@
 
 use axum::extract::{Form, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{AppendHeaders, Html, IntoResponse, Redirect, Response};
 use axum::routing::post;
 use domain::answers::{section_fields, validate_section};
 use domain::codes::CodeError;
@@ -13,6 +13,7 @@ use store::invitations::{self, Redeemed};
 use store::{postcodes, StoreError};
 use validator::Validate;
 
+use super::drafts_cookie;
 use super::views::{self, continue_path, section_step, Loaded, SUBMIT_STEP};
 use crate::shared::ssr::access::Routes;
 use crate::shared::ssr::envelope::Envelope;
@@ -91,7 +92,8 @@ impl IntoResponse for FormError {
 async fn begin(
     State(st): State<AppState>,
     Path(survey_key): Path<String>,
-) -> Result<Redirect, FormError> {
+    headers: HeaderMap,
+) -> Result<Response, FormError> {
     let survey = st
         .catalogue
         .get(&st.db)
@@ -99,22 +101,32 @@ async fn begin(
         .survey(&survey_key)
         .ok_or(FormError::NotFound)?;
     let Some(wave) = &survey.open_wave else {
-        return Ok(Redirect::to(&paths::start(&survey_key)));
+        return Ok(Redirect::to(&paths::start(&survey_key)).into_response());
     };
     let code = drafts::create(&st.db, wave.id, st.clock.today()).await?;
-    Ok(Redirect::to(&paths::section(&survey_key, code.as_str(), 1)))
+    let address = drafts_cookie::address(&st, &code);
+    Ok((
+        [(
+            header::SET_COOKIE,
+            drafts_cookie::remember(&st, &headers, &code),
+        )],
+        Redirect::to(&paths::section(&survey_key, &address, 1)),
+    )
+        .into_response())
 }
 
 async fn save_section(
     State(st): State<AppState>,
-    Path((survey_key, code, n)): Path<(String, String, usize)>,
+    Path((survey_key, address, n)): Path<(String, String, usize)>,
+    headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Result<Redirect, FormError> {
     let Loaded {
         survey,
         draft,
         catalogue,
-    } = views::load(&st, &survey_key, &code).await?;
+        address,
+    } = views::load(&st, &headers, &survey_key, &address).await?;
     let code = draft.code.as_str().to_string();
     let section = n
         .checked_sub(1)
@@ -122,7 +134,7 @@ async fn save_section(
         .ok_or(FormError::NotFound)?;
     let changing = field(&fields, "changing") == Some("1");
     let here = |query: &str| {
-        let mut path = paths::section(&survey_key, &code, n);
+        let mut path = paths::section(&survey_key, &address, n);
         let mut params: Vec<&str> = Vec::new();
         if !query.is_empty() {
             params.push(query);
@@ -139,7 +151,7 @@ async fn save_section(
 
     if let Some(receipt) = draft.receipt {
         tracing::debug!(receipt = %receipt, "post to a submitted response");
-        return Ok(Redirect::to(&paths::done(&survey_key, &code)));
+        return Ok(Redirect::to(&paths::done(&survey_key, &address)));
     }
     let envelope_ok = Envelope::of(&fields).validate().is_ok();
     if !envelope_ok
@@ -175,7 +187,7 @@ async fn save_section(
         };
         answers.insert(POSTCODE_KEY.into(), typed);
         answers.insert(POSTCODE_STATUS_KEY.into(), status.into());
-        if let Some(redirect) = save(&st, &survey_key, &draft.code, answers).await? {
+        if let Some(redirect) = save(&st, &survey_key, &draft.code, &address, answers).await? {
             return Ok(redirect);
         }
         return Ok(Redirect::to(&format!("{}#q-area", here(""))));
@@ -193,19 +205,19 @@ async fn save_section(
         answers.insert(POSTCODE_STATUS_KEY.into(), String::new());
     }
     let check_now = answers.clone();
-    if let Some(redirect) = save(&st, &survey_key, &draft.code, answers).await? {
+    if let Some(redirect) = save(&st, &survey_key, &draft.code, &address, answers).await? {
         return Ok(redirect);
     }
     if intent == "save" {
-        return Ok(Redirect::to(&paths::saved(&survey_key, &code)));
+        return Ok(Redirect::to(&paths::saved(&survey_key, &address)));
     }
     if validate_section(section, &check_now, &|c| areas.is_ward(c)).is_err() {
         return Ok(Redirect::to(&here("errors=1")));
     }
     let next = if changing || n >= survey.definition.section_count() {
-        paths::check(&survey_key, &code)
+        paths::check(&survey_key, &address)
     } else {
-        paths::section(&survey_key, &code, n + 1)
+        paths::section(&survey_key, &address, n + 1)
     };
     Ok(Redirect::to(&next))
 }
@@ -215,6 +227,7 @@ async fn save(
     st: &AppState,
     survey_key: &str,
     code: &ResumeCode,
+    address: &str,
     answers: domain::RawAnswers,
 ) -> Result<Option<Redirect>, FormError> {
     match drafts::save_answers(&st.db, code, answers, st.clock.today()).await? {
@@ -222,14 +235,14 @@ async fn save(
         SaveOutcome::NotFound => Err(FormError::NotFound),
         SaveOutcome::WaveClosed => Ok(Some(Redirect::to(&paths::closed(survey_key)))),
         SaveOutcome::AlreadySubmitted(_) => {
-            Ok(Some(Redirect::to(&paths::done(survey_key, code.as_str()))))
+            Ok(Some(Redirect::to(&paths::done(survey_key, address))))
         }
     }
 }
 
 async fn submit(
     State(st): State<AppState>,
-    Path((survey_key, code)): Path<(String, String)>,
+    Path((survey_key, address)): Path<(String, String)>,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Result<Response, FormError> {
@@ -237,10 +250,11 @@ async fn submit(
         survey,
         draft,
         catalogue,
-    } = views::load(&st, &survey_key, &code).await?;
+        address,
+    } = views::load(&st, &headers, &survey_key, &address).await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
-        return Ok(Redirect::to(&paths::done(&survey_key, &code)).into_response());
+        return Ok(Redirect::to(&paths::done(&survey_key, &address)).into_response());
     }
     if !token::verify(
         &st.form_secret,
@@ -248,7 +262,7 @@ async fn submit(
         SUBMIT_STEP,
         field(&fields, "token").unwrap_or(""),
     ) {
-        let back = format!("{}?problem=form", paths::check(&survey_key, &code));
+        let back = format!("{}?problem=form", paths::check(&survey_key, &address));
         return Ok(Redirect::to(&back).into_response());
     }
     let areas = &catalogue.areas;
@@ -261,7 +275,7 @@ async fn submit(
     Ok(
         match drafts::submit(&st.db, &draft, &survey, areas, today, spend).await? {
             SubmitOutcome::Stored(_) | SubmitOutcome::AlreadyStored(_) => {
-                let done = Redirect::to(&paths::done(&survey_key, &code));
+                let done = Redirect::to(&paths::done(&survey_key, &address));
                 match invited {
                     Some(_) => {
                         ([(header::SET_COOKIE, super::invited::clear(&st))], done).into_response()
@@ -272,7 +286,7 @@ async fn submit(
             SubmitOutcome::WaveClosed => Redirect::to(&paths::closed(&survey_key)).into_response(),
             SubmitOutcome::Invalid { section, .. } => Redirect::to(&format!(
                 "{}?errors=1",
-                paths::section(&survey_key, &code, section)
+                paths::section(&survey_key, &address, section)
             ))
             .into_response(),
         },
@@ -284,6 +298,7 @@ async fn submit(
 /// spent codes get the same answer.
 async fn take_part(
     State(st): State<AppState>,
+    headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Result<Response, FormError> {
     let typed = field(&fields, "code").unwrap_or("").trim().to_string();
@@ -312,24 +327,32 @@ async fn take_part(
         .survey_of_wave(wave_id)
         .ok_or(FormError::NotFound)?;
     let draft = drafts::create(&st.db, wave_id, st.clock.today()).await?;
+    let address = drafts_cookie::address(&st, &draft);
     Ok((
-        [(header::SET_COOKIE, super::invited::set(&st, &draft, &code))],
-        Redirect::to(&paths::section(&survey.about.key, draft.as_str(), 1)),
+        AppendHeaders([
+            (header::SET_COOKIE, super::invited::set(&st, &draft, &code)),
+            (
+                header::SET_COOKIE,
+                drafts_cookie::remember(&st, &headers, &draft),
+            ),
+        ]),
+        Redirect::to(&paths::section(&survey.about.key, &address, 1)),
     )
         .into_response())
 }
 
 async fn resume(
     State(st): State<AppState>,
+    headers: HeaderMap,
     Form(fields): Form<Fields>,
-) -> Result<Redirect, FormError> {
+) -> Result<Response, FormError> {
     let typed = field(&fields, "code").unwrap_or("").to_string();
     let back_with = |error: &str| {
         let query = form_urlencoded::Serializer::new(String::new())
             .append_pair("error", error)
             .append_pair("code", &typed)
             .finish();
-        Redirect::to(&format!("{}?{query}", paths::RESUME))
+        Redirect::to(&format!("{}?{query}", paths::RESUME)).into_response()
     };
     let code = match ResumeCode::parse(&typed) {
         Ok(code) => code,
@@ -346,13 +369,23 @@ async fn resume(
         .survey_by_id(wave.survey_id)
         .ok_or(FormError::NotFound)?;
     if draft.receipt.is_none() && !catalogue.wave_accepts_answers(draft.wave_id) {
-        return Ok(Redirect::to(&paths::closed(&survey.about.key)));
+        return Ok(Redirect::to(&paths::closed(&survey.about.key)).into_response());
     }
     let areas = &catalogue.areas;
-    Ok(Redirect::to(&continue_path(
-        &survey.definition,
-        &survey.about.key,
-        &draft,
-        areas,
-    )))
+    // The code typed here opens the draft in this browser from now on.
+    let address = drafts_cookie::address(&st, &draft.code);
+    Ok((
+        [(
+            header::SET_COOKIE,
+            drafts_cookie::remember(&st, &headers, &draft.code),
+        )],
+        Redirect::to(&continue_path(
+            &survey.definition,
+            &survey.about.key,
+            &draft,
+            &address,
+            areas,
+        )),
+    )
+        .into_response())
 }

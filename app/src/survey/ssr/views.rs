@@ -3,7 +3,7 @@
 
 use domain::answers::{describe_answer, validate_section, validate_survey};
 use domain::postcode::PostcodeError;
-use domain::{QuestionKind, ResumeCode, Survey};
+use domain::{QuestionKind, Survey};
 use std::sync::Arc;
 use store::areas::AreaDirectory;
 use store::drafts::{self, Draft, POSTCODE_KEY, POSTCODE_STATUS_KEY};
@@ -12,6 +12,9 @@ use store::postcodes;
 use store::catalogue::Catalogue;
 use store::surveys::SurveyRecord;
 
+use axum::http::HeaderMap;
+
+use super::drafts_cookie;
 use crate::shared::ssr::{token, AppState, ViewError};
 use crate::survey::model::*;
 use crate::survey::paths;
@@ -22,10 +25,18 @@ pub struct Loaded {
     pub draft: Draft,
     /// What the survey came from: its wards check and name the answers.
     pub catalogue: Arc<Catalogue>,
+    /// What names the draft in its pages' addresses.
+    pub address: String,
 }
 
-pub async fn load(st: &AppState, survey_key: &str, code: &str) -> Result<Loaded, ViewError> {
-    let code = ResumeCode::parse(code).map_err(|_| ViewError::NotFound)?;
+/// The draft `address` names, if this browser holds it (`drafts_cookie`), with its survey.
+pub async fn load(
+    st: &AppState,
+    headers: &HeaderMap,
+    survey_key: &str,
+    address: &str,
+) -> Result<Loaded, ViewError> {
+    let code = drafts_cookie::find(st, headers, address).ok_or(ViewError::NotFound)?;
     let catalogue = st.catalogue.get(&st.db).await?;
     let survey = catalogue.survey(survey_key).ok_or(ViewError::NotFound)?;
     let draft = drafts::find(&st.db, &code)
@@ -45,6 +56,7 @@ pub async fn load(st: &AppState, survey_key: &str, code: &str) -> Result<Loaded,
         survey,
         draft,
         catalogue,
+        address: address.to_string(),
     })
 }
 
@@ -101,21 +113,23 @@ pub fn continue_path(
     survey: &Survey,
     survey_key: &str,
     draft: &Draft,
+    address: &str,
     areas: &AreaDirectory,
 ) -> String {
-    let code = draft.code.as_str();
     if draft.receipt.is_some() {
-        return paths::done(survey_key, code);
+        return paths::done(survey_key, address);
     }
     match validate_survey(survey, &draft.answers, &|c| areas.is_ward(c)) {
-        Ok(_) => paths::check(survey_key, code),
-        Err((section, _)) => paths::section(survey_key, code, section),
+        Ok(_) => paths::check(survey_key, address),
+        Err((section, _)) => paths::section(survey_key, address, section),
     }
 }
 
 pub struct SectionRequest<'a> {
+    pub headers: &'a HeaderMap,
     pub survey: &'a str,
-    pub code: &'a str,
+    /// The draft's part of the address.
+    pub address: &'a str,
     pub number: usize,
     pub show_errors: bool,
     pub changing: bool,
@@ -128,10 +142,11 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
         survey,
         draft,
         catalogue,
-    } = load(st, req.survey, req.code).await?;
+        address,
+    } = load(st, req.headers, req.survey, req.address).await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
-        return Err(ViewError::Redirect(paths::done(req.survey, &code)));
+        return Err(ViewError::Redirect(paths::done(req.survey, &address)));
     }
     let def = &survey.definition;
     let section = req
@@ -205,7 +220,7 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
         survey_title: def.title.clone(),
         code_display: draft.code.to_string(),
         token: token::issue(&st.form_secret, &code, &section_step(req.number)),
-        code,
+        code: address,
         number: req.number,
         count: def.section_count(),
         title: section.title.clone(),
@@ -253,15 +268,21 @@ fn postcode_view(draft: &Draft, areas: &AreaDirectory) -> PostcodeView {
     }
 }
 
-pub async fn check(st: &AppState, survey_key: &str, code: &str) -> Result<CheckView, ViewError> {
+pub async fn check(
+    st: &AppState,
+    headers: &HeaderMap,
+    survey_key: &str,
+    address: &str,
+) -> Result<CheckView, ViewError> {
     let Loaded {
         survey,
         draft,
         catalogue,
-    } = load(st, survey_key, code).await?;
+        address,
+    } = load(st, headers, survey_key, address).await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
-        return Err(ViewError::Redirect(paths::done(survey_key, &code)));
+        return Err(ViewError::Redirect(paths::done(survey_key, &address)));
     }
     let areas = &catalogue.areas;
     let def = &survey.definition;
@@ -285,7 +306,7 @@ pub async fn check(st: &AppState, survey_key: &str, code: &str) -> Result<CheckV
                     ),
                     change_href: format!(
                         "{}?change=1#{}",
-                        paths::section(survey_key, &code, i + 1),
+                        paths::section(survey_key, &address, i + 1),
                         paths::field_id(&q.key)
                     ),
                 })
@@ -297,33 +318,49 @@ pub async fn check(st: &AppState, survey_key: &str, code: &str) -> Result<CheckV
         survey_title: def.title.clone(),
         code_display: draft.code.to_string(),
         token: token::issue(&st.form_secret, &code, SUBMIT_STEP),
-        code,
+        code: address,
         section_count: def.section_count(),
         sections,
     })
 }
 
-pub async fn saved(st: &AppState, survey_key: &str, code: &str) -> Result<SavedView, ViewError> {
+pub async fn saved(
+    st: &AppState,
+    headers: &HeaderMap,
+    survey_key: &str,
+    address: &str,
+) -> Result<SavedView, ViewError> {
     let Loaded {
         survey,
         draft,
         catalogue,
-    } = load(st, survey_key, code).await?;
+        address,
+    } = load(st, headers, survey_key, address).await?;
     let areas = &catalogue.areas;
     Ok(SavedView {
         survey_key: survey_key.to_string(),
         survey_title: survey.definition.title.clone(),
-        code: draft.code.as_str().to_string(),
         code_display: draft.code.to_string(),
-        continue_href: continue_path(&survey.definition, survey_key, &draft, areas),
+        continue_href: continue_path(&survey.definition, survey_key, &draft, &address, areas),
+        code: address,
     })
 }
 
-pub async fn done(st: &AppState, survey_key: &str, code: &str) -> Result<DoneView, ViewError> {
-    let Loaded { survey, draft, .. } = load(st, survey_key, code).await?;
+pub async fn done(
+    st: &AppState,
+    headers: &HeaderMap,
+    survey_key: &str,
+    address: &str,
+) -> Result<DoneView, ViewError> {
+    let Loaded {
+        survey,
+        draft,
+        address,
+        ..
+    } = load(st, headers, survey_key, address).await?;
     let receipt = draft
         .receipt
-        .ok_or_else(|| ViewError::Redirect(paths::check(survey_key, draft.code.as_str())))?;
+        .ok_or_else(|| ViewError::Redirect(paths::check(survey_key, &address)))?;
     Ok(DoneView {
         survey_key: survey_key.to_string(),
         survey_title: survey.definition.title.clone(),

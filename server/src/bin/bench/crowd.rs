@@ -80,8 +80,10 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     for s in 0..args.senders {
         let (base, wards, done) = (base.clone(), wards.clone(), crowd_done.clone());
         senders.push(tokio::spawn(async move {
+            // A resident's browser: its unfinished answers are reached through its cookie.
             let client = reqwest::Client::builder()
                 .redirect(Policy::none())
+                .cookie_store(true)
                 .build()?;
             let (mut sends, mut errors, mut i) = (Vec::new(), 0usize, s);
             while !done.load(Ordering::Relaxed) {

@@ -130,8 +130,10 @@ async fn run(
     for _ in 0..c {
         let (next, base, wards) = (next.clone(), base.to_string(), wards.clone());
         tasks.push(tokio::spawn(async move {
+            // A resident's browser: its unfinished answers are reached through its cookie.
             let client = reqwest::Client::builder()
                 .redirect(Policy::none())
+                .cookie_store(true)
                 .build()?;
             let mut t = Timings {
                 journeys: Vec::new(),
@@ -203,6 +205,7 @@ async fn raw_insert_rate(dir: &str) -> anyhow::Result<f64> {
 pub(crate) async fn ward_codes(base: &str) -> anyhow::Result<Vec<String>> {
     let client = reqwest::Client::builder()
         .redirect(Policy::none())
+        .cookie_store(true)
         .build()?;
     let first = location(
         &client
