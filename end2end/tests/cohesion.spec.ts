@@ -16,6 +16,14 @@ test("a resident answers the cohesion survey, saves it and resumes with the code
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your answers have been saved");
   const code = (await page.locator(".code-panel .code").textContent())!.trim();
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  // The code is never in an address the browser's history keeps, and the saved page's address
+  // opens nothing in a browser without this one's cookie (a shared computer, closed).
+  const saved = page.url();
+  expect(saved.toUpperCase()).not.toContain(code.replace(/-/g, ""));
+  const elsewhere = await page.context().browser()!.newContext();
+  const stranger = await elsewhere.newPage();
+  expect((await stranger.goto(saved))!.status()).toBe(404);
+  await elsewhere.close();
 
   await visit(page, info, "/resume");
   await page.getByLabel("Resume code").fill("WRONG");

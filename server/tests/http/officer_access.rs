@@ -598,6 +598,10 @@ db_test!(
             Some("eleven")
         );
         assert!(!page.select(&format!("#{id}-value-error")).is_empty());
+        assert_eq!(
+            page.attr(&format!("#{id}-value"), "aria-describedby"),
+            Some(format!("{id}-value-error"))
+        );
         // The right row kept what was typed too, and nothing was saved.
         assert_eq!(
             page.attr(&format!("#b-{lonely}-value"), "value").as_deref(),

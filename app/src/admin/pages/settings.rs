@@ -170,65 +170,78 @@ fn benchmark_row(
     value_problem: Option<String>,
     typed: &crate::shared::Typed,
 ) -> impl IntoView {
-    let id = format!("b-{}", b.key);
-    let source = typed
-        .get(&format!("source-{}", b.key))
-        .unwrap_or_else(|| b.source.clone());
-    let value = typed
-        .get(&format!("value-{}", b.key))
-        .unwrap_or_else(|| b.value.clone());
     let unit = if b.is_share {
         "percentage"
     } else {
         "score from 0 to 10"
     };
-    let group = |problem: &Option<String>| {
-        if problem.is_some() {
-            "form-group form-group-error"
-        } else {
-            "form-group"
-        }
+    let typed_or = |field: &str, stored: &str| {
+        typed
+            .get(&format!("{field}-{}", b.key))
+            .unwrap_or_else(|| stored.to_string())
     };
     view! {
-        <tr id=id.clone()>
+        <tr id=format!("b-{}", b.key)>
             <th scope="row">{b.label.clone()}</th>
-            <td data-label="Source">
-                <div class=group(&source_problem)>
-                    <label class="visually-hidden" for=format!("{id}-source")>
-                        {format!("Source for {}", b.label)}
-                    </label>
-                    <FieldErrorMessage
-                        id=format!("{id}-source-error")
-                        message=source_problem.clone()
-                    />
-                    <input
-                        class="input"
-                        id=format!("{id}-source")
-                        name=format!("source-{}", b.key)
-                        type="text"
-                        value=source
-                    />
-                </div>
-            </td>
-            <td data-label=format!("Value ({unit})")>
-                <div class=group(&value_problem)>
-                    <label class="visually-hidden" for=format!("{id}-value")>
-                        {format!("Value for {} ({unit})", b.label)}
-                    </label>
-                    <FieldErrorMessage
-                        id=format!("{id}-value-error")
-                        message=value_problem.clone()
-                    />
-                    <input
-                        class="input input-short"
-                        id=format!("{id}-value")
-                        name=format!("value-{}", b.key)
-                        type="text"
-                        inputmode="decimal"
-                        value=value
-                    />
-                </div>
-            </td>
+            <BenchmarkBox
+                field="source"
+                key=b.key.clone()
+                heading="Source".to_string()
+                label=format!("Source for {}", b.label)
+                value=typed_or("source", &b.source)
+                problem=source_problem
+            />
+            <BenchmarkBox
+                field="value"
+                key=b.key.clone()
+                heading=format!("Value ({unit})")
+                label=format!("Value for {} ({unit})", b.label)
+                value=typed_or("value", &b.value)
+                problem=value_problem
+            />
         </tr>
+    }
+}
+
+/// One box of a benchmark's row: labelled for screen readers (the column's heading shows
+/// it), its message beside it and tied to it.
+#[component]
+fn BenchmarkBox(
+    field: &'static str,
+    key: String,
+    heading: String,
+    label: String,
+    value: String,
+    problem: Option<String>,
+) -> impl IntoView {
+    let id = format!("b-{key}-{field}");
+    let error_id = format!("{id}-error");
+    let (group, described) = match problem {
+        Some(_) => ("form-group form-group-error", Some(error_id.clone())),
+        None => ("form-group", None),
+    };
+    let (class, inputmode) = if field == "value" {
+        ("input input-short", Some("decimal"))
+    } else {
+        ("input", None)
+    };
+    view! {
+        <td data-label=heading>
+            <div class=group>
+                <label class="visually-hidden" for=id.clone()>
+                    {label}
+                </label>
+                <FieldErrorMessage id=error_id message=problem />
+                <input
+                    class=class
+                    id=id
+                    name=format!("{field}-{key}")
+                    type="text"
+                    inputmode=inputmode
+                    value=value
+                    aria-describedby=described
+                />
+            </div>
+        </td>
     }
 }
