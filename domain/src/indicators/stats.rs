@@ -135,31 +135,7 @@ pub fn t999(df: f64) -> f64 {
 pub const Z998: f64 = 3.090232;
 
 /// The `p`th percentile of Student's t (p above a half), whose normal limit is `z`.
-/// Remembered per thread: a page comparing every ward asks for the same few again and again,
-/// and each costs a bisection of the CDF.
 fn t_quantile(p: f64, z: f64, df: f64) -> f64 {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-    thread_local! {
-        static KNOWN: RefCell<HashMap<(u64, u64), f64>> = RefCell::new(HashMap::new());
-    }
-    let key = (p.to_bits(), df.to_bits());
-    if let Some(t) = KNOWN.with(|k| k.borrow().get(&key).copied()) {
-        return t;
-    }
-    let t = t_quantile_uncached(p, z, df);
-    KNOWN.with(|k| {
-        let mut k = k.borrow_mut();
-        // Bounded: a wave has a few thousand cells at most.
-        if k.len() >= 8192 {
-            k.clear();
-        }
-        k.insert(key, t);
-    });
-    t
-}
-
-fn t_quantile_uncached(p: f64, z: f64, df: f64) -> f64 {
     if !df.is_finite() || df > 1e7 {
         return z;
     }

@@ -39,7 +39,7 @@ pub struct BrandFiles {
     pub logo: Option<BrandFile>,
 }
 
-/// Why a logo file cannot be used.
+/// A logo file's extension and content type, by its name; or why it cannot be used.
 pub fn logo_type(file_name: &str) -> Result<(&'static str, &'static str), String> {
     let ext = file_name
         .rsplit('.')
