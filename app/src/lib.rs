@@ -8,6 +8,7 @@
 pub mod about;
 pub mod accounts;
 pub mod admin;
+pub mod builder;
 pub mod events;
 pub mod framework;
 pub mod groups;
@@ -39,6 +40,7 @@ pub const ACCESS: &[Declared] = &[
     results::paths::ACCESS,
     updates::paths::ACCESS,
     about::paths::ACCESS,
+    builder::paths::ACCESS,
     shared::access::SITE,
 ];
 
@@ -128,6 +130,7 @@ pub fn App() -> impl IntoView {
                     <framework::FrameworkRoutes />
                     <officer::OfficerRoutes />
                     <admin::AdminRoutes />
+                    <builder::BuilderRoutes />
                     <groups::GroupRoutes />
                     <events::EventRoutes />
                     <kiosk::KioskRoutes />

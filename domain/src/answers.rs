@@ -150,8 +150,9 @@ pub fn validate_section(
     }
 }
 
-/// Checks a whole response. On failure, gives the first section (1-based) with an error and
-/// every error found.
+/// Checks a whole response along the way its answers lead (`routing::path`): sections a
+/// route skips are neither checked nor kept. On failure, gives the first section (1-based)
+/// with an error and every error found.
 pub fn validate_survey(
     survey: &Survey,
     raw: &RawAnswers,
@@ -160,7 +161,8 @@ pub fn validate_survey(
     let mut all = ValidAnswers::new();
     let mut first_bad = None;
     let mut errors = Vec::new();
-    for (i, section) in survey.sections.iter().enumerate() {
+    for i in crate::routing::path(survey, raw).into_iter().map(|n| n - 1) {
+        let section = &survey.sections[i];
         match validate_section(section, raw, is_ward) {
             Ok(v) => all.extend(v),
             Err(e) => {

@@ -6,6 +6,7 @@ pub mod answers;
 pub mod benchmark;
 pub mod brand;
 pub mod codes;
+pub mod document;
 pub mod framework;
 pub mod groups;
 pub mod indicators;

@@ -48,6 +48,9 @@ keyed!(
         Publication => "publication",
         WaveChanged => "wave_changed",
         WaveCreated => "wave_created",
+        /// A survey's draft saved, or a new survey imported.
+        SurveyDraftSaved => "survey_draft_saved",
+        SurveyPublished => "survey_published",
         UserAdded => "user_added",
         UserChanged => "user_changed",
         SettingChanged => "setting_changed",
@@ -131,6 +134,8 @@ impl AuditAction {
             AuditAction::Publication => "publication",
             AuditAction::WaveChanged => "wave changed",
             AuditAction::WaveCreated => "wave created",
+            AuditAction::SurveyDraftSaved => "survey draft saved",
+            AuditAction::SurveyPublished => "survey version published",
             AuditAction::UserAdded => "user added",
             AuditAction::UserChanged => "user changed",
             AuditAction::SettingChanged => "setting changed",

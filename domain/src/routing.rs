@@ -10,13 +10,14 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::RawAnswers;
 use crate::survey::{QuestionKind, Survey};
 
 /// One rule at the end of a section, checked in order; the first that matches decides.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Route {
     /// A choice question of the section the route belongs to.
     pub question: String,
@@ -24,7 +25,7 @@ pub struct Route {
     pub goto: Goto,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", content = "option", rename_all = "snake_case")]
 pub enum When {
     /// The answer is this option.
@@ -33,7 +34,7 @@ pub enum When {
     AnyOther,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", content = "section", rename_all = "snake_case")]
 pub enum Goto {
     /// A later section, numbered from 1 as the pages number them.
@@ -388,6 +389,24 @@ mod tests {
     }
 
     #[test]
+    fn validation_follows_the_route_taken_and_keeps_nothing_skipped() {
+        let s = park_survey();
+        let no_ward = |_: &str| false;
+        // Said "no", then went back from the park's section: its stale answer is dropped and
+        // its required question is not asked for.
+        let stale = answers(&[("uses_park", "no"), ("park_clean", "yes")]);
+        let kept = crate::answers::validate_survey(&s, &stale, &no_ward).expect("valid");
+        assert!(kept.contains_key("uses_park"));
+        assert!(!kept.contains_key("park_clean"));
+        // Said "yes": the park's required question is on the way and must be answered.
+        let (first, errors) =
+            crate::answers::validate_survey(&s, &answers(&[("uses_park", "yes")]), &no_ward)
+                .expect_err("park_clean is required");
+        assert_eq!(first, 2);
+        assert_eq!(errors[0].question_key, "park_clean");
+    }
+
+    #[test]
     fn no_answer_follows_no_route_and_any_other_answer_follows_its_own() {
         let mut s = park_survey();
         s.sections[0]
@@ -582,6 +601,42 @@ mod tests {
             }
             for section in 1..=n {
                 prop_assert_eq!(!seen.contains(&section), unreachable.contains(&section), "section {}", section);
+            }
+        }
+
+        /// No way through skips a required question it shows, or keeps one it skips: every
+        /// question on the way answered is a valid response holding only those answers.
+        #[test]
+        fn validation_asks_exactly_the_questions_on_the_way(
+            (s, a) in routed_survey().prop_flat_map(|s| {
+                let n = s.section_count();
+                (Just(s), any_answers(n))
+            })
+        ) {
+            let no_ward = |_: &str| false;
+            let way = path(&s, &a);
+            let skipped = skipped_questions(&s, &a);
+            let on_way: Vec<&Question> = way
+                .iter()
+                .flat_map(|n| s.sections[n - 1].questions.iter())
+                .collect();
+            let all_answered = on_way.iter().all(|q| a.get(&q.key).is_some_and(|v| !v.is_empty()));
+            match crate::answers::validate_survey(&s, &a, &no_ward) {
+                Ok(kept) => {
+                    for k in kept.keys() {
+                        prop_assert!(!skipped.contains(k), "kept skipped {}", k);
+                    }
+                    for q in on_way.iter().filter(|q| q.required) {
+                        prop_assert!(kept.contains_key(&q.key), "required {} not kept", q.key);
+                    }
+                }
+                Err((first, errors)) => {
+                    prop_assert!(!all_answered, "every question on the way was answered");
+                    prop_assert!(way.contains(&first));
+                    for e in errors {
+                        prop_assert!(!skipped.contains(&e.question_key));
+                    }
+                }
             }
         }
 

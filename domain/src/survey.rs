@@ -1,6 +1,7 @@
 //! The survey model: sections of questions, each of a known kind. Surveys are data (seeded
 //! into and loaded from the database); these types are what the rules work on.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Option keys that never count towards an indicator's base (measures.md, "Excluded").
@@ -20,14 +21,15 @@ pub fn is_excluded_key(key: &str) -> bool {
 pub const AREA_DONT_KNOW: &str = "dont_know";
 pub const AREA_PREFER_NOT: &str = "prefer_not_to_say";
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Survey {
     pub key: String,
     pub title: String,
     pub sections: Vec<Section>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Section {
     pub title: String,
     #[serde(default)]
@@ -39,7 +41,8 @@ pub struct Section {
     pub routes: Vec<crate::routing::Route>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Question {
     pub key: String,
     pub prompt: String,
@@ -54,7 +57,7 @@ pub struct Question {
     pub kind: QuestionKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum QuestionKind {
     /// Whole numbers from `min` to `max`, labelled at both ends.
@@ -72,7 +75,8 @@ pub enum QuestionKind {
     Area,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ChoiceOption {
     pub key: String,
     pub label: String,

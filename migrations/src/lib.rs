@@ -15,6 +15,7 @@ mod m20261124_000010_community_group;
 mod m20261124_000011_offline_entry;
 mod m20261124_000012_paper_batch;
 mod m20261125_000013_framework;
+mod m20261125_000014_survey_versions;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000011_offline_entry::Migration),
             Box::new(m20261124_000012_paper_batch::Migration),
             Box::new(m20261125_000013_framework::Migration),
+            Box::new(m20261125_000014_survey_versions::Migration),
         ]
     }
 }

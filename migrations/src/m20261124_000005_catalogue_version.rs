@@ -34,38 +34,18 @@ impl MigrationTrait for Migration {
         .await?;
         db.execute_unprepared("INSERT INTO catalogue_version (id, n) VALUES (1, 0)")
             .await?;
-        match db.get_database_backend() {
-            DatabaseBackend::Postgres => {
-                db.execute_unprepared(
-                    "CREATE FUNCTION bump_catalogue_version() RETURNS trigger AS $$
-                     BEGIN
-                       UPDATE catalogue_version SET n = n + 1 WHERE id = 1;
-                       RETURN NULL;
-                     END $$ LANGUAGE plpgsql",
-                )
-                .await?;
-                for t in WATCHED {
-                    // Once per statement: a seed inserting a hundred questions bumps it once.
-                    db.execute_unprepared(&format!(
-                        "CREATE TRIGGER {t}_bumps_catalogue AFTER INSERT OR UPDATE OR DELETE
-                         ON {t} FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version()"
-                    ))
-                    .await?;
-                }
-            }
-            _ => {
-                // SQLite has row triggers only, one event each.
-                for t in WATCHED {
-                    for event in ["INSERT", "UPDATE", "DELETE"] {
-                        let name = format!("{t}_{}_bumps_catalogue", event.to_lowercase());
-                        db.execute_unprepared(&format!(
-                            "CREATE TRIGGER {name} AFTER {event} ON {t}
-                             BEGIN UPDATE catalogue_version SET n = n + 1 WHERE id = 1; END"
-                        ))
-                        .await?;
-                    }
-                }
-            }
+        if db.get_database_backend() == DatabaseBackend::Postgres {
+            db.execute_unprepared(
+                "CREATE FUNCTION bump_catalogue_version() RETURNS trigger AS $$
+                 BEGIN
+                   UPDATE catalogue_version SET n = n + 1 WHERE id = 1;
+                   RETURN NULL;
+                 END $$ LANGUAGE plpgsql",
+            )
+            .await?;
+        }
+        for t in WATCHED {
+            watch(db, t).await?;
         }
         Ok(())
     }
@@ -92,4 +72,27 @@ impl MigrationTrait for Migration {
             .await?;
         Ok(())
     }
+}
+
+/// Makes changes to a table bump the counter (later migrations watch their own tables).
+pub async fn watch(db: &impl ConnectionTrait, t: &str) -> Result<(), DbErr> {
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        // Once per statement: a seed inserting a hundred questions bumps it once.
+        db.execute_unprepared(&format!(
+            "CREATE TRIGGER {t}_bumps_catalogue AFTER INSERT OR UPDATE OR DELETE
+             ON {t} FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version()"
+        ))
+        .await?;
+    } else {
+        // SQLite has row triggers only, one event each.
+        for event in ["INSERT", "UPDATE", "DELETE"] {
+            let name = format!("{t}_{}_bumps_catalogue", event.to_lowercase());
+            db.execute_unprepared(&format!(
+                "CREATE TRIGGER {name} AFTER {event} ON {t}
+                 BEGIN UPDATE catalogue_version SET n = n + 1 WHERE id = 1; END"
+            ))
+            .await?;
+        }
+    }
+    Ok(())
 }

@@ -72,6 +72,24 @@ enum Command {
         #[arg(long)]
         wave: String,
     },
+    /// Print a survey as a document (JSON) to share with another council or keep: its
+    /// newest version, or the one numbered.
+    ExportSurvey {
+        survey: String,
+        #[arg(long)]
+        version: Option<i32>,
+    },
+    /// Read a survey document (JSON): a new survey, or a new draft of the survey with its key.
+    ImportSurvey {
+        file: std::path::PathBuf,
+        /// Publish it too, so that new waves answer it.
+        #[arg(long)]
+        publish: bool,
+    },
+    /// Publish a survey's draft: new waves answer it; open waves keep their version.
+    PublishSurvey { survey: String },
+    /// Print the JSON Schema that survey documents follow.
+    SurveySchema,
     /// Replace the population totals (residents aged 16+) with a CSV of area,age_band,sex,count.
     ImportPopulation {
         file: std::path::PathBuf,
@@ -107,6 +125,16 @@ fn import_failed(e: store::import::ImportError) -> anyhow::Error {
     if let store::import::ImportError::Rows(rows) = &e {
         for row in rows {
             eprintln!("{row}");
+        }
+    }
+    anyhow::anyhow!("{e}")
+}
+
+/// Prints every problem with a survey document, then fails.
+fn version_failed(e: store::survey_versions::VersionError) -> anyhow::Error {
+    if let store::survey_versions::VersionError::Problems(problems) = &e {
+        for p in problems {
+            eprintln!("{p}");
         }
     }
     anyhow::anyhow!("{e}")
@@ -286,6 +314,69 @@ async fn main() -> anyhow::Result<()> {
             let secret = store::settings::form_secret(&db).await?;
             let n = store::invitations::remind_due(&db, &secret, due_by, clock.now()).await?;
             println!("Queued {n} survey reminders.");
+            Ok(())
+        }
+        Command::ExportSurvey { survey, version } => {
+            let db = store::db::connect_and_migrate(&config.database_url).await?;
+            let (v, mut doc) = store::survey_versions::document(&db, &survey, version)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("there is no survey {survey} with that version"))?;
+            doc.schema = Some(format!(
+                "{}{}",
+                config.public_url.trim_end_matches('/'),
+                domain::document::SCHEMA_PATH
+            ));
+            println!("{}", serde_json::to_string_pretty(&doc)?);
+            eprintln!(
+                "{survey} version {} ({})",
+                v.number,
+                if v.status == store::survey_versions::PUBLISHED {
+                    "published"
+                } else {
+                    "draft"
+                }
+            );
+            Ok(())
+        }
+        Command::ImportSurvey { file, publish } => {
+            let db = store::db::connect_and_migrate(&config.database_url).await?;
+            let actor = store::audit::Actor::command_line(&clock);
+            let doc: domain::document::SurveyDocument = serde_json::from_reader(open(&file)?)
+                .map_err(|e| anyhow::anyhow!("{} is not a survey document: {e}", file.display()))?;
+            let exists = store::survey_versions::document(&db, &doc.key, None)
+                .await?
+                .is_some();
+            let result = if exists {
+                store::survey_versions::save_draft(&db, &doc.key, &doc, &actor).await
+            } else {
+                store::survey_versions::import(&db, &doc, &actor)
+                    .await
+                    .map(|_| 1)
+            };
+            let number = result.map_err(version_failed)?;
+            println!("Saved {} version {number} as a draft.", doc.key);
+            if publish {
+                let n = store::survey_versions::publish(&db, &doc.key, &actor)
+                    .await
+                    .map_err(version_failed)?;
+                println!("Published {} version {n}: new waves answer it.", doc.key);
+            }
+            Ok(())
+        }
+        Command::PublishSurvey { survey } => {
+            let db = store::db::connect_and_migrate(&config.database_url).await?;
+            let actor = store::audit::Actor::command_line(&clock);
+            let n = store::survey_versions::publish(&db, &survey, &actor)
+                .await
+                .map_err(version_failed)?;
+            println!("Published {survey} version {n}: new waves answer it.");
+            Ok(())
+        }
+        Command::SurveySchema => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&domain::document::schema())?
+            );
             Ok(())
         }
         Command::PublishWave { survey, wave } => {

@@ -90,6 +90,8 @@ fn handler_routes(state: &AppState) -> Routes {
             ))
         }))
         .merge(app::accounts::ssr::sign_in::router())
+        .merge(app::builder::ssr::documents::router())
+        .merge(app::builder::ssr::forms::router())
         .merge(app::accounts::ssr::own_account::router())
         .merge(app::accounts::ssr::reset::router())
         .merge(app::updates::ssr::router().map_router(|r| {

@@ -37,6 +37,7 @@ pub mod seed;
 pub mod sessions;
 pub mod settings;
 pub mod subscribers;
+pub mod survey_versions;
 pub mod surveys;
 pub mod throttle;
 pub mod tokens;

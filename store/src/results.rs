@@ -88,13 +88,12 @@ pub async fn compute_indicator_parts(
     key: &str,
     parts: &[wave_data::Subset],
 ) -> Result<Vec<WaveIndicators>, ResultsError> {
-    let record = surveys::by_id(db, survey_row.id)
-        .await?
-        .ok_or_else(|| StoreError::Corrupt("survey vanished".into()))?;
+    // The questions as the wave's own version asked them.
+    let definition = surveys::definition_of_wave(db, &wave).await?;
     let directory = AreaDirectory::load(db).await?;
     let areas = wave_data::engine_areas(&directory);
     let defs: Vec<IndicatorDef> =
-        indicator_defs::for_survey(&indicator_defs::all(db).await?, &record.definition)
+        indicator_defs::for_survey(&indicator_defs::all(db).await?, &definition)
             .into_iter()
             .filter(|d| d.key == key)
             .collect();
@@ -110,7 +109,7 @@ pub async fn compute_indicator_parts(
             db,
             &wave,
             part,
-            &record.definition,
+            &definition,
             &directory,
             &areas,
             &defs,
@@ -137,18 +136,17 @@ async fn compute_part(
     wave: wave::Model,
     subset: &wave_data::Subset,
 ) -> Result<WaveIndicators, ResultsError> {
-    let record = surveys::by_id(db, survey_row.id)
-        .await?
-        .ok_or_else(|| StoreError::Corrupt("survey vanished".into()))?;
+    // The questions as the wave's own version asked them.
+    let definition = surveys::definition_of_wave(db, &wave).await?;
     let directory = AreaDirectory::load(db).await?;
     let areas = wave_data::engine_areas(&directory);
-    let defs = indicator_defs::for_survey(&indicator_defs::all(db).await?, &record.definition);
+    let defs = indicator_defs::for_survey(&indicator_defs::all(db).await?, &definition);
     let threshold = settings::disclosure_threshold(db).await?;
     let mut result = run(
         db,
         &wave,
         subset,
-        &record.definition,
+        &definition,
         &directory,
         &areas,
         &defs,
@@ -163,7 +161,7 @@ async fn compute_part(
                 db,
                 &base,
                 subset,
-                &record.definition,
+                &definition,
                 &directory,
                 &areas,
                 &defs,

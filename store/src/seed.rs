@@ -8,28 +8,29 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
+use crate::audit::Actor;
 use crate::entity::{area, area_group, survey, wave};
-use crate::surveys::{insert_definition, insert_wave, SurveyAbout};
+use crate::survey_versions::{self, VersionError};
+use crate::surveys::{insert_wave, SurveyAbout};
 use crate::StoreError;
+use domain::document::SurveyDocument;
 
-const SURVEYS_JSON: &str = include_str!("../seed/surveys.json");
+/// The standard surveys, as documents in the export format.
+const SURVEYS: [&str; 2] = [
+    include_str!("../seed/surveys/wellbeing.json"),
+    include_str!("../seed/surveys/cohesion.json"),
+];
+const WAVES_JSON: &str = include_str!("../seed/waves.json");
 const AREAS_JSON: &str = include_str!("../seed/areas.json");
 
 #[derive(Deserialize)]
-struct SeedSurveys {
-    surveys: Vec<SeedSurvey>,
-}
-
-#[derive(Deserialize)]
-struct SeedSurvey {
-    #[serde(flatten)]
-    about: SurveyAbout,
-    wave: SeedWave,
-    sections: Vec<domain::Section>,
+struct SeedWaves {
+    waves: Vec<SeedWave>,
 }
 
 #[derive(Deserialize)]
 struct SeedWave {
+    survey: String,
     key: String,
     name: String,
 }
@@ -62,20 +63,35 @@ pub struct SeedReport {
     pub framework_indicators: usize,
 }
 
+/// The standard surveys as documents: what the seed imports and publishes.
+pub fn standard_documents() -> Vec<SurveyDocument> {
+    SURVEYS
+        .iter()
+        .map(|s| serde_json::from_str(s).expect("seed/surveys/*.json are survey documents"))
+        .collect()
+}
+
 /// The seeded survey definitions, for tests and tools that need them without a database.
 pub fn demo_surveys() -> Vec<(SurveyAbout, domain::Survey)> {
-    let seed: SeedSurveys = serde_json::from_str(SURVEYS_JSON).expect("seed/surveys.json is valid");
-    seed.surveys
+    standard_documents()
         .into_iter()
-        .map(|s| {
-            let def = domain::Survey {
-                key: s.about.key.clone(),
-                title: s.about.title.clone(),
-                sections: s.sections,
-            };
-            (s.about, def)
-        })
+        .map(|d| (SurveyAbout::of(&d), d.survey()))
         .collect()
+}
+
+fn seed_error(key: &str, e: VersionError) -> StoreError {
+    match e {
+        VersionError::Store(e) => e,
+        VersionError::Problems(p) => StoreError::Corrupt(format!(
+            "seed/surveys/{}.json: {}",
+            key,
+            p.iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+        other => StoreError::Corrupt(format!("seed/surveys/{key}.json: {other}")),
+    }
 }
 
 pub async fn seed_demo(
@@ -112,22 +128,31 @@ pub async fn seed_demo(
         }
     }
 
-    let seed: SeedSurveys = serde_json::from_str(SURVEYS_JSON)?;
-    for s in seed.surveys {
+    let waves: SeedWaves = serde_json::from_str(WAVES_JSON)?;
+    for doc in standard_documents() {
         let existing = survey::Entity::find()
-            .filter(survey::Column::Key.eq(&s.about.key))
+            .filter(survey::Column::Key.eq(&doc.key))
             .one(&txn)
             .await?;
+        // The standard surveys are made the way an officer makes any survey: imported as a
+        // draft, then published.
         let survey_id = match existing {
             Some(row) => row.id,
             None => {
-                let def = domain::Survey {
-                    key: s.about.key.clone(),
-                    title: s.about.title.clone(),
-                    sections: s.sections,
-                };
                 report.surveys_added += 1;
-                insert_definition(&txn, &s.about, &def).await?
+                let by = Actor {
+                    user_id: None,
+                    label: "Kiln's seed (the standard surveys)".into(),
+                    ip: None,
+                    at: clock.now(),
+                };
+                let id = survey_versions::import(&txn, &doc, &by)
+                    .await
+                    .map_err(|e| seed_error(&doc.key, e))?;
+                survey_versions::publish(&txn, &doc.key, &by)
+                    .await
+                    .map_err(|e| seed_error(&doc.key, e))?;
+                id
             }
         };
         let has_wave = wave::Entity::find()
@@ -136,16 +161,10 @@ pub async fn seed_demo(
             .await?
             > 0;
         if !has_wave {
-            insert_wave(
-                &txn,
-                survey_id,
-                &s.wave.key,
-                &s.wave.name,
-                true,
-                clock.today(),
-            )
-            .await?;
-            report.waves_added += 1;
+            for w in waves.waves.iter().filter(|w| w.survey == doc.key) {
+                insert_wave(&txn, survey_id, &w.key, &w.name, true, clock.today()).await?;
+                report.waves_added += 1;
+            }
         }
     }
     crate::indicator_defs::ensure_standard(&txn).await?;
@@ -167,4 +186,17 @@ pub async fn seed_demo(
     // The wellbeing framework: the strategy's figures and illustrative later periods.
     report.framework_indicators = crate::framework::seed::seed(db, clock).await?.indicators;
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The standard surveys are documents like any other, and pass the same checks.
+    #[test]
+    fn the_standard_surveys_are_sound_documents() {
+        let docs = super::standard_documents();
+        assert_eq!(docs.len(), 2);
+        for d in docs {
+            assert_eq!(domain::document::check(&d), [], "{}", d.key);
+        }
+    }
 }

@@ -80,7 +80,9 @@ pub async fn create(
             .exec(&txn)
             .await?;
     }
+    let version = crate::survey_versions::wave_version(&txn, s.id).await?;
     let row = wave::ActiveModel {
+        version_id: Set(Some(version)),
         survey_id: Set(s.id),
         key: Set(key.to_string()),
         name: Set(new.name.unwrap_or(key).to_string()),

@@ -82,6 +82,9 @@ pub struct SectionView {
     pub code_display: String,
     pub number: usize,
     pub count: usize,
+    /// The section before this one on the way the answers so far lead (routes can skip
+    /// some); none: the start page.
+    pub previous: Option<usize>,
     pub title: String,
     pub intro: Option<String>,
     pub questions: Vec<QuestionView>,

@@ -17,7 +17,8 @@ db_test!(
 
         sql(
             &app,
-            "UPDATE survey SET title = 'Wellbeing in Stoke' WHERE key = 'wellbeing'",
+            // A version's document is the survey as residents meet it.
+            r#"UPDATE survey_version SET document = REPLACE(document, '"title":"Wellbeing survey"', '"title":"Wellbeing in Stoke"')"#,
         )
         .await;
         assert!(store::catalogue::version(&app.db).await.unwrap() > before);

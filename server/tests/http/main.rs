@@ -7,6 +7,7 @@ mod common;
 mod access;
 mod accounts;
 mod admin_data;
+mod builder;
 mod catalogue;
 mod crash;
 mod email;

@@ -16,6 +16,8 @@ pub struct Model {
     pub answers: String,
     pub event_id: Option<i32>,
     pub entered_by: Option<i32>,
+    /// The survey version answered: the wave's, set by the database on insert.
+    pub version_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

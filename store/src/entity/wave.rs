@@ -14,6 +14,8 @@ pub struct Model {
     pub published: bool,
     pub opens_on: Option<Date>,
     pub closes_on: Option<Date>,
+    /// The survey version this wave answers; set when the wave is made, never changed.
+    pub version_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -32,11 +32,42 @@ const WARD: &str = "ward";
 
 /// Every update, newest first; only published ones unless `officer`.
 pub async fn list(db: &DatabaseConnection, officer: bool) -> Result<Vec<Update>, StoreError> {
+    list_of(db, officer, None).await
+}
+
+/// The published updates that name a ward. A ward's page asks on every request and most
+/// wards have none, so the links are read first and usually end it there.
+pub async fn published_for_ward(
+    db: &DatabaseConnection,
+    code: &str,
+) -> Result<Vec<Update>, StoreError> {
+    let ids: Vec<i32> = council_update_link::Entity::find()
+        .filter(council_update_link::Column::Kind.eq(WARD))
+        .filter(council_update_link::Column::Key.eq(code))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| l.update_id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    list_of(db, false, Some(ids)).await
+}
+
+async fn list_of(
+    db: &DatabaseConnection,
+    officer: bool,
+    ids: Option<Vec<i32>>,
+) -> Result<Vec<Update>, StoreError> {
     let mut q = council_update::Entity::find()
         .order_by_desc(council_update::Column::UpdatedAt)
         .order_by_desc(council_update::Column::Id);
     if !officer {
         q = q.filter(council_update::Column::PublishedAt.is_not_null());
+    }
+    if let Some(ids) = ids {
+        q = q.filter(council_update::Column::Id.is_in(ids));
     }
     let rows = q.all(db).await?;
     let links = council_update_link::Entity::find()

@@ -305,12 +305,14 @@ pub fn titles(indicators: &[Indicator]) -> HashMap<String, String> {
 
 /// The published updates that name a ward, for its page.
 pub async fn for_ward(st: &AppState, code: &str) -> Result<Vec<UpdateView>, ViewError> {
+    let updates = store::framework::updates::published_for_ward(&st.db, code).await?;
+    if updates.is_empty() {
+        return Ok(Vec::new());
+    }
     let titles = titles(&store::framework::indicators(&st.db).await?);
     let wards = ward_names(st).await?;
-    Ok(store::framework::updates::list(&st.db, false)
-        .await?
+    Ok(updates
         .iter()
-        .filter(|u| u.wards.iter().any(|w| w == code))
         .map(|u| update_view(&titles, u, &wards))
         .collect())
 }

@@ -17,6 +17,9 @@ pub fn OfficerNav(viewer: Viewer) -> impl IntoView {
                         <li>
                             <a href=paths::OFFICER>"Dashboard"</a>
                         </li>
+                        <li>
+                            <a href=crate::builder::paths::SURVEYS>"Surveys"</a>
+                        </li>
                     }
                         .into_any()
                 } else {

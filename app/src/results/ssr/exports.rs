@@ -436,12 +436,10 @@ pub mod download {
         Signed { who, ip, .. }: Signed<Administrators>,
         Path((survey, wave)): Path<(String, String)>,
     ) -> Result<Response, DownloadError> {
-        let (s, w) = store::waves::find(&st.db, &survey, &wave)
+        let (_, w) = store::waves::find(&st.db, &survey, &wave)
             .await?
             .ok_or(DownloadError::NotFound)?;
-        let record = store::surveys::by_id(&st.db, s.id)
-            .await?
-            .ok_or(DownloadError::NotFound)?;
+        let definition = store::surveys::definition_of_wave(&st.db, &w).await?;
         let rows = store::wave_data::responses_of(&st.db, w.id).await?;
         let areas = store::areas::AreaDirectory::load(&st.db).await?;
         let code = |id: i32| {
@@ -452,12 +450,7 @@ pub mod download {
                 .map(|w| w.code.clone())
         };
         // The guard lets only administrators here; free text is for them alone.
-        let body = responses_csv(
-            &record.definition,
-            &rows,
-            &code,
-            who.user.role.administers(),
-        )?;
+        let body = responses_csv(&definition, &rows, &code, who.user.role.administers())?;
         audited(
             &st,
             &who,

@@ -13,6 +13,9 @@ pub fn CsvFileField(
     error: Option<String>,
     problems: Vec<String>,
     more: usize,
+    /// The file types offered in the browser's picker.
+    #[prop(default = ".csv,text/csv")]
+    accept: &'static str,
 ) -> impl IntoView {
     let described = if error.is_some() {
         format!("{id}-hint {id}-error")
@@ -47,7 +50,7 @@ pub fn CsvFileField(
                 id=id
                 name="file"
                 type="file"
-                accept=".csv,text/csv"
+                accept=accept
                 aria-describedby=described
             />
         </div>

@@ -41,6 +41,17 @@ pub fn admin() -> Result<crate::shared::ssr::auth::SignedIn, PageError> {
     })
 }
 
+/// An officer or administrator.
+pub fn staff() -> Result<crate::shared::ssr::auth::SignedIn, PageError> {
+    signed_in().and_then(|s| {
+        if s.user.role.is_staff() {
+            Ok(s)
+        } else {
+            Err(map_err(ViewError::Forbidden))
+        }
+    })
+}
+
 /// A community group's organiser or volunteer, and the scope of their own group.
 pub fn group_scope() -> Result<(crate::shared::ssr::auth::SignedIn, store::groups::Scope), PageError>
 {

@@ -37,8 +37,8 @@ fn SectionForm(view: SectionView) -> impl IntoView {
     let v = view;
     let back = if v.changing {
         paths::check(&v.survey_key, &v.code)
-    } else if v.number > 1 {
-        paths::section(&v.survey_key, &v.code, v.number - 1)
+    } else if let Some(previous) = v.previous {
+        paths::section(&v.survey_key, &v.code, previous)
     } else {
         paths::start(&v.survey_key)
     };

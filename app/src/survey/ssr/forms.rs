@@ -214,12 +214,27 @@ async fn save_section(
     if validate_section(section, &check_now, &|c| areas.is_ward(c)).is_err() {
         return Ok(Redirect::to(&here("errors=1")));
     }
-    let next = if changing || n >= survey.definition.section_count() {
-        paths::check(&survey_key, &address)
-    } else {
-        paths::section(&survey_key, &address, n + 1)
+    let mut so_far = draft.answers;
+    so_far.extend(check_now);
+    let next = match domain::routing::next(&survey.definition, &so_far, n) {
+        // A change that leads somewhere new continues there; otherwise back to the check page.
+        domain::routing::Next::Section(to)
+            if !changing || !answered(&survey.definition, &so_far, to) =>
+        {
+            paths::section(&survey_key, &address, to)
+        }
+        _ => paths::check(&survey_key, &address),
     };
     Ok(Redirect::to(&next))
+}
+
+/// Whether a resident has been through a section: its questions have answers saved (a
+/// section left blank saves them empty).
+fn answered(survey: &domain::Survey, answers: &domain::RawAnswers, section: usize) -> bool {
+    survey.sections[section - 1]
+        .questions
+        .iter()
+        .all(|q| answers.contains_key(&q.key))
 }
 
 /// Saves answers; gives a redirect instead when the response has gone in the meantime.

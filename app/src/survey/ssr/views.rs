@@ -223,6 +223,7 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
         code: address,
         number: req.number,
         count: def.section_count(),
+        previous: previous_on_way(def, &draft.answers, req.number),
         title: section.title.clone(),
         intro: section.intro.clone(),
         // After questions about how people feel, loneliness or money: where to get help.
@@ -239,6 +240,15 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
         errors,
         changing: req.changing,
     })
+}
+
+fn previous_on_way(def: &domain::Survey, answers: &domain::RawAnswers, n: usize) -> Option<usize> {
+    let way = domain::routing::path(def, answers);
+    match way.iter().position(|&s| s == n) {
+        Some(at) => at.checked_sub(1).map(|i| way[i]),
+        // Not on the way the answers lead (opened by its address): the section before it.
+        None => n.checked_sub(1).filter(|&p| p > 0),
+    }
 }
 
 fn postcode_view(draft: &Draft, areas: &AreaDirectory) -> PostcodeView {
@@ -286,10 +296,13 @@ pub async fn check(
     }
     let areas = &catalogue.areas;
     let def = &survey.definition;
+    // Only the sections the answers lead through: a skipped section's answers are not sent.
+    let way = domain::routing::path(def, &draft.answers);
     let sections = def
         .sections
         .iter()
         .enumerate()
+        .filter(|(i, _)| way.contains(&(i + 1)))
         .map(|(i, s)| CheckSection {
             number: i + 1,
             title: s.title.clone(),

@@ -1,0 +1,22 @@
+//! Surveys made by officers (issue 13): survey documents, their versions, and the published
+//! JSON Schema they follow. Routing and the document's checks are pure rules in `domain`.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+pub mod paths;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{path, MatchNestedRoutes, SsrMode};
+
+use pages::SurveysPage;
+
+/// The feature's pages, for the app's route table.
+#[component(transparent)]
+pub fn BuilderRoutes() -> impl MatchNestedRoutes + Clone {
+    view! { <Route path=path!("/officer/surveys") view=SurveysPage ssr=SsrMode::Async /> }
+        .into_inner()
+}

@@ -1,0 +1,55 @@
+//! What the builder's pages show: plain data, never a database row.
+
+use serde::{Deserialize, Serialize};
+
+use crate::shared::Viewer;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SurveysView {
+    pub viewer: Viewer,
+    pub surveys: Vec<SurveyRow>,
+    pub notice: Option<SurveysNotice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SurveyRow {
+    pub key: String,
+    pub title: String,
+    /// Newest first.
+    pub versions: Vec<VersionRow>,
+    /// Each wave and the version it answers.
+    pub waves: Vec<(String, i32)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VersionRow {
+    pub number: i32,
+    pub published: bool,
+    /// "25 Nov 2026 by Jo Bloggs".
+    pub saved: String,
+    pub published_on: Option<String>,
+    pub export_href: String,
+}
+
+/// What the last form on the surveys page did, shown once.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum SurveysNotice {
+    /// The upload changed nothing: why, and each problem with the document.
+    Refused {
+        message: String,
+        problems: Vec<String>,
+    },
+    Saved {
+        key: String,
+        number: i32,
+    },
+    Published {
+        key: String,
+        number: i32,
+    },
+    /// Publishing was refused: the survey, and each problem with its draft.
+    PublishRefused {
+        key: String,
+        problems: Vec<String>,
+    },
+}

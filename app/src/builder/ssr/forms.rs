@@ -1,0 +1,142 @@
+//! The surveys page's forms: a survey document uploaded (a new survey, or a new draft of
+//! the survey with its key), and a draft published. Each answers with a redirect to the
+//! page, carrying what it did (`flash`); a refusal lists every problem and changes nothing.
+
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::response::Response;
+use axum::routing::post;
+use store::survey_versions::{self, VersionError};
+
+use crate::builder::model::SurveysNotice;
+use crate::builder::paths;
+use crate::shared::ssr::access::{Routes, Staff};
+use crate::shared::ssr::flash;
+use crate::shared::ssr::staff_forms::{OfficerError, Posted};
+use crate::shared::ssr::upload::Upload;
+use crate::shared::ssr::AppState;
+
+/// A survey document is tens of kilobytes; the standard wellbeing survey is 20.
+const MAX_DOCUMENT: usize = 2 * 1024 * 1024;
+
+pub fn router() -> Routes {
+    Routes::default()
+        .route(paths::SURVEYS, post(upload))
+        .route(paths::PUBLISH, post(publish))
+        .map_router(|r| r.layer(DefaultBodyLimit::max(MAX_DOCUMENT)))
+}
+
+fn back(st: &AppState, notice: &SurveysNotice, anchor: &str) -> Response {
+    flash::redirect_with(st, paths::SURVEYS, notice, anchor)
+}
+
+fn refused(st: &AppState, message: String, problems: Vec<String>) -> Response {
+    back(
+        st,
+        &SurveysNotice::Refused { message, problems },
+        "#survey-file",
+    )
+}
+
+/// What a document's problems say, for the page.
+fn problems_of(e: VersionError) -> Result<(String, Vec<String>), OfficerError> {
+    Ok(match e {
+        VersionError::Problems(p) => (
+            format!(
+                "The survey has {} problem{}; nothing was saved. Correct the document and upload it again.",
+                p.len(),
+                if p.len() == 1 { "" } else { "s" }
+            ),
+            p.iter().map(|p| p.to_string()).collect(),
+        ),
+        VersionError::KeyChanged { .. } | VersionError::KeyTaken(_) | VersionError::NoDraft => {
+            (format!("{}; nothing was saved.", capitalised(&e.to_string())), Vec::new())
+        }
+        VersionError::NotFound => return Err(OfficerError::NotFound),
+        VersionError::Store(e) => return Err(OfficerError::Internal(e)),
+    })
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+async fn upload(State(st): State<AppState>, up: Upload<Staff>) -> Result<Response, OfficerError> {
+    if up.file.is_empty() {
+        return Ok(refused(
+            &st,
+            "Select a survey document (a JSON file) to upload".into(),
+            Vec::new(),
+        ));
+    }
+    let doc: domain::document::SurveyDocument = match serde_json::from_slice(&up.file) {
+        Ok(d) => d,
+        Err(e) => {
+            return Ok(refused(
+                &st,
+                format!(
+                    "The file is not a survey document: {e}. Nothing was saved. Start from a survey downloaded here, or check it against the schema."
+                ),
+                Vec::new(),
+            ))
+        }
+    };
+    let actor = up.actor();
+    let exists = survey_versions::document(&st.db, &doc.key, None)
+        .await?
+        .is_some();
+    let saved = if exists {
+        survey_versions::save_draft(&st.db, &doc.key, &doc, &actor).await
+    } else {
+        survey_versions::import(&st.db, &doc, &actor)
+            .await
+            .map(|_| 1)
+    };
+    match saved {
+        Ok(number) => Ok(back(
+            &st,
+            &SurveysNotice::Saved {
+                key: doc.key,
+                number,
+            },
+            "",
+        )),
+        Err(e) => {
+            let (message, problems) = problems_of(e)?;
+            Ok(refused(&st, message, problems))
+        }
+    }
+}
+
+async fn publish(
+    State(st): State<AppState>,
+    Path(survey): Path<String>,
+    p: Posted<Staff>,
+) -> Result<Response, OfficerError> {
+    match survey_versions::publish(&st.db, &survey, &p.actor()).await {
+        Ok(number) => Ok(back(
+            &st,
+            &SurveysNotice::Published {
+                key: survey,
+                number,
+            },
+            "",
+        )),
+        Err(e) => {
+            let (message, mut problems) = problems_of(e)?;
+            if problems.is_empty() {
+                problems.push(message);
+            }
+            Ok(back(
+                &st,
+                &SurveysNotice::PublishRefused {
+                    key: survey.clone(),
+                    problems,
+                },
+                &format!("#survey-{survey}"),
+            ))
+        }
+    }
+}

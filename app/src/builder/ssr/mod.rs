@@ -1,0 +1,3 @@
+pub mod documents;
+pub mod forms;
+pub mod views;

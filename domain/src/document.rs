@@ -1,0 +1,434 @@
+//! A survey as one document: what a version freezes, what a council exports to share with
+//! another and imports, and what the published JSON Schema describes. The standard surveys
+//! are documents too, created through the same import.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::routing::{self, RouteProblem};
+use crate::survey::{QuestionKind, Section, Survey};
+
+/// The format this build reads and writes; a document says which it was written in.
+pub const FORMAT: u32 = 1;
+
+/// Where the schema is published, relative to Kiln's public address.
+pub const SCHEMA_PATH: &str = "/schema/survey-1.json";
+
+/// Survey keys Kiln's own addresses use, or may.
+const RESERVED_KEYS: [&str; 10] = [
+    "new",
+    "builder",
+    "surveys",
+    "import",
+    "export",
+    "framework",
+    "updates",
+    "methodology",
+    "schema",
+    "preview",
+];
+
+/// The longest free text a question may accept.
+pub const MAX_TEXT_CHARS: usize = 5000;
+
+/// A whole survey: what residents are told before they start, and its sections.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Kiln survey",
+    description = "A survey definition as Kiln exports and imports it."
+)]
+pub struct SurveyDocument {
+    /// The schema this document follows (ignored on import).
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The document format: 1.
+    pub format: u32,
+    /// Names the survey in addresses: lowercase letters, digits and hyphens.
+    pub key: String,
+    pub title: String,
+    /// One or two sentences on the start page.
+    pub summary: String,
+    /// Why the council asks, on the start page.
+    pub purpose: String,
+    /// About how long it takes, in minutes.
+    pub minutes: i32,
+    /// How long answers are kept, in words.
+    pub retention: String,
+    pub sections: Vec<Section>,
+}
+
+impl SurveyDocument {
+    pub fn survey(&self) -> Survey {
+        Survey {
+            key: self.key.clone(),
+            title: self.title.clone(),
+            sections: self.sections.clone(),
+        }
+    }
+}
+
+/// The schema of a survey document, as published.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(SurveyDocument)
+}
+
+/// What stops a document being imported or published.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocumentProblem {
+    Format(u32),
+    Key(String),
+    ReservedKey(String),
+    Empty(&'static str),
+    Minutes(i32),
+    NoSections,
+    EmptySection(usize),
+    QuestionKey {
+        section: usize,
+        key: String,
+    },
+    DuplicateQuestion(String),
+    MissingText {
+        question: String,
+        field: &'static str,
+    },
+    TooFewOptions(String),
+    OptionKey {
+        question: String,
+        key: String,
+    },
+    DuplicateOption {
+        question: String,
+        key: String,
+    },
+    Scale {
+        question: String,
+        min: i32,
+        max: i32,
+    },
+    TextLength {
+        question: String,
+        max_chars: usize,
+    },
+    SecondAreaQuestion(String),
+    Route(RouteProblem),
+}
+
+impl fmt::Display for DocumentProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use DocumentProblem::*;
+        match self {
+            Format(n) => write!(f, "The document is in format {n}; this version of Kiln reads format {FORMAT}"),
+            Key(k) => write!(f, "The survey's key \"{k}\" must be 2 to 40 lowercase letters, digits or hyphens, starting with a letter"),
+            ReservedKey(k) => write!(f, "The survey's key \"{k}\" is used by Kiln's own pages: choose another"),
+            Empty(what) => write!(f, "The survey's {what} is empty"),
+            Minutes(m) => write!(f, "The time the survey takes must be 1 to 120 minutes, not {m}"),
+            NoSections => write!(f, "The survey has no sections"),
+            EmptySection(n) => write!(f, "Section {n} has no questions"),
+            QuestionKey { section, key } => write!(f, "Section {section} has a question key \"{key}\": keys must be 1 to 60 lowercase letters, digits or underscores, starting with a letter"),
+            DuplicateQuestion(k) => write!(f, "Two questions have the key \"{k}\": each key must be used once"),
+            MissingText { question, field } => write!(f, "The question \"{question}\" has no {field}"),
+            TooFewOptions(q) => write!(f, "The question \"{q}\" needs at least two options"),
+            OptionKey { question, key } => write!(f, "The question \"{question}\" has an option key \"{key}\": keys must be 1 to 60 lowercase letters, digits or the signs _ - +"),
+            DuplicateOption { question, key } => write!(f, "The question \"{question}\" has two options with the key \"{key}\""),
+            Scale { question, min, max } => write!(f, "The scale of \"{question}\" runs from {min} to {max}: it needs 2 to 11 points, lowest first"),
+            TextLength { question, max_chars } => write!(f, "The question \"{question}\" allows {max_chars} characters: allow 1 to {MAX_TEXT_CHARS}"),
+            SecondAreaQuestion(q) => write!(f, "The question \"{q}\" asks for the ward again: a survey asks it once"),
+            Route(p) => p.fmt(f),
+        }
+    }
+}
+
+fn is_survey_key(k: &str) -> bool {
+    (2..=40).contains(&k.len())
+        && k.starts_with(|c: char| c.is_ascii_lowercase())
+        && k.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn is_field_key(k: &str, max: usize) -> bool {
+    (1..=max).contains(&k.len())
+        && k.starts_with(|c: char| c.is_ascii_lowercase())
+        && k.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Option keys are stored as answers and appear in exports: measures.md's age bands
+/// ("16-24", "75+") among them.
+fn is_option_key(k: &str) -> bool {
+    (1..=60).contains(&k.len())
+        && k.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '+'))
+}
+
+/// Every problem with a document, in reading order; none means it may be imported and
+/// published as it is.
+pub fn check(doc: &SurveyDocument) -> Vec<DocumentProblem> {
+    use DocumentProblem::*;
+    let mut problems = Vec::new();
+    if doc.format != FORMAT {
+        problems.push(Format(doc.format));
+    }
+    if !is_survey_key(&doc.key) {
+        problems.push(Key(doc.key.clone()));
+    } else if RESERVED_KEYS.contains(&doc.key.as_str()) {
+        problems.push(ReservedKey(doc.key.clone()));
+    }
+    for (what, text) in [
+        ("title", &doc.title),
+        ("summary", &doc.summary),
+        ("purpose", &doc.purpose),
+        ("retention statement", &doc.retention),
+    ] {
+        if text.trim().is_empty() {
+            problems.push(Empty(what));
+        }
+    }
+    if !(1..=120).contains(&doc.minutes) {
+        problems.push(Minutes(doc.minutes));
+    }
+    if doc.sections.is_empty() {
+        problems.push(NoSections);
+    }
+    let mut keys = BTreeSet::new();
+    let mut area_seen = false;
+    for (i, s) in doc.sections.iter().enumerate() {
+        if s.questions.is_empty() {
+            problems.push(EmptySection(i + 1));
+        }
+        for q in &s.questions {
+            if !is_field_key(&q.key, 60) {
+                problems.push(QuestionKey {
+                    section: i + 1,
+                    key: q.key.clone(),
+                });
+            } else if !keys.insert(q.key.as_str()) {
+                problems.push(DuplicateQuestion(q.key.clone()));
+            }
+            let name = if q.short_label.trim().is_empty() {
+                q.key.clone()
+            } else {
+                q.short_label.clone()
+            };
+            for (field, text, needed) in [
+                ("wording", &q.prompt, true),
+                ("short label", &q.short_label, true),
+                // Only a required question can be missing.
+                (
+                    "message for a missing answer",
+                    &q.required_message,
+                    q.required,
+                ),
+            ] {
+                if needed && text.trim().is_empty() {
+                    problems.push(MissingText {
+                        question: name.clone(),
+                        field,
+                    });
+                }
+            }
+            match &q.kind {
+                QuestionKind::Choice { options } => {
+                    if options.len() < 2 {
+                        problems.push(TooFewOptions(name.clone()));
+                    }
+                    let mut seen = BTreeSet::new();
+                    for o in options {
+                        if !is_option_key(&o.key) {
+                            problems.push(OptionKey {
+                                question: name.clone(),
+                                key: o.key.clone(),
+                            });
+                        } else if !seen.insert(o.key.as_str()) {
+                            problems.push(DuplicateOption {
+                                question: name.clone(),
+                                key: o.key.clone(),
+                            });
+                        }
+                        if o.label.trim().is_empty() {
+                            problems.push(MissingText {
+                                question: name.clone(),
+                                field: "label for an option",
+                            });
+                        }
+                    }
+                }
+                QuestionKind::Scale { min, max, .. } => {
+                    if !(1..=10).contains(&(max - min)) {
+                        problems.push(Scale {
+                            question: name.clone(),
+                            min: *min,
+                            max: *max,
+                        });
+                    }
+                }
+                QuestionKind::Text { max_chars } => {
+                    if !(1..=MAX_TEXT_CHARS).contains(max_chars) {
+                        problems.push(TextLength {
+                            question: name.clone(),
+                            max_chars: *max_chars,
+                        });
+                    }
+                }
+                QuestionKind::Area => {
+                    if area_seen {
+                        problems.push(SecondAreaQuestion(name.clone()));
+                    }
+                    area_seen = true;
+                }
+            }
+        }
+    }
+    problems.extend(routing::check(&doc.survey()).into_iter().map(Route));
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routing::{Goto, Route, When};
+    use crate::survey::{ChoiceOption, Question};
+
+    fn question(key: &str, kind: QuestionKind) -> Question {
+        Question {
+            key: key.into(),
+            prompt: format!("{key}?"),
+            hint: None,
+            short_label: key.into(),
+            required_message: format!("Answer {key}"),
+            required: true,
+            kind,
+        }
+    }
+
+    fn yes_no() -> QuestionKind {
+        QuestionKind::Choice {
+            options: ["yes", "no"]
+                .iter()
+                .map(|k| ChoiceOption {
+                    key: (*k).into(),
+                    label: (*k).into(),
+                })
+                .collect(),
+        }
+    }
+
+    fn park() -> SurveyDocument {
+        SurveyDocument {
+            schema: None,
+            format: FORMAT,
+            key: "parks".into(),
+            title: "Parks survey".into(),
+            summary: "Tell us about the parks.".into(),
+            purpose: "To plan the parks budget.".into(),
+            minutes: 3,
+            retention: "Two years.".into(),
+            sections: vec![
+                Section {
+                    title: "You".into(),
+                    intro: None,
+                    questions: vec![question("uses_park", yes_no())],
+                    routes: vec![Route {
+                        question: "uses_park".into(),
+                        when: When::Answer("no".into()),
+                        goto: Goto::End,
+                    }],
+                },
+                Section {
+                    title: "The park".into(),
+                    intro: None,
+                    questions: vec![question(
+                        "park_score",
+                        QuestionKind::Scale {
+                            min: 0,
+                            max: 10,
+                            min_label: "Poor".into(),
+                            max_label: "Excellent".into(),
+                        },
+                    )],
+                    routes: vec![],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn a_sound_document_has_no_problems_and_reads_back_as_written() {
+        let doc = park();
+        assert_eq!(check(&doc), []);
+        let json = serde_json::to_string(&doc).unwrap();
+        let back: SurveyDocument = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, doc);
+    }
+
+    #[test]
+    fn every_problem_is_found_and_said_plainly() {
+        let mut doc = park();
+        doc.key = "methodology".into();
+        doc.minutes = 0;
+        doc.sections[0]
+            .questions
+            .push(question("uses_park", yes_no()));
+        doc.sections[1].questions[0].kind = QuestionKind::Scale {
+            min: 5,
+            max: 5,
+            min_label: String::new(),
+            max_label: String::new(),
+        };
+        doc.sections[1].routes.push(Route {
+            question: "park_score".into(),
+            when: When::AnyOther,
+            goto: Goto::End,
+        });
+        let said: Vec<String> = check(&doc).iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            said,
+            [
+                "The survey's key \"methodology\" is used by Kiln's own pages: choose another",
+                "The time the survey takes must be 1 to 120 minutes, not 0",
+                "Two questions have the key \"uses_park\": each key must be used once",
+                "The scale of \"park_score\" runs from 5 to 5: it needs 2 to 11 points, lowest first",
+                "Section 2 has a route that follows \"park_score\": routes can only follow a question with options to choose from",
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_rather_than_dropped() {
+        let mut v = serde_json::to_value(park()).unwrap();
+        v["colour"] = "red".into();
+        let err = serde_json::from_value::<SurveyDocument>(v).unwrap_err();
+        assert!(err.to_string().contains("unknown field `colour`"), "{err}");
+    }
+
+    #[test]
+    fn the_schema_describes_routes_and_question_kinds() {
+        let schema = serde_json::to_string(&schema()).unwrap();
+        for word in ["Kiln survey", "routes", "any_other", "max_chars", "area"] {
+            assert!(schema.contains(word), "{word}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod published_schema {
+    /// The schema in the repository (`schema/survey-1.json`, which seed documents name) is
+    /// the one Kiln serves. `KILN_WRITE_SCHEMA=1` rewrites it after a change to the format.
+    #[test]
+    fn the_repositorys_schema_is_the_one_served() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/survey-1.json");
+        let generated =
+            serde_json::to_string_pretty(&super::schema()).expect("schema serialises") + "\n";
+        if std::env::var_os("KILN_WRITE_SCHEMA").is_some() {
+            std::fs::write(path, &generated).expect("schema written");
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "schema/survey-1.json is out of date: run KILN_WRITE_SCHEMA=1 cargo test -p domain published_schema"
+        );
+    }
+}

@@ -1,0 +1,327 @@
+//! Surveys made by officers (issue 13): a survey document imported, published and
+//! answered along its route; versions frozen by publishing; the document exported with
+//! the schema it follows.
+
+use crate::common::TestApp;
+use domain::accounts::Role;
+use domain::document::SurveyDocument;
+use reqwest::StatusCode;
+use sea_orm::EntityTrait;
+use store::audit::Actor;
+
+/// "Do you use the park?" No: straight to the end, past the park's own questions.
+fn parks() -> SurveyDocument {
+    serde_json::from_value(serde_json::json!({
+        "format": 1,
+        "key": "parks",
+        "title": "Parks survey",
+        "summary": "Tell us about the city's parks.",
+        "purpose": "To decide where the parks budget goes.",
+        "minutes": 3,
+        "retention": "We keep your answers for two years.",
+        "sections": [
+            {
+                "title": "Your ward",
+                "questions": [{
+                    "key": "area", "prompt": "Which ward do you live in?",
+                    "short_label": "your ward", "required_message": "Select your ward",
+                    "required": true, "kind": { "type": "area" }
+                }]
+            },
+            {
+                "title": "Using parks",
+                "questions": [{
+                    "key": "uses_park", "prompt": "Have you used a park in the last month?",
+                    "short_label": "using a park", "required_message": "Select yes or no",
+                    "required": true,
+                    "kind": { "type": "choice", "options": [
+                        { "key": "yes", "label": "Yes" }, { "key": "no", "label": "No" }
+                    ] }
+                }],
+                "routes": [
+                    { "question": "uses_park", "when": { "type": "answer", "option": "no" },
+                      "goto": { "type": "end" } }
+                ]
+            },
+            {
+                "title": "Your park",
+                "questions": [{
+                    "key": "park_clean", "prompt": "How clean was the park?",
+                    "short_label": "how clean", "required_message": "Select how clean it was",
+                    "required": true,
+                    "kind": { "type": "scale", "min": 1, "max": 5,
+                              "min_label": "Very dirty", "max_label": "Very clean" }
+                }]
+            }
+        ]
+    }))
+    .expect("a survey document")
+}
+
+fn officer(app: &TestApp) -> Actor {
+    Actor::command_line(&app.clock)
+}
+
+async fn publish_parks(app: &TestApp) {
+    store::survey_versions::import(&app.db, &parks(), &officer(app))
+        .await
+        .unwrap();
+    store::survey_versions::publish(&app.db, "parks", &officer(app))
+        .await
+        .unwrap();
+    store::waves::create(
+        &app.db,
+        &officer(app),
+        store::waves::NewWave {
+            survey: "parks",
+            key: "2027",
+            name: Some("2027"),
+            baseline: true,
+            weighted: false,
+        },
+    )
+    .await
+    .unwrap();
+}
+
+db_test!(
+    a_route_skips_the_questions_it_passes_and_the_response_keeps_its_version,
+    |app: TestApp| async move {
+        publish_parks(&app).await;
+        let ward = app.ward_code("Tunstall").await;
+
+        // "No" goes straight to the check page: the park's section is never shown.
+        let s1 = app.begin("parks").await;
+        let s2 = app.answer(&s1, &[("area", &ward)]).await;
+        assert!(s2.ends_with("/section/2"), "{s2}");
+        let after = app.answer(&s2, &[("uses_park", "no")]).await;
+        assert!(after.ends_with("/check"), "a route to the end: {after}");
+        let check = app.get(&after).await;
+        assert!(check.text.contains("Have you used a park"));
+        assert!(!check.text.contains("How clean was the park"), "skipped");
+
+        // Back from the check page to "yes" leads through the park's section after all.
+        let change = after.replace("/check", "/section/2?change=1");
+        let s3 = app.answer(&change, &[("uses_park", "yes")]).await;
+        assert!(
+            s3.ends_with("/section/3"),
+            "a new way continues there: {s3}"
+        );
+        let section3 = app.get(&s3).await;
+        assert_eq!(
+            section3.attr("a.back-link", "href").unwrap(),
+            s3.replace("/section/3", "/section/2")
+        );
+        let check = app.answer(&s3, &[("park_clean", "4")]).await;
+        assert!(check.ends_with("/check"));
+
+        // And back to "no": the park's answer is dropped, not sent.
+        let again = app.answer(&change, &[("uses_park", "no")]).await;
+        assert!(again.ends_with("/check"), "{again}");
+        let done = app.submit(&again).await;
+        assert!(done.ends_with("/done"), "{done}");
+
+        let responses = app.responses().await;
+        let r = responses.last().unwrap();
+        assert!(r.answers.contains("uses_park"));
+        assert!(!r.answers.contains("park_clean"), "{}", r.answers);
+        let v1 = r.version_id.expect("a response keeps its version");
+
+        // A new version: the old response and its wave keep version 1; a new wave answers 2.
+        let mut v2 = parks();
+        v2.sections[1].questions[0].prompt = "Have you been to a park in the last month?".into();
+        let n = store::survey_versions::save_draft(&app.db, "parks", &v2, &officer(&app))
+            .await
+            .unwrap();
+        assert_eq!(n, 2);
+        store::survey_versions::publish(&app.db, "parks", &officer(&app))
+            .await
+            .unwrap();
+        let again = store::entity::response::Entity::find_by_id(r.id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(again.version_id, Some(v1));
+        let versions = store::survey_versions::list(&app.db, again_survey(&app).await)
+            .await
+            .unwrap();
+        assert_eq!(
+            versions
+                .iter()
+                .map(|v| (v.number, v.published))
+                .collect::<Vec<_>>(),
+            [(2, true), (1, true)]
+        );
+        // The open wave still asks version 1's wording.
+        let s = app.begin("parks").await;
+        let s2 = app.answer(&s, &[("area", &ward)]).await;
+        assert!(app.get(&s2).await.text.contains("Have you used a park"));
+    }
+);
+
+async fn again_survey(app: &TestApp) -> i32 {
+    store::surveys::by_key(&app.db, "parks")
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+db_test!(
+    publishing_is_refused_while_a_route_points_nowhere,
+    |app: TestApp| async move {
+        publish_parks(&app).await;
+        let mut broken = parks();
+        broken.sections[1].routes[0].when = domain::routing::When::Answer("maybe".into());
+        let err = store::survey_versions::save_draft(&app.db, "parks", &broken, &officer(&app))
+            .await
+            .unwrap_err();
+        let said = match err {
+            store::survey_versions::VersionError::Problems(p) => p[0].to_string(),
+            other => panic!("{other}"),
+        };
+        assert_eq!(
+            said,
+            "Section 2 has a route for the answer \"maybe\" to \"using a park\", which is no longer one of its options"
+        );
+        // A survey's key is its identity: another survey's document is not a new version.
+        let mut other = parks();
+        other.key = "wellbeing".into();
+        assert!(matches!(
+            store::survey_versions::import(&app.db, &other, &officer(&app)).await,
+            Err(store::survey_versions::VersionError::KeyTaken(_))
+        ));
+        // Nothing to publish: the newest version is already published.
+        assert!(matches!(
+            store::survey_versions::publish(&app.db, "parks", &officer(&app)).await,
+            Err(store::survey_versions::VersionError::NoDraft)
+        ));
+    }
+);
+
+db_test!(
+    a_survey_exports_as_a_document_that_follows_the_published_schema,
+    |app: TestApp| async move {
+        let schema = app
+            .client
+            .get(app.url("/schema/survey-1.json"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(schema.status(), StatusCode::OK);
+        assert_eq!(schema.headers()["content-type"], "application/schema+json");
+        let schema: serde_json::Value = schema.json().await.unwrap();
+        assert_eq!(schema["title"], "Kiln survey");
+
+        let path = "/officer/surveys/wellbeing/survey.json";
+        let anonymous = app.client.get(app.url(path)).send().await.unwrap();
+        assert_ne!(anonymous.status(), StatusCode::OK);
+        let staff = app.signed_in("officer@example.org", Role::Officer).await;
+        let res = staff.get_raw(path).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(
+            res.headers()["content-disposition"],
+            "attachment; filename=\"kiln-survey-wellbeing-v1.json\""
+        );
+        let doc: SurveyDocument = res.json().await.unwrap();
+        assert!(doc
+            .schema
+            .as_deref()
+            .unwrap()
+            .ends_with("/schema/survey-1.json"));
+        assert_eq!(doc.key, "wellbeing");
+        // The standard survey as exported is the seed's document, question for question.
+        let seeded = store::seed::standard_documents()
+            .into_iter()
+            .find(|d| d.key == "wellbeing")
+            .unwrap();
+        assert_eq!(doc.sections, seeded.sections);
+        assert_eq!(domain::document::check(&doc), []);
+    }
+);
+
+async fn upload(a: &crate::common::Agent, csrf: &str, file: &str) -> crate::common::Page {
+    use reqwest::multipart::{Form, Part};
+    let form = Form::new().text("csrf", csrf.to_string()).part(
+        "file",
+        Part::bytes(file.as_bytes().to_vec())
+            .file_name("parks.json")
+            .mime_str("application/json")
+            .unwrap(),
+    );
+    let res = a
+        .client
+        .post(a.url("/officer/surveys"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload");
+    a.get(&crate::common::location(&res)).await
+}
+
+db_test!(
+    an_officer_uploads_a_survey_sees_its_problems_then_publishes_it,
+    |app: TestApp| async move {
+        let staff = app.signed_in("officer@example.org", Role::Officer).await;
+        let page = staff.get("/officer/surveys").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text.contains("Wellbeing survey"));
+        assert!(page.text.contains("Download version 1 (JSON)"));
+        let csrf = staff.csrf().await;
+
+        // Not JSON at all: said plainly, nothing saved.
+        let page = upload(&staff, &csrf, "key,title\nparks,Parks").await;
+        assert_eq!(page.error_summary().len(), 1);
+        assert!(page.text.contains("The file is not a survey document"));
+
+        // A route to an option that does not exist: every problem listed by the field.
+        let mut broken = parks();
+        broken.sections[1].routes[0].when = domain::routing::When::Answer("maybe".into());
+        broken.minutes = 0;
+        let page = upload(&staff, &csrf, &serde_json::to_string(&broken).unwrap()).await;
+        assert_eq!(
+            page.error_summary(),
+            ["The survey has 2 problems; nothing was saved. Correct the document and upload it again."]
+        );
+        let listed = page.texts("#survey-file ~ ul li, .error-list li");
+        assert!(
+            listed
+                .iter()
+                .any(|l| l.contains("route for the answer \"maybe\"")),
+            "{listed:?}"
+        );
+        assert!(store::surveys::by_key(&app.db, "parks")
+            .await
+            .unwrap()
+            .is_none());
+
+        // Sound: a draft, which residents cannot see until it is published.
+        let page = upload(&staff, &csrf, &serde_json::to_string(&parks()).unwrap()).await;
+        assert!(
+            page.text.contains("Saved parks version 1 as a draft"),
+            "{}",
+            page.words()
+        );
+        assert_eq!(
+            app.get("/surveys/parks").await.status,
+            StatusCode::NOT_FOUND
+        );
+        let res = staff
+            .post("/officer/surveys/parks/publish", &[("csrf", &csrf)])
+            .await;
+        let page = staff.get(&crate::common::location(&res)).await;
+        assert!(
+            page.text.contains("Published parks version 1"),
+            "{}",
+            page.words()
+        );
+        assert!(!page.text.contains("Publish version 1"));
+        let published =
+            store::audit::latest(&app.db, domain::AuditAction::SurveyPublished, "parks")
+                .await
+                .unwrap()
+                .expect("publishing is audited");
+        assert_eq!(published.detail, "parks version 1");
+    }
+);

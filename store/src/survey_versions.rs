@@ -1,0 +1,312 @@
+//! Survey versions. A survey's definition is kept whole, as the document Kiln exports and
+//! imports, once per version. At most one version is a draft (the newest); publishing freezes
+//! it. A wave answers the version newest when it was made, and each response keeps the
+//! version of its wave (the database sets it on insert; see migration 000014). Editing a
+//! published survey starts a new draft, so nothing residents have answered ever changes.
+
+use domain::document::{self, DocumentProblem, SurveyDocument};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter, QueryOrder, TransactionSession, TransactionTrait,
+};
+
+use crate::audit::{self, Actor};
+use crate::entity::{survey, survey_version};
+use crate::StoreError;
+use domain::AuditAction;
+
+pub const DRAFT: &str = "draft";
+pub const PUBLISHED: &str = "published";
+
+#[derive(Debug, thiserror::Error)]
+pub enum VersionError {
+    /// What stops the document being saved or published, in reading order.
+    #[error("the survey has {} problems", .0.len())]
+    Problems(Vec<DocumentProblem>),
+    #[error("a survey with the key \"{0}\" already exists")]
+    KeyTaken(String),
+    #[error("this is the survey \"{expected}\": its key cannot become \"{found}\"")]
+    KeyChanged { expected: String, found: String },
+    #[error("the survey has no draft to publish")]
+    NoDraft,
+    #[error("no such survey")]
+    NotFound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sea_orm::DbErr> for VersionError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        VersionError::Store(e.into())
+    }
+}
+
+/// One version, without its document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VersionSummary {
+    pub id: i32,
+    pub number: i32,
+    pub published: bool,
+    pub created_at: i64,
+    pub created_by: String,
+    pub published_at: Option<i64>,
+    pub published_by: Option<String>,
+}
+
+pub fn parse(v: &survey_version::Model) -> Result<SurveyDocument, StoreError> {
+    serde_json::from_str(&v.document)
+        .map_err(|e| StoreError::Corrupt(format!("survey version {}: {e}", v.id)))
+}
+
+pub async fn latest_published(
+    db: &impl ConnectionTrait,
+    survey_id: i32,
+) -> Result<Option<survey_version::Model>, StoreError> {
+    Ok(survey_version::Entity::find()
+        .filter(survey_version::Column::SurveyId.eq(survey_id))
+        .filter(survey_version::Column::Status.eq(PUBLISHED))
+        .order_by_desc(survey_version::Column::Number)
+        .one(db)
+        .await?)
+}
+
+async fn newest(
+    db: &impl ConnectionTrait,
+    survey_id: i32,
+) -> Result<Option<survey_version::Model>, StoreError> {
+    Ok(survey_version::Entity::find()
+        .filter(survey_version::Column::SurveyId.eq(survey_id))
+        .order_by_desc(survey_version::Column::Number)
+        .one(db)
+        .await?)
+}
+
+/// The version a new wave of a survey answers: the newest published.
+pub async fn wave_version(db: &impl ConnectionTrait, survey_id: i32) -> Result<i32, StoreError> {
+    latest_published(db, survey_id)
+        .await?
+        .map(|v| v.id)
+        .ok_or_else(|| StoreError::Invalid("publish the survey before opening a wave of it".into()))
+}
+
+/// Every version of a survey, newest first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    survey_id: i32,
+) -> Result<Vec<VersionSummary>, StoreError> {
+    Ok(survey_version::Entity::find()
+        .filter(survey_version::Column::SurveyId.eq(survey_id))
+        .order_by_desc(survey_version::Column::Number)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| VersionSummary {
+            id: v.id,
+            number: v.number,
+            published: v.status == PUBLISHED,
+            created_at: v.created_at,
+            created_by: v.created_by,
+            published_at: v.published_at,
+            published_by: v.published_by,
+        })
+        .collect())
+}
+
+/// A survey's document: the version numbered, or else its newest (the draft, if any).
+pub async fn document(
+    db: &impl ConnectionTrait,
+    survey_key: &str,
+    number: Option<i32>,
+) -> Result<Option<(survey_version::Model, SurveyDocument)>, StoreError> {
+    let Some(s) = survey::Entity::find()
+        .filter(survey::Column::Key.eq(survey_key))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let v = match number {
+        Some(n) => {
+            survey_version::Entity::find()
+                .filter(survey_version::Column::SurveyId.eq(s.id))
+                .filter(survey_version::Column::Number.eq(n))
+                .one(db)
+                .await?
+        }
+        None => newest(db, s.id).await?,
+    };
+    match v {
+        Some(v) => {
+            let doc = parse(&v)?;
+            Ok(Some((v, doc)))
+        }
+        None => Ok(None),
+    }
+}
+
+fn checked(doc: &SurveyDocument) -> Result<(), VersionError> {
+    let problems = document::check(doc);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(VersionError::Problems(problems))
+    }
+}
+
+/// A new survey from a document, as its draft version 1. Gives the survey's id.
+pub async fn import(
+    db: &impl TransactionTrait,
+    doc: &SurveyDocument,
+    actor: &Actor,
+) -> Result<i32, VersionError> {
+    checked(doc)?;
+    let txn = db.begin().await?;
+    let taken = survey::Entity::find()
+        .filter(survey::Column::Key.eq(&doc.key))
+        .one(&txn)
+        .await?
+        .is_some();
+    if taken {
+        return Err(VersionError::KeyTaken(doc.key.clone()));
+    }
+    let row = survey::ActiveModel {
+        key: Set(doc.key.clone()),
+        title: Set(doc.title.clone()),
+        summary: Set(doc.summary.clone()),
+        purpose: Set(doc.purpose.clone()),
+        minutes: Set(doc.minutes),
+        retention: Set(doc.retention.clone()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    insert_version(&txn, row.id, 1, doc, actor).await?;
+    audit::record(
+        &txn,
+        actor,
+        AuditAction::SurveyDraftSaved,
+        &format!("{} version 1 (a new survey)", doc.key),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+async fn insert_version(
+    db: &impl ConnectionTrait,
+    survey_id: i32,
+    number: i32,
+    doc: &SurveyDocument,
+    actor: &Actor,
+) -> Result<(), VersionError> {
+    let mut stored = doc.clone();
+    stored.schema = None;
+    survey_version::ActiveModel {
+        survey_id: Set(survey_id),
+        number: Set(number),
+        status: Set(DRAFT.into()),
+        document: Set(serde_json::to_string(&stored).map_err(StoreError::from)?),
+        created_at: Set(actor.at),
+        created_by: Set(actor.label.clone()),
+        published_at: Set(None),
+        published_by: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Saves a survey's draft: replaces it, or starts one after the newest published version.
+/// Gives the draft's number.
+pub async fn save_draft(
+    db: &impl TransactionTrait,
+    survey_key: &str,
+    doc: &SurveyDocument,
+    actor: &Actor,
+) -> Result<i32, VersionError> {
+    if doc.key != survey_key {
+        return Err(VersionError::KeyChanged {
+            expected: survey_key.into(),
+            found: doc.key.clone(),
+        });
+    }
+    checked(doc)?;
+    let txn = db.begin().await?;
+    let s = survey::Entity::find()
+        .filter(survey::Column::Key.eq(survey_key))
+        .one(&txn)
+        .await?
+        .ok_or(VersionError::NotFound)?;
+    let number = match newest(&txn, s.id).await? {
+        Some(v) if v.status == DRAFT => {
+            let mut stored = doc.clone();
+            stored.schema = None;
+            let number = v.number;
+            let mut m = v.into_active_model();
+            m.document = Set(serde_json::to_string(&stored).map_err(StoreError::from)?);
+            m.created_at = Set(actor.at);
+            m.created_by = Set(actor.label.clone());
+            m.update(&txn).await?;
+            number
+        }
+        newest => {
+            let number = newest.map_or(1, |v| v.number + 1);
+            insert_version(&txn, s.id, number, doc, actor).await?;
+            number
+        }
+    };
+    audit::record(
+        &txn,
+        actor,
+        AuditAction::SurveyDraftSaved,
+        &format!("{survey_key} version {number}"),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(number)
+}
+
+/// Publishes a survey's draft, freezing it: new waves answer it. Refused, with every
+/// problem, while the draft could not be answered to the end. Gives its number.
+pub async fn publish(
+    db: &impl TransactionTrait,
+    survey_key: &str,
+    actor: &Actor,
+) -> Result<i32, VersionError> {
+    let txn = db.begin().await?;
+    let s = survey::Entity::find()
+        .filter(survey::Column::Key.eq(survey_key))
+        .one(&txn)
+        .await?
+        .ok_or(VersionError::NotFound)?;
+    let draft = match newest(&txn, s.id).await? {
+        Some(v) if v.status == DRAFT => v,
+        _ => return Err(VersionError::NoDraft),
+    };
+    let doc = parse(&draft)?;
+    checked(&doc)?;
+    let number = draft.number;
+    let mut m = draft.into_active_model();
+    m.status = Set(PUBLISHED.into());
+    m.published_at = Set(Some(actor.at));
+    m.published_by = Set(Some(actor.label.clone()));
+    m.update(&txn).await?;
+    // The survey's own row shows what residents are now told about it.
+    let mut row = s.into_active_model();
+    row.title = Set(doc.title.clone());
+    row.summary = Set(doc.summary.clone());
+    row.purpose = Set(doc.purpose.clone());
+    row.minutes = Set(doc.minutes);
+    row.retention = Set(doc.retention.clone());
+    row.update(&txn).await?;
+    audit::record(
+        &txn,
+        actor,
+        AuditAction::SurveyPublished,
+        &format!("{survey_key} version {number}"),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(number)
+}
