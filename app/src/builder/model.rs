@@ -19,6 +19,8 @@ pub struct SurveyRow {
     pub versions: Vec<VersionRow>,
     /// Each wave and the version it answers.
     pub waves: Vec<(String, i32)>,
+    /// Whether any version is published: only then can a wave be opened.
+    pub published: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -51,5 +53,16 @@ pub enum SurveysNotice {
     PublishRefused {
         key: String,
         problems: Vec<String>,
+    },
+    WaveOpened {
+        key: String,
+        wave: String,
+    },
+    /// A new wave was refused: what was typed, kept, and why.
+    WaveRefused {
+        key: String,
+        wave_key: String,
+        wave_name: String,
+        message: String,
     },
 }

@@ -4,6 +4,7 @@ use crate::builder::api::load_surveys;
 use crate::builder::model::{SurveyRow, SurveysNotice, SurveysView};
 use crate::builder::paths;
 use crate::officer::pages::nav::OfficerNav;
+use crate::shared::components::error_summary::FieldErrorMessage;
 use crate::shared::components::{
     show_loaded, CsvFileField, ErrorItem, ErrorSummary, PageTitle, StatusNotice,
 };
@@ -21,6 +22,7 @@ fn Surveys(v: SurveysView) -> impl IntoView {
     let mut errors = Vec::new();
     let (mut upload_error, mut upload_problems) = (None, Vec::new());
     let mut publish_refused = None;
+    let mut wave_refused = None;
     let saved = match v.notice.clone() {
         Some(SurveysNotice::Refused { message, problems }) => {
             errors.push(ErrorItem {
@@ -40,6 +42,22 @@ fn Surveys(v: SurveysView) -> impl IntoView {
             publish_refused = Some((key, problems));
             None
         }
+        Some(SurveysNotice::WaveRefused {
+            key,
+            wave_key,
+            wave_name,
+            message,
+        }) => {
+            errors.push(ErrorItem {
+                field_id: format!("wave-key-{key}"),
+                message: message.clone(),
+            });
+            wave_refused = Some((key, wave_key, wave_name, message));
+            None
+        }
+        Some(SurveysNotice::WaveOpened { key, wave }) => Some(format!(
+            "Opened the wave {wave} of {key}: residents can answer it now."
+        )),
         Some(SurveysNotice::Saved { key, number }) => Some(format!(
             "Saved {key} version {number} as a draft. Check it, then publish it when it is ready."
         )),
@@ -58,7 +76,11 @@ fn Surveys(v: SurveysView) -> impl IntoView {
                 .as_ref()
                 .filter(|(k, _)| *k == s.key)
                 .map(|(_, p)| p.clone());
-            view! { <SurveyVersions s csrf=csrf.clone() refused /> }
+            let wave = wave_refused
+                .as_ref()
+                .filter(|(k, ..)| *k == s.key)
+                .map(|(_, key, name, message)| (key.clone(), name.clone(), message.clone()));
+            view! { <SurveyVersions s csrf=csrf.clone() refused wave /> }
         })
         .collect_view();
     view! {
@@ -97,7 +119,13 @@ fn Surveys(v: SurveysView) -> impl IntoView {
 }
 
 #[component]
-fn SurveyVersions(s: SurveyRow, csrf: String, refused: Option<Vec<String>>) -> impl IntoView {
+fn SurveyVersions(
+    s: SurveyRow,
+    csrf: String,
+    refused: Option<Vec<String>>,
+    /// A refused new wave: the key and name typed, and why.
+    wave: Option<(String, String, String)>,
+) -> impl IntoView {
     let draft = s
         .versions
         .first()
@@ -182,6 +210,87 @@ fn SurveyVersions(s: SurveyRow, csrf: String, refused: Option<Vec<String>>) -> i
                         </form>
                     }
                 })}
+            {s.published.then(|| view! { <OpenWave survey=s.key.clone() csrf=csrf.clone() wave /> })}
         </section>
+    }
+}
+
+/// "Open a wave": a new round of the survey, answering its newest published version.
+#[component]
+fn OpenWave(survey: String, csrf: String, wave: Option<(String, String, String)>) -> impl IntoView {
+    let (typed_key, typed_name, error) = match wave {
+        Some((k, n, m)) => (k, n, Some(m)),
+        None => (String::new(), String::new(), None),
+    };
+    let key_id = format!("wave-key-{survey}");
+    let name_id = format!("wave-name-{survey}");
+    let baseline_id = format!("wave-baseline-{survey}");
+    let described = if error.is_some() {
+        format!("{key_id}-hint {key_id}-error")
+    } else {
+        format!("{key_id}-hint")
+    };
+    view! {
+        <form method="post" action=paths::open_wave(&survey) novalidate class="open-wave">
+            <input type="hidden" name="csrf" value=csrf />
+            <fieldset class="fieldset">
+                <legend class="fieldset-legend">"Open a wave"</legend>
+                <div class=if error.is_some() {
+                    "form-group form-group-error"
+                } else {
+                    "form-group"
+                }>
+                    <label class="label" for=key_id.clone()>
+                        "Wave key"
+                    </label>
+                    <div class="hint" id=format!("{key_id}-hint")>
+                        "Letters, digits, - or _, used in addresses: for example 2027-spring"
+                    </div>
+                    <FieldErrorMessage
+                        id=format!("{key_id}-error")
+                        message=error.clone()
+                    />
+                    <input
+                        class="input"
+                        id=key_id.clone()
+                        name="wave-key"
+                        type="text"
+                        value=typed_key
+                        aria-describedby=described
+                        aria-invalid=error.is_some().then_some("true")
+                        spellcheck="false"
+                        autocomplete="off"
+                    />
+                </div>
+                <div class="form-group">
+                    <label class="label" for=name_id.clone()>
+                        "Name (optional)"
+                    </label>
+                    <input
+                        class="input"
+                        id=name_id
+                        name="wave-name"
+                        type="text"
+                        value=typed_name
+                    />
+                </div>
+                <div class="checkboxes">
+                    <div class="checkbox">
+                        <input
+                            id=baseline_id.clone()
+                            name="baseline"
+                            type="checkbox"
+                            value="yes"
+                        />
+                        <label for=baseline_id>
+                            "The baseline: change is measured from this wave"
+                        </label>
+                    </div>
+                </div>
+            </fieldset>
+            <button class="button button-secondary" type="submit">
+                "Open the wave"
+            </button>
+        </form>
     }
 }

@@ -7,6 +7,8 @@ use crate::shared::address::fill;
 pub const SURVEYS: &str = "/officer/surveys";
 /// Publishes a survey's draft (POST).
 pub const PUBLISH: &str = "/officer/surveys/{survey}/publish";
+/// Opens a new wave of a survey, answering its newest published version (POST).
+pub const OPEN_WAVE: &str = "/officer/surveys/{survey}/waves";
 /// A survey's document to download: its newest version, or `?version=N`.
 pub const EXPORT: &str = "/officer/surveys/{survey}/survey.json";
 /// The JSON Schema of a survey document, for anyone who writes or checks one.
@@ -16,6 +18,7 @@ pub const PAGE_DATA: &str = "/api/builder/{*fn}";
 pub const ACCESS: Declared = &[
     (SURVEYS, Access::Staff),
     (PUBLISH, Access::Staff),
+    (OPEN_WAVE, Access::Staff),
     (EXPORT, Access::Staff),
     (SCHEMA, Access::Anyone),
     (PAGE_DATA, Access::Staff),
@@ -23,6 +26,10 @@ pub const ACCESS: Declared = &[
 
 pub fn publish(survey: &str) -> String {
     fill(PUBLISH, &[survey])
+}
+
+pub fn open_wave(survey: &str) -> String {
+    fill(OPEN_WAVE, &[survey])
 }
 
 pub fn export(survey: &str, version: i32) -> String {

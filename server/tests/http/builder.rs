@@ -323,5 +323,49 @@ db_test!(
                 .unwrap()
                 .expect("publishing is audited");
         assert_eq!(published.detail, "parks version 1");
+
+        // A wave: a key that cannot be an address is refused, with what was typed kept.
+        let res = staff
+            .post(
+                "/officer/surveys/parks/waves",
+                &[
+                    ("csrf", &csrf),
+                    ("wave-key", "2027 spring"),
+                    ("wave-name", "Spring 2027"),
+                ],
+            )
+            .await;
+        let page = staff.get(&crate::common::location(&res)).await;
+        assert_eq!(
+            page.error_summary(),
+            ["A wave key is 1 to 64 letters, digits, - or _ (for example 2027-spring)"]
+        );
+        assert_eq!(
+            page.attr("#wave-key-parks", "value").as_deref(),
+            Some("2027 spring")
+        );
+        assert_eq!(
+            page.attr("#wave-name-parks", "value").as_deref(),
+            Some("Spring 2027")
+        );
+        let res = staff
+            .post(
+                "/officer/surveys/parks/waves",
+                &[
+                    ("csrf", &csrf),
+                    ("wave-key", "2027-spring"),
+                    ("wave-name", "Spring 2027"),
+                    ("baseline", "yes"),
+                ],
+            )
+            .await;
+        let page = staff.get(&crate::common::location(&res)).await;
+        assert!(
+            page.text.contains("Opened the wave Spring 2027 of parks"),
+            "{}",
+            page.words()
+        );
+        assert!(page.text.contains("Spring 2027: version 1"));
+        assert_eq!(app.get("/surveys/parks").await.status, StatusCode::OK);
     }
 );

@@ -11,6 +11,7 @@ use crate::builder::model::SurveysNotice;
 use crate::builder::paths;
 use crate::shared::ssr::access::{Routes, Staff};
 use crate::shared::ssr::flash;
+use crate::shared::ssr::forms::field;
 use crate::shared::ssr::staff_forms::{OfficerError, Posted};
 use crate::shared::ssr::upload::Upload;
 use crate::shared::ssr::AppState;
@@ -22,6 +23,7 @@ pub fn router() -> Routes {
     Routes::default()
         .route(paths::SURVEYS, post(upload))
         .route(paths::PUBLISH, post(publish))
+        .route(paths::OPEN_WAVE, post(open_wave))
         .map_router(|r| r.layer(DefaultBodyLimit::max(MAX_DOCUMENT)))
 }
 
@@ -138,5 +140,62 @@ async fn publish(
                 &format!("#survey-{survey}"),
             ))
         }
+    }
+}
+
+/// Opens a wave of a survey: it answers the newest published version from now on.
+async fn open_wave(
+    State(st): State<AppState>,
+    Path(survey): Path<String>,
+    p: Posted<Staff>,
+) -> Result<Response, OfficerError> {
+    let wave_key = field(&p.fields, "wave-key")
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let wave_name = field(&p.fields, "wave-name")
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let refuse = |message: String| {
+        back(
+            &st,
+            &SurveysNotice::WaveRefused {
+                key: survey.clone(),
+                wave_key: wave_key.clone(),
+                wave_name: wave_name.clone(),
+                message,
+            },
+            &format!("#wave-key-{survey}"),
+        )
+    };
+    if wave_key.is_empty() {
+        return Ok(refuse(
+            "Enter a key for the wave, such as 2027-spring".into(),
+        ));
+    }
+    let created = store::waves::create(
+        &st.db,
+        &p.actor(),
+        store::waves::NewWave {
+            survey: &survey,
+            key: &wave_key,
+            name: (!wave_name.is_empty()).then_some(wave_name.as_str()),
+            baseline: field(&p.fields, "baseline") == Some("yes"),
+            weighted: false,
+        },
+    )
+    .await;
+    match created {
+        Ok(w) => Ok(back(
+            &st,
+            &SurveysNotice::WaveOpened {
+                key: survey.clone(),
+                wave: w.name,
+            },
+            "",
+        )),
+        Err(store::StoreError::Invalid(m)) => Ok(refuse(capitalised(&m))),
+        Err(e) => Err(OfficerError::Internal(e)),
     }
 }

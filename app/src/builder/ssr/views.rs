@@ -40,6 +40,7 @@ pub async fn surveys(
                 .filter(|w| w.survey_id == s.id)
                 .map(|w| (w.name.clone(), number_of(w.version_id)))
                 .collect(),
+            published: versions.iter().any(|v| v.published),
             versions: versions
                 .iter()
                 .map(|v| VersionRow {
