@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { go, visit, expectAccessible, jsOn, totp } from "./helpers";
+import { continueOn, go, visit, expectAccessible, jsOn, pick, totp } from "./helpers";
 
 // scripts/test makes one administrator per project with `kiln create-admin` before the tests
 // run, so that each project's run sets up its own two-factor sign-in.
@@ -7,7 +7,7 @@ const PASSWORD = process.env.KILN_E2E_PASSWORD ?? "e2e password for kiln";
 
 test("an officer signs in, reads a wave, downloads it, publishes it and signs out", async ({ page }, info) => {
   // A long journey over a dozen pages, each checked with axe: more than the default minute.
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const EMAIL = `e2e-${info.project.name}@example.org`;
   await visit(page, info, "/officer");
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
@@ -125,6 +125,66 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await expect(page.locator(".error-summary")).toContainText("The file has 1 problem; nothing was changed.");
   await expect(page.locator(".error-list")).toContainText("line 3, column code: W1 appears more than once");
   await expectAccessible(page, info);
+
+  // A survey of the council's own, from a document (issue 13): a broken route is refused
+  // with its reason; a sound one is saved as a draft, published and opened as a wave.
+  const key = `parks-${info.project.name}`;
+  const parks = (when: string) => ({
+    format: 1,
+    key,
+    title: `Parks survey (${info.project.name})`,
+    summary: "Tell us about the city's parks.",
+    purpose: "To decide where the parks budget goes.",
+    minutes: 3,
+    retention: "We keep your answers for two years.",
+    sections: [
+      { title: "Your ward", questions: [{ key: "area", prompt: "Which ward do you live in?", short_label: "your ward",
+        required_message: "Select your ward", required: true, kind: { type: "area" } }] },
+      { title: "Using parks", questions: [{ key: "uses_park", prompt: "Have you used a park in the last month?",
+        short_label: "using a park", required_message: "Select yes or no", required: true,
+        kind: { type: "choice", options: [{ key: "yes", label: "Yes" }, { key: "no", label: "No" }] } }],
+        routes: [{ question: "uses_park", when: { type: "answer", option: when }, goto: { type: "end" } }] },
+      { title: "Your park", questions: [{ key: "park_clean", prompt: "How clean was the park?", short_label: "how clean",
+        required_message: "Select how clean it was", required: true,
+        kind: { type: "scale", min: 1, max: 5, min_label: "Very dirty", max_label: "Very clean" } }] },
+    ],
+  });
+  const upload = async (doc: object) => {
+    await page.getByLabel("Survey document").setInputFiles({
+      name: "parks.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(doc)),
+    });
+    await go(page, info, () => page.getByRole("button", { name: "Upload the survey" }).click());
+  };
+  await go(page, info, () => page.getByRole("link", { name: "Surveys", exact: true }).click());
+  await expect(page.getByRole("heading", { name: "Surveys", level: 1 })).toBeVisible();
+  await upload(parks("maybe"));
+  await expect(page.locator(".error-summary")).toContainText("The survey has 1 problem; nothing was saved.");
+  await expect(page.locator(".error-list")).toContainText('a route for the answer "maybe"');
+  await expectAccessible(page, info);
+  await upload(parks("no"));
+  await expect(page.getByRole("status")).toContainText(`Saved ${key} version 1 as a draft`);
+  await go(page, info, () => page.locator(`#survey-${key}`).click());
+  await expect(page.getByRole("status")).toContainText(`Published ${key} version 1`);
+  await page.locator(`#wave-key-${key}`).fill("2027");
+  await go(page, info, () => page.locator(`form[action$="/${key}/waves"] button`).click());
+  await expect(page.getByRole("status")).toContainText(`Opened the wave 2027 of ${key}`);
+  await expectAccessible(page, info);
+
+  // A resident answering "No" goes straight to the check page, past the park's questions.
+  await visit(page, info, `/surveys/${key}`);
+  await go(page, info, () => page.getByRole("button", { name: "Start now" }).click());
+  await page.getByLabel("Which ward do you live in?").selectOption("prefer_not_to_say");
+  await continueOn(page, info);
+  await pick(page, /used a park/, "No");
+  await continueOn(page, info);
+  await expect(page.getByRole("heading", { name: "Check your answers before sending them" })).toBeVisible();
+  await expect(page.locator(".summary-row", { hasText: "Have you used a park" })).toContainText("No");
+  await expect(page.getByText("How clean was the park?")).toHaveCount(0);
+  await go(page, info, () => page.getByRole("button", { name: "Send your answers" }).click());
+  await expect(page.getByTestId("receipt")).toBeVisible();
+  await visit(page, info, "/officer");
 
   await go(page, info, () => page.getByRole("button", { name: "Sign out" }).click());
   await expect(page.getByText("You have signed out.")).toBeVisible();
