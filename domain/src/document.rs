@@ -8,6 +8,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::indicators::{IndicatorDef, Rule};
 use crate::routing::{self, RouteProblem};
 use crate::survey::{QuestionKind, Section, Survey};
 
@@ -59,6 +60,10 @@ pub struct SurveyDocument {
     /// How long answers are kept, in words.
     pub retention: String,
     pub sections: Vec<Section>,
+    /// Indicators computed from this survey's own questions (a share of chosen options, a
+    /// share of a scale's range, a scale's mean), weighted and withheld like every other.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorDef>,
 }
 
 impl SurveyDocument {
@@ -115,6 +120,19 @@ pub enum DocumentProblem {
     },
     SecondAreaQuestion(String),
     Route(RouteProblem),
+    IndicatorKey(String),
+    DuplicateIndicator(String),
+    IndicatorLabel(String),
+    /// The indicator's question is not in the survey.
+    IndicatorQuestion {
+        indicator: String,
+        question: String,
+    },
+    /// The rule does not fit the question (a mean of a choice, an option it does not have).
+    IndicatorRule {
+        indicator: String,
+        why: String,
+    },
 }
 
 impl fmt::Display for DocumentProblem {
@@ -138,6 +156,11 @@ impl fmt::Display for DocumentProblem {
             TextLength { question, max_chars } => write!(f, "The question \"{question}\" allows {max_chars} characters: allow 1 to {MAX_TEXT_CHARS}"),
             SecondAreaQuestion(q) => write!(f, "The question \"{q}\" asks for the ward again: a survey asks it once"),
             Route(p) => p.fmt(f),
+            IndicatorKey(k) => write!(f, "The indicator key \"{k}\" must be 1 to 60 lowercase letters, digits or underscores, starting with a letter"),
+            DuplicateIndicator(k) => write!(f, "Two indicators have the key \"{k}\": each key must be used once"),
+            IndicatorLabel(k) => write!(f, "The indicator \"{k}\" has no label"),
+            IndicatorQuestion { indicator, question } => write!(f, "The indicator \"{indicator}\" counts the question \"{question}\", which is not in the survey"),
+            IndicatorRule { indicator, why } => write!(f, "The indicator \"{indicator}\" {why}"),
         }
     }
 }
@@ -283,6 +306,67 @@ pub fn check(doc: &SurveyDocument) -> Vec<DocumentProblem> {
         }
     }
     problems.extend(routing::check(&doc.survey()).into_iter().map(Route));
+    problems.extend(check_indicators(doc));
+    problems
+}
+
+fn check_indicators(doc: &SurveyDocument) -> Vec<DocumentProblem> {
+    use DocumentProblem::*;
+    let survey = doc.survey();
+    let mut problems = Vec::new();
+    let mut keys = BTreeSet::new();
+    for d in &doc.indicators {
+        if !is_field_key(&d.key, 60) {
+            problems.push(IndicatorKey(d.key.clone()));
+        } else if !keys.insert(d.key.as_str()) {
+            problems.push(DuplicateIndicator(d.key.clone()));
+        }
+        if d.label.trim().is_empty() {
+            problems.push(IndicatorLabel(d.key.clone()));
+        }
+        let Some(q) = survey.question(&d.item) else {
+            problems.push(IndicatorQuestion {
+                indicator: d.key.clone(),
+                question: d.item.clone(),
+            });
+            continue;
+        };
+        let why = match (&d.rule, &q.kind) {
+            (Rule::Mean, QuestionKind::Scale { .. }) => None,
+            (
+                Rule::ShareInRange { min, max },
+                QuestionKind::Scale {
+                    min: lo, max: hi, ..
+                },
+            ) => (min > max || min < lo || max > hi).then(|| {
+                format!(
+                    "counts scores {min} to {max}, outside the question's scale of {lo} to {hi}"
+                )
+            }),
+            (Rule::ShareOf { options }, QuestionKind::Choice { options: offered }) => match options
+                .iter()
+                .find(|o| !offered.iter().any(|x| &x.key == *o))
+            {
+                _ if options.is_empty() => Some("counts no options: name at least one".into()),
+                Some(o) => Some(format!(
+                    "counts the option \"{o}\", which the question does not offer"
+                )),
+                None => None,
+            },
+            (Rule::Mean | Rule::ShareInRange { .. }, _) => {
+                Some("takes a mean or a range of scores, so it needs a scale question".into())
+            }
+            (Rule::ShareOf { .. }, _) => {
+                Some("counts chosen options, so it needs a question with options".into())
+            }
+        };
+        if let Some(why) = why {
+            problems.push(IndicatorRule {
+                indicator: d.key.clone(),
+                why,
+            });
+        }
+    }
     problems
 }
 
@@ -326,6 +410,7 @@ mod tests {
             purpose: "To plan the parks budget.".into(),
             minutes: 3,
             retention: "Two years.".into(),
+            indicators: vec![],
             sections: vec![
                 Section {
                     title: "You".into(),
@@ -392,6 +477,59 @@ mod tests {
                 "Two questions have the key \"uses_park\": each key must be used once",
                 "The scale of \"park_score\" runs from 5 to 5: it needs 2 to 11 points, lowest first",
                 "Section 2 has a route that follows \"park_score\": routes can only follow a question with options to choose from",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_indicator_must_fit_its_question() {
+        use crate::indicators::Theme;
+        let mut doc = park();
+        let def = |key: &str, item: &str, rule: Rule| IndicatorDef {
+            key: key.into(),
+            label: format!("{key} label"),
+            item: item.into(),
+            rule,
+            theme: Theme::Greener,
+            higher_is_better: true,
+        };
+        doc.indicators = vec![
+            def(
+                "park_used",
+                "uses_park",
+                Rule::ShareOf {
+                    options: vec!["yes".into()],
+                },
+            ),
+            def("park_score_mean", "park_score", Rule::Mean),
+            def(
+                "park_score_high",
+                "park_score",
+                Rule::ShareInRange { min: 8, max: 10 },
+            ),
+        ];
+        assert_eq!(check(&doc), []);
+        doc.indicators = vec![
+            def("a", "uses_park", Rule::Mean),
+            def(
+                "b",
+                "uses_park",
+                Rule::ShareOf {
+                    options: vec!["maybe".into()],
+                },
+            ),
+            def("c", "park_score", Rule::ShareInRange { min: 8, max: 11 }),
+            def("c", "nowhere", Rule::Mean),
+        ];
+        let said: Vec<String> = check(&doc).iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            said,
+            [
+                "The indicator \"a\" takes a mean or a range of scores, so it needs a scale question",
+                "The indicator \"b\" counts the option \"maybe\", which the question does not offer",
+                "The indicator \"c\" counts scores 8 to 11, outside the question's scale of 0 to 10",
+                "Two indicators have the key \"c\": each key must be used once",
+                "The indicator \"c\" counts the question \"nowhere\", which is not in the survey",
             ]
         );
     }

@@ -69,3 +69,55 @@ pub fn for_survey(defs: &[IndicatorDef], survey: &domain::Survey) -> Vec<Indicat
         .cloned()
         .collect()
 }
+
+/// Saves a published survey's own indicators: a new key is added after the others, a key
+/// already counting one of this survey's questions is brought up to date. A key that counts
+/// another survey's question is refused (named in the error), so that publishing one survey
+/// never changes another's figures.
+pub async fn save_for_survey(
+    db: &impl ConnectionTrait,
+    survey: &domain::Survey,
+    defs: &[IndicatorDef],
+) -> Result<Result<(), String>, StoreError> {
+    let mut next = indicator::Entity::find()
+        .order_by_desc(indicator::Column::Position)
+        .one(db)
+        .await?
+        .map_or(0, |r| r.position);
+    for d in defs {
+        let existing = indicator::Entity::find()
+            .filter(indicator::Column::Key.eq(&d.key))
+            .one(db)
+            .await?;
+        let row = match existing {
+            Some(row) if survey.question(&row.item).is_none() => {
+                return Ok(Err(d.key.clone()));
+            }
+            Some(row) => {
+                let mut m: indicator::ActiveModel = row.into();
+                m.label = Set(d.label.clone());
+                m.item = Set(d.item.clone());
+                m.rule = Set(serde_json::to_string(&d.rule)?);
+                m.theme = Set(d.theme.key().to_string());
+                m.higher_is_better = Set(d.higher_is_better);
+                m.update(db).await?;
+                continue;
+            }
+            None => {
+                next += 1;
+                indicator::ActiveModel {
+                    key: Set(d.key.clone()),
+                    label: Set(d.label.clone()),
+                    item: Set(d.item.clone()),
+                    rule: Set(serde_json::to_string(&d.rule)?),
+                    theme: Set(d.theme.key().to_string()),
+                    higher_is_better: Set(d.higher_is_better),
+                    position: Set(next),
+                    ..Default::default()
+                }
+            }
+        };
+        row.insert(db).await?;
+    }
+    Ok(Ok(()))
+}

@@ -27,6 +27,8 @@ pub enum VersionError {
     KeyTaken(String),
     #[error("this is the survey \"{expected}\": its key cannot become \"{found}\"")]
     KeyChanged { expected: String, found: String },
+    #[error("the indicator key \"{0}\" is another survey's: choose another")]
+    IndicatorTaken(String),
     #[error("the survey has no draft to publish")]
     NoDraft,
     #[error("no such survey")]
@@ -286,6 +288,11 @@ pub async fn publish(
     };
     let doc = parse(&draft)?;
     checked(&doc)?;
+    if let Err(key) =
+        crate::indicator_defs::save_for_survey(&txn, &doc.survey(), &doc.indicators).await?
+    {
+        return Err(VersionError::IndicatorTaken(key));
+    }
     let number = draft.number;
     let mut m = draft.into_active_model();
     m.status = Set(PUBLISHED.into());

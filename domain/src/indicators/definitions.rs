@@ -2,9 +2,10 @@
 //! which way is better. These are data (seeded, then editable); `standard()` is the seed,
 //! one entry per indicator key in measures.md.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Theme {
     Healthier,
@@ -40,7 +41,7 @@ impl Theme {
 }
 
 /// How an item's valid answers become the estimate.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Rule {
     /// The mean score of a scale item.
@@ -57,7 +58,8 @@ impl Rule {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IndicatorDef {
     pub key: String,
     pub label: String,

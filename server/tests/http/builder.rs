@@ -369,3 +369,79 @@ db_test!(
         assert_eq!(app.get("/surveys/parks").await.status, StatusCode::OK);
     }
 );
+
+db_test!(
+    a_new_surveys_own_indicator_appears_on_the_dashboard,
+    |app: TestApp| async move {
+        let mut doc = parks();
+        doc.indicators = vec![domain::indicators::IndicatorDef {
+            key: "park_used".into(),
+            label: "Used a park in the last month".into(),
+            item: "uses_park".into(),
+            rule: domain::indicators::Rule::ShareOf {
+                options: vec!["yes".into()],
+            },
+            theme: domain::indicators::Theme::Greener,
+            higher_is_better: true,
+        }];
+        store::survey_versions::import(&app.db, &doc, &officer(&app))
+            .await
+            .unwrap();
+        // Another survey's indicator key is refused at publishing, naming it.
+        let mut clash = doc.clone();
+        clash.indicators[0].key = "wb_happiness_mean".into();
+        store::survey_versions::save_draft(&app.db, "parks", &clash, &officer(&app))
+            .await
+            .unwrap();
+        assert_eq!(
+            store::survey_versions::publish(&app.db, "parks", &officer(&app))
+                .await
+                .unwrap_err()
+                .to_string(),
+            "the indicator key \"wb_happiness_mean\" is another survey's: choose another"
+        );
+        store::survey_versions::save_draft(&app.db, "parks", &doc, &officer(&app))
+            .await
+            .unwrap();
+        store::survey_versions::publish(&app.db, "parks", &officer(&app))
+            .await
+            .unwrap();
+        store::waves::create(
+            &app.db,
+            &officer(&app),
+            store::waves::NewWave {
+                survey: "parks",
+                key: "2027",
+                name: Some("2027"),
+                baseline: true,
+                weighted: false,
+            },
+        )
+        .await
+        .unwrap();
+        let ward = app.ward_code("Tunstall").await;
+        // Six of ten used a park: enough answers to be shown (the threshold is 10).
+        for i in 0..10 {
+            let s1 = app.begin("parks").await;
+            let s2 = app.answer(&s1, &[("area", &ward)]).await;
+            let used = if i < 6 { "yes" } else { "no" };
+            let next = app.answer(&s2, &[("uses_park", used)]).await;
+            let check = if used == "yes" {
+                app.answer(&next, &[("park_clean", "4")]).await
+            } else {
+                next
+            };
+            assert!(app.submit(&check).await.ends_with("/done"));
+        }
+        let staff = app.signed_in("officer@example.org", Role::Officer).await;
+        let page = staff.get("/officer/parks/2027").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let row = page
+            .select("tr")
+            .into_iter()
+            .map(|r| r.text().collect::<Vec<_>>().join("|"))
+            .find(|r| r.contains("Used a park in the last month"))
+            .unwrap_or_else(|| panic!("no row: {}", page.words()));
+        assert!(row.contains("60"), "{row}");
+    }
+);

@@ -50,7 +50,10 @@ fn problems_of(e: VersionError) -> Result<(String, Vec<String>), OfficerError> {
             ),
             p.iter().map(|p| p.to_string()).collect(),
         ),
-        VersionError::KeyChanged { .. } | VersionError::KeyTaken(_) | VersionError::NoDraft => {
+        VersionError::KeyChanged { .. }
+        | VersionError::KeyTaken(_)
+        | VersionError::IndicatorTaken(_)
+        | VersionError::NoDraft => {
             (format!("{}; nothing was saved.", capitalised(&e.to_string())), Vec::new())
         }
         VersionError::NotFound => return Err(OfficerError::NotFound),
