@@ -24,18 +24,7 @@ pub async fn ensure_standard(db: &impl ConnectionTrait) -> Result<usize, StoreEr
         if exists {
             continue;
         }
-        indicator::ActiveModel {
-            key: Set(d.key.clone()),
-            label: Set(d.label.clone()),
-            item: Set(d.item.clone()),
-            rule: Set(serde_json::to_string(&d.rule)?),
-            theme: Set(d.theme.key().to_string()),
-            higher_is_better: Set(d.higher_is_better),
-            position: Set(i as i32 + 1),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
+        new_row(&d, i as i32 + 1)?.insert(db).await?;
         added += 1;
     }
     Ok(added)
@@ -105,19 +94,23 @@ pub async fn save_for_survey(
             }
             None => {
                 next += 1;
-                indicator::ActiveModel {
-                    key: Set(d.key.clone()),
-                    label: Set(d.label.clone()),
-                    item: Set(d.item.clone()),
-                    rule: Set(serde_json::to_string(&d.rule)?),
-                    theme: Set(d.theme.key().to_string()),
-                    higher_is_better: Set(d.higher_is_better),
-                    position: Set(next),
-                    ..Default::default()
-                }
+                new_row(d, next)?
             }
         };
         row.insert(db).await?;
     }
     Ok(Ok(()))
+}
+
+fn new_row(d: &IndicatorDef, position: i32) -> Result<indicator::ActiveModel, StoreError> {
+    Ok(indicator::ActiveModel {
+        key: Set(d.key.clone()),
+        label: Set(d.label.clone()),
+        item: Set(d.item.clone()),
+        rule: Set(serde_json::to_string(&d.rule)?),
+        theme: Set(d.theme.key().to_string()),
+        higher_is_better: Set(d.higher_is_better),
+        position: Set(position),
+        ..Default::default()
+    })
 }

@@ -146,6 +146,17 @@ pub async fn document(
     }
 }
 
+async fn survey_by_key(
+    db: &impl ConnectionTrait,
+    key: &str,
+) -> Result<survey::Model, VersionError> {
+    survey::Entity::find()
+        .filter(survey::Column::Key.eq(key))
+        .one(db)
+        .await?
+        .ok_or(VersionError::NotFound)
+}
+
 fn checked(doc: &SurveyDocument) -> Result<(), VersionError> {
     let problems = document::check(doc);
     if problems.is_empty() {
@@ -235,11 +246,7 @@ pub async fn save_draft(
     }
     checked(doc)?;
     let txn = db.begin().await?;
-    let s = survey::Entity::find()
-        .filter(survey::Column::Key.eq(survey_key))
-        .one(&txn)
-        .await?
-        .ok_or(VersionError::NotFound)?;
+    let s = survey_by_key(&txn, survey_key).await?;
     let number = match newest(&txn, s.id).await? {
         Some(v) if v.status == DRAFT => {
             let mut stored = doc.clone();
@@ -277,11 +284,7 @@ pub async fn publish(
     actor: &Actor,
 ) -> Result<i32, VersionError> {
     let txn = db.begin().await?;
-    let s = survey::Entity::find()
-        .filter(survey::Column::Key.eq(survey_key))
-        .one(&txn)
-        .await?
-        .ok_or(VersionError::NotFound)?;
+    let s = survey_by_key(&txn, survey_key).await?;
     let draft = match newest(&txn, s.id).await? {
         Some(v) if v.status == DRAFT => v,
         _ => return Err(VersionError::NoDraft),

@@ -69,6 +69,10 @@ async fn publish_parks(app: &TestApp) {
     store::survey_versions::publish(&app.db, "parks", &officer(app))
         .await
         .unwrap();
+    open_wave(app).await;
+}
+
+async fn open_wave(app: &TestApp) {
     store::waves::create(
         &app.db,
         &officer(app),
@@ -406,19 +410,7 @@ db_test!(
         store::survey_versions::publish(&app.db, "parks", &officer(&app))
             .await
             .unwrap();
-        store::waves::create(
-            &app.db,
-            &officer(&app),
-            store::waves::NewWave {
-                survey: "parks",
-                key: "2027",
-                name: Some("2027"),
-                baseline: true,
-                weighted: false,
-            },
-        )
-        .await
-        .unwrap();
+        open_wave(&app).await;
         let ward = app.ward_code("Tunstall").await;
         // Six of ten used a park: enough answers to be shown (the threshold is 10).
         for i in 0..10 {
