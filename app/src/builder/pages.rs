@@ -210,7 +210,9 @@ fn SurveyVersions(
                         </form>
                     }
                 })}
-            {s.published.then(|| view! { <OpenWave survey=s.key.clone() csrf=csrf.clone() wave /> })}
+            {s
+                .published
+                .then(|| view! { <OpenWave survey=s.key.clone() csrf=csrf.clone() wave /> })}
         </section>
     }
 }
@@ -246,10 +248,7 @@ fn OpenWave(survey: String, csrf: String, wave: Option<(String, String, String)>
                     <div class="hint" id=format!("{key_id}-hint")>
                         "Letters, digits, - or _, used in addresses: for example 2027-spring"
                     </div>
-                    <FieldErrorMessage
-                        id=format!("{key_id}-error")
-                        message=error.clone()
-                    />
+                    <FieldErrorMessage id=format!("{key_id}-error") message=error.clone() />
                     <input
                         class="input"
                         id=key_id.clone()
@@ -266,22 +265,11 @@ fn OpenWave(survey: String, csrf: String, wave: Option<(String, String, String)>
                     <label class="label" for=name_id.clone()>
                         "Name (optional)"
                     </label>
-                    <input
-                        class="input"
-                        id=name_id
-                        name="wave-name"
-                        type="text"
-                        value=typed_name
-                    />
+                    <input class="input" id=name_id name="wave-name" type="text" value=typed_name />
                 </div>
                 <div class="checkboxes">
                     <div class="checkbox">
-                        <input
-                            id=baseline_id.clone()
-                            name="baseline"
-                            type="checkbox"
-                            value="yes"
-                        />
+                        <input id=baseline_id.clone() name="baseline" type="checkbox" value="yes" />
                         <label for=baseline_id>
                             "The baseline: change is measured from this wave"
                         </label>
