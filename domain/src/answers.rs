@@ -86,6 +86,29 @@ pub fn validate_question(
                 Err("Select your ward from the list".to_string())
             }
         }
+        QuestionKind::Number { min, max, .. } => {
+            // People write "1,200" or "1 200"; both are a number.
+            let digits: String = trimmed
+                .chars()
+                .filter(|c| !matches!(c, ',' | ' '))
+                .collect();
+            match digits.parse::<i64>() {
+                Ok(v) if (i64::from(*min)..=i64::from(*max)).contains(&v) => {
+                    Ok(Some(AnswerValue::Scale(v as i32)))
+                }
+                Ok(_) => Err(format!(
+                    "Enter a number from {} to {} for {}",
+                    group_thousands_i(*min),
+                    group_thousands_i(*max),
+                    question.short_label
+                )),
+                Err(_) => Err(format!(
+                    "Enter {} as a whole number, like {}",
+                    question.short_label,
+                    min.max(&0).min(max)
+                )),
+            }
+        }
         QuestionKind::Text { max_chars } => {
             let cleaned = clean_text(trimmed);
             let count = cleaned.chars().count();
@@ -121,6 +144,12 @@ fn group_thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// A whole number with commas between thousands, minus sign kept.
+fn group_thousands_i(n: i32) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", group_thousands(n.unsigned_abs() as usize))
 }
 
 /// Checks every question of a section; errors come back in question order.
@@ -221,6 +250,10 @@ pub fn describe_answer(
             .map(str::to_string)
             .unwrap_or_else(|| raw.to_string()),
         QuestionKind::Text { .. } => raw.to_string(),
+        QuestionKind::Number { unit, .. } => match unit {
+            Some(u) => format!("{raw} {u}"),
+            None => raw.to_string(),
+        },
         QuestionKind::Area => match AreaAnswer::from_key(raw) {
             AreaAnswer::DontKnow => "I don't know".to_string(),
             AreaAnswer::PreferNotToSay => "Prefer not to say".to_string(),
@@ -443,5 +476,47 @@ mod tests {
             let _ = validate_question(&area(), Some(&s), &wards);
             let _ = validate_question(&text(), Some(&s), &wards);
         }
+    }
+
+    fn years() -> Question {
+        Question {
+            key: "years_here".into(),
+            prompt: "How many years have you lived in your area?".into(),
+            hint: None,
+            short_label: "the years you have lived here".into(),
+            required_message: "Enter the years you have lived here".into(),
+            required: true,
+            kind: QuestionKind::Number {
+                min: 0,
+                max: 1200,
+                unit: Some("years".into()),
+            },
+        }
+    }
+
+    #[test]
+    fn a_number_is_whole_within_its_range_and_may_have_commas() {
+        let no = |_: &str| false;
+        let q = years();
+        assert_eq!(
+            validate_question(&q, Some(" 1,200 "), &no),
+            Ok(Some(AnswerValue::Scale(1200)))
+        );
+        assert_eq!(
+            validate_question(&q, Some("1201"), &no),
+            Err("Enter a number from 0 to 1,200 for the years you have lived here".into())
+        );
+        assert_eq!(
+            validate_question(&q, Some("ten"), &no),
+            Err("Enter the years you have lived here as a whole number, like 0".into())
+        );
+        assert_eq!(
+            validate_question(&q, Some("2.5"), &no),
+            Err("Enter the years you have lived here as a whole number, like 0".into())
+        );
+        assert_eq!(
+            describe_answer(&q, Some("12"), &|_| None).as_deref(),
+            Some("12 years")
+        );
     }
 }

@@ -114,6 +114,11 @@ pub enum DocumentProblem {
         min: i32,
         max: i32,
     },
+    NumberRange {
+        question: String,
+        min: i32,
+        max: i32,
+    },
     TextLength {
         question: String,
         max_chars: usize,
@@ -154,6 +159,7 @@ impl fmt::Display for DocumentProblem {
             DuplicateOption { question, key } => write!(f, "The question \"{question}\" has two options with the key \"{key}\""),
             Scale { question, min, max } => write!(f, "The scale of \"{question}\" runs from {min} to {max}: it needs 2 to 11 points, lowest first"),
             TextLength { question, max_chars } => write!(f, "The question \"{question}\" allows {max_chars} characters: allow 1 to {MAX_TEXT_CHARS}"),
+            NumberRange { question, min, max } => write!(f, "The question \"{question}\" accepts numbers from {min} to {max}: the smallest must be less than the largest"),
             SecondAreaQuestion(q) => write!(f, "The question \"{q}\" asks for the ward again: a survey asks it once"),
             Route(p) => p.fmt(f),
             IndicatorKey(k) => write!(f, "The indicator key \"{k}\" must be 1 to 60 lowercase letters, digits or underscores, starting with a letter"),
@@ -282,6 +288,15 @@ pub fn check(doc: &SurveyDocument) -> Vec<DocumentProblem> {
                 QuestionKind::Scale { min, max, .. } => {
                     if !(1..=10).contains(&(max - min)) {
                         problems.push(Scale {
+                            question: name.clone(),
+                            min: *min,
+                            max: *max,
+                        });
+                    }
+                }
+                QuestionKind::Number { min, max, .. } => {
+                    if min >= max {
+                        problems.push(NumberRange {
                             question: name.clone(),
                             min: *min,
                             max: *max,

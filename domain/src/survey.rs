@@ -71,6 +71,14 @@ pub enum QuestionKind {
     Choice { options: Vec<ChoiceOption> },
     /// Optional free text, at most `max_chars` characters.
     Text { max_chars: usize },
+    /// A whole number from `min` to `max`, such as the years lived in the area or the people
+    /// in a home; `unit` is shown after the box ("years").
+    Number {
+        min: i32,
+        max: i32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+    },
     /// The respondent's ward (or "don't know" / "prefer not to say"); the wards are data.
     Area,
 }

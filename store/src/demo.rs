@@ -150,6 +150,12 @@ pub fn answer(rng: &mut StdRng, q: &domain::Question, ward: usize, lift: u32) ->
                 return None;
             }
         }
+        QuestionKind::Number { min, max, .. } => {
+            // Leaning low, as counts of people or years do.
+            let a = rng.random_range(*min..=*max);
+            let b = rng.random_range(*min..=*max);
+            a.min(b).to_string()
+        }
         QuestionKind::Area => return None,
     })
 }

@@ -201,6 +201,9 @@ fn bad_value_reason(q: &domain::Question, raw: &str) -> String {
             format!("\"{raw}\" is not an area code or name, {AREA_DONT_KNOW} or {AREA_PREFER_NOT}")
         }
         QuestionKind::Text { max_chars } => format!("longer than {max_chars} characters"),
+        QuestionKind::Number { min, max, .. } => {
+            format!("\"{raw}\" is not a whole number from {min} to {max}")
+        }
     }
 }
 

@@ -55,6 +55,11 @@ pub enum QuestionViewKind {
     Text {
         max_chars: usize,
     },
+    Number {
+        min: i32,
+        max: i32,
+        unit: Option<String>,
+    },
     Area {
         wards: Vec<OptionView>,
         /// Present only when a postcode lookup has been loaded.

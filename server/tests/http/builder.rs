@@ -26,6 +26,11 @@ fn parks() -> SurveyDocument {
                     "key": "area", "prompt": "Which ward do you live in?",
                     "short_label": "your ward", "required_message": "Select your ward",
                     "required": true, "kind": { "type": "area" }
+                }, {
+                    "key": "people_at_home", "prompt": "How many people live in your home?",
+                    "short_label": "the people in your home", "required_message": "",
+                    "required": false,
+                    "kind": { "type": "number", "min": 1, "max": 20, "unit": "people" }
                 }]
             },
             {
@@ -435,5 +440,43 @@ db_test!(
             .find(|r| r.contains("Used a park in the last month"))
             .unwrap_or_else(|| panic!("no row: {}", page.words()));
         assert!(row.contains("60"), "{row}");
+    }
+);
+
+db_test!(
+    a_number_must_be_whole_and_in_range_and_reads_back_with_its_unit,
+    |app: TestApp| async move {
+        publish_parks(&app).await;
+        let ward = app.ward_code("Tunstall").await;
+        let s1 = app.begin("parks").await;
+        let again = app
+            .answer(&s1, &[("area", &ward), ("people_at_home", "lots")])
+            .await;
+        assert!(again.contains("errors=1"), "{again}");
+        let page = app.get(&again).await;
+        assert_eq!(
+            page.error_summary(),
+            ["Enter the people in your home as a whole number, like 1"]
+        );
+        // What was typed stays in the box.
+        assert_eq!(
+            page.attr("#q-people_at_home", "value").as_deref(),
+            Some("lots")
+        );
+        assert_eq!(
+            page.attr("#q-people_at_home", "inputmode").as_deref(),
+            Some("numeric")
+        );
+        let s2 = app
+            .answer(&s1, &[("area", &ward), ("people_at_home", "3")])
+            .await;
+        let check = app.answer(&s2, &[("uses_park", "no")]).await;
+        let page = app.get(&check).await;
+        let row = page
+            .texts(".summary-row")
+            .into_iter()
+            .find(|r| r.contains("How many people"))
+            .unwrap();
+        assert!(row.contains("3 people"), "{row}");
     }
 );

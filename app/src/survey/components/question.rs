@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::area_question::AreaQuestion;
 use super::choice_question::ChoiceQuestion;
+use super::number_question::NumberQuestion;
 use super::scale_question::ScaleQuestion;
 use super::text_question::TextQuestion;
 use crate::survey::model::{QuestionView, QuestionViewKind};
@@ -21,6 +22,9 @@ pub fn QuestionField(question: QuestionView) -> impl IntoView {
         }
         QuestionViewKind::Text { max_chars } => {
             view! { <TextQuestion question max_chars /> }.into_any()
+        }
+        QuestionViewKind::Number { min, max, unit } => {
+            view! { <NumberQuestion question min max unit /> }.into_any()
         }
         QuestionViewKind::Area { wards, postcode } => {
             view! { <AreaQuestion question wards postcode /> }.into_any()

@@ -419,6 +419,11 @@ pub fn question_view(
             QuestionKind::Text { max_chars } => QuestionViewKind::Text {
                 max_chars: *max_chars,
             },
+            QuestionKind::Number { min, max, unit } => QuestionViewKind::Number {
+                min: *min,
+                max: *max,
+                unit: unit.clone(),
+            },
             QuestionKind::Area => QuestionViewKind::Area {
                 wards: areas
                     .wards
