@@ -138,6 +138,13 @@ pub enum DocumentProblem {
         indicator: String,
         why: String,
     },
+    /// The ward question's key is not `area`, by which responses are tagged with a ward.
+    AreaKey(String),
+    /// A question with a question bank key whose wording or answers differ from the bank's.
+    BankChanged {
+        key: String,
+        what: &'static str,
+    },
 }
 
 impl fmt::Display for DocumentProblem {
@@ -167,6 +174,8 @@ impl fmt::Display for DocumentProblem {
             IndicatorLabel(k) => write!(f, "The indicator \"{k}\" has no label"),
             IndicatorQuestion { indicator, question } => write!(f, "The indicator \"{indicator}\" counts the question \"{question}\", which is not in the survey"),
             IndicatorRule { indicator, why } => write!(f, "The indicator \"{indicator}\" {why}"),
+            AreaKey(k) => write!(f, "The ward question has the key \"{k}\": it must be \"area\", by which each response is tagged with its ward"),
+            BankChanged { key, what } => write!(f, "The question \"{key}\" is from the question bank but its {what} differs from the bank's, so its answers could not be compared with the standard surveys' or with England: keep the bank's {what}, or give the question a key of its own"),
         }
     }
 }
@@ -314,6 +323,8 @@ pub fn check(doc: &SurveyDocument) -> Vec<DocumentProblem> {
                 QuestionKind::Area => {
                     if area_seen {
                         problems.push(SecondAreaQuestion(name.clone()));
+                    } else if q.key != "area" {
+                        problems.push(AreaKey(q.key.clone()));
                     }
                     area_seen = true;
                 }
@@ -323,6 +334,31 @@ pub fn check(doc: &SurveyDocument) -> Vec<DocumentProblem> {
     problems.extend(routing::check(&doc.survey()).into_iter().map(Route));
     problems.extend(check_indicators(doc));
     problems
+}
+
+/// The question bank's questions a document changes. A bank question (every standard
+/// question in measures.md, keyed as there) keeps its wording and its answers, so that its
+/// figures compare with the standard surveys' and with national ones; its hint, short label
+/// and messages may be the council's own.
+pub fn check_bank(doc: &SurveyDocument, bank: &[crate::survey::Question]) -> Vec<DocumentProblem> {
+    doc.sections
+        .iter()
+        .flat_map(|s| &s.questions)
+        .filter_map(|q| {
+            let b = bank.iter().find(|b| b.key == q.key)?;
+            let what = if q.prompt != b.prompt {
+                "wording"
+            } else if q.kind != b.kind {
+                "answers"
+            } else {
+                return None;
+            };
+            Some(DocumentProblem::BankChanged {
+                key: q.key.clone(),
+                what,
+            })
+        })
+        .collect()
 }
 
 fn check_indicators(doc: &SurveyDocument) -> Vec<DocumentProblem> {
@@ -546,6 +582,32 @@ mod tests {
                 "Two indicators have the key \"c\": each key must be used once",
                 "The indicator \"c\" counts the question \"nowhere\", which is not in the survey",
             ]
+        );
+    }
+
+    #[test]
+    fn a_question_bank_question_keeps_its_wording_and_answers() {
+        let doc = park();
+        let mut bank = vec![doc.sections[0].questions[0].clone()];
+        assert_eq!(check_bank(&doc, &bank), []);
+        // Help text of the council's own is fine.
+        bank[0].hint = Some("Any park in the city".into());
+        assert_eq!(check_bank(&doc, &bank), []);
+        bank[0].prompt = "Have you visited a park?".into();
+        assert_eq!(
+            check_bank(&doc, &bank)[0].to_string(),
+            "The question \"uses_park\" is from the question bank but its wording differs from the bank's, so its answers could not be compared with the standard surveys' or with England: keep the bank's wording, or give the question a key of its own"
+        );
+        bank[0].prompt = doc.sections[0].questions[0].prompt.clone();
+        if let QuestionKind::Choice { options } = &mut bank[0].kind {
+            options.reverse();
+        }
+        assert_eq!(
+            check_bank(&doc, &bank),
+            [DocumentProblem::BankChanged {
+                key: "uses_park".into(),
+                what: "answers"
+            }]
         );
     }
 

@@ -157,8 +157,21 @@ async fn survey_by_key(
         .ok_or(VersionError::NotFound)
 }
 
+/// Every standard question, with the wording and answers measures.md gives it.
+pub fn question_bank() -> &'static [domain::Question] {
+    static BANK: std::sync::OnceLock<Vec<domain::Question>> = std::sync::OnceLock::new();
+    BANK.get_or_init(|| {
+        crate::seed::standard_documents()
+            .into_iter()
+            .flat_map(|d| d.sections)
+            .flat_map(|s| s.questions)
+            .collect()
+    })
+}
+
 fn checked(doc: &SurveyDocument) -> Result<(), VersionError> {
-    let problems = document::check(doc);
+    let mut problems = document::check(doc);
+    problems.extend(document::check_bank(doc, question_bank()));
     if problems.is_empty() {
         Ok(())
     } else {

@@ -98,7 +98,11 @@ fn Surveys(v: SurveysView) -> impl IntoView {
             "Upload a survey document: a JSON file following " <a href=paths::SCHEMA rel="external">
                 "the survey schema"
             </a>
-            ". Start from one downloaded here. A document whose key is a survey's becomes that survey's new draft; any other key makes a new survey."
+            ". Start from one downloaded here. A document whose key is a survey's becomes that survey's new draft; any other key makes a new survey. Questions from "
+            <a href=paths::BANK download rel="external">
+                "the question bank (JSON)"
+            </a>
+            ", the standard questions, keep their wording and answers so that their figures compare with the standard surveys' and with England; their hints may be your own."
         </p>
         <form method="post" action=paths::SURVEYS enctype="multipart/form-data" novalidate>
             <input type="hidden" name="csrf" value=v.viewer.csrf.clone() />

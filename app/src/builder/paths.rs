@@ -11,6 +11,8 @@ pub const PUBLISH: &str = "/officer/surveys/{survey}/publish";
 pub const OPEN_WAVE: &str = "/officer/surveys/{survey}/waves";
 /// A survey's document to download: its newest version, or `?version=N`.
 pub const EXPORT: &str = "/officer/surveys/{survey}/survey.json";
+/// Every question of the question bank, to copy into a document as it is.
+pub const BANK: &str = "/officer/surveys/question-bank.json";
 /// The JSON Schema of a survey document, for anyone who writes or checks one.
 pub const SCHEMA: &str = domain::document::SCHEMA_PATH;
 pub const PAGE_DATA: &str = "/api/builder/{*fn}";
@@ -20,6 +22,7 @@ pub const ACCESS: Declared = &[
     (PUBLISH, Access::Staff),
     (OPEN_WAVE, Access::Staff),
     (EXPORT, Access::Staff),
+    (BANK, Access::Staff),
     (SCHEMA, Access::Anyone),
     (PAGE_DATA, Access::Staff),
 ];

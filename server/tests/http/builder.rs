@@ -206,6 +206,34 @@ db_test!(
             store::survey_versions::publish(&app.db, "parks", &officer(&app)).await,
             Err(store::survey_versions::VersionError::NoDraft)
         ));
+
+        // A question from the question bank keeps the bank's wording; its hint may change.
+        let mut bank = parks();
+        let mut happiness = store::survey_versions::question_bank()
+            .iter()
+            .find(|q| q.key == "wb_happiness")
+            .unwrap()
+            .clone();
+        happiness.hint = Some("Think about yesterday only".into());
+        bank.sections[2].questions.push(happiness.clone());
+        store::survey_versions::save_draft(&app.db, "parks", &bank, &officer(&app))
+            .await
+            .expect("the bank's wording with a hint of the council's own");
+        happiness.prompt = "How happy were you yesterday?".into();
+        bank.sections[2].questions[1] = happiness;
+        let err = store::survey_versions::save_draft(&app.db, "parks", &bank, &officer(&app))
+            .await
+            .unwrap_err();
+        let said = match err {
+            store::survey_versions::VersionError::Problems(p) => p[0].to_string(),
+            other => panic!("{other}"),
+        };
+        assert!(
+            said.starts_with(
+                "The question \"wb_happiness\" is from the question bank but its wording differs"
+            ),
+            "{said}"
+        );
     }
 );
 
@@ -247,6 +275,21 @@ db_test!(
             .unwrap();
         assert_eq!(doc.sections, seeded.sections);
         assert_eq!(domain::document::check(&doc), []);
+
+        // The question bank, to copy questions from: every standard question.
+        let bank = staff.get_raw("/officer/surveys/question-bank.json").await;
+        assert_eq!(bank.status(), StatusCode::OK);
+        let bank: serde_json::Value = bank.json().await.unwrap();
+        let keys: Vec<&str> = bank["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["key"].as_str().unwrap())
+            .collect();
+        assert!(
+            keys.contains(&"wb_happiness") && keys.contains(&"coh_belonging"),
+            "{keys:?}"
+        );
     }
 );
 

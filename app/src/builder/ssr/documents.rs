@@ -16,6 +16,7 @@ pub fn router() -> Routes {
     Routes::default()
         .route(paths::SCHEMA, get(schema))
         .route(paths::EXPORT, get(export))
+        .route(paths::BANK, get(bank))
 }
 
 /// The schema, written once: it changes only with Kiln itself.
@@ -30,6 +31,26 @@ async fn schema() -> Response {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         body.clone(),
+    )
+        .into_response()
+}
+
+/// The question bank: each question as a document holds it, so that it can be copied into
+/// one unchanged (a changed wording or answer list is refused: see `document::check_bank`).
+async fn bank(_staff: Signed<Staff>) -> Response {
+    let body = serde_json::to_string_pretty(&serde_json::json!({
+        "questions": store::survey_versions::question_bank(),
+    }))
+    .expect("questions serialise");
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"kiln-question-bank.json\"",
+            ),
+        ],
+        body,
     )
         .into_response()
 }
