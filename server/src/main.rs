@@ -343,17 +343,9 @@ async fn main() -> anyhow::Result<()> {
             let actor = store::audit::Actor::command_line(&clock);
             let doc: domain::document::SurveyDocument = serde_json::from_reader(open(&file)?)
                 .map_err(|e| anyhow::anyhow!("{} is not a survey document: {e}", file.display()))?;
-            let exists = store::survey_versions::document(&db, &doc.key, None)
-                .await?
-                .is_some();
-            let result = if exists {
-                store::survey_versions::save_draft(&db, &doc.key, &doc, &actor).await
-            } else {
-                store::survey_versions::import(&db, &doc, &actor)
-                    .await
-                    .map(|_| 1)
-            };
-            let number = result.map_err(version_failed)?;
+            let number = store::survey_versions::save(&db, &doc, &actor)
+                .await
+                .map_err(version_failed)?;
             println!("Saved {} version {number} as a draft.", doc.key);
             if publish {
                 let n = store::survey_versions::publish(&db, &doc.key, &actor)

@@ -64,23 +64,43 @@ pub async fn latest_published(
     db: &impl ConnectionTrait,
     survey_id: i32,
 ) -> Result<Option<survey_version::Model>, StoreError> {
-    Ok(survey_version::Entity::find()
-        .filter(survey_version::Column::SurveyId.eq(survey_id))
-        .filter(survey_version::Column::Status.eq(PUBLISHED))
-        .order_by_desc(survey_version::Column::Number)
-        .one(db)
-        .await?)
+    newest_of(db, survey_id, true).await
 }
 
 async fn newest(
     db: &impl ConnectionTrait,
     survey_id: i32,
 ) -> Result<Option<survey_version::Model>, StoreError> {
-    Ok(survey_version::Entity::find()
+    newest_of(db, survey_id, false).await
+}
+
+async fn newest_of(
+    db: &impl ConnectionTrait,
+    survey_id: i32,
+    published_only: bool,
+) -> Result<Option<survey_version::Model>, StoreError> {
+    let mut q = survey_version::Entity::find()
         .filter(survey_version::Column::SurveyId.eq(survey_id))
-        .order_by_desc(survey_version::Column::Number)
-        .one(db)
-        .await?)
+        .order_by_desc(survey_version::Column::Number);
+    if published_only {
+        q = q.filter(survey_version::Column::Status.eq(PUBLISHED));
+    }
+    Ok(q.one(db).await?)
+}
+
+/// The version a wave answers (`version_id`), else the survey's newest published one: what
+/// residents meet, and what a wave's results are read with.
+pub async fn answered_by(
+    db: &impl ConnectionTrait,
+    survey_id: i32,
+    version_id: Option<i32>,
+) -> Result<Option<survey_version::Model>, StoreError> {
+    if let Some(id) = version_id {
+        if let Some(v) = survey_version::Entity::find_by_id(id).one(db).await? {
+            return Ok(Some(v));
+        }
+    }
+    latest_published(db, survey_id).await
 }
 
 /// The version a new wave of a survey answers: the newest published.
@@ -102,16 +122,72 @@ pub async fn list(
         .all(db)
         .await?
         .into_iter()
-        .map(|v| VersionSummary {
-            id: v.id,
-            number: v.number,
-            published: v.status == PUBLISHED,
-            created_at: v.created_at,
-            created_by: v.created_by,
-            published_at: v.published_at,
-            published_by: v.published_by,
+        .map(summary)
+        .collect())
+}
+
+/// A survey as the builder lists it: every version and the number each wave answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SurveyVersions {
+    pub key: String,
+    pub title: String,
+    /// Newest first.
+    pub versions: Vec<VersionSummary>,
+    /// Each wave's name and the number of the version it answers, oldest wave first.
+    pub waves: Vec<(String, Option<i32>)>,
+}
+
+/// Every survey, draft-only ones too, in the order they were added: three queries.
+pub async fn overview(db: &impl ConnectionTrait) -> Result<Vec<SurveyVersions>, StoreError> {
+    use crate::entity::wave;
+    let surveys = survey::Entity::find()
+        .order_by_asc(survey::Column::Id)
+        .all(db)
+        .await?;
+    let versions = survey_version::Entity::find()
+        .order_by_desc(survey_version::Column::Number)
+        .all(db)
+        .await?;
+    let waves = wave::Entity::find()
+        .order_by_asc(wave::Column::Id)
+        .all(db)
+        .await?;
+    Ok(surveys
+        .into_iter()
+        .map(|s| SurveyVersions {
+            waves: waves
+                .iter()
+                .filter(|w| w.survey_id == s.id)
+                .map(|w| {
+                    let number = versions
+                        .iter()
+                        .find(|v| Some(v.id) == w.version_id)
+                        .map(|v| v.number);
+                    (w.name.clone(), number)
+                })
+                .collect(),
+            versions: versions
+                .iter()
+                .filter(|v| v.survey_id == s.id)
+                .cloned()
+                .map(summary)
+                .collect(),
+            key: s.key,
+            title: s.title,
         })
         .collect())
+}
+
+fn summary(v: survey_version::Model) -> VersionSummary {
+    VersionSummary {
+        id: v.id,
+        number: v.number,
+        published: v.status == PUBLISHED,
+        created_at: v.created_at,
+        created_by: v.created_by,
+        published_at: v.published_at,
+        published_by: v.published_by,
+    }
 }
 
 /// A survey's document: the version numbered, or else its newest (the draft, if any).
@@ -241,6 +317,27 @@ async fn insert_version(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// A document as an officer uploads it: a new survey if its key is new, else the new draft
+/// of the survey with its key. Gives the draft's number.
+pub async fn save(
+    db: &(impl TransactionTrait + ConnectionTrait),
+    doc: &SurveyDocument,
+    actor: &Actor,
+) -> Result<i32, VersionError> {
+    // Each use case checks again inside its own transaction: a key taken meanwhile is
+    // refused by `import`, a survey gone meanwhile by `save_draft`.
+    let exists = survey::Entity::find()
+        .filter(survey::Column::Key.eq(&doc.key))
+        .one(db)
+        .await?
+        .is_some();
+    if exists {
+        save_draft(db, &doc.key, doc, actor).await
+    } else {
+        import(db, doc, actor).await.map(|_| 1)
+    }
 }
 
 /// Saves a survey's draft: replaces it, or starts one after the newest published version.

@@ -9,7 +9,7 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
-use crate::entity::{survey, survey_version, wave};
+use crate::entity::{survey, wave};
 use crate::StoreError;
 
 /// What a resident is told about a survey before starting it.
@@ -105,16 +105,9 @@ pub async fn definition_of_wave(
     db: &impl ConnectionTrait,
     w: &wave::Model,
 ) -> Result<Survey, StoreError> {
-    let version = match w.version_id {
-        Some(id) => survey_version::Entity::find_by_id(id).one(db).await?,
-        None => None,
-    };
-    let version = match version {
-        Some(v) => v,
-        None => crate::survey_versions::latest_published(db, w.survey_id)
-            .await?
-            .ok_or_else(|| StoreError::Corrupt(format!("wave {} has no survey version", w.id)))?,
-    };
+    let version = crate::survey_versions::answered_by(db, w.survey_id, w.version_id)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt(format!("wave {} has no survey version", w.id)))?;
     Ok(crate::survey_versions::parse(&version)?.survey())
 }
 
@@ -131,16 +124,9 @@ async fn assemble(
         .order_by_desc(wave::Column::Id)
         .one(db)
         .await?;
-    let version = match open.as_ref().and_then(|w| w.version_id) {
-        Some(id) => survey_version::Entity::find_by_id(id).one(db).await?,
-        None => None,
-    };
-    let version = match version {
-        Some(v) => v,
-        None => match crate::survey_versions::latest_published(db, row.id).await? {
-            Some(v) => v,
-            None => return Ok(None),
-        },
+    let version_id = open.as_ref().and_then(|w| w.version_id);
+    let Some(version) = crate::survey_versions::answered_by(db, row.id, version_id).await? else {
+        return Ok(None);
     };
     let doc = crate::survey_versions::parse(&version)?;
     Ok(Some(SurveyRecord {

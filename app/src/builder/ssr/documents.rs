@@ -30,7 +30,7 @@ async fn schema() -> Response {
             (header::CONTENT_TYPE, "application/schema+json"),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
-        body.clone(),
+        body.as_str(),
     )
         .into_response()
 }

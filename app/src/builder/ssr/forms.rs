@@ -88,18 +88,7 @@ async fn upload(State(st): State<AppState>, up: Upload<Staff>) -> Result<Respons
             ))
         }
     };
-    let actor = up.actor();
-    let exists = survey_versions::document(&st.db, &doc.key, None)
-        .await?
-        .is_some();
-    let saved = if exists {
-        survey_versions::save_draft(&st.db, &doc.key, &doc, &actor).await
-    } else {
-        survey_versions::import(&st.db, &doc, &actor)
-            .await
-            .map(|_| 1)
-    };
-    match saved {
+    match survey_versions::save(&st.db, &doc, &up.actor()).await {
         Ok(number) => Ok(back(
             &st,
             &SurveysNotice::Saved {

@@ -1,8 +1,6 @@
 //! The surveys page's data: every survey, draft-only ones too, with its versions and the
 //! version each wave answers.
 
-use sea_orm::{EntityTrait, QueryOrder};
-
 use crate::builder::model::{SurveyRow, SurveysNotice, SurveysView, VersionRow};
 use crate::builder::paths;
 use crate::shared::ssr::auth::SignedIn;
@@ -14,34 +12,19 @@ pub async fn surveys(
     who: &SignedIn,
     notice: Option<SurveysNotice>,
 ) -> Result<SurveysView, ViewError> {
-    use store::entity::{survey, wave};
-    let surveys = survey::Entity::find()
-        .order_by_asc(survey::Column::Id)
-        .all(&st.db)
-        .await
-        .map_err(store::StoreError::from)?;
-    let waves = wave::Entity::find()
-        .order_by_asc(wave::Column::Id)
-        .all(&st.db)
-        .await
-        .map_err(store::StoreError::from)?;
-    let mut rows = Vec::with_capacity(surveys.len());
-    for s in surveys {
-        let versions = store::survey_versions::list(&st.db, s.id).await?;
-        let number_of = |id: Option<i32>| {
-            versions
-                .iter()
-                .find(|v| Some(v.id) == id)
-                .map_or(1, |v| v.number)
-        };
-        rows.push(SurveyRow {
-            waves: waves
-                .iter()
-                .filter(|w| w.survey_id == s.id)
-                .map(|w| (w.name.clone(), number_of(w.version_id)))
+    let surveys = store::survey_versions::overview(&st.db)
+        .await?
+        .into_iter()
+        .map(|s| SurveyRow {
+            // A wave from before versions answers version 1 (migration 000014).
+            waves: s
+                .waves
+                .into_iter()
+                .map(|(name, n)| (name, n.unwrap_or(1)))
                 .collect(),
-            published: versions.iter().any(|v| v.published),
-            versions: versions
+            published: s.versions.iter().any(|v| v.published),
+            versions: s
+                .versions
                 .iter()
                 .map(|v| VersionRow {
                     number: v.number,
@@ -59,11 +42,11 @@ pub async fn surveys(
                 .collect(),
             key: s.key,
             title: s.title,
-        });
-    }
+        })
+        .collect();
     Ok(SurveysView {
         viewer: who.viewer(),
-        surveys: rows,
+        surveys,
         notice,
     })
 }
