@@ -40,11 +40,124 @@ impl AreaAnswer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub question_key: String,
+    /// In English; `problem` says it in another language.
     pub message: String,
+    pub problem: Problem,
 }
 
 /// Validated answers to one survey, by question key. Unanswered optional questions are absent.
 pub type ValidAnswers = BTreeMap<String, AnswerValue>;
+
+/// What is wrong with one answer. Its English words are its `Display`; another language's
+/// come from the interface's translations (`Words::problem`), with the survey's own texts
+/// (a question's short label and required message) already in that language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    /// Left blank: the question's own message.
+    Required {
+        message: String,
+    },
+    ScaleRange {
+        min: i32,
+        max: i32,
+        label: String,
+    },
+    NotAnOption {
+        label: String,
+    },
+    NotAWard,
+    NumberRange {
+        min: i32,
+        max: i32,
+        label: String,
+    },
+    NotANumber {
+        label: String,
+        example: i32,
+    },
+    TooLong {
+        label: String,
+        max: usize,
+        count: usize,
+    },
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&English.problem(self))
+    }
+}
+
+/// The words around answers that are not the survey's own: problems, and how answers read
+/// back. English here; other languages from the interface's translations.
+pub trait Words {
+    fn problem(&self, problem: &Problem) -> String;
+    /// "6 (on a scale where 0 is not at all and 10 is completely)".
+    fn scale_answer(
+        &self,
+        value: &str,
+        min: i32,
+        min_label: &str,
+        max: i32,
+        max_label: &str,
+    ) -> String;
+    fn dont_know(&self) -> String;
+    fn prefer_not_to_say(&self) -> String;
+}
+
+/// Kiln's English.
+pub struct English;
+
+impl Words for English {
+    fn problem(&self, problem: &Problem) -> String {
+        match problem {
+            Problem::Required { message } => message.clone(),
+            Problem::ScaleRange { min, max, label } => {
+                format!("Select a score from {min} to {max} for {label}")
+            }
+            Problem::NotAnOption { label } => {
+                format!("Select one of the answers shown for {label}")
+            }
+            Problem::NotAWard => "Select your ward from the list".to_string(),
+            Problem::NumberRange { min, max, label } => format!(
+                "Enter a number from {} to {} for {label}",
+                group_thousands_i(*min),
+                group_thousands_i(*max),
+            ),
+            Problem::NotANumber { label, example } => {
+                format!("Enter {label} as a whole number, like {example}")
+            }
+            Problem::TooLong { label, max, count } => format!(
+                "Your answer about {label} must be {} characters or fewer; it has {}",
+                group_thousands(*max),
+                group_thousands(*count)
+            ),
+        }
+    }
+
+    fn scale_answer(
+        &self,
+        value: &str,
+        min: i32,
+        min_label: &str,
+        max: i32,
+        max_label: &str,
+    ) -> String {
+        format!(
+            "{value} (on a scale where {min} is {} and {max} is {})",
+            min_label.to_lowercase(),
+            max_label.to_lowercase()
+        )
+    }
+
+    fn dont_know(&self) -> String {
+        "I don't know".to_string()
+    }
+
+    fn prefer_not_to_say(&self) -> String {
+        "Prefer not to say".to_string()
+    }
+}
 
 /// Checks one answer. `Ok(None)` is a question left blank that may be.
 pub fn validate_question(
@@ -52,11 +165,23 @@ pub fn validate_question(
     raw: Option<&str>,
     is_ward: &dyn Fn(&str) -> bool,
 ) -> Result<Option<AnswerValue>, String> {
+    check_question(question, raw, is_ward).map_err(|p| p.to_string())
+}
+
+/// `validate_question`, saying what is wrong as a `Problem`.
+pub fn check_question(
+    question: &Question,
+    raw: Option<&str>,
+    is_ward: &dyn Fn(&str) -> bool,
+) -> Result<Option<AnswerValue>, Problem> {
     let raw = raw.unwrap_or("");
     let trimmed = raw.trim();
+    let label = || question.short_label.clone();
     if trimmed.is_empty() {
         return if question.required {
-            Err(question.required_message.clone())
+            Err(Problem::Required {
+                message: question.required_message.clone(),
+            })
         } else {
             Ok(None)
         };
@@ -64,26 +189,24 @@ pub fn validate_question(
     match &question.kind {
         QuestionKind::Scale { min, max, .. } => match trimmed.parse::<i32>() {
             Ok(v) if (*min..=*max).contains(&v) => Ok(Some(AnswerValue::Scale(v))),
-            _ => Err(format!(
-                "Select a score from {min} to {max} for {}",
-                question.short_label
-            )),
+            _ => Err(Problem::ScaleRange {
+                min: *min,
+                max: *max,
+                label: label(),
+            }),
         },
         QuestionKind::Choice { options } => {
             if options.iter().any(|o| o.key == trimmed) {
                 Ok(Some(AnswerValue::Text(trimmed.to_string())))
             } else {
-                Err(format!(
-                    "Select one of the answers shown for {}",
-                    question.short_label
-                ))
+                Err(Problem::NotAnOption { label: label() })
             }
         }
         QuestionKind::Area => {
             if trimmed == AREA_DONT_KNOW || trimmed == AREA_PREFER_NOT || is_ward(trimmed) {
                 Ok(Some(AnswerValue::Text(trimmed.to_string())))
             } else {
-                Err("Select your ward from the list".to_string())
+                Err(Problem::NotAWard)
             }
         }
         QuestionKind::Number { min, max, .. } => {
@@ -96,29 +219,26 @@ pub fn validate_question(
                 Ok(v) if (i64::from(*min)..=i64::from(*max)).contains(&v) => {
                     Ok(Some(AnswerValue::Scale(v as i32)))
                 }
-                Ok(_) => Err(format!(
-                    "Enter a number from {} to {} for {}",
-                    group_thousands_i(*min),
-                    group_thousands_i(*max),
-                    question.short_label
-                )),
-                Err(_) => Err(format!(
-                    "Enter {} as a whole number, like {}",
-                    question.short_label,
-                    min.max(&0).min(max)
-                )),
+                Ok(_) => Err(Problem::NumberRange {
+                    min: *min,
+                    max: *max,
+                    label: label(),
+                }),
+                Err(_) => Err(Problem::NotANumber {
+                    label: label(),
+                    example: *min.max(&0).min(max),
+                }),
             }
         }
         QuestionKind::Text { max_chars } => {
             let cleaned = clean_text(trimmed);
             let count = cleaned.chars().count();
             if count > *max_chars {
-                Err(format!(
-                    "Your answer about {} must be {} characters or fewer; it has {}",
-                    question.short_label,
-                    group_thousands(*max_chars),
-                    group_thousands(count)
-                ))
+                Err(Problem::TooLong {
+                    label: label(),
+                    max: *max_chars,
+                    count,
+                })
             } else {
                 Ok(Some(AnswerValue::Text(cleaned)))
             }
@@ -161,14 +281,15 @@ pub fn validate_section(
     let mut valid = ValidAnswers::new();
     let mut errors = Vec::new();
     for q in &section.questions {
-        match validate_question(q, raw.get(&q.key).map(String::as_str), is_ward) {
+        match check_question(q, raw.get(&q.key).map(String::as_str), is_ward) {
             Ok(Some(v)) => {
                 valid.insert(q.key.clone(), v);
             }
             Ok(None) => {}
-            Err(message) => errors.push(FieldError {
+            Err(problem) => errors.push(FieldError {
                 question_key: q.key.clone(),
-                message,
+                message: problem.to_string(),
+                problem,
             }),
         }
     }
@@ -231,6 +352,16 @@ pub fn describe_answer(
     raw: Option<&str>,
     ward_name: &dyn Fn(&str) -> Option<String>,
 ) -> Option<String> {
+    describe_answer_in(&English, question, raw, ward_name)
+}
+
+/// `describe_answer` with the interface's words in another language.
+pub fn describe_answer_in(
+    words: &dyn Words,
+    question: &Question,
+    raw: Option<&str>,
+    ward_name: &dyn Fn(&str) -> Option<String>,
+) -> Option<String> {
     let raw = raw.map(str::trim).filter(|r| !r.is_empty())?;
     Some(match &question.kind {
         // A bare "6" on the check page says nothing of the scale: name its ends.
@@ -239,11 +370,7 @@ pub fn describe_answer(
             max,
             min_label,
             max_label,
-        } => format!(
-            "{raw} (on a scale where {min} is {} and {max} is {})",
-            min_label.to_lowercase(),
-            max_label.to_lowercase()
-        ),
+        } => words.scale_answer(raw, *min, min_label, *max, max_label),
         QuestionKind::Choice { .. } => question
             .kind
             .option_label(raw)
@@ -255,8 +382,8 @@ pub fn describe_answer(
             None => raw.to_string(),
         },
         QuestionKind::Area => match AreaAnswer::from_key(raw) {
-            AreaAnswer::DontKnow => "I don't know".to_string(),
-            AreaAnswer::PreferNotToSay => "Prefer not to say".to_string(),
+            AreaAnswer::DontKnow => words.dont_know(),
+            AreaAnswer::PreferNotToSay => words.prefer_not_to_say(),
             AreaAnswer::Ward(code) => ward_name(&code).unwrap_or(code),
         },
     })

@@ -17,6 +17,7 @@ pub mod records;
 pub mod routing;
 pub mod survey;
 pub mod threshold;
+pub mod translation;
 
 pub use answers::{AnswerValue, AreaAnswer, FieldError, RawAnswers};
 pub use codes::{AccessCode, KioskCode, ReceiptCode, ResumeCode};
