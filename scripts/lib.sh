@@ -85,6 +85,7 @@ build_site() {
     wasm-opt -Oz target/site/pkg/kiln_bg.wasm -o target/site/pkg/kiln_bg.wasm
   fi
   cp style/kiln.css target/site/pkg/kiln.css
+  cp style/fonts/*.woff2 target/site/pkg/
   cp app/assets/enhance.js target/site/pkg/enhance.js
   cp app/assets/offline.js target/site/pkg/offline.js
   fingerprint_site target/site "$profile"
@@ -99,10 +100,12 @@ fingerprint_site() {
 import gzip, hashlib, pathlib, subprocess, sys
 site, profile = pathlib.Path(sys.argv[1]), sys.argv[2]
 pkg = site / "pkg"
-def store(source, target):
+def store(source, target, compress=True):
     """Renames a built file to its hashed name and stores its compressed copies beside it."""
     data = source.read_bytes()
     source.rename(target)
+    if not compress:  # a font is compressed already
+        return
     target.with_name(target.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
     subprocess.run(["brotli", "-f", "-k", "-q", quality, str(target)], check=True)
 
@@ -121,6 +124,13 @@ app = digest(js, wasm)
 store(js, pkg / f"kiln.{app}.js")
 store(wasm, pkg / f"kiln.{app}_bg.wasm")
 lines = [f"app: {app}"]
+# Fonts first: the stylesheet names them, so its hash covers theirs.
+css = pkg / "kiln.css"
+for font in sorted(pkg.glob("*.woff2")):
+    h = digest(font)
+    hashed = f"{font.stem}.{h}.woff2"
+    store(font, pkg / hashed, compress=False)
+    css.write_text(css.read_text().replace(f'url("{font.name}")', f'url("{hashed}")'))
 for key, (name, stem, ext) in {"css": ("kiln.css", "kiln", "css"), "enhance": ("enhance.js", "enhance", "js"), "offline": ("offline.js", "offline", "js")}.items():
     h = digest(pkg / name)
     store(pkg / name, pkg / f"{stem}.{h}.{ext}")

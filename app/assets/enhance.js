@@ -9,10 +9,11 @@ for (const box of document.querySelectorAll("textarea[data-max-chars]")) {
   if (!count || !Number.isFinite(max)) continue;
   box.addEventListener("input", () => {
     const used = [...box.value].length;
+    // The page's own words, in its language, with {n} for the number.
     count.textContent =
       used <= max
-        ? `You have ${max - used} characters remaining`
-        : `You have ${used - max} characters too many`;
+        ? box.dataset.remaining.replace("{n}", max - used)
+        : box.dataset.over.replace("{n}", used - max);
   });
 }
 

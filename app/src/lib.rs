@@ -17,6 +17,7 @@ pub mod officer;
 pub mod results;
 pub mod shared;
 pub mod survey;
+pub mod translations;
 pub mod updates;
 
 use leptos::prelude::*;
@@ -24,6 +25,7 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Router, Routes};
 
 use shared::access::Declared;
+use shared::i18n::t;
 use shared::not_found::NotFoundPage;
 
 /// Who may use every address Kiln serves, by feature. The server refuses to start if it
@@ -41,6 +43,7 @@ pub const ACCESS: &[Declared] = &[
     updates::paths::ACCESS,
     about::paths::ACCESS,
     builder::paths::ACCESS,
+    translations::paths::ACCESS,
     shared::access::SITE,
 ];
 
@@ -53,9 +56,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     } else {
         view! { <script type="module" src=assets.enhance></script> }.into_any()
     };
+    let language = shared::i18n::language();
     view! {
         <!DOCTYPE html>
-        <html lang="en-GB">
+        <html lang=language.tag dir=language.direction.attribute()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -119,9 +123,10 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#main">
-                "Skip to main content"
+                {t("skip-link")}
             </a>
             <shared::masthead::Header />
+            <shared::language_links::LanguageLinks />
             <shared::route_focus::RouteFocus />
             <main class="page" id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
@@ -131,6 +136,7 @@ pub fn App() -> impl IntoView {
                     <officer::OfficerRoutes />
                     <admin::AdminRoutes />
                     <builder::BuilderRoutes />
+                    <translations::TranslationRoutes />
                     <groups::GroupRoutes />
                     <events::EventRoutes />
                     <kiosk::KioskRoutes />
@@ -140,19 +146,17 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="footer">
-                <nav aria-label="About this service">
+                <nav aria-label=t("footer-nav")>
                     <ul class="footer-links">
                         <li>
-                            <a href=about::paths::ACCESSIBILITY>"Accessibility statement"</a>
+                            <a href=about::paths::ACCESSIBILITY>{t("footer-accessibility")}</a>
                         </li>
                         <li>
-                            <a href=about::paths::PRIVACY>"Privacy notice"</a>
+                            <a href=about::paths::PRIVACY>{t("footer-privacy")}</a>
                         </li>
                     </ul>
                 </nav>
-                <p>
-                    "Kiln is open-source software for resident surveys. Your answers are anonymous."
-                </p>
+                <p>{t("footer-about")}</p>
             </footer>
         </Router>
     }

@@ -51,6 +51,8 @@ keyed!(
         /// A survey's draft saved, or a new survey imported.
         SurveyDraftSaved => "survey_draft_saved",
         SurveyPublished => "survey_published",
+        /// A survey's translation into one language saved, in the browser or from a sheet.
+        TranslationSaved => "translation_saved",
         UserAdded => "user_added",
         UserChanged => "user_changed",
         SettingChanged => "setting_changed",
@@ -136,6 +138,7 @@ impl AuditAction {
             AuditAction::WaveCreated => "wave created",
             AuditAction::SurveyDraftSaved => "survey draft saved",
             AuditAction::SurveyPublished => "survey version published",
+            AuditAction::TranslationSaved => "translation saved",
             AuditAction::UserAdded => "user added",
             AuditAction::UserChanged => "user changed",
             AuditAction::SettingChanged => "setting changed",

@@ -16,6 +16,7 @@ mod m20261124_000011_offline_entry;
 mod m20261124_000012_paper_batch;
 mod m20261125_000013_framework;
 mod m20261125_000014_survey_versions;
+mod m20261125_000015_translations;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000012_paper_batch::Migration),
             Box::new(m20261125_000013_framework::Migration),
             Box::new(m20261125_000014_survey_versions::Migration),
+            Box::new(m20261125_000015_translations::Migration),
         ]
     }
 }

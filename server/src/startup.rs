@@ -92,6 +92,7 @@ fn handler_routes(state: &AppState) -> Routes {
         .merge(app::accounts::ssr::sign_in::router())
         .merge(app::builder::ssr::documents::router())
         .merge(app::builder::ssr::forms::router())
+        .merge(app::translations::ssr::forms::router())
         .merge(app::accounts::ssr::own_account::router())
         .merge(app::accounts::ssr::reset::router())
         .merge(app::updates::ssr::router().map_router(|r| {
@@ -201,6 +202,11 @@ pub fn router(state: AppState) -> Router {
         )
         .nest_service("/pkg", site_files(&state.leptos_options.site_root))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // The page's language, for the pages and the forms behind them.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            app::shared::ssr::language::choose,
+        ))
         // Run outermost first: refuse cross-site posts, find the session, check access.
         .layer(middleware::from_fn(auth::guard))
         .layer(middleware::from_fn_with_state(state.clone(), auth::resolve))

@@ -205,6 +205,7 @@ pub async fn submit(
     areas: &AreaDirectory,
     today: NaiveDate,
     spend: Option<Spend<'_>>,
+    language: domain::translation::Language,
 ) -> Result<SubmitOutcome, StoreError> {
     if let Some(receipt) = &draft.receipt {
         return Ok(SubmitOutcome::AlreadyStored(receipt.clone()));
@@ -237,7 +238,7 @@ pub async fn submit(
         };
     }
 
-    response_row(
+    let mut row = response_row(
         draft.wave_id,
         valid,
         areas,
@@ -247,9 +248,9 @@ pub async fn submit(
             entered_by: None,
         },
         today,
-    )?
-    .insert(&txn)
-    .await?;
+    )?;
+    row.language = Set(language.code.to_string());
+    row.insert(&txn).await?;
     if let Some(s) = spend {
         crate::invitations::spend(&txn, s.secret, s.code, today).await?;
     }

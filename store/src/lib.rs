@@ -41,6 +41,7 @@ pub mod survey_versions;
 pub mod surveys;
 pub mod throttle;
 pub mod tokens;
+pub mod translations;
 pub mod two_factor;
 pub mod users;
 pub mod wave_data;

@@ -21,6 +21,34 @@ const SURVEYS: [&str; 2] = [
     include_str!("../seed/surveys/cohesion.json"),
 ];
 const WAVES_JSON: &str = include_str!("../seed/waves.json");
+
+/// The demo's translations (survey, language, texts by id): complete, and marked
+/// illustrative until the council's translator replaces them.
+const DEMO_TRANSLATIONS: [(&str, &str, &str); 2] = [
+    (
+        "wellbeing",
+        "ur",
+        include_str!("../seed/translations/wellbeing.ur.json"),
+    ),
+    (
+        "wellbeing",
+        "pl",
+        include_str!("../seed/translations/wellbeing.pl.json"),
+    ),
+];
+
+/// A demo translation as edits, every one complete.
+pub fn demo_translation(texts_json: &str) -> Result<Vec<domain::translation::Edit>, StoreError> {
+    let texts: std::collections::BTreeMap<String, String> = serde_json::from_str(texts_json)?;
+    Ok(texts
+        .into_iter()
+        .map(|(id, text)| domain::translation::Edit {
+            id,
+            text,
+            complete: true,
+        })
+        .collect())
+}
 const AREAS_JSON: &str = include_str!("../seed/areas.json");
 
 #[derive(Deserialize)]
@@ -183,6 +211,25 @@ pub async fn seed_demo(
         .await
         .map_err(|e| StoreError::Invalid(format!("illustrative population: {e}")))?;
     }
+    // The demo's Urdu and Polish, for a survey that has none in that language yet.
+    for (key, code, texts) in DEMO_TRANSLATIONS {
+        let language =
+            crate::translations::language(code).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let (_, _, stored) = crate::translations::workspace(db, key, language)
+            .await
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        if stored.is_empty() {
+            let by = Actor {
+                user_id: None,
+                label: crate::translations::ILLUSTRATIVE.into(),
+                ip: None,
+                at: clock.now(),
+            };
+            crate::translations::save(db, key, language, &demo_translation(texts)?, &by)
+                .await
+                .map_err(|e| StoreError::Invalid(format!("{key}.{code}.json: {e:?}")))?;
+        }
+    }
     // The wellbeing framework: the strategy's figures and illustrative later periods.
     report.framework_indicators = crate::framework::seed::seed(db, clock).await?.indicators;
     Ok(report)
@@ -190,6 +237,21 @@ pub async fn seed_demo(
 
 #[cfg(test)]
 mod tests {
+    /// The demo's translations cover every text of the wellbeing survey and nothing else.
+    #[test]
+    fn the_demo_translations_are_complete() {
+        let doc = super::standard_documents()
+            .into_iter()
+            .find(|d| d.key == "wellbeing")
+            .unwrap();
+        for (_, code, texts) in super::DEMO_TRANSLATIONS {
+            let made =
+                domain::translation::apply_edits(&doc, &super::demo_translation(texts).unwrap())
+                    .unwrap_or_else(|e| panic!("{code}: {e:?}"));
+            assert!(domain::translation::is_complete(&doc, &made), "{code}");
+        }
+    }
+
     /// The standard surveys are documents like any other, and pass the same checks.
     #[test]
     fn the_standard_surveys_are_sound_documents() {

@@ -2,6 +2,7 @@
 //! waves.
 
 use domain::document::SurveyDocument;
+use domain::translation::{self, Language, ENGLISH};
 use domain::Survey;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -54,6 +55,55 @@ pub struct SurveyRecord {
     pub definition: Survey,
     /// The wave now taking responses, if any.
     pub open_wave: Option<WaveRecord>,
+    /// The languages besides English residents may answer it in: every text of this
+    /// version translated and complete.
+    pub translations: Vec<Offered>,
+}
+
+/// A survey's texts in one language.
+pub struct InLanguage<'a> {
+    pub language: Language,
+    pub illustrative: bool,
+    pub about: &'a SurveyAbout,
+    pub definition: &'a Survey,
+}
+
+/// The survey in one language residents are offered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offered {
+    pub language: Language,
+    /// The demo's translation, not checked by a professional translator.
+    pub illustrative: bool,
+    pub about: SurveyAbout,
+    pub definition: Survey,
+}
+
+impl SurveyRecord {
+    /// The survey's texts in `language`, or in English when it is not offered in it, with
+    /// the language they are in.
+    pub fn in_language(&self, language: Language) -> InLanguage<'_> {
+        match self.translations.iter().find(|o| o.language == language) {
+            Some(o) => InLanguage {
+                language: o.language,
+                illustrative: o.illustrative,
+                about: &o.about,
+                definition: &o.definition,
+            },
+            None => InLanguage {
+                language: ENGLISH,
+                illustrative: false,
+                about: &self.about,
+                definition: &self.definition,
+            },
+        }
+    }
+
+    /// English and every language offered.
+    pub fn languages(&self) -> Vec<Language> {
+        std::iter::once(ENGLISH)
+            .chain(self.translations.iter().map(|o| o.language))
+            .collect()
+    }
 }
 
 /// Every survey with a published version, in the order they were added. A survey still
@@ -129,7 +179,28 @@ async fn assemble(
         return Ok(None);
     };
     let doc = crate::survey_versions::parse(&version)?;
+    let mut stored = crate::translations::stored_by_language(db, row.id).await?;
+    let illustrative = if stored.is_empty() {
+        Vec::new()
+    } else {
+        crate::translations::illustrative_languages(db, row.id).await?
+    };
+    let translations = Language::translatable()
+        .filter_map(|language| {
+            let stored = stored.remove(language.code)?;
+            translation::is_complete(&doc, &stored).then(|| {
+                let translated = translation::translate(&doc, &stored, false);
+                Offered {
+                    language,
+                    illustrative: illustrative.iter().any(|l| l == language.code),
+                    about: SurveyAbout::of(&translated),
+                    definition: translated.survey(),
+                }
+            })
+        })
+        .collect();
     Ok(Some(SurveyRecord {
+        translations,
         id: row.id,
         version: version.number,
         definition: doc.survey(),

@@ -168,6 +168,11 @@ fn SurveyVersions(
         <section class="survey-versions" aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title")>{s.title.clone()}</h2>
             <p class="hint">{format!("Key: {}. Waves: {waves}", s.key)}</p>
+            <p>
+                <a href=crate::translations::paths::languages(
+                    &s.key,
+                )>{format!("Translations of {}", s.title)}</a>
+            </p>
             <table class="table table-stack">
                 <caption class="visually-hidden">{format!("Versions of {}", s.title)}</caption>
                 <thead>

@@ -9,6 +9,8 @@ pub mod charts;
 pub mod components;
 pub mod council;
 pub mod csp;
+pub mod i18n;
+pub mod language_links;
 pub mod masthead;
 pub mod messages;
 pub mod not_found;

@@ -25,6 +25,8 @@ pub struct StartView {
     pub question_count: usize,
     /// None when the survey is not taking responses now.
     pub wave_name: Option<String>,
+    /// In a translation not yet checked by a professional translator (the demo's).
+    pub illustrative: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -15,6 +15,7 @@ mod framework;
 mod groups;
 mod indicators_api;
 mod invitations;
+mod languages;
 mod migration;
 mod officer_access;
 mod offline;

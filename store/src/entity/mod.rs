@@ -36,6 +36,7 @@ pub mod setting;
 pub mod sign_in_failure;
 pub mod subscriber;
 pub mod survey;
+pub mod survey_translation;
 pub mod survey_version;
 pub mod user_session;
 pub mod wave;

@@ -18,6 +18,8 @@ pub struct Model {
     pub entered_by: Option<i32>,
     /// The survey version answered: the wave's, set by the database on insert.
     pub version_id: Option<i32>,
+    /// The language it was answered in (`domain::translation::Language::code`).
+    pub language: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,8 +7,9 @@ use super::error_summary::FieldErrorMessage;
 #[component]
 pub fn CsvFileField(
     /// The input's id (its name is always `file`).
-    id: &'static str,
-    label: &'static str,
+    #[prop(into)]
+    id: String,
+    #[prop(into)] label: String,
     #[prop(into)] hint: String,
     error: Option<String>,
     problems: Vec<String>,
@@ -29,7 +30,7 @@ pub fn CsvFileField(
     };
     view! {
         <div class=class>
-            <label class="label" for=id>
+            <label class="label" for=id.clone()>
                 {label}
             </label>
             <div class="hint" id=format!("{id}-hint")>

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 use serde::{Deserialize, Serialize};
 
+use crate::shared::i18n::t;
+
 /// One entry of the error summary, linking to the field it is about.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ErrorItem {
@@ -23,7 +25,7 @@ pub fn ErrorSummary(errors: Vec<ErrorItem>) -> impl IntoView {
                 autofocus
             >
                 <h2 class="error-summary-title" id="error-summary-title">
-                    "There is a problem"
+                    {t("error-summary-title")}
                 </h2>
                 <ul class="error-summary-list">
                     {errors
@@ -54,7 +56,7 @@ pub fn FieldErrorMessage(id: String, message: Option<String>) -> impl IntoView {
     message.map(|m| {
         view! {
             <p class="error-message" id=id>
-                <span class="visually-hidden">"Error: "</span>
+                <span class="visually-hidden">{format!("{} ", t("error-prefix"))}</span>
                 {m}
             </p>
         }

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::shared::i18n::t;
 use leptos_meta::Title;
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -12,7 +14,7 @@ where
 {
     view! {
         <Suspense fallback=|| {
-            view! { <p class="loading">"Loading…"</p> }
+            view! { <p class="loading">{t("loading")}</p> }
         }>
             {move || {
                 let render = render.clone();
@@ -32,9 +34,9 @@ where
 pub fn Problem(error: PageError) -> impl IntoView {
     if error == PageError::NotFound {
         view! {
-            <PageTitle text="Page not found".to_string() />
-            <h1>"Page not found"</h1>
-            <p>"If you typed the web address, check it is correct."</p>
+            <PageTitle text=t("not-found-title") />
+            <h1>{t("not-found-title")}</h1>
+            <p>{t("not-found-typed")}</p>
             <p>
                 "If you were part-way through a survey, unfinished answers are deleted 30 days after they were last saved. You can "
                 <a href=crate::survey::paths::RESUME>"continue with your resume code"</a>" or "
@@ -69,6 +71,10 @@ pub fn Problem(error: PageError) -> impl IntoView {
 /// The document title, in the form "Page – Kiln".
 #[component]
 pub fn PageTitle(text: String, #[prop(optional)] error: bool) -> impl IntoView {
-    let prefix = if error { "Error: " } else { "" };
-    view! { <Title text=format!("{prefix}{text} – Kiln") /> }
+    let prefix = if error {
+        format!("{} ", t("error-prefix"))
+    } else {
+        String::new()
+    };
+    view! { <Title text=format!("{prefix}{text} – {}", t("title-suffix")) /> }
 }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::shared::i18n::t;
+
 use crate::shared::council::Signpost;
 
 /// Where to get help, after questions that may stir something up: each service with what
@@ -9,8 +11,8 @@ pub fn Signposts(help: Vec<Signpost>) -> impl IntoView {
     (!help.is_empty()).then(|| {
         view! {
             <aside class="signposts" aria-labelledby="help-title" data-testid="signposts">
-                <h2 id="help-title">"If you would like to talk to someone"</h2>
-                <p>"These services are free and confidential."</p>
+                <h2 id="help-title">{t("help-title")}</h2>
+                <p>{t("help-free")}</p>
                 <ul class="list">
                     {help
                         .into_iter()
@@ -22,12 +24,14 @@ pub fn Signposts(help: Vec<Signpost>) -> impl IntoView {
                                     ": "
                                     <a href=s.url rel="noopener" target="_blank">
                                         {s.name.clone()}
-                                        <span class="visually-hidden">" (opens in a new tab)"</span>
+                                        <span class="visually-hidden">
+                                            {format!(" {}", t("new-tab"))}
+                                        </span>
                                     </a>
                                     {(!s.phone.is_empty())
                                         .then(|| {
                                             view! {
-                                                ", call "
+                                                {format!(", {} ", t("help-call"))}
                                                 <a href=tel>{s.phone.clone()}</a>
                                             }
                                         })}

@@ -49,6 +49,8 @@ impl AuthConfig {
             (Cookie::Kiosk, false) => "kiln_kiosk",
             (Cookie::Drafts, true) => "__Host-kiln_drafts",
             (Cookie::Drafts, false) => "kiln_drafts",
+            (Cookie::Language, true) => "__Host-kiln_lang",
+            (Cookie::Language, false) => "kiln_lang",
         }
     }
 
@@ -101,6 +103,8 @@ pub enum Cookie {
     /// The resume codes of the unfinished answers this browser has open (signed; until
     /// the browser closes).
     Drafts,
+    /// The language a resident chose (a year: it is a preference they set, nothing more).
+    Language,
 }
 
 /// A live session, put in the request's extensions by `resolve`.

@@ -7,6 +7,7 @@ pub mod brand;
 pub mod envelope;
 pub mod flash;
 pub mod forms;
+pub mod language;
 pub mod limits;
 pub mod mail;
 pub mod staff_forms;

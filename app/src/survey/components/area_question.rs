@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::shared::i18n::{t, t_args};
+
 use super::question::{described_by, group_class, Hint};
 use crate::shared::components::error_summary::FieldErrorMessage;
 use crate::survey::model::{OptionView, PostcodeView, QuestionView};
@@ -38,10 +40,10 @@ pub fn AreaQuestion(
             </label> <Hint question=question.clone() />
             <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone() />
             <select class="select" id=id name=key aria-describedby=describedby>
-                {option.clone()(String::new(), "Choose your ward".to_string())}
+                {option.clone()(String::new(), t("ward-choose"))}
                 {choices}
-                {option.clone()("dont_know".to_string(), "I don’t know".to_string())}
-                {option("prefer_not_to_say".to_string(), "Prefer not to say".to_string())}
+                {option.clone()("dont_know".to_string(), t("ward-dont-know"))}
+                {option("prefer_not_to_say".to_string(), t("ward-prefer-not"))}
             </select>
         </div>
     }
@@ -62,10 +64,10 @@ fn PostcodeLookup(lookup: PostcodeView) -> impl IntoView {
     view! {
         <div class=class>
             <label class="label" for="q-postcode">
-                "Find your ward from your postcode"
+                {t("postcode-label")}
             </label>
             <div class="hint" id="q-postcode-hint">
-                "For example, ST4 1HH. We use it only to find your ward: it is not kept with your answers."
+                {t("postcode-hint")}
             </div>
             <FieldErrorMessage id="q-postcode-error".to_string() message=lookup.error.clone() />
             <div class="postcode-row">
@@ -85,7 +87,7 @@ fn PostcodeLookup(lookup: PostcodeView) -> impl IntoView {
                     name="intent"
                     value="find_ward"
                 >
-                    "Find my ward"
+                    {t("postcode-find")}
                 </button>
             </div>
             {lookup
@@ -93,13 +95,11 @@ fn PostcodeLookup(lookup: PostcodeView) -> impl IntoView {
                 .map(|ward| {
                     view! {
                         <p class="notice" role="status">
-                            {format!(
-                                "Your postcode is in {ward}. We have chosen it below: check it is right.",
-                            )}
+                            {t_args("postcode-found", &[("ward", ward.into())])}
                         </p>
                     }
                 })}
-            <p class="or">"Or choose from the list"</p>
+            <p class="or">{t("postcode-or")}</p>
         </div>
     }
 }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::shared::i18n::t_args;
+
 use super::question::{described_by, group_class, Hint};
 use crate::shared::components::error_summary::FieldErrorMessage;
 use crate::survey::model::QuestionView;
@@ -18,9 +20,9 @@ pub fn TextQuestion(question: QuestionView, max_chars: usize) -> impl IntoView {
     let remaining = move || {
         let used = used.get();
         if used <= max_chars {
-            format!("You have {} characters remaining", max_chars - used)
+            t_args("chars-remaining", &[("count", (max_chars - used).into())])
         } else {
-            format!("You have {} characters too many", used - max_chars)
+            t_args("chars-over", &[("count", (used - max_chars).into())])
         }
     };
     view! {
@@ -38,6 +40,8 @@ pub fn TextQuestion(question: QuestionView, max_chars: usize) -> impl IntoView {
                 aria-describedby=describedby
                 data-max-chars=max_chars
                 data-count-id=count_id.clone()
+                data-remaining=t_args("chars-remaining", &[("count", "{n}".into())])
+                data-over=t_args("chars-over", &[("count", "{n}".into())])
                 on:input=move |ev| set_used.set(event_target_value(&ev).chars().count())
             >
                 {question.value.clone()}

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::shared::i18n::{t, t_args};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::shared::components::{show_loaded, ErrorSummary, PageTitle};
@@ -31,8 +33,7 @@ pub fn CheckPage() -> impl IntoView {
                         vec![
                             ErrorItem {
                                 field_id: "submit".into(),
-                                message: "Your answers could not be sent because the form was not valid. Please check them and send them again."
-                                    .into(),
+                                message: t("check-refused"),
                             },
                         ]
                     } else {
@@ -50,13 +51,13 @@ fn CheckAnswers(view: CheckView, errors: Vec<ErrorItem>) -> impl IntoView {
     let v = view;
     let has_errors = !errors.is_empty();
     view! {
-        <PageTitle text=format!("Check your answers – {}", v.survey_title) error=has_errors />
+        <PageTitle text=format!("{} – {}", t("check-title"), v.survey_title) error=has_errors />
         <a class="back-link" href=paths::section(&v.survey_key, &v.code, v.section_count)>
-            "Back"
+            {t("back")}
         </a>
         <ErrorSummary errors />
         <p class="caption">{v.survey_title.clone()}</p>
-        <h1>"Check your answers before sending them"</h1>
+        <h1>{t("check-heading")}</h1>
         {v
             .sections
             .iter()
@@ -73,14 +74,20 @@ fn CheckAnswers(view: CheckView, errors: Vec<ErrorItem>) -> impl IntoView {
                                     <div class="summary-row">
                                         <dt class="summary-key">{r.question.clone()}</dt>
                                         <dd class="summary-value">
-                                            {r.answer.unwrap_or_else(|| "Not answered".to_string())}
+                                            {r.answer.unwrap_or_else(|| t("check-not-answered"))}
                                         </dd>
                                         <dd class="summary-actions">
                                             <a href=r
                                                 .change_href>
-                                                "Change"
+                                                {t("check-change")}
                                                 <span class="visually-hidden">
-                                                    {format!(" your answer to: {}", r.question)}
+                                                    {format!(
+                                                        " {}",
+                                                        t_args(
+                                                            "check-change-hidden",
+                                                            &[("question", r.question.clone().into())],
+                                                        ),
+                                                    )}
                                                 </span>
                                             </a>
                                         </dd>
@@ -92,14 +99,12 @@ fn CheckAnswers(view: CheckView, errors: Vec<ErrorItem>) -> impl IntoView {
                 }
             })
             .collect_view()}
-        <h2>"Now send your answers"</h2>
-        <p>
-            "By sending your answers you agree that they can be used, anonymously, in the council\u{2019}s published survey results."
-        </p>
+        <h2>{t("check-send-heading")}</h2>
+        <p>{t("check-consent")}</p>
         <form method="post" action=paths::submit(&v.survey_key, &v.code) novalidate>
             <input type="hidden" name="token" value=v.token.clone() />
             <button class="button" id="submit" type="submit">
-                "Send your answers"
+                {t("check-send")}
             </button>
         </form>
     }

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::shared::i18n::t;
 use leptos_router::hooks::use_params_map;
 
 use crate::shared::components::{show_loaded, PageTitle, Signposts};
@@ -23,34 +25,26 @@ pub fn DonePage() -> impl IntoView {
             data,
             |v: DoneView| {
                 view! {
-                    <PageTitle text=format!("Answers sent – {}", v.survey_title) />
+                    <PageTitle text=format!("{} – {}", t("done-title"), v.survey_title) />
                     <div class="panel">
-                        <h1 class="panel-title">"Thank you: your answers have been sent"</h1>
+                        <h1 class="panel-title">{t("done-heading")}</h1>
                         <div class="panel-body">
-                            "Your receipt code"<br /><strong class="code" data-testid="receipt">
+                            {t("done-receipt")}<br /><strong class="code" data-testid="receipt">
                                 {v.receipt.clone()}
                             </strong>
                         </div>
                     </div>
+                    <p>{t("done-keep")}</p>
+                    <h2>{t("done-next")}</h2>
+                    <p>{t("done-next-body")}</p>
                     <p>
-                        "Keep the receipt code if you would like to ask about your response. It does not show your answers to anyone."
-                    </p>
-                    <h2>"What happens next"</h2>
-                    <p>
-                        "Your answers are added, anonymously, to everyone else\u{2019}s. The council publishes the results for each ward once the survey closes, with figures hidden wherever too few people answered to keep everyone anonymous."
-                    </p>
-                    <p>
-                        <a href=crate::updates::paths::UPDATES>
-                            "Get an email when the results are published"
-                        </a>
+                        <a href=crate::updates::paths::UPDATES>{t("done-updates")}</a>
                     </p>
                     <p>
-                        <a href=crate::updates::paths::PANEL>
-                            "Join the residents' panel: be asked about future surveys"
-                        </a>
+                        <a href=crate::updates::paths::PANEL>{t("done-panel")}</a>
                     </p>
                     <p>
-                        <a href="/">"See the other surveys"</a>
+                        <a href="/">{t("done-others")}</a>
                     </p>
                     <Signposts help=v.help.clone() />
                 }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::shared::i18n::{t, t_args};
+
 use crate::shared::components::{show_loaded, PageTitle};
 use crate::survey::api::load_home;
 use crate::survey::model::SurveySummary;
@@ -9,11 +11,9 @@ use crate::survey::paths;
 pub fn HomePage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_home());
     view! {
-        <PageTitle text="Resident surveys".to_string() />
-        <h1>"Have your say about life in your area"</h1>
-        <p class="lead">
-            "Your answers show the council how people across the city are doing, ward by ward. The results are published for everyone to see."
-        </p>
+        <PageTitle text=t("home-title") />
+        <h1>{t("home-heading")}</h1>
+        <p class="lead">{t("home-lead")}</p>
         {show_loaded(
             data,
             |surveys: Vec<SurveySummary>| {
@@ -30,9 +30,9 @@ pub fn HomePage() -> impl IntoView {
                                         <p>{s.summary}</p>
                                         <p class="meta">
                                             {if s.open {
-                                                format!("Takes about {} minutes", s.minutes)
+                                                t_args("home-takes", &[("minutes", s.minutes.into())])
                                             } else {
-                                                "Not open for answers at the moment".to_string()
+                                                t("home-closed")
                                             }}
                                         </p>
                                     </li>
@@ -44,9 +44,9 @@ pub fn HomePage() -> impl IntoView {
                     .into_any()
             },
         )}
-        <h2>"Started a survey already?"</h2>
+        <h2>{t("home-started")}</h2>
         <p>
-            <a href=paths::RESUME>"Continue with your resume code"</a>
+            <a href=paths::RESUME>{t("resume-link")}</a>
         </p>
     }
 }

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::shared::i18n::t;
 use leptos_router::hooks::use_params_map;
 
 use crate::shared::components::{show_loaded, PageTitle};
@@ -24,29 +26,22 @@ pub fn SavedPage() -> impl IntoView {
             data,
             |v: SavedView| {
                 view! {
-                    <PageTitle text=format!(
-                        "Your answers have been saved – {}",
-                        v.survey_title,
-                    ) />
-                    <h1>"Your answers have been saved"</h1>
-                    <p>
-                        "To come back to them, on this or any other device, you need your resume code:"
-                    </p>
+                    <PageTitle text=format!("{} – {}", t("saved-title"), v.survey_title) />
+                    <h1>{t("saved-title")}</h1>
+                    <p>{t("saved-need-code")}</p>
                     <p class="code-panel">
                         <strong class="code">{v.code_display.clone()}</strong>
                     </p>
                     <p>
-                        "Write it down. On this or any other device, go to "
-                        <a href=paths::RESUME>"continue a survey"</a>
-                        " and enter the code. Anyone with the code can see your answers until you send them."
+                        {format!("{} ", t("saved-write-down"))}
+                        <a href=paths::RESUME>{t("saved-continue-link")}</a>
+                        {format!(" {}", t("saved-enter-code"))}
                     </p>
-                    <p>
-                        "This browser also keeps your answers open until it is closed, without the code. On a shared computer, close the browser when you leave: after that only the code opens them."
-                    </p>
-                    <p>"Unfinished answers are deleted 30 days after they were last saved."</p>
+                    <p>{t("saved-browser")}</p>
+                    <p>{t("saved-deleted")}</p>
                     <p>
                         <a class="button" href=v.continue_href.clone()>
-                            "Continue now"
+                            {t("saved-continue")}
                         </a>
                     </p>
                 }

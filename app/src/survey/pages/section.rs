@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::shared::i18n::{t, t_args};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::shared::components::{show_loaded, ErrorSummary, PageTitle, Signposts};
@@ -42,17 +44,20 @@ fn SectionForm(view: SectionView) -> impl IntoView {
     } else {
         paths::start(&v.survey_key)
     };
-    let progress = format!("Section {} of {}", v.number, v.count);
+    let progress = t_args(
+        "section-progress",
+        &[("number", v.number.into()), ("count", v.count.into())],
+    );
     let has_errors = !v.errors.is_empty();
     let continue_label = if v.changing || v.number == v.count {
-        "Continue to check your answers"
+        t("continue-check")
     } else {
-        "Continue"
+        t("continue")
     };
     view! {
         <PageTitle text=format!("{} – {}", v.title, v.survey_title) error=has_errors />
         <a class="back-link" href=back>
-            "Back"
+            {t("back")}
         </a>
         <ErrorSummary errors=v.errors.clone() />
         <p class="caption">
@@ -83,14 +88,22 @@ fn SectionForm(view: SectionView) -> impl IntoView {
                     {continue_label}
                 </button>
                 <button class="button button-secondary" type="submit" name="intent" value="save">
-                    "Save and come back later"
+                    {t("save-later")}
                 </button>
             </div>
         </form>
         <Signposts help=v.help.clone() />
-        <p class="resume-note">
-            "Your resume code is "<strong class="code">{v.code_display.clone()}</strong>
-            ". Keep it to come back to your answers on any device."
-        </p>
+        <ResumeNote code=v.code_display.clone() />
     }
+}
+
+/// "Your resume code is …", the code in bold wherever the language puts it.
+#[component]
+fn ResumeNote(code: String) -> impl IntoView {
+    let note = t_args("resume-note", &[("code", code.clone().into())]);
+    let (before, after) = note
+        .split_once(code.as_str())
+        .map(|(b, a)| (b.to_string(), a.to_string()))
+        .unwrap_or((note.clone(), String::new()));
+    view! { <p class="resume-note">{before}<strong class="code">{code}</strong>{after}</p> }
 }

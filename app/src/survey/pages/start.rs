@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::shared::i18n::{t, t_args};
 use leptos_router::hooks::use_params_map;
 
 use crate::shared::components::{show_loaded, PageTitle};
@@ -18,35 +20,36 @@ pub fn StartPage() -> impl IntoView {
                 view! {
                     <PageTitle text=s.title.clone() />
                     <a class="back-link" href="/">
-                        "Back"
+                        {t("back")}
                     </a>
                     <h1>{s.title.clone()}</h1>
+                    {s
+                        .illustrative
+                        .then(|| {
+                            view! { <p class="inset illustrative">{t("start-illustrative")}</p> }
+                        })}
                     <p class="lead">{s.summary.clone()}</p>
-                    <h2>"Why we are asking"</h2>
+                    <h2>{t("start-why")}</h2>
                     <p>{s.purpose.clone()}</p>
-                    <h2>"Before you start"</h2>
+                    <h2>{t("start-before")}</h2>
                     <ul class="list">
                         <li>
-                            {format!(
-                                "It takes about {} minutes: {} questions in {} short sections.",
-                                s.minutes,
-                                s.question_count,
-                                s.section_titles.len(),
+                            {t_args(
+                                "start-takes",
+                                &[
+                                    ("minutes", s.minutes.into()),
+                                    ("questions", s.question_count.into()),
+                                    ("sections", s.section_titles.len().into()),
+                                ],
                             )}
                         </li>
-                        <li>
-                            "Your answers are anonymous. We do not ask for your name, email or address, and we do not record your IP address or the time you answered, only the date."
-                        </li>
-                        <li>
-                            "We ask which ward you live in, so results can be shown for each part of the city, and, if you choose, your age group and sex, so results can be made representative. You can answer \u{201c}prefer not to say\u{201d}."
-                        </li>
+                        <li>{t("start-anonymous")}</li>
+                        <li>{t("start-ward")}</li>
                         <li>{s.retention.clone()}</li>
-                        <li>
-                            "You can stop at any time, save your answers and come back later with a resume code. On a shared computer, close the browser when you leave: after that only your resume code opens your answers."
-                        </li>
-                        <li>"Invited by letter or email? " {super::take_part::UNLINKED}</li>
+                        <li>{t("start-stop")}</li>
+                        <li>{format!("{} {}", t("start-invited"), t("start-unlinked"))}</li>
                     </ul>
-                    <h2>"What we will ask about"</h2>
+                    <h2>{t("start-topics")}</h2>
                     <ol class="list list-number">
                         {s
                             .section_titles
@@ -59,28 +62,21 @@ pub fn StartPage() -> impl IntoView {
                             view! {
                                 <form method="post" action=paths::begin(&s.key)>
                                     <button class="button button-start" type="submit">
-                                        "Start now"
+                                        {t("start-now")}
                                     </button>
                                 </form>
                             }
                                 .into_any()
                         }
-                        None => {
-                            view! {
-                                <div class="inset">
-                                    "This survey is not open for answers at the moment. Please come back when the next round opens."
-                                </div>
-                            }
-                                .into_any()
-                        }
+                        None => view! { <div class="inset">{t("start-not-open")}</div> }.into_any(),
                     }}
                     <p>
-                        "Started already? "
-                        <a href=paths::RESUME>"Continue with your resume code"</a>
+                        {format!("{} ", t("start-started"))}
+                        <a href=paths::RESUME>{t("resume-link")}</a>
                     </p>
                     <p>
-                        "Invited with an access code? "
-                        <a href=paths::TAKE_PART>"Enter your access code"</a>
+                        {format!("{} ", t("start-access"))}
+                        <a href=paths::TAKE_PART>{t("start-access-link")}</a>
                     </p>
                 }
                     .into_any()

@@ -5,6 +5,7 @@ use axum::extract::{Form, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{AppendHeaders, Html, IntoResponse, Redirect, Response};
 use axum::routing::post;
+use axum::Extension;
 use domain::answers::{section_fields, validate_section};
 use domain::codes::CodeError;
 use domain::{AccessCode, Postcode, ResumeCode};
@@ -15,6 +16,7 @@ use validator::Validate;
 
 use super::drafts_cookie;
 use super::views::{self, continue_path, section_step, Loaded, SUBMIT_STEP};
+use crate::shared::i18n::PageLanguage;
 use crate::shared::ssr::access::Routes;
 use crate::shared::ssr::envelope::Envelope;
 use crate::shared::ssr::forms::{field, plain_page, Fields};
@@ -258,6 +260,7 @@ async fn save(
 async fn submit(
     State(st): State<AppState>,
     Path((survey_key, address)): Path<(String, String)>,
+    Extension(page): Extension<PageLanguage>,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Result<Response, FormError> {
@@ -288,7 +291,7 @@ async fn submit(
     });
     let today = st.clock.today();
     Ok(
-        match drafts::submit(&st.db, &draft, &survey, areas, today, spend).await? {
+        match drafts::submit(&st.db, &draft, &survey, areas, today, spend, page.language).await? {
             SubmitOutcome::Stored(_) | SubmitOutcome::AlreadyStored(_) => {
                 let done = Redirect::to(&paths::done(&survey_key, &address));
                 match invited {

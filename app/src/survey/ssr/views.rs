@@ -1,8 +1,7 @@
 //! Builds the survey pages' views from stored data. Server functions call these and map the
 //! result.
 
-use domain::answers::{describe_answer, validate_section, validate_survey};
-use domain::postcode::PostcodeError;
+use domain::answers::{describe_answer_in, validate_section, validate_survey, Words};
 use domain::{QuestionKind, Survey};
 use std::sync::Arc;
 use store::areas::AreaDirectory;
@@ -15,6 +14,7 @@ use store::surveys::SurveyRecord;
 use axum::http::HeaderMap;
 
 use super::drafts_cookie;
+use crate::shared::i18n::{self, AnswerWords};
 use crate::shared::ssr::{token, AppState, ViewError};
 use crate::survey::model::*;
 use crate::survey::paths;
@@ -66,18 +66,22 @@ pub fn section_step(n: usize) -> String {
 pub const SUBMIT_STEP: &str = "submit";
 
 pub async fn home(st: &AppState) -> Result<Vec<SurveySummary>, ViewError> {
+    let language = i18n::language();
     Ok(st
         .catalogue
         .get(&st.db)
         .await?
         .surveys
         .iter()
-        .map(|s| SurveySummary {
-            open: s.open_wave.is_some(),
-            key: s.about.key.clone(),
-            title: s.about.title.clone(),
-            summary: s.about.summary.clone(),
-            minutes: s.about.minutes,
+        .map(|s| {
+            let about = s.in_language(language).about;
+            SurveySummary {
+                open: s.open_wave.is_some(),
+                key: about.key.clone(),
+                title: about.title.clone(),
+                summary: about.summary.clone(),
+                minutes: about.minutes,
+            }
         })
         .collect())
 }
@@ -89,21 +93,23 @@ pub async fn start(st: &AppState, survey_key: &str) -> Result<StartView, ViewErr
         .await?
         .survey(survey_key)
         .ok_or(ViewError::NotFound)?;
+    let read = s.in_language(i18n::language());
     Ok(StartView {
-        section_titles: s
+        section_titles: read
             .definition
             .sections
             .iter()
             .map(|x| x.title.clone())
             .collect(),
-        question_count: s.definition.questions().count(),
+        question_count: read.definition.questions().count(),
         wave_name: s.open_wave.as_ref().map(|w| w.name.clone()),
-        key: s.about.key.clone(),
-        title: s.about.title.clone(),
-        summary: s.about.summary.clone(),
-        purpose: s.about.purpose.clone(),
-        minutes: s.about.minutes,
-        retention: s.about.retention.clone(),
+        key: read.about.key.clone(),
+        title: read.about.title.clone(),
+        summary: read.about.summary.clone(),
+        purpose: read.about.purpose.clone(),
+        minutes: read.about.minutes,
+        retention: read.about.retention.clone(),
+        illustrative: read.illustrative,
     })
 }
 
@@ -148,7 +154,9 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
     if draft.receipt.is_some() {
         return Err(ViewError::Redirect(paths::done(req.survey, &address)));
     }
-    let def = &survey.definition;
+    let read = survey.in_language(i18n::language());
+    let words = AnswerWords(read.language);
+    let def = read.definition;
     let section = req
         .number
         .checked_sub(1)
@@ -176,7 +184,7 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
                 .first()
                 .map(|q| paths::field_id(&q.key))
                 .unwrap_or_default(),
-            message: "Your answers on this page could not be saved because the form was not valid. Please answer again and continue.".into(),
+            message: i18n::t("form-refused"),
         });
     }
     let postcode = lookup_loaded.then(|| postcode_view(&draft, areas));
@@ -198,7 +206,7 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
             let error = field_errors
                 .iter()
                 .find(|e| e.question_key == q.key)
-                .map(|e| e.message.clone());
+                .map(|e| words.problem(&e.problem));
             if let Some(message) = &error {
                 errors.push(ErrorItem {
                     field_id: paths::field_id(&q.key),
@@ -259,12 +267,9 @@ fn postcode_view(draft: &Draft, areas: &AreaDirectory) -> PostcodeView {
         .map(String::as_str)
         .unwrap_or("");
     let (error, found) = match status {
-        "empty" => (Some(PostcodeError::Empty.to_string()), None),
-        "invalid" => (Some(PostcodeError::Invalid.to_string()), None),
-        "not_found" => (
-            Some("We could not find a ward for that postcode. Check the postcode, or choose your ward from the list".to_string()),
-            None,
-        ),
+        "empty" => (Some(i18n::t("postcode-empty")), None),
+        "invalid" => (Some(i18n::t("postcode-invalid")), None),
+        "not_found" => (Some(i18n::t("postcode-not-found")), None),
         "found" => (
             None,
             draft.answers.get("area").and_then(|c| areas.ward_name(c)),
@@ -295,7 +300,9 @@ pub async fn check(
         return Err(ViewError::Redirect(paths::done(survey_key, &address)));
     }
     let areas = &catalogue.areas;
-    let def = &survey.definition;
+    let read = survey.in_language(i18n::language());
+    let words = AnswerWords(read.language);
+    let def = read.definition;
     // Only the sections the answers lead through: a skipped section's answers are not sent.
     let way = domain::routing::path(def, &draft.answers);
     let sections = def
@@ -312,7 +319,8 @@ pub async fn check(
                 .map(|q| CheckRow {
                     key: q.key.clone(),
                     question: q.prompt.clone(),
-                    answer: describe_answer(
+                    answer: describe_answer_in(
+                        &words,
                         q,
                         draft.answers.get(&q.key).map(String::as_str),
                         &|c| areas.ward_name(c),
@@ -352,7 +360,7 @@ pub async fn saved(
     let areas = &catalogue.areas;
     Ok(SavedView {
         survey_key: survey_key.to_string(),
-        survey_title: survey.definition.title.clone(),
+        survey_title: survey.in_language(i18n::language()).about.title.clone(),
         code_display: draft.code.to_string(),
         continue_href: continue_path(&survey.definition, survey_key, &draft, &address, areas),
         code: address,
@@ -376,7 +384,7 @@ pub async fn done(
         .ok_or_else(|| ViewError::Redirect(paths::check(survey_key, &address)))?;
     Ok(DoneView {
         survey_key: survey_key.to_string(),
-        survey_title: survey.definition.title.clone(),
+        survey_title: survey.in_language(i18n::language()).about.title.clone(),
         receipt: receipt.to_string(),
         help: st.council.signposts.clone(),
     })

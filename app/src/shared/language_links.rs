@@ -1,0 +1,77 @@
+//! The languages a page can be read in, as plain links (they work without JavaScript). A
+//! link opens the same page in that language; the answers saved so far stay, and the
+//! choice is remembered for the pages after.
+
+use leptos::prelude::*;
+
+use crate::shared::i18n::{page_language, t};
+
+#[component]
+pub fn LanguageLinks() -> impl IntoView {
+    let page = page_language();
+    (page.choices.len() > 1).then(|| {
+        let (path, query) = here();
+        view! {
+            <nav class="language-links" aria-label=t("language-nav")>
+                <ul>
+                    {page
+                        .choices
+                        .iter()
+                        .map(|l| {
+                            if *l == page.language {
+                                view! {
+                                    <li>
+                                        <span
+                                            aria-current="true"
+                                            lang=l.tag
+                                            dir=l.direction.attribute()
+                                        >
+                                            {l.own_name}
+                                        </span>
+                                    </li>
+                                }
+                                    .into_any()
+                            } else {
+                                view! {
+                                    <li>
+                                        <a
+                                            href=link(&path, query.as_deref(), *l)
+                                            hreflang=l.tag
+                                            lang=l.tag
+                                            dir=l.direction.attribute()
+                                        >
+                                            {l.own_name}
+                                        </a>
+                                    </li>
+                                }
+                                    .into_any()
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        }
+    })
+}
+
+/// The address being rendered (only the server renders these links).
+fn here() -> (String, Option<String>) {
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = use_context::<http::request::Parts>() {
+        return (
+            parts.uri.path().to_string(),
+            parts.uri.query().map(str::to_string),
+        );
+    }
+    ("/".to_string(), None)
+}
+
+fn link(path: &str, query: Option<&str>, to: domain::translation::Language) -> String {
+    #[cfg(feature = "ssr")]
+    return crate::shared::ssr::language::link(path, query, to);
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = query;
+        format!("{path}?lang={}", to.code)
+    }
+}
