@@ -101,6 +101,28 @@ pub async fn at_events(
 
 /// A wave's responses by the community group that collected them and channel; responses
 /// no group collected are under None.
+/// How many of a wave's responses were answered in each language (by code), most first.
+pub async fn by_language(
+    db: &DatabaseConnection,
+    wave_id: i32,
+) -> Result<Vec<(String, u64)>, StoreError> {
+    let rows: Vec<(String, i64)> = response::Entity::find()
+        .select_only()
+        .column(response::Column::Language)
+        .column_as(response::Column::Id.count(), "responses")
+        .filter(response::Column::WaveId.eq(wave_id))
+        .group_by(response::Column::Language)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out: Vec<(String, u64)> = rows
+        .into_iter()
+        .map(|(l, n)| (l, u64::try_from(n).unwrap_or(0)))
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Ok(out)
+}
+
 pub async fn by_group(
     db: &DatabaseConnection,
     wave_id: i32,

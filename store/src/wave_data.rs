@@ -147,6 +147,8 @@ pub enum Subset {
     Events(Vec<i32>),
     /// Those given through one channel.
     Channel(domain::Channel),
+    /// Those answered in one language (`Language::code`).
+    Language(String),
 }
 
 impl Subset {
@@ -155,6 +157,7 @@ impl Subset {
             Subset::All => q,
             Subset::Events(ids) => q.filter(response::Column::EventId.is_in(ids.iter().copied())),
             Subset::Channel(c) => q.filter(response::Column::Channel.eq(c.key())),
+            Subset::Language(code) => q.filter(response::Column::Language.eq(code.as_str())),
         }
     }
 }

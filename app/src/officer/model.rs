@@ -177,4 +177,6 @@ pub struct IndicatorSplits {
     pub by_channel: Vec<(String, crate::results::model::Figure)>,
     /// (group, its figure), by name; answers no group collected are not a row.
     pub by_group: Vec<(String, crate::results::model::Figure)>,
+    /// The language answered in (English, Urdu, ...), each answered in at least once.
+    pub by_language: Vec<(String, crate::results::model::Figure)>,
 }

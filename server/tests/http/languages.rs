@@ -154,3 +154,156 @@ db_test!(
         );
     }
 );
+
+fn cohesion() -> domain::document::SurveyDocument {
+    store::seed::standard_documents()
+        .into_iter()
+        .find(|d| d.key == "cohesion")
+        .unwrap()
+}
+
+async fn upload_sheet(a: &crate::common::Agent, csrf: &str, bytes: Vec<u8>) -> String {
+    use reqwest::multipart::{Form, Part};
+    let form = Form::new()
+        .text("csrf", csrf.to_string())
+        .part("file", Part::bytes(bytes).file_name("cohesion-ur.xlsx"));
+    let res = a
+        .client
+        .post(a.url("/officer/surveys/cohesion/translations/ur/sheet"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    crate::common::location(&res)
+}
+
+db_test!(
+    translators_work_in_the_browser_and_in_a_sheet_until_residents_are_offered_the_language,
+    |app: TestApp| async move {
+        use domain::accounts::Role;
+        use domain::translation::{source_texts, states, Language, Translation};
+        let staff = app.signed_in("officer@example.org", Role::Officer).await;
+        let ur = Language::from_code("ur").unwrap();
+
+        // The demo's wellbeing survey is offered in both; cohesion in neither.
+        let page = staff.get("/officer/surveys/wellbeing/translations").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.texts("tbody tr td:last-child"), ["Yes", "Yes"]);
+        let page = staff.get("/officer/surveys/cohesion/translations").await;
+        let total = source_texts(&cohesion()).len();
+        assert!(page.texts("tbody tr td:last-child")[0]
+            .contains(&format!("Not until all {total} texts are complete")));
+
+        // In the browser: one text saved; one marked complete with nothing written is left
+        // missing and named, beside its box and in the summary.
+        let texts = "/officer/surveys/cohesion/translations/ur";
+        let csrf = staff.csrf_from(texts).await;
+        let res = staff
+            .post(
+                texts,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("text:title", "کمیونٹی اور حفاظت کا سروے"),
+                    ("status:title", "complete"),
+                    ("text:summary", "  "),
+                    ("status:summary", "complete"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let page = staff.get(&crate::common::location(&res)).await;
+        assert!(page.text.contains("Saved 1 text."), "{}", page.words());
+        assert_eq!(
+            page.error_summary(),
+            ["Start page: summary is marked complete but has no translation: write one, or leave it as a draft"]
+        );
+        assert_eq!(page.texts("#t-title"), ["کمیونٹی اور حفاظت کا سروے"]);
+        assert_eq!(page.attr("#t-title", "dir").as_deref(), Some("rtl"));
+        assert_eq!(page.attr("#t-title", "lang").as_deref(), Some("ur"));
+
+        // The sheet holds it; every other text is missing.
+        let bytes = staff
+            .get_raw("/officer/surveys/cohesion/translations/ur/sheet")
+            .await
+            .bytes()
+            .await
+            .unwrap();
+        let rows = app::translations::ssr::sheet::read(&bytes).unwrap();
+        assert_eq!(rows.len(), total);
+        assert_eq!(rows[0].text, "کمیونٹی اور حفاظت کا سروے");
+        assert_eq!(rows[0].status, "complete");
+        assert_eq!(rows[1].status, "missing");
+
+        // A translator's sheet with every text, one of them made from other English.
+        let doc = cohesion();
+        let mut stored: Vec<Translation> = source_texts(&doc)
+            .into_iter()
+            .map(|s| Translation {
+                text: format!("اردو {}", s.id),
+                id: s.id,
+                source: s.english,
+                complete: true,
+            })
+            .collect();
+        let mut sheet_doc = doc.clone();
+        sheet_doc.purpose = "Older English".into();
+        stored
+            .iter_mut()
+            .find(|t| t.id == "purpose")
+            .unwrap()
+            .source = "Older English".into();
+        let sheet = app::translations::ssr::sheet::write(ur, &states(&sheet_doc, &stored)).unwrap();
+        let back = upload_sheet(&staff, &csrf, sheet).await;
+        let page = staff.get(&back).await;
+        assert!(
+            page.text.contains(&format!("Saved {} texts.", total - 1)),
+            "{}",
+            page.words()
+        );
+        assert_eq!(page.error_summary().len(), 1);
+        assert!(page.error_summary()[0]
+            .contains("its English has changed since the sheet was downloaded"));
+        // Not offered yet: one text is not complete.
+        assert_eq!(html_lang(&app, "/surveys/cohesion?lang=ur").await, "en-GB");
+
+        // The last text, in the browser: now every text is complete and residents see Urdu.
+        let res = staff
+            .post(
+                texts,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("text:purpose", "ہم کیوں پوچھتے ہیں"),
+                    ("status:purpose", "complete"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let page = staff.get("/officer/surveys/cohesion/translations").await;
+        assert_eq!(page.texts("tbody tr td:last-child")[0], "Yes");
+        let resident = app.get("/surveys/cohesion?lang=ur").await;
+        assert_eq!(html_attr(&resident, "lang"), "ur");
+        // The sheet's title replaced the one typed in the browser.
+        assert_eq!(resident.texts("h1"), ["اردو title"]);
+
+        // A sheet that is not Kiln's is refused in words, and nothing changes.
+        let back = upload_sheet(&staff, &csrf, b"not a spreadsheet".to_vec()).await;
+        let page = staff.get(&back).await;
+        assert!(page.error_summary()[0].contains("not a spreadsheet Kiln can read"));
+
+        // Every save is in the audit log.
+        let entry = store::audit::latest(
+            &app.db,
+            domain::AuditAction::TranslationSaved,
+            "survey cohesion",
+        )
+        .await
+        .unwrap();
+        assert!(entry.is_some());
+    }
+);
+
+async fn html_lang(app: &TestApp, path: &str) -> String {
+    let page = app.get(path).await;
+    html_attr(&page, "lang")
+}

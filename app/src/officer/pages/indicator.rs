@@ -54,6 +54,13 @@ pub fn OfficerIndicatorPage() -> impl IntoView {
                         is_share=splits.is_share
                         threshold=splits.threshold
                     />
+                    <SplitTable
+                        title="By the language answered in"
+                        first="Language"
+                        rows=splits.by_language.clone()
+                        is_share=splits.is_share
+                        threshold=splits.threshold
+                    />
                 }
                     .into_any()
             },

@@ -1,4 +1,5 @@
-//! An indicator split by channel and by community group, for officers. Each part is
+//! An indicator split by channel, by community group and by the language answered in, for
+//! officers. Each part is
 //! computed by the same engine, weighting and disclosure rules as the whole wave
 //! (`store::results::compute_subset`), so a small part is withheld like a small ward.
 
@@ -23,6 +24,11 @@ pub async fn indicator(
         .find_wave(survey_key, wave_key)
         .ok_or(ViewError::NotFound)?;
     let counts = store::fieldwork::by_group(&st.db, wave.id).await?;
+    let languages: Vec<String> = store::fieldwork::by_language(&st.db, wave.id)
+        .await?
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
     let present: BTreeSet<&str> = counts.iter().map(|(_, c, _)| c.as_str()).collect();
     let channels = Channel::ALL.iter().filter(|c| present.contains(c.key()));
     let groups: BTreeSet<i32> = counts.iter().filter_map(|(g, _, _)| *g).collect();
@@ -40,6 +46,7 @@ pub async fn indicator(
                 .iter()
                 .map(|g| Subset::Events(events.get(g).cloned().unwrap_or_default())),
         )
+        .chain(languages.iter().map(|l| Subset::Language(l.clone())))
         .collect();
     let computed =
         store::results::compute_indicator_parts(&st.db, survey_row, wave, key, &parts).await?;
@@ -61,13 +68,24 @@ pub async fn indicator(
         .collect();
     let by_group: BTreeMap<String, Figure> = groups
         .iter()
-        .zip(figures)
+        .zip(figures.by_ref())
         .map(|(g, f)| (names.get(g).cloned().unwrap_or_default(), f))
+        .collect();
+    let by_language: Vec<(String, Figure)> = languages
+        .iter()
+        .zip(figures)
+        .map(|(code, f)| {
+            let name = domain::translation::Language::from_code(code)
+                .map(|l| l.english_name.to_string())
+                .unwrap_or_else(|| code.clone());
+            (name, f)
+        })
         .collect();
     Ok(IndicatorSplits {
         is_share,
         threshold: store::settings::disclosure_threshold(&st.db).await?,
         by_channel,
         by_group: by_group.into_iter().collect(),
+        by_language,
     })
 }
