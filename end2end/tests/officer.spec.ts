@@ -184,6 +184,68 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await expect(page.getByText("How clean was the park?")).toHaveCount(0);
   await go(page, info, () => page.getByRole("button", { name: "Send your answers" }).click());
   await expect(page.getByTestId("receipt")).toBeVisible();
+
+  // Translated into Urdu in the browser, every text marked complete: residents are then
+  // offered Urdu on every page of the survey.
+  await visit(page, info, `/officer/surveys/${key}/translations`);
+  await expect(page.locator("tbody tr").first()).toContainText("Not until all");
+  await expectAccessible(page, info);
+  await go(page, info, () => page.getByRole("link", { name: "Urdu" }).click());
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Urdu translation of");
+  const urdu: Record<string, string> = {
+    title: "پارکوں کا سروے",
+    "q.area.prompt": "آپ کس وارڈ میں رہتے ہیں؟",
+    "q.uses_park.prompt": "کیا آپ نے پچھلے مہینے کسی پارک کا استعمال کیا ہے؟",
+    "q.uses_park.required_message": "ہاں یا نہیں چنیں",
+    "q.uses_park.o.yes": "ہاں",
+    "q.uses_park.o.no": "نہیں",
+    "q.park_clean.prompt": "پارک کتنا صاف تھا؟",
+  };
+  for (const box of await page.locator("textarea").all()) {
+    const id = (await box.getAttribute("name"))!.slice("text:".length);
+    await box.fill(urdu[id] ?? `اردو متن ${id}`);
+    await page.locator(`select[name="status:${id}"]`).selectOption("complete");
+  }
+  await go(page, info, () => page.getByRole("button", { name: "Save the translations" }).click());
+  await expect(page.getByRole("status")).toContainText(/Saved \d+ texts/);
+  await expect(page.locator("textarea").first()).toHaveAttribute("dir", "rtl");
+  await expectAccessible(page, info);
+
+  // A resident chooses Urdu by its link: the page reads right to left, the route is
+  // followed, and problems are said in Urdu.
+  await visit(page, info, `/surveys/${key}`);
+  await go(page, info, () => page.getByRole("link", { name: "اردو" }).click());
+  await expect(page.locator("html")).toHaveAttribute("lang", "ur");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(urdu.title);
+  await expectAccessible(page, info);
+  await go(page, info, () => page.getByRole("button", { name: "ابھی شروع کریں" }).click());
+  await page.getByLabel(urdu["q.area.prompt"]).selectOption("prefer_not_to_say");
+  await go(page, info, () => page.getByRole("button", { name: "جاری رکھیں", exact: true }).click());
+  await go(page, info, () => page.getByRole("button", { name: "جاری رکھیں", exact: true }).click());
+  await expect(page.locator(".error-summary")).toContainText("ایک مسئلہ ہے");
+  await expect(page.locator(".error-summary")).toContainText(urdu["q.uses_park.required_message"]);
+  await expectAccessible(page, info);
+  // Right to left as drawn: each radio button sits to the right of its label, and the
+  // error summary's border is on its right.
+  const radio = await page.getByRole("radio", { name: urdu["q.uses_park.o.no"] }).boundingBox();
+  const label = await page.locator("label", { hasText: urdu["q.uses_park.o.no"] }).boundingBox();
+  expect(radio!.x).toBeGreaterThan(label!.x);
+  const shot = await page.screenshot({ fullPage: true });
+  await info.attach("urdu-section", { body: shot, contentType: "image/png" });
+  await pick(page, urdu["q.uses_park.prompt"], urdu["q.uses_park.o.no"]);
+  await go(page, info, () => page.getByRole("button", { name: "جاری رکھیں", exact: true }).click());
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("بھیجنے سے پہلے اپنے جوابات چیک کریں");
+  await expect(page.locator(".summary-row", { hasText: urdu["q.uses_park.prompt"] })).toContainText(
+    urdu["q.uses_park.o.no"],
+  );
+  await expect(page.getByText(urdu["q.park_clean.prompt"])).toHaveCount(0);
+  await expectAccessible(page, info);
+  await go(page, info, () => page.getByRole("button", { name: "اپنے جوابات بھیجیں" }).click());
+  await expect(page.getByTestId("receipt")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  // Back to English for what follows.
+  await visit(page, info, "/?lang=en");
   await visit(page, info, "/officer");
 
   await go(page, info, () => page.getByRole("button", { name: "Sign out" }).click());
