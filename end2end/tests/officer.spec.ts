@@ -190,7 +190,7 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await visit(page, info, `/officer/surveys/${key}/translations`);
   await expect(page.locator("tbody tr").first()).toContainText("Not until all");
   await expectAccessible(page, info);
-  await go(page, info, () => page.getByRole("link", { name: "Urdu" }).click());
+  await go(page, info, () => page.getByRole("link", { name: "Urdu", exact: true }).click());
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Urdu translation of");
   const urdu: Record<string, string> = {
     title: "پارکوں کا سروے",

@@ -108,3 +108,27 @@ done-next-body = Your answers are added, anonymously, to everyone else’s. The 
 done-updates = Get an email when the results are published
 done-panel = Join the residents' panel: be asked about future surveys
 done-others = See the other surveys
+
+## Continuing with a resume code, and invitations
+resume-title = Continue a survey
+resume-label = Resume code
+resume-hint = You were given it when you saved your answers, for example 7KQM-2XTP-9ABD.
+resume-empty = Enter your resume code
+resume-length = Your resume code should be 12 letters and numbers, like 7KQM-2XTP-9ABD
+resume-characters = Your resume code can only contain letters and numbers, like 7KQM-2XTP-9ABD
+resume-not-found = We could not find answers saved with that code. Check the code: unfinished answers are deleted 30 days after they were last saved
+take-part-title = Take part with an access code
+take-part-intro = If the council invited you to a survey by letter or email, enter the access code it gave you. Each code works for one set of answers.
+take-part-label = Access code
+take-part-hint = 20 letters and numbers, for example 7KQM-2XTP-9ABD-RW4H-C3NF
+take-part-no-code = No code? You can still
+take-part-any = answer any open survey
+access-empty = Enter your access code
+access-length = Your access code should be 20 letters and numbers, like 7KQM-2XTP-9ABD-RW4H-C3NF
+access-characters = Your access code has only capital letters and the numbers 2 to 9, like 7KQM-2XTP-9ABD-RW4H-C3NF
+access-not-valid = This code is not right, or it has been used already. Check it against your letter or email: each code works for one set of answers
+access-closed = This survey has closed, so it is no longer taking answers. Thank you for your interest
+invited-title = You are invited to take part in a survey
+invited-lead = { $council } would like to hear from you. It takes a few minutes, on any phone or computer.
+invited-stop = You can stop at any time, save your answers and come back later with a resume code.
+invited-start = Start the survey

@@ -106,3 +106,27 @@ done-next-body = Twoje odpowiedzi zostaną anonimowo dodane do odpowiedzi innych
 done-updates = Otrzymaj e-mail, gdy wyniki zostaną opublikowane
 done-panel = Dołącz do panelu mieszkańców: otrzymuj zaproszenia do przyszłych ankiet
 done-others = Zobacz inne ankiety
+
+## Continuing with a resume code, and invitations
+resume-title = Kontynuuj ankietę
+resume-label = Kod wznowienia
+resume-hint = Otrzymałeś(-aś) go przy zapisywaniu odpowiedzi, na przykład 7KQM-2XTP-9ABD.
+resume-empty = Wpisz swój kod wznowienia
+resume-length = Kod wznowienia powinien mieć 12 liter i cyfr, na przykład 7KQM-2XTP-9ABD
+resume-characters = Kod wznowienia może zawierać tylko litery i cyfry, na przykład 7KQM-2XTP-9ABD
+resume-not-found = Nie znaleźliśmy odpowiedzi zapisanych z tym kodem. Sprawdź kod: niedokończone odpowiedzi są usuwane 30 dni po ostatnim zapisaniu
+take-part-title = Weź udział z kodem dostępu
+take-part-intro = Jeśli rada miasta zaprosiła Cię do ankiety listem lub e-mailem, wpisz otrzymany kod dostępu. Każdy kod działa dla jednego zestawu odpowiedzi.
+take-part-label = Kod dostępu
+take-part-hint = 20 liter i cyfr, na przykład 7KQM-2XTP-9ABD-RW4H-C3NF
+take-part-no-code = Nie masz kodu? Nadal możesz
+take-part-any = odpowiedzieć na dowolną otwartą ankietę
+access-empty = Wpisz swój kod dostępu
+access-length = Kod dostępu powinien mieć 20 liter i cyfr, na przykład 7KQM-2XTP-9ABD-RW4H-C3NF
+access-characters = Kod dostępu zawiera tylko wielkie litery i cyfry od 2 do 9, na przykład 7KQM-2XTP-9ABD-RW4H-C3NF
+access-not-valid = Ten kod jest nieprawidłowy albo został już użyty. Porównaj go z listem lub e-mailem: każdy kod działa dla jednego zestawu odpowiedzi
+access-closed = Ta ankieta została zamknięta i nie przyjmuje już odpowiedzi. Dziękujemy za zainteresowanie
+invited-title = Zapraszamy do udziału w ankiecie
+invited-lead = { $council } chce poznać Twoje zdanie. Zajmie to kilka minut, na dowolnym telefonie lub komputerze.
+invited-stop = Możesz przerwać w dowolnej chwili, zapisać odpowiedzi i wrócić później z kodem wznowienia.
+invited-start = Rozpocznij ankietę

@@ -144,6 +144,13 @@ db_test!(
         assert_eq!(html_attr(&app_pl, "lang"), "pl");
         let sign_in = app.get("/sign-in").await;
         assert_eq!(html_attr(&sign_in, "lang"), "en-GB");
+        // The pages around the surveys: continuing with a code, and invitations.
+        let resume = app.get("/resume?lang=ur").await;
+        assert_eq!(resume.texts("h1"), ["سروے جاری رکھیں"]);
+        assert_eq!(html_attr(&resume, "dir"), "rtl");
+        let invited = app.get("/take-part/ABCD?lang=pl").await;
+        assert_eq!(invited.texts("h1"), ["Zapraszamy do udziału w ankiecie"]);
+        assert!(invited.texts(".lead")[0].starts_with("Stoke-on-Trent City Council chce"));
         // An unknown language is ignored.
         let odd = app.get("/surveys/wellbeing?lang=xx").await;
         assert_eq!(odd.status, StatusCode::OK);

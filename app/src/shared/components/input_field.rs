@@ -7,7 +7,7 @@ use crate::shared::components::error_summary::FieldErrorMessage;
 #[component]
 pub fn InputField(
     id: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     /// `text`, `email`, `password`.
     kind: &'static str,
     autocomplete: &'static str,

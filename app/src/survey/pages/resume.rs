@@ -1,18 +1,20 @@
 use leptos::prelude::*;
+
+use crate::shared::i18n::t;
 use leptos_router::hooks::use_query_map;
 
 use crate::shared::components::{error_summary::FieldErrorMessage, ErrorSummary, PageTitle};
 use crate::survey::model::ErrorItem;
 use crate::survey::paths;
 
-fn message(error: &str) -> Option<&'static str> {
-    Some(match error {
-        "empty" => "Enter your resume code",
-        "length" => "Your resume code should be 12 letters and numbers, like 7KQM-2XTP-9ABD",
-        "characters" => "Your resume code can only contain letters and numbers, like 7KQM-2XTP-9ABD",
-        "not_found" => "We could not find answers saved with that code. Check the code: unfinished answers are deleted 30 days after they were last saved",
+fn message(error: &str) -> Option<String> {
+    Some(t(match error {
+        "empty" => "resume-empty",
+        "length" => "resume-length",
+        "characters" => "resume-characters",
+        "not_found" => "resume-not-found",
         _ => return None,
-    })
+    }))
 }
 
 /// Enter a resume code to carry on with saved answers. Errors come back in the query string
@@ -22,7 +24,7 @@ pub fn ResumePage() -> impl IntoView {
     let query = use_query_map();
     move || {
         let q = query.read();
-        let error = q.get("error").and_then(|e| message(&e)).map(str::to_string);
+        let error = q.get("error").and_then(|e| message(&e));
         let typed = q.get("code").unwrap_or_default();
         let errors: Vec<ErrorItem> = error
             .iter()
@@ -37,12 +39,12 @@ pub fn ResumePage() -> impl IntoView {
             "code-hint"
         };
         view! {
-            <PageTitle text="Continue a survey".to_string() error=error.is_some() />
+            <PageTitle text=t("resume-title") error=error.is_some() />
             <a class="back-link" href="/">
-                "Back"
+                {t("back")}
             </a>
             <ErrorSummary errors />
-            <h1>"Continue a survey"</h1>
+            <h1>{t("resume-title")}</h1>
             <form method="post" action=paths::RESUME novalidate>
                 <div class=if error.is_some() {
                     "form-group form-group-error"
@@ -50,10 +52,10 @@ pub fn ResumePage() -> impl IntoView {
                     "form-group"
                 }>
                     <label class="label" for="code">
-                        "Resume code"
+                        {t("resume-label")}
                     </label>
                     <div class="hint" id="code-hint">
-                        "You were given it when you saved your answers, for example 7KQM-2XTP-9ABD."
+                        {t("resume-hint")}
                     </div>
                     <FieldErrorMessage id="code-error".to_string() message=error.clone() />
                     <input
@@ -69,7 +71,7 @@ pub fn ResumePage() -> impl IntoView {
                     />
                 </div>
                 <button class="button" type="submit">
-                    "Continue"
+                    {t("continue")}
                 </button>
             </form>
         }

@@ -2,6 +2,8 @@
 //! code from a letter or email.
 
 use leptos::prelude::*;
+
+use crate::shared::i18n::{t, t_args};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::shared::components::{show_loaded, ErrorItem, ErrorSummary, InputField, PageTitle};
@@ -9,19 +11,25 @@ use crate::shared::param;
 use crate::survey::api::load_take_part;
 use crate::survey::paths;
 
-/// The promise made to invited residents, on both pages and the survey's start page.
-pub const UNLINKED: &str = "Your answers are never linked to you, your email address or your code: the code only records that it has been used, and the date.";
-
-fn message(error: &str) -> Option<&'static str> {
-    Some(match error {
-        "empty" => "Enter your access code",
-        "length" => "Your access code should be 20 letters and numbers, like 7KQM-2XTP-9ABD-RW4H-C3NF",
-        "characters" => "Your access code has only capital letters and the numbers 2 to 9, like 7KQM-2XTP-9ABD-RW4H-C3NF",
+fn message(error: &str) -> Option<String> {
+    Some(t(match error {
+        "empty" => "access-empty",
+        "length" => "access-length",
+        "characters" => "access-characters",
         // Wrong and used codes get the same words: trying codes tells nobody which were good.
-        "not_valid" => "This code is not right, or it has been used already. Check it against your letter or email: each code works for one set of answers",
-        "closed" => "This survey has closed, so it is no longer taking answers. Thank you for your interest",
+        "not_valid" => "access-not-valid",
+        "closed" => "access-closed",
         _ => return None,
-    })
+    }))
+}
+
+/// The council's name, from configuration (rendered on the server only).
+fn council_name() -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(st) = use_context::<crate::shared::ssr::AppState>() {
+        return st.council.name.clone();
+    }
+    String::new()
 }
 
 /// Type the access code from an invitation.
@@ -33,11 +41,7 @@ pub fn TakePartPage() -> impl IntoView {
         {show_loaded(
             data,
             move |typed: crate::shared::Typed| {
-                let error = query
-                    .read_untracked()
-                    .get("error")
-                    .and_then(|e| message(&e))
-                    .map(str::to_string);
+                let error = query.read_untracked().get("error").and_then(|e| message(&e));
                 let errors: Vec<ErrorItem> = error
                     .iter()
                     .map(|m| ErrorItem {
@@ -46,37 +50,32 @@ pub fn TakePartPage() -> impl IntoView {
                     })
                     .collect();
                 view! {
-                    <PageTitle
-                        text="Take part with an access code".to_string()
-                        error=error.is_some()
-                    />
+                    <PageTitle text=t("take-part-title") error=error.is_some() />
                     <a class="back-link" href=paths::HOME>
-                        "Back"
+                        {t("back")}
                     </a>
                     <ErrorSummary errors />
-                    <h1>"Take part with an access code"</h1>
-                    <p>
-                        "If the council invited you to a survey by letter or email, enter the access code it gave you. Each code works for one set of answers."
-                    </p>
-                    <p>{UNLINKED}</p>
+                    <h1>{t("take-part-title")}</h1>
+                    <p>{t("take-part-intro")}</p>
+                    <p>{t("start-unlinked")}</p>
                     <form method="post" action=paths::TAKE_PART novalidate>
                         <InputField
                             id="code"
-                            label="Access code"
+                            label=t("take-part-label")
                             kind="text"
                             autocomplete="off"
-                            hint="20 letters and numbers, for example 7KQM-2XTP-9ABD-RW4H-C3NF"
+                            hint=t("take-part-hint")
                             error=error.clone()
                             value=typed.get("code").unwrap_or_default()
                             class="input input-code input-code-long"
                         />
                         <button class="button" type="submit">
-                            "Continue"
+                            {t("continue")}
                         </button>
                     </form>
                     <p>
-                        "No code? You can still " <a href=paths::HOME>"answer any open survey"</a>
-                        "."
+                        {format!("{} ", t("take-part-no-code"))}
+                        <a href=paths::HOME>{t("take-part-any")}</a> "."
                     </p>
                 }
                     .into_any()
@@ -93,19 +92,15 @@ pub fn InvitedPage() -> impl IntoView {
     move || {
         let code = param(&params.read(), "code");
         view! {
-            <PageTitle text="You are invited to take part in a survey".to_string() />
-            <h1>"You are invited to take part in a survey"</h1>
-            <p class="lead">
-                "Stoke-on-Trent City Council would like to hear from you. It takes a few minutes, on any phone or computer."
-            </p>
-            <p>{UNLINKED}</p>
-            <p>
-                "You can stop at any time, save your answers and come back later with a resume code."
-            </p>
+            <PageTitle text=t("invited-title") />
+            <h1>{t("invited-title")}</h1>
+            <p class="lead">{t_args("invited-lead", &[("council", council_name().into())])}</p>
+            <p>{t("start-unlinked")}</p>
+            <p>{t("invited-stop")}</p>
             <form method="post" action=paths::TAKE_PART>
                 <input type="hidden" name="code" value=code />
                 <button class="button button-start" type="submit">
-                    "Start the survey"
+                    {t("invited-start")}
                 </button>
             </form>
         }
