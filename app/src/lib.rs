@@ -105,7 +105,18 @@ fn csp_header() -> impl IntoView {
         leptos::nonce::use_nonce(),
         use_context::<leptos_axum::ResponseOptions>(),
     ) {
-        if let Ok(v) = http::HeaderValue::from_str(&shared::csp::for_page(&nonce)) {
+        let framed = request_path().starts_with("/preview/");
+        let policy = if framed {
+            // The builder's preview frames these, from Kiln's own pages only.
+            res.insert_header(
+                http::header::X_FRAME_OPTIONS,
+                http::HeaderValue::from_static("SAMEORIGIN"),
+            );
+            shared::csp::for_frame(&nonce)
+        } else {
+            shared::csp::for_page(&nonce)
+        };
+        if let Ok(v) = http::HeaderValue::from_str(&policy) {
             res.insert_header(http::header::CONTENT_SECURITY_POLICY, v);
         }
     }

@@ -165,6 +165,21 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await expectAccessible(page, info);
   await upload(parks("no"));
   await expect(page.getByRole("status")).toContainText(`Saved ${key} version 1 as a draft`);
+  // The draft previewed on a phone-sized frame before it is published: the start page, then
+  // a section with its problems, with the frame's JavaScript off.
+  await go(page, info, () => page.getByRole("link", { name: `Preview Parks survey (${info.project.name}) on a phone` }).click());
+  const frame = page.frameLocator("iframe[data-testid=preview-frame]");
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText(`Parks survey (${info.project.name})`);
+  await expect(frame.getByRole("button", { name: "Start now" })).toBeVisible();
+  await page.getByLabel("Page").selectOption("2");
+  await page.getByLabel("Off").check();
+  await page.getByLabel("Show the problems of a section left blank").check();
+  await go(page, info, () => page.getByRole("button", { name: "Show" }).click());
+  await expect(page.locator("iframe[data-testid=preview-frame]")).toHaveAttribute("sandbox", "allow-same-origin allow-forms");
+  await expect(frame.locator(".error-summary")).toContainText("Select yes or no");
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Using parks");
+  await expectAccessible(page, info);
+  await visit(page, info, "/officer/surveys");
   await go(page, info, () => page.locator(`#survey-${key}`).click());
   await expect(page.getByRole("status")).toContainText(`Published ${key} version 1`);
   await page.locator(`#wave-key-${key}`).fill("2027");

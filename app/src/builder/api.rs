@@ -9,6 +9,41 @@ use crate::shared::PageError;
 #[cfg(feature = "ssr")]
 use crate::shared::ssr::support;
 
+#[server(endpoint = "builder/preview")]
+pub async fn load_preview(survey: String, version: Option<i32>) -> Result<PreviewView, PageError> {
+    let who = support::staff()?;
+    let st = support::state()?;
+    crate::builder::ssr::preview::controls(&st, &who, &survey, version)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "builder/preview-start")]
+pub async fn load_frame_start(
+    survey: String,
+    version: i32,
+) -> Result<crate::survey::model::StartView, PageError> {
+    support::staff()?;
+    let st = support::state()?;
+    crate::builder::ssr::preview::start(&st, &survey, version)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "builder/preview-section")]
+pub async fn load_frame_section(
+    survey: String,
+    version: i32,
+    n: usize,
+    errors: bool,
+) -> Result<crate::survey::model::SectionView, PageError> {
+    support::staff()?;
+    let st = support::state()?;
+    crate::builder::ssr::preview::section(&st, &survey, version, n, errors)
+        .await
+        .map_err(support::map_err)
+}
+
 #[server(endpoint = "builder/surveys")]
 pub async fn load_surveys() -> Result<SurveysView, PageError> {
     let who = support::staff()?;

@@ -5,6 +5,7 @@ pub mod api;
 pub mod model;
 pub mod pages;
 pub mod paths;
+pub mod preview;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
@@ -13,10 +14,20 @@ use leptos_router::components::Route;
 use leptos_router::{path, MatchNestedRoutes, SsrMode};
 
 use pages::SurveysPage;
+use preview::{FrameSectionPage, FrameStartPage, PreviewPage};
 
 /// The feature's pages, for the app's route table.
 #[component(transparent)]
 pub fn BuilderRoutes() -> impl MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/officer/surveys") view=SurveysPage ssr=SsrMode::Async /> }
-        .into_inner()
+    view! {
+        <Route path=path!("/officer/surveys") view=SurveysPage ssr=SsrMode::Async />
+        <Route path=path!("/officer/surveys/:survey/preview") view=PreviewPage ssr=SsrMode::Async />
+        <Route path=path!("/preview/:survey/:version") view=FrameStartPage ssr=SsrMode::Async />
+        <Route
+            path=path!("/preview/:survey/:version/section/:n")
+            view=FrameSectionPage
+            ssr=SsrMode::Async
+        />
+    }
+    .into_inner()
 }

@@ -33,6 +33,18 @@ pub struct VersionRow {
     pub export_href: String,
 }
 
+/// The preview's controls: the versions to choose from and the chosen one's pages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviewView {
+    pub viewer: Viewer,
+    pub survey_key: String,
+    pub title: String,
+    /// Newest first, with whether each is published.
+    pub versions: Vec<(i32, bool)>,
+    pub version: i32,
+    pub section_titles: Vec<String>,
+}
+
 /// What the last form on the surveys page did, shown once.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum SurveysNotice {

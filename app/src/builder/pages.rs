@@ -173,6 +173,9 @@ fn SurveyVersions(
                     &s.key,
                 )>{format!("Translations of {}", s.title)}</a>
             </p>
+            <p>
+                <a href=paths::preview(&s.key)>{format!("Preview {} on a phone", s.title)}</a>
+            </p>
             <table class="table table-stack">
                 <caption class="visually-hidden">{format!("Versions of {}", s.title)}</caption>
                 <thead>

@@ -16,6 +16,12 @@ pub const BANK: &str = "/officer/surveys/question-bank.json";
 /// The JSON Schema of a survey document, for anyone who writes or checks one.
 pub const SCHEMA: &str = domain::document::SCHEMA_PATH;
 pub const PAGE_DATA: &str = "/api/builder/{*fn}";
+/// The preview: a phone-sized frame of one page of a version, with JavaScript on or off.
+pub const PREVIEW: &str = "/officer/surveys/{survey}/preview";
+/// What the frame shows: a version's pages exactly as residents get them (no wasm), where
+/// nothing is saved. Outside `/officer`, so that they ship no wasm either.
+pub const FRAME_START: &str = "/preview/{survey}/{version}";
+pub const FRAME_SECTION: &str = "/preview/{survey}/{version}/section/{n}";
 
 pub const ACCESS: Declared = &[
     (SURVEYS, Access::Staff),
@@ -25,7 +31,27 @@ pub const ACCESS: Declared = &[
     (BANK, Access::Staff),
     (SCHEMA, Access::Anyone),
     (PAGE_DATA, Access::Staff),
+    (PREVIEW, Access::Staff),
+    (FRAME_START, Access::Staff),
+    (FRAME_SECTION, Access::Staff),
 ];
+
+pub fn preview(survey: &str) -> String {
+    fill(PREVIEW, &[survey])
+}
+
+/// A page of the frame: 0 the start page, else a section; in a language.
+pub fn frame(survey: &str, version: i32, page: usize, lang: &str) -> String {
+    let path = if page == 0 {
+        fill(FRAME_START, &[survey, &version.to_string()])
+    } else {
+        fill(
+            FRAME_SECTION,
+            &[survey, &version.to_string(), &page.to_string()],
+        )
+    };
+    format!("{path}?lang={lang}")
+}
 
 pub fn publish(survey: &str) -> String {
     fill(PUBLISH, &[survey])

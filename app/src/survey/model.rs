@@ -27,6 +27,18 @@ pub struct StartView {
     pub wave_name: Option<String>,
     /// In a translation not yet checked by a professional translator (the demo's).
     pub illustrative: bool,
+    /// Shown in the builder's preview: where its buttons go instead.
+    pub preview: Option<PreviewLinks>,
+}
+
+/// A page of the builder's preview: its Back link and where its button goes (the next
+/// page, by a plain GET: a preview stores nothing).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviewLinks {
+    pub back: String,
+    pub next: String,
+    /// The language previewed, carried to the next page (a GET form replaces the query).
+    pub lang: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -101,6 +113,7 @@ pub struct SectionView {
     pub changing: bool,
     /// Where to get help, after questions about wellbeing, loneliness or money (else empty).
     pub help: Vec<crate::shared::council::Signpost>,
+    pub preview: Option<PreviewLinks>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -23,6 +23,7 @@ fn sample(pattern: &str, resume: &str) -> String {
             "{id}" => "999999".to_string(),
             "{year}" => "2026".to_string(),
             "{language}" => "pl".to_string(),
+            "{version}" => "1".to_string(),
             // No such link: a page that says so, a POST that changes nothing.
             "{token}" => "no-such-link".to_string(),
             "{*file}" => "kiln.css".to_string(),

@@ -523,3 +523,72 @@ db_test!(
         assert!(row.contains("3 people"), "{row}");
     }
 );
+
+db_test!(
+    the_preview_frames_a_version_as_residents_get_it_with_javascript_on_or_off,
+    |app: TestApp| async move {
+        let staff = app.signed_in("officer@example.org", Role::Officer).await;
+        let page = staff.get("/officer/surveys/wellbeing/preview").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let frame = "iframe[data-testid=preview-frame]";
+        assert_eq!(
+            page.attr(frame, "src").as_deref(),
+            Some("/preview/wellbeing/1?lang=en")
+        );
+        assert!(page
+            .attr(frame, "sandbox")
+            .unwrap()
+            .contains("allow-scripts"));
+        // JavaScript off: the frame may run no script; a section in Urdu with its problems.
+        let page = staff
+            .get("/officer/surveys/wellbeing/preview?version=1&page=2&lang=ur&js=off&problems=1")
+            .await;
+        assert_eq!(
+            page.attr(frame, "src").as_deref(),
+            Some("/preview/wellbeing/1/section/2?lang=ur&errors=1")
+        );
+        assert!(!page
+            .attr(frame, "sandbox")
+            .unwrap()
+            .contains("allow-scripts"));
+
+        // What the frame shows: the residents' own page, framable by Kiln only, storing and
+        // remembering nothing.
+        let res = staff.get_raw("/preview/wellbeing/1?lang=ur").await;
+        assert_eq!(res.headers()["x-frame-options"], "SAMEORIGIN");
+        let csp = res.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(csp.contains("frame-ancestors 'self'"), "{csp}");
+        assert!(res.headers().get("set-cookie").is_none());
+        let start = crate::common::page(res).await;
+        assert_eq!(start.attr("html", "dir").as_deref(), Some("rtl"));
+        assert_eq!(start.texts("h1"), ["خوشحالی کا سروے"]);
+        assert_eq!(
+            start.attr("form[method=get]", "action").as_deref(),
+            Some("/preview/wellbeing/1/section/1")
+        );
+        let section = staff
+            .get("/preview/wellbeing/1/section/2?lang=en&errors=1")
+            .await;
+        assert_eq!(section.texts("h1"), ["Your personal wellbeing"]);
+        assert!(section
+            .error_summary()
+            .contains(&"Select how happy you felt yesterday".to_string()));
+        assert_eq!(
+            section.attr("form[method=get]", "action").as_deref(),
+            Some("/preview/wellbeing/1/section/3")
+        );
+        assert!(section.select("input[name=token]").is_empty());
+        // The frame's page ships no wasm, like every resident's page.
+        assert!(section.select("link[rel=modulepreload]").is_empty());
+        // Residents cannot open it.
+        let anon = app.get("/preview/wellbeing/1").await;
+        assert_ne!(anon.status, StatusCode::OK);
+        assert_eq!(
+            staff.get("/preview/wellbeing/9").await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+);

@@ -21,6 +21,15 @@ pub const PARAM: &str = "lang";
 
 pub async fn choose(State(st): State<AppState>, mut req: Request<Body>, next: Next) -> Response {
     let asked = asked_in_query(req.uri().query());
+    // The builder's preview: the language its controls chose, remembered nowhere.
+    if req.uri().path().starts_with("/preview/") {
+        let language = asked.unwrap_or(ENGLISH);
+        req.extensions_mut().insert(PageLanguage {
+            language,
+            choices: vec![language],
+        });
+        return next.run(req).await;
+    }
     let remembered = read_cookie(req.headers(), st.auth.name_of(Cookie::Language))
         .and_then(|c| Language::from_code(&c));
     let wanted = asked.or(remembered).unwrap_or(ENGLISH);

@@ -34,10 +34,14 @@ pub fn SectionPage() -> impl IntoView {
     view! { {show_loaded(data, |v: SectionView| view! { <SectionForm view=v /> }.into_any())} }
 }
 
+/// A section's page from its view: residents', and the builder's preview (where Continue
+/// is a plain GET to the next page, and nothing is saved).
 #[component]
-fn SectionForm(view: SectionView) -> impl IntoView {
+pub fn SectionForm(view: SectionView) -> impl IntoView {
     let v = view;
-    let back = if v.changing {
+    let back = if let Some(p) = &v.preview {
+        p.back.clone()
+    } else if v.changing {
         paths::check(&v.survey_key, &v.code)
     } else if let Some(previous) = v.previous {
         paths::section(&v.survey_key, &v.code, previous)
@@ -74,8 +78,23 @@ fn SectionForm(view: SectionView) -> impl IntoView {
         ></progress>
         <h1>{v.title.clone()}</h1>
         {v.intro.clone().map(|i| view! { <p class="intro">{i}</p> })}
-        <form method="post" action=paths::section(&v.survey_key, &v.code, v.number) novalidate>
-            <input type="hidden" name="token" value=v.token.clone() />
+        <form
+            method=if v.preview.is_some() { "get" } else { "post" }
+            action=v
+                .preview
+                .as_ref()
+                .map(|p| p.next.clone())
+                .unwrap_or_else(|| paths::section(&v.survey_key, &v.code, v.number))
+            novalidate
+        >
+            {match &v.preview {
+                None => {
+                    view! { <input type="hidden" name="token" value=v.token.clone() /> }.into_any()
+                }
+                Some(p) => {
+                    view! { <input type="hidden" name="lang" value=p.lang.clone() /> }.into_any()
+                }
+            }}
             {v.changing.then(|| view! { <input type="hidden" name="changing" value="1" /> })}
             {v
                 .questions

@@ -110,6 +110,7 @@ pub async fn start(st: &AppState, survey_key: &str) -> Result<StartView, ViewErr
         minutes: read.about.minutes,
         retention: read.about.retention.clone(),
         illustrative: read.illustrative,
+        preview: None,
     })
 }
 
@@ -234,20 +235,28 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
         previous: previous_on_way(def, &draft.answers, req.number),
         title: section.title.clone(),
         intro: section.intro.clone(),
-        // After questions about how people feel, loneliness or money: where to get help.
-        help: if section
-            .questions
-            .iter()
-            .any(|q| q.key.starts_with("wb_") || q.key.starts_with("fin_"))
-        {
-            st.council.signposts.clone()
-        } else {
-            Vec::new()
-        },
+        help: help_after(section, st),
         questions,
         errors,
         changing: req.changing,
+        preview: None,
     })
+}
+
+/// After questions about how people feel, loneliness or money: where to get help.
+pub fn help_after(
+    section: &domain::Section,
+    st: &AppState,
+) -> Vec<crate::shared::council::Signpost> {
+    if section
+        .questions
+        .iter()
+        .any(|q| q.key.starts_with("wb_") || q.key.starts_with("fin_"))
+    {
+        st.council.signposts.clone()
+    } else {
+        Vec::new()
+    }
 }
 
 fn previous_on_way(def: &domain::Survey, answers: &domain::RawAnswers, n: usize) -> Option<usize> {
