@@ -80,6 +80,115 @@ pub enum Problem {
         max: usize,
         count: usize,
     },
+    /// A date with its day, month or year left out (`part` names which).
+    DateIncomplete {
+        label: String,
+        part: DatePart,
+    },
+    NotADate {
+        label: String,
+    },
+    /// Before `earliest` (`after` false) or after `latest`.
+    DateOutOfRange {
+        label: String,
+        limit: chrono::NaiveDate,
+        after: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DatePart {
+    Day,
+    Month,
+    Year,
+}
+
+/// How a date question's three boxes are kept as one raw answer: `day/month/year` as typed,
+/// so that what was typed comes back on an error.
+pub fn date_raw(day: &str, month: &str, year: &str) -> String {
+    let clean = |s: &str| s.replace('/', "").trim().to_string();
+    let (d, m, y) = (clean(day), clean(month), clean(year));
+    if d.is_empty() && m.is_empty() && y.is_empty() {
+        String::new()
+    } else {
+        format!("{d}/{m}/{y}")
+    }
+}
+
+/// A raw date answer's three parts as typed (`day/month/year`, or `YYYY-MM-DD` from a stored
+/// or imported answer).
+pub fn date_parts(raw: &str) -> (String, String, String) {
+    let raw = raw.trim();
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+        use chrono::Datelike;
+        return (
+            d.day().to_string(),
+            d.month().to_string(),
+            d.year().to_string(),
+        );
+    }
+    let mut parts = raw.splitn(3, '/').map(|p| p.trim().to_string());
+    (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    )
+}
+
+fn check_date(
+    raw: &str,
+    label: &str,
+    earliest: &Option<String>,
+    latest: &Option<String>,
+) -> Result<chrono::NaiveDate, Problem> {
+    let (d, m, y) = date_parts(raw);
+    let missing = if d.is_empty() {
+        Some(DatePart::Day)
+    } else if m.is_empty() {
+        Some(DatePart::Month)
+    } else if y.is_empty() {
+        Some(DatePart::Year)
+    } else {
+        None
+    };
+    if let Some(part) = missing {
+        return Err(Problem::DateIncomplete {
+            label: label.to_string(),
+            part,
+        });
+    }
+    let not_a_date = || Problem::NotADate {
+        label: label.to_string(),
+    };
+    let (d, m, y) = (
+        d.parse::<u32>().map_err(|_| not_a_date())?,
+        m.parse::<u32>().map_err(|_| not_a_date())?,
+        y.parse::<i32>().map_err(|_| not_a_date())?,
+    );
+    // A two-digit year is too easy to misread: ask for all four.
+    if !(1000..=9999).contains(&y) {
+        return Err(not_a_date());
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(y, m, d).ok_or_else(not_a_date)?;
+    let bound = |b: &Option<String>| {
+        b.as_deref()
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    };
+    if let Some(e) = bound(earliest).filter(|e| date < *e) {
+        return Err(Problem::DateOutOfRange {
+            label: label.to_string(),
+            limit: e,
+            after: false,
+        });
+    }
+    if let Some(l) = bound(latest).filter(|l| date > *l) {
+        return Err(Problem::DateOutOfRange {
+            label: label.to_string(),
+            limit: l,
+            after: true,
+        });
+    }
+    Ok(date)
 }
 
 impl std::fmt::Display for Problem {
@@ -103,6 +212,17 @@ pub trait Words {
     ) -> String;
     fn dont_know(&self) -> String;
     fn prefer_not_to_say(&self) -> String;
+    /// A date as read back: "31 March 2026".
+    fn date(&self, date: chrono::NaiveDate) -> String {
+        date.format("%-d %B %Y").to_string()
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Kiln's English.
@@ -131,6 +251,30 @@ impl Words for English {
                 "Your answer about {label} must be {} characters or fewer; it has {}",
                 group_thousands(*max),
                 group_thousands(*count)
+            ),
+            Problem::DateIncomplete { label, part } => format!(
+                "{} must include a {}",
+                capitalised(label),
+                match part {
+                    DatePart::Day => "day",
+                    DatePart::Month => "month",
+                    DatePart::Year => "year",
+                }
+            ),
+            Problem::NotADate { label } => format!("{} must be a real date", capitalised(label)),
+            Problem::DateOutOfRange {
+                label,
+                limit,
+                after,
+            } => format!(
+                "{} must be {} {}",
+                capitalised(label),
+                if *after {
+                    "on or before"
+                } else {
+                    "on or after"
+                },
+                self.date(*limit)
             ),
         }
     }
@@ -229,6 +373,10 @@ pub fn check_question(
                     example: *min.max(&0).min(max),
                 }),
             }
+        }
+        QuestionKind::Date { earliest, latest } => {
+            check_date(trimmed, &question.short_label, earliest, latest)
+                .map(|d| Some(AnswerValue::Text(d.format("%Y-%m-%d").to_string())))
         }
         QuestionKind::Text { max_chars } => {
             let cleaned = clean_text(trimmed);
@@ -334,9 +482,27 @@ pub fn section_fields<'a>(
     submitted: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> RawAnswers {
     let mut out = RawAnswers::new();
-    for (name, value) in submitted {
-        if section.questions.iter().any(|q| q.key == name) {
+    let submitted: Vec<(&str, &str)> = submitted.into_iter().collect();
+    for (name, value) in &submitted {
+        if section.questions.iter().any(|q| q.key == *name) {
             out.insert(name.to_string(), value.to_string());
+        }
+    }
+    // A date comes as three boxes, `{key}-day`, `{key}-month` and `{key}-year`.
+    for q in &section.questions {
+        if let QuestionKind::Date { .. } = q.kind {
+            let part = |p: &str| {
+                let name = format!("{}-{p}", q.key);
+                submitted
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| *v)
+                    .unwrap_or("")
+            };
+            out.insert(
+                q.key.clone(),
+                date_raw(part("day"), part("month"), part("year")),
+            );
         }
     }
     // A radio group left unselected is not posted at all: record it as blank.
@@ -377,6 +543,12 @@ pub fn describe_answer_in(
             .map(str::to_string)
             .unwrap_or_else(|| raw.to_string()),
         QuestionKind::Text { .. } => raw.to_string(),
+        QuestionKind::Date { earliest, latest } => {
+            match check_date(raw, &question.short_label, earliest, latest) {
+                Ok(d) => words.date(d),
+                Err(_) => raw.to_string(),
+            }
+        }
         QuestionKind::Number { unit, .. } => match unit {
             Some(u) => format!("{raw} {u}"),
             None => raw.to_string(),
@@ -645,5 +817,106 @@ mod tests {
             describe_answer(&q, Some("12"), &|_| None).as_deref(),
             Some("12 years")
         );
+    }
+
+    fn date(earliest: Option<&str>, latest: Option<&str>) -> Question {
+        Question {
+            key: "moved_in".into(),
+            prompt: "When did you move into your home?".into(),
+            hint: None,
+            short_label: "the date you moved in".into(),
+            required_message: "Enter the date you moved in".into(),
+            required: true,
+            kind: QuestionKind::Date {
+                earliest: earliest.map(str::to_string),
+                latest: latest.map(str::to_string),
+            },
+        }
+    }
+
+    #[test]
+    fn a_date_is_typed_in_three_boxes_and_kept_as_iso() {
+        let q = date(Some("1950-01-01"), Some("2026-11-25"));
+        let s = Section {
+            title: "Home".into(),
+            intro: None,
+            questions: vec![q.clone()],
+            routes: Vec::new(),
+        };
+        let raw = section_fields(
+            &s,
+            [
+                ("moved_in-day", " 7 "),
+                ("moved_in-month", "3"),
+                ("moved_in-year", "2019"),
+            ],
+        );
+        assert_eq!(raw["moved_in"], "7/3/2019");
+        let no = |_: &str| false;
+        assert_eq!(
+            validate_question(&q, Some(&raw["moved_in"]), &no),
+            Ok(Some(AnswerValue::Text("2019-03-07".into())))
+        );
+        // Read back in words, from what was typed or what was stored.
+        assert_eq!(
+            describe_answer(&q, Some("7/3/2019"), &|_| None).as_deref(),
+            Some("7 March 2019")
+        );
+        assert_eq!(
+            date_parts("2019-03-07"),
+            ("7".into(), "3".into(), "2019".into())
+        );
+        // Nothing typed: the question's own message.
+        let blank = section_fields(&s, [("moved_in-day", ""), ("moved_in-month", "")]);
+        assert_eq!(blank["moved_in"], "");
+        assert_eq!(
+            validate_question(&q, Some(""), &no),
+            Err("Enter the date you moved in".into())
+        );
+    }
+
+    #[test]
+    fn a_date_says_what_is_wrong_in_the_gov_uk_words() {
+        let q = date(Some("1950-01-01"), Some("2026-11-25"));
+        let no = |_: &str| false;
+        let said = |raw: &str| validate_question(&q, Some(raw), &no).unwrap_err();
+        assert_eq!(said("/3/2019"), "The date you moved in must include a day");
+        assert_eq!(
+            said("7//2019"),
+            "The date you moved in must include a month"
+        );
+        assert_eq!(said("7/3/"), "The date you moved in must include a year");
+        assert_eq!(
+            said("31/2/2019"),
+            "The date you moved in must be a real date"
+        );
+        assert_eq!(said("7/3/19"), "The date you moved in must be a real date");
+        assert_eq!(
+            said("x/3/2019"),
+            "The date you moved in must be a real date"
+        );
+        assert_eq!(
+            said("1/1/1949"),
+            "The date you moved in must be on or after 1 January 1950"
+        );
+        assert_eq!(
+            said("1/1/2027"),
+            "The date you moved in must be on or before 25 November 2026"
+        );
+    }
+
+    proptest! {
+        /// Any real date typed in the three boxes is kept as that date, and reads back as it.
+        #[test]
+        fn every_real_date_survives_the_boxes(days in 0i64..40000) {
+            let d = chrono::NaiveDate::from_ymd_opt(1920, 1, 1).unwrap() + chrono::Duration::days(days);
+            use chrono::Datelike;
+            let raw = date_raw(&d.day().to_string(), &d.month().to_string(), &d.year().to_string());
+            let q = date(None, None);
+            prop_assert_eq!(
+                validate_question(&q, Some(&raw), &|_| false),
+                Ok(Some(AnswerValue::Text(d.format("%Y-%m-%d").to_string())))
+            );
+        }
     }
 }

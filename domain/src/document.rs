@@ -119,6 +119,15 @@ pub enum DocumentProblem {
         min: i32,
         max: i32,
     },
+    DateRange {
+        question: String,
+        earliest: String,
+        latest: String,
+    },
+    DateBound {
+        question: String,
+        value: String,
+    },
     TextLength {
         question: String,
         max_chars: usize,
@@ -167,6 +176,8 @@ impl fmt::Display for DocumentProblem {
             Scale { question, min, max } => write!(f, "The scale of \"{question}\" runs from {min} to {max}: it needs 2 to 11 points, lowest first"),
             TextLength { question, max_chars } => write!(f, "The question \"{question}\" allows {max_chars} characters: allow 1 to {MAX_TEXT_CHARS}"),
             NumberRange { question, min, max } => write!(f, "The question \"{question}\" accepts numbers from {min} to {max}: the smallest must be less than the largest"),
+            DateRange { question, earliest, latest } => write!(f, "The question \"{question}\" accepts dates from {earliest} to {latest}: the earliest must come before the latest"),
+            DateBound { question, value } => write!(f, "The question \"{question}\" has \"{value}\" as a limit: write a date as YYYY-MM-DD, like 2026-03-31"),
             SecondAreaQuestion(q) => write!(f, "The question \"{q}\" asks for the ward again: a survey asks it once"),
             Route(p) => p.fmt(f),
             IndicatorKey(k) => write!(f, "The indicator key \"{k}\" must be 1 to 60 lowercase letters, digits or underscores, starting with a letter"),
@@ -310,6 +321,34 @@ pub fn check(doc: &SurveyDocument) -> Vec<DocumentProblem> {
                             min: *min,
                             max: *max,
                         });
+                    }
+                }
+                QuestionKind::Date { earliest, latest } => {
+                    let parse = |v: &Option<String>| -> Option<Option<chrono::NaiveDate>> {
+                        match v {
+                            None => Some(None),
+                            Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                                .ok()
+                                .map(Some),
+                        }
+                    };
+                    let (e, l) = (parse(earliest), parse(latest));
+                    for (bound, parsed) in [(earliest, e), (latest, l)] {
+                        if let (Some(value), None) = (bound, parsed) {
+                            problems.push(DateBound {
+                                question: name.clone(),
+                                value: value.clone(),
+                            });
+                        }
+                    }
+                    if let (Some(Some(e)), Some(Some(l))) = (e, l) {
+                        if e > l {
+                            problems.push(DateRange {
+                                question: name.clone(),
+                                earliest: e.to_string(),
+                                latest: l.to_string(),
+                            });
+                        }
                     }
                 }
                 QuestionKind::Text { max_chars } => {

@@ -79,6 +79,14 @@ pub enum QuestionKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         unit: Option<String>,
     },
+    /// A date, typed as day, month and year (the GOV.UK date input), optionally between
+    /// `earliest` and `latest` (`YYYY-MM-DD`). Kept as `YYYY-MM-DD`.
+    Date {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        earliest: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        latest: Option<String>,
+    },
     /// The respondent's ward (or "don't know" / "prefer not to say"); the wards are data.
     Area,
 }

@@ -217,6 +217,7 @@ pub fn source_texts(doc: &SurveyDocument) -> Vec<SourceText> {
                 }
                 QuestionKind::Number { unit: None, .. }
                 | QuestionKind::Text { .. }
+                | QuestionKind::Date { .. }
                 | QuestionKind::Area => {}
             }
         }
@@ -326,6 +327,7 @@ pub fn translate(
                 }
                 QuestionKind::Number { unit: None, .. }
                 | QuestionKind::Text { .. }
+                | QuestionKind::Date { .. }
                 | QuestionKind::Area => {}
             }
         }

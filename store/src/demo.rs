@@ -156,6 +156,18 @@ pub fn answer(rng: &mut StdRng, q: &domain::Question, ward: usize, lift: u32) ->
             let b = rng.random_range(*min..=*max);
             a.min(b).to_string()
         }
+        QuestionKind::Date { earliest, latest } => {
+            // A day in the last ten years, within the question's limits.
+            let day = chrono::NaiveDate::from_ymd_opt(2016, 1, 1).expect("a date")
+                + chrono::Duration::days(rng.random_range(0..3650));
+            let limit = |b: &Option<String>| {
+                b.as_deref()
+                    .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            };
+            let day = limit(earliest).map_or(day, |e| day.max(e));
+            let day = limit(latest).map_or(day, |l| day.min(l));
+            day.format("%Y-%m-%d").to_string()
+        }
         QuestionKind::Area => return None,
     })
 }

@@ -204,6 +204,9 @@ fn bad_value_reason(q: &domain::Question, raw: &str) -> String {
         QuestionKind::Number { min, max, .. } => {
             format!("\"{raw}\" is not a whole number from {min} to {max}")
         }
+        QuestionKind::Date { .. } => {
+            format!("\"{raw}\" is not a date in range, written YYYY-MM-DD or DD/MM/YYYY")
+        }
     }
 }
 

@@ -132,3 +132,15 @@ invited-title = You are invited to take part in a survey
 invited-lead = { $council } would like to hear from you. It takes a few minutes, on any phone or computer.
 invited-stop = You can stop at any time, save your answers and come back later with a resume code.
 invited-start = Start the survey
+
+## Dates and numbers
+date-day = Day
+date-month = Month
+date-year = Year
+number-range = A whole number from { $min } to { $max }
+problem-date-no-day = { $label } must include a day
+problem-date-no-month = { $label } must include a month
+problem-date-no-year = { $label } must include a year
+problem-not-a-date = { $label } must be a real date
+problem-date-before = { $label } must be on or after { $limit }
+problem-date-after = { $label } must be on or before { $limit }

@@ -130,3 +130,15 @@ invited-title = Zapraszamy do udziału w ankiecie
 invited-lead = { $council } chce poznać Twoje zdanie. Zajmie to kilka minut, na dowolnym telefonie lub komputerze.
 invited-stop = Możesz przerwać w dowolnej chwili, zapisać odpowiedzi i wrócić później z kodem wznowienia.
 invited-start = Rozpocznij ankietę
+
+## Dates and numbers
+date-day = Dzień
+date-month = Miesiąc
+date-year = Rok
+number-range = Liczba całkowita od { $min } do { $max }
+problem-date-no-day = W polu „{ $label }” podaj dzień
+problem-date-no-month = W polu „{ $label }” podaj miesiąc
+problem-date-no-year = W polu „{ $label }” podaj rok
+problem-not-a-date = W polu „{ $label }” podaj prawdziwą datę
+problem-date-before = W polu „{ $label }” podaj datę nie wcześniejszą niż { $limit }
+problem-date-after = W polu „{ $label }” podaj datę nie późniejszą niż { $limit }

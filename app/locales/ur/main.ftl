@@ -130,3 +130,15 @@ invited-title = آپ کو ایک سروے میں حصہ لینے کی دعوت �
 invited-lead = { $council } آپ کی رائے جاننا چاہتی ہے۔ اس میں چند منٹ لگتے ہیں، کسی بھی فون یا کمپیوٹر پر۔
 invited-stop = آپ کسی بھی وقت رک سکتے ہیں، اپنے جوابات محفوظ کر کے بعد میں ریزیوم کوڈ کے ساتھ واپس آ سکتے ہیں۔
 invited-start = سروے شروع کریں
+
+## Dates and numbers
+date-day = دن
+date-month = مہینہ
+date-year = سال
+number-range = { $min } سے { $max } تک کوئی پورا عدد
+problem-date-no-day = { $label } میں دن شامل ہونا چاہیے
+problem-date-no-month = { $label } میں مہینہ شامل ہونا چاہیے
+problem-date-no-year = { $label } میں سال شامل ہونا چاہیے
+problem-not-a-date = { $label } ایک اصل تاریخ ہونی چاہیے
+problem-date-before = { $label } { $limit } یا اس کے بعد کی ہونی چاہیے
+problem-date-after = { $label } { $limit } یا اس سے پہلے کی ہونی چاہیے

@@ -148,9 +148,12 @@ pub fn t_in(_language: Language, key: &str, args: &[(&'static str, Arg)]) -> Str
     text
 }
 
-/// The problems and read-backs of answers in a language (`domain::answers::Words`).
+/// The problems and read-backs of answers in a language (`domain::answers::Words`), for
+/// the server's views.
+#[cfg(feature = "ssr")]
 pub struct AnswerWords(pub Language);
 
+#[cfg(feature = "ssr")]
 impl domain::answers::Words for AnswerWords {
     fn problem(&self, problem: &domain::answers::Problem) -> String {
         use domain::answers::{English, Problem};
@@ -185,6 +188,32 @@ impl domain::answers::Words for AnswerWords {
                 &[
                     ("label", label.clone().into()),
                     ("example", (*example).into()),
+                ],
+            ),
+            Problem::DateIncomplete { label, part } => t(
+                match part {
+                    domain::answers::DatePart::Day => "problem-date-no-day",
+                    domain::answers::DatePart::Month => "problem-date-no-month",
+                    domain::answers::DatePart::Year => "problem-date-no-year",
+                },
+                &[("label", label.clone().into())],
+            ),
+            Problem::NotADate { label } => {
+                t("problem-not-a-date", &[("label", label.clone().into())])
+            }
+            Problem::DateOutOfRange {
+                label,
+                limit,
+                after,
+            } => t(
+                if *after {
+                    "problem-date-after"
+                } else {
+                    "problem-date-before"
+                },
+                &[
+                    ("label", label.clone().into()),
+                    ("limit", self.date(*limit).into()),
                 ],
             ),
             Problem::TooLong { label, max, count } => t(
@@ -224,6 +253,16 @@ impl domain::answers::Words for AnswerWords {
 
     fn dont_know(&self) -> String {
         t_in(self.0, "ward-dont-know", &[])
+    }
+
+    /// English in words; elsewhere in figures, which every reader of the language reads
+    /// the same way (a month's name would need its grammatical case).
+    fn date(&self, date: chrono::NaiveDate) -> String {
+        match self.0.code {
+            "en" => date.format("%-d %B %Y").to_string(),
+            "pl" => date.format("%d.%m.%Y").to_string(),
+            _ => date.format("%d/%m/%Y").to_string(),
+        }
     }
 
     fn prefer_not_to_say(&self) -> String {

@@ -74,6 +74,8 @@ pub enum QuestionViewKind {
         max: i32,
         unit: Option<String>,
     },
+    /// Day, month and year boxes; the value is `day/month/year` as typed.
+    Date,
     Area {
         wards: Vec<OptionView>,
         /// Present only when a postcode lookup has been loaded.

@@ -56,6 +56,11 @@ fn parks() -> SurveyDocument {
                     "required": true,
                     "kind": { "type": "scale", "min": 1, "max": 5,
                               "min_label": "Very dirty", "max_label": "Very clean" }
+                }, {
+                    "key": "last_visit", "prompt": "When did you last visit it?",
+                    "short_label": "your last visit", "required_message": "",
+                    "required": false,
+                    "kind": { "type": "date", "earliest": "2000-01-01", "latest": "2026-12-31" }
                 }]
             }
         ]
@@ -220,7 +225,7 @@ db_test!(
             .await
             .expect("the bank's wording with a hint of the council's own");
         happiness.prompt = "How happy were you yesterday?".into();
-        bank.sections[2].questions[1] = happiness;
+        *bank.sections[2].questions.last_mut().unwrap() = happiness;
         let err = store::survey_versions::save_draft(&app.db, "parks", &bank, &officer(&app))
             .await
             .unwrap_err();
@@ -521,6 +526,72 @@ db_test!(
             .find(|r| r.contains("How many people"))
             .unwrap();
         assert!(row.contains("3 people"), "{row}");
+    }
+);
+
+db_test!(
+    a_date_is_typed_in_three_boxes_kept_on_error_and_stored_as_a_date,
+    |app: TestApp| async move {
+        publish_parks(&app).await;
+        let s1 = app.begin("parks").await;
+        let s2 = app.answer(&s1, &[("area", "dont_know")]).await;
+        let s3 = app.answer(&s2, &[("uses_park", "yes")]).await;
+        let page = app.get(&s3).await;
+        assert_eq!(
+            page.texts("legend").last().unwrap(),
+            "When did you last visit it?"
+        );
+        let again = app
+            .answer(
+                &s3,
+                &[
+                    ("park_clean", "4"),
+                    ("last_visit-day", "31"),
+                    ("last_visit-month", "2"),
+                    ("last_visit-year", "2026"),
+                ],
+            )
+            .await;
+        let page = app.get(&again).await;
+        assert_eq!(
+            page.error_summary(),
+            ["Your last visit must be a real date"]
+        );
+        // The summary links to the day box; what was typed stays in each box.
+        assert_eq!(
+            page.attr(".error-summary a", "href").as_deref(),
+            Some("#q-last_visit")
+        );
+        assert_eq!(page.attr("#q-last_visit", "value").as_deref(), Some("31"));
+        assert_eq!(
+            page.attr("#q-last_visit-month", "value").as_deref(),
+            Some("2")
+        );
+        assert_eq!(
+            page.attr("#q-last_visit-year", "value").as_deref(),
+            Some("2026")
+        );
+        let check = app
+            .answer(
+                &s3,
+                &[
+                    ("park_clean", "4"),
+                    ("last_visit-day", "7"),
+                    ("last_visit-month", "3"),
+                    ("last_visit-year", "2026"),
+                ],
+            )
+            .await;
+        let page = app.get(&check).await;
+        assert!(
+            page.text.contains("7 March 2026"),
+            "{}",
+            page.texts(".summary-row").join("|")
+        );
+        app.submit(&check).await;
+        let r = &app.responses().await[0];
+        let answers: serde_json::Value = serde_json::from_str(&r.answers).unwrap();
+        assert_eq!(answers["last_visit"], "2026-03-07");
     }
 );
 

@@ -2,6 +2,7 @@
 
 pub mod area_question;
 pub mod choice_question;
+pub mod date_question;
 pub mod number_question;
 pub mod question;
 pub mod scale_question;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::question::{described_by, group_class, Hint};
 use crate::shared::components::error_summary::FieldErrorMessage;
+use crate::shared::i18n::t_args;
 use crate::survey::model::QuestionView;
 use crate::survey::paths;
 
@@ -26,7 +27,7 @@ pub fn NumberQuestion(
             </label>
             <Hint question=question.clone() />
             <div class="hint" id=range_id>
-                {format!("A whole number from {min} to {max}")}
+                {t_args("number-range", &[("min", min.into()), ("max", max.into())])}
             </div>
             <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone() />
             <div class="input-with-unit">

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::area_question::AreaQuestion;
 use super::choice_question::ChoiceQuestion;
+use super::date_question::DateQuestion;
 use super::number_question::NumberQuestion;
 use super::scale_question::ScaleQuestion;
 use super::text_question::TextQuestion;
@@ -23,6 +24,7 @@ pub fn QuestionField(question: QuestionView) -> impl IntoView {
         QuestionViewKind::Text { max_chars } => {
             view! { <TextQuestion question max_chars /> }.into_any()
         }
+        QuestionViewKind::Date => view! { <DateQuestion question /> }.into_any(),
         QuestionViewKind::Number { min, max, unit } => {
             view! { <NumberQuestion question min max unit /> }.into_any()
         }

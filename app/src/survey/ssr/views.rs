@@ -436,6 +436,7 @@ pub fn question_view(
             QuestionKind::Text { max_chars } => QuestionViewKind::Text {
                 max_chars: *max_chars,
             },
+            QuestionKind::Date { .. } => QuestionViewKind::Date,
             QuestionKind::Number { min, max, unit } => QuestionViewKind::Number {
                 min: *min,
                 max: *max,
