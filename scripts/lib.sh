@@ -262,6 +262,11 @@ start_pair() {
   command -v nginx >/dev/null || apt_install nginx
   local db="$1" profile="${2:-debug}" count="${3:-2}" proxy port upstreams="" i
   PAIR_DIR=$(mktemp -d /tmp/kiln-pair.XXXXXX)
+  # nginx's workers (nobody, when started as root) buffer a large response, such as the
+  # debug wasm, in temporary files under here: they must be able to reach them. Without
+  # this the wasm was cut short whenever the browser read it slower than Kiln sent it
+  # ("Permission denied" in nginx's log, ERR_CONTENT_LENGTH_MISMATCH in the browser).
+  chmod 755 "$PAIR_DIR"
   proxy=$(free_port)
   PAIR_URL="http://127.0.0.1:$proxy"
   for i in $(seq 1 "$count"); do
