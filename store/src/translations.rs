@@ -86,13 +86,12 @@ pub async fn stored_by_language(
     Ok(out)
 }
 
-/// A survey's newest document (the draft, when there is one: translators can finish before
-/// it is published) and what is stored in one language.
-pub async fn workspace(
+/// A survey's row and its newest document: the draft, when there is one, so translators
+/// can finish before it is published.
+async fn newest(
     db: &impl ConnectionTrait,
     survey_key: &str,
-    language: Language,
-) -> Result<(survey::Model, SurveyDocument, Vec<Translation>), TranslationError> {
+) -> Result<(survey::Model, SurveyDocument), TranslationError> {
     let s = survey::Entity::find()
         .filter(survey::Column::Key.eq(survey_key))
         .one(db)
@@ -101,6 +100,16 @@ pub async fn workspace(
     let (_, doc) = crate::survey_versions::document(db, survey_key, None)
         .await?
         .ok_or(TranslationError::NotFound)?;
+    Ok((s, doc))
+}
+
+/// A survey's newest document and what is stored in one language.
+pub async fn workspace(
+    db: &impl ConnectionTrait,
+    survey_key: &str,
+    language: Language,
+) -> Result<(survey::Model, SurveyDocument, Vec<Translation>), TranslationError> {
+    let (s, doc) = newest(db, survey_key).await?;
     let stored = stored_by_language(db, s.id)
         .await?
         .remove(language.code)
@@ -129,21 +138,15 @@ pub struct LanguageProgress {
     pub offered: bool,
 }
 
+/// Each language's progress, with the newest version's title.
 pub async fn progress(
     db: &impl ConnectionTrait,
     survey_key: &str,
     offered: &[Language],
-) -> Result<Vec<LanguageProgress>, TranslationError> {
-    let s = survey::Entity::find()
-        .filter(survey::Column::Key.eq(survey_key))
-        .one(db)
-        .await?
-        .ok_or(TranslationError::NotFound)?;
-    let (_, doc) = crate::survey_versions::document(db, survey_key, None)
-        .await?
-        .ok_or(TranslationError::NotFound)?;
+) -> Result<(String, Vec<LanguageProgress>), TranslationError> {
+    let (s, doc) = newest(db, survey_key).await?;
     let mut stored = stored_by_language(db, s.id).await?;
-    Ok(Language::translatable()
+    let progress = Language::translatable()
         .map(|language| {
             let states =
                 translation::states(&doc, &stored.remove(language.code).unwrap_or_default());
@@ -154,7 +157,8 @@ pub async fn progress(
                 offered: offered.contains(&language),
             }
         })
-        .collect())
+        .collect();
+    Ok((doc.title, progress))
 }
 
 /// Saves a translator's edits against the survey's newest English, all or none. An edit

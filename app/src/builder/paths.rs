@@ -40,17 +40,21 @@ pub fn preview(survey: &str) -> String {
     fill(PREVIEW, &[survey])
 }
 
-/// A page of the frame: 0 the start page, else a section; in a language.
-pub fn frame(survey: &str, version: i32, page: usize, lang: &str) -> String {
-    let path = if page == 0 {
+/// A page of the frame: 0 the start page, else a section.
+pub fn frame_page(survey: &str, version: i32, page: usize) -> String {
+    if page == 0 {
         fill(FRAME_START, &[survey, &version.to_string()])
     } else {
         fill(
             FRAME_SECTION,
             &[survey, &version.to_string(), &page.to_string()],
         )
-    };
-    format!("{path}?lang={lang}")
+    }
+}
+
+/// A page of the frame in a language.
+pub fn frame(survey: &str, version: i32, page: usize, lang: &str) -> String {
+    format!("{}?lang={lang}", frame_page(survey, version, page))
 }
 
 pub fn publish(survey: &str) -> String {

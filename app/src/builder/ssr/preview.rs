@@ -60,11 +60,8 @@ fn links(survey: &str, version: i32, back: usize, next: usize, count: usize) -> 
     PreviewLinks {
         back: paths::frame(survey, version, back, lang),
         // After the last section, the start page again: the check page needs answers.
-        next: paths::frame(survey, version, if next > count { 0 } else { next }, lang)
-            .split('?')
-            .next()
-            .unwrap_or_default()
-            .to_string(),
+        // The form's own `lang` field carries the language: a GET form replaces the query.
+        next: paths::frame_page(survey, version, if next > count { 0 } else { next }),
         lang: lang.to_string(),
     }
 }

@@ -26,19 +26,16 @@ pub async fn languages(
         .survey(survey)
         .map(|s| s.languages())
         .unwrap_or_default();
-    let progress = store::translations::progress(&st.db, survey, &offered)
+    let (title, progress) = store::translations::progress(&st.db, survey, &offered)
         .await
         .map_err(view_error)?;
-    let (_, doc) = store::survey_versions::document(&st.db, survey, None)
-        .await?
-        .ok_or(ViewError::NotFound)?;
     let count = |p: &store::translations::LanguageProgress, s: Status| {
         p.counts.get(&s).copied().unwrap_or(0)
     };
     Ok(LanguagesView {
         viewer: who.viewer(),
         survey_key: survey.to_string(),
-        survey_title: doc.title,
+        survey_title: title,
         languages: progress
             .iter()
             .map(|p| LanguageRow {
