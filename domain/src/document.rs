@@ -19,7 +19,7 @@ pub const FORMAT: u32 = 1;
 pub const SCHEMA_PATH: &str = "/schema/survey-1.json";
 
 /// Survey keys Kiln's own addresses use, or may.
-const RESERVED_KEYS: [&str; 10] = [
+pub(crate) const RESERVED_KEYS: [&str; 10] = [
     "new",
     "builder",
     "surveys",
@@ -191,14 +191,39 @@ impl fmt::Display for DocumentProblem {
     }
 }
 
-fn is_survey_key(k: &str) -> bool {
+impl DocumentProblem {
+    /// Whether a draft with this problem may not even be saved: the document would be
+    /// malformed (two questions with one key, a key that cannot be an address, a bank
+    /// question reworded). Everything else (a section still empty, a text not yet written,
+    /// a route to a section since removed) is a draft being built, and stops only publishing.
+    pub fn stops_saving(&self) -> bool {
+        use DocumentProblem::*;
+        matches!(
+            self,
+            Format(_)
+                | Key(_)
+                | ReservedKey(_)
+                | QuestionKey { .. }
+                | DuplicateQuestion(_)
+                | OptionKey { .. }
+                | DuplicateOption { .. }
+                | SecondAreaQuestion(_)
+                | AreaKey(_)
+                | IndicatorKey(_)
+                | DuplicateIndicator(_)
+                | BankChanged { .. }
+        )
+    }
+}
+
+pub(crate) fn is_survey_key(k: &str) -> bool {
     (2..=40).contains(&k.len())
         && k.starts_with(|c: char| c.is_ascii_lowercase())
         && k.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn is_field_key(k: &str, max: usize) -> bool {
+pub(crate) fn is_field_key(k: &str, max: usize) -> bool {
     (1..=max).contains(&k.len())
         && k.starts_with(|c: char| c.is_ascii_lowercase())
         && k.chars()
@@ -207,7 +232,7 @@ fn is_field_key(k: &str, max: usize) -> bool {
 
 /// Option keys are stored as answers and appear in exports: measures.md's age bands
 /// ("16-24", "75+") among them.
-fn is_option_key(k: &str) -> bool {
+pub(crate) fn is_option_key(k: &str) -> bool {
     (1..=60).contains(&k.len())
         && k.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '+'))

@@ -7,6 +7,7 @@ pub mod benchmark;
 pub mod brand;
 pub mod codes;
 pub mod document;
+pub mod editing;
 pub mod framework;
 pub mod groups;
 pub mod indicators;
