@@ -48,6 +48,7 @@ fn filled(s: &str) -> Option<String> {
 
 /// A survey started in the builder: its key and title; the rest is written afterwards.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct NewSurvey {
     pub key: String,
     pub title: String,
@@ -96,6 +97,7 @@ pub fn new_document(typed: &NewSurvey) -> Checked<SurveyDocument> {
 
 /// What residents are told before they start, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Details {
     pub title: String,
     pub summary: String,
@@ -169,6 +171,7 @@ pub fn set_details(doc: &mut SurveyDocument, typed: &Details) -> Checked<()> {
 
 /// A section's title and introduction, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SectionText {
     pub title: String,
     pub intro: String,
@@ -310,6 +313,7 @@ impl Kind {
 
 /// Everything typed on the question page; which fields count depends on the kind.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct QuestionText {
     pub key: String,
     pub prompt: String,
@@ -856,6 +860,7 @@ pub fn add_from_bank(
 /// A route as chosen: `answer` is `{question}={option}` or `{question}=*` (any other
 /// answer); `goto` a section's number or `end`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RouteText {
     pub answer: String,
     pub goto: String,
@@ -943,6 +948,7 @@ pub fn remove_route(doc: &mut SurveyDocument, section: usize, index: usize) -> R
 /// An indicator as typed: the share choosing some options, the share scoring in a range, or
 /// a scale's mean.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct IndicatorText {
     pub key: String,
     pub label: String,

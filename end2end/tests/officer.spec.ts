@@ -126,48 +126,82 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await expect(page.locator(".error-list")).toContainText("line 3, column code: W1 appears more than once");
   await expectAccessible(page, info);
 
-  // A survey of the council's own, from a document (issue 13): a broken route is refused
-  // with its reason; a sound one is saved as a draft, published and opened as a wave.
+  // A survey of the council's own, built in the browser (issue 13): the start page, three
+  // sections, a question from the question bank, two of the officer's own, a route and an
+  // indicator. Each refusal is named beside its field.
   const key = `parks-${info.project.name}`;
-  const parks = (when: string) => ({
-    format: 1,
-    key,
-    title: `Parks survey (${info.project.name})`,
-    summary: "Tell us about the city's parks.",
-    purpose: "To decide where the parks budget goes.",
-    minutes: 3,
-    retention: "We keep your answers for two years.",
-    sections: [
-      { title: "Your ward", questions: [{ key: "area", prompt: "Which ward do you live in?", short_label: "your ward",
-        required_message: "Select your ward", required: true, kind: { type: "area" } }] },
-      { title: "Using parks", questions: [{ key: "uses_park", prompt: "Have you used a park in the last month?",
-        short_label: "using a park", required_message: "Select yes or no", required: true,
-        kind: { type: "choice", options: [{ key: "yes", label: "Yes" }, { key: "no", label: "No" }] } }],
-        routes: [{ question: "uses_park", when: { type: "answer", option: when }, goto: { type: "end" } }] },
-      { title: "Your park", questions: [{ key: "park_clean", prompt: "How clean was the park?", short_label: "how clean",
-        required_message: "Select how clean it was", required: true,
-        kind: { type: "scale", min: 1, max: 5, min_label: "Very dirty", max_label: "Very clean" } }] },
-    ],
-  });
-  const upload = async (doc: object) => {
-    await page.getByLabel("Survey document").setInputFiles({
-      name: "parks.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify(doc)),
-    });
-    await go(page, info, () => page.getByRole("button", { name: "Upload the survey" }).click());
-  };
+  const title = `Parks survey (${info.project.name})`;
   await go(page, info, () => page.getByRole("link", { name: "Surveys", exact: true }).click());
   await expect(page.getByRole("heading", { name: "Surveys", level: 1 })).toBeVisible();
-  await upload(parks("maybe"));
-  await expect(page.locator(".error-summary")).toContainText("The survey has 1 problem; nothing was saved.");
-  await expect(page.locator(".error-list")).toContainText('a route for the answer "maybe"');
+  await go(page, info, () => page.getByRole("link", { name: "Start a new survey" }).click());
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Key").fill("Parks!");
+  await go(page, info, () => page.getByRole("button", { name: "Start the survey" }).click());
+  await expect(page.locator(".error-summary")).toContainText("The key must be 2 to 40 lowercase letters");
+  await expect(page.getByLabel("Title")).toHaveValue(title);
   await expectAccessible(page, info);
-  await upload(parks("no"));
-  await expect(page.getByRole("status")).toContainText(`Saved ${key} version 1 as a draft`);
+  await page.getByLabel("Key").fill(key);
+  await go(page, info, () => page.getByRole("button", { name: "Start the survey" }).click());
+  await expect(page.getByRole("status")).toContainText(`Started ${title} as draft version 1`);
+  await expect(page.getByTestId("publish-problems")).toContainText("The survey has no sections");
+  await page.locator("#details-summary").fill("Tell us about the city's parks.");
+  await page.locator("#details-purpose").fill("To decide where the parks budget goes.");
+  await page.locator("#details-minutes").fill("3");
+  await page.locator("#details-retention").fill("We keep your answers for two years.");
+  await go(page, info, () => page.getByRole("button", { name: "Save the start page" }).click());
+  await expect(page.getByRole("status")).toContainText("Saved the start page.");
+  for (const section of ["Your ward", "Using parks", "Your park"]) {
+    await page.locator("#new-section-title").fill(section);
+    await go(page, info, () => page.getByRole("button", { name: "Add the section" }).click());
+  }
+  await expectAccessible(page, info);
+  await go(page, info, () => page.getByRole("link", { name: "Questions from the question bank (section 1)" }).click());
+  await page.getByLabel(/^Which ward do you live in\?/).check();
+  await expectAccessible(page, info);
+  await go(page, info, () => page.getByRole("button", { name: "Add the questions" }).click());
+  await expect(page.getByRole("status")).toContainText("Added 1 question from the question bank to section 1.");
+  await go(page, info, () => page.getByRole("link", { name: "One answer from a list (section 2)" }).click());
+  await page.getByLabel("The question", { exact: true }).fill("Have you used a park in the last month?");
+  await page.getByLabel("Answers to choose from").fill("Yes");
+  await page.getByLabel("Short label").fill("using a park");
+  await page.getByLabel("Key (optional)").fill("uses_park");
+  await page.getByLabel("The message when a required answer is left blank").fill("Select yes or no");
+  await go(page, info, () => page.getByRole("button", { name: "Save the question" }).click());
+  await expect(page.locator(".error-summary")).toContainText("Enter at least two answers to choose from");
+  await expect(page.getByLabel("The question", { exact: true })).toHaveValue("Have you used a park in the last month?");
+  await expectAccessible(page, info);
+  await page.getByLabel("Answers to choose from").fill("Yes\nNo");
+  await go(page, info, () => page.getByRole("button", { name: "Save the question" }).click());
+  await expect(page.getByRole("status")).toContainText("Saved the question.");
+  await go(page, info, () => page.getByRole("link", { name: "A scale, such as 0 to 10 or 1 to 5 (section 3)" }).click());
+  await page.getByLabel("The question", { exact: true }).fill("How clean was the park?");
+  await page.getByLabel("Lowest score", { exact: true }).fill("1");
+  await page.getByLabel("What the lowest score means").fill("Very dirty");
+  await page.getByLabel("Highest score", { exact: true }).fill("5");
+  await page.getByLabel("What the highest score means").fill("Very clean");
+  await page.getByLabel("Short label").fill("how clean");
+  await page.getByLabel("Key (optional)").fill("park_clean");
+  await page.getByLabel("The message when a required answer is left blank").fill("Select how clean it was");
+  await go(page, info, () => page.getByRole("button", { name: "Save the question" }).click());
+  // "No": straight to the check page, past the park's own section.
+  await page.locator("#route-2-answer").selectOption("uses_park=no");
+  await page.locator("#route-2-goto").selectOption("end");
+  await go(page, info, () => page.getByRole("button", { name: "Add the route" }).click());
+  await expect(page.locator("#routes-2 + ul")).toContainText('If using a park is "No": skip to the end');
+  await go(page, info, () => page.getByRole("link", { name: "Add an indicator" }).click());
+  await page.getByLabel("The question it counts").selectOption("uses_park");
+  await go(page, info, () => page.getByRole("button", { name: "Choose the question" }).click());
+  await page.getByLabel("Name", { exact: true }).fill("Used a park in the last month");
+  await page.getByLabel("Yes", { exact: true }).check();
+  await page.getByLabel("Theme").selectOption("greener");
+  await expectAccessible(page, info);
+  await go(page, info, () => page.getByRole("button", { name: "Add the indicator" }).click());
+  await expect(page.locator("#indicators + p + ul")).toContainText("the share answering Yes to using a park");
+  await expect(page.getByTestId("publish-problems")).toHaveCount(0);
+  await expectAccessible(page, info);
   // The draft previewed on a phone-sized frame before it is published: the start page, then
   // a section with its problems, with the frame's JavaScript off.
-  await go(page, info, () => page.getByRole("link", { name: `Preview Parks survey (${info.project.name}) on a phone` }).click());
+  await go(page, info, () => page.getByRole("link", { name: "Preview it on a phone" }).click());
   const frame = page.frameLocator("iframe[data-testid=preview-frame]");
   await expect(frame.getByRole("heading", { level: 1 })).toHaveText(`Parks survey (${info.project.name})`);
   await expect(frame.getByRole("button", { name: "Start now" })).toBeVisible();
@@ -183,8 +217,8 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Using parks");
   await visit(page, info, `/preview/${key}/1/section/2?lang=en&errors=1`);
   await expect(page.locator(".error-summary")).toContainText("Select yes or no");
-  await visit(page, info, "/officer/surveys");
-  await go(page, info, () => page.locator(`#survey-${key}`).click());
+  await visit(page, info, `/officer/surveys/${key}/edit`);
+  await go(page, info, () => page.getByRole("button", { name: "Publish version 1" }).click());
   await expect(page.getByRole("status")).toContainText(`Published ${key} version 1`);
   await page.locator(`#wave-key-${key}`).fill("2027");
   await go(page, info, () => page.locator(`form[action$="/${key}/waves"] button`).click());
@@ -266,6 +300,9 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   // Back to English for what follows.
   await visit(page, info, "/?lang=en");
   await visit(page, info, "/officer");
+  // The new survey's own indicator is on its wave's page (its figure withheld: two answers).
+  await visit(page, info, `/officer/${key}/2027`);
+  await expect(page.getByText("Used a park in the last month").first()).toBeVisible();
 
   await go(page, info, () => page.getByRole("button", { name: "Sign out" }).click());
   await expect(page.getByText("You have signed out.")).toBeVisible();

@@ -92,6 +92,7 @@ fn handler_routes(state: &AppState) -> Routes {
         .merge(app::accounts::ssr::sign_in::router())
         .merge(app::builder::ssr::documents::router())
         .merge(app::builder::ssr::forms::router())
+        .merge(app::builder::ssr::editing::router())
         .merge(app::translations::ssr::forms::router())
         .merge(app::accounts::ssr::own_account::router())
         .merge(app::accounts::ssr::reset::router())

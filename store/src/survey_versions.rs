@@ -245,13 +245,34 @@ pub fn question_bank() -> &'static [domain::Question] {
     })
 }
 
-fn checked(doc: &SurveyDocument) -> Result<(), VersionError> {
+/// Every problem that stops a document being published, in reading order.
+pub fn problems(doc: &SurveyDocument) -> Vec<DocumentProblem> {
     let mut problems = document::check(doc);
     problems.extend(document::check_bank(doc, question_bank()));
+    problems
+}
+
+/// Ready to publish: no problem at all.
+fn checked(doc: &SurveyDocument) -> Result<(), VersionError> {
+    let problems = problems(doc);
     if problems.is_empty() {
         Ok(())
     } else {
         Err(VersionError::Problems(problems))
+    }
+}
+
+/// Fit to keep as a draft: nothing malformed. A draft being built may still have a section
+/// without questions or a route to a section since removed; publishing refuses those.
+fn savable(doc: &SurveyDocument) -> Result<(), VersionError> {
+    let malformed: Vec<DocumentProblem> = problems(doc)
+        .into_iter()
+        .filter(DocumentProblem::stops_saving)
+        .collect();
+    if malformed.is_empty() {
+        Ok(())
+    } else {
+        Err(VersionError::Problems(malformed))
     }
 }
 
@@ -261,7 +282,7 @@ pub async fn import(
     doc: &SurveyDocument,
     actor: &Actor,
 ) -> Result<i32, VersionError> {
-    checked(doc)?;
+    savable(doc)?;
     let txn = db.begin().await?;
     let taken = survey::Entity::find()
         .filter(survey::Column::Key.eq(&doc.key))
@@ -354,27 +375,11 @@ pub async fn save_draft(
             found: doc.key.clone(),
         });
     }
-    checked(doc)?;
+    savable(doc)?;
     let txn = db.begin().await?;
     let s = survey_by_key(&txn, survey_key).await?;
-    let number = match newest(&txn, s.id).await? {
-        Some(v) if v.status == DRAFT => {
-            let mut stored = doc.clone();
-            stored.schema = None;
-            let number = v.number;
-            let mut m = v.into_active_model();
-            m.document = Set(serde_json::to_string(&stored).map_err(StoreError::from)?);
-            m.created_at = Set(actor.at);
-            m.created_by = Set(actor.label.clone());
-            m.update(&txn).await?;
-            number
-        }
-        newest => {
-            let number = newest.map_or(1, |v| v.number + 1);
-            insert_version(&txn, s.id, number, doc, actor).await?;
-            number
-        }
-    };
+    let newest = newest(&txn, s.id).await?;
+    let number = write_draft(&txn, s.id, newest, doc, actor).await?;
     audit::record(
         &txn,
         actor,
@@ -384,6 +389,66 @@ pub async fn save_draft(
     .await?;
     txn.commit().await?;
     Ok(number)
+}
+
+/// Writes a survey's draft: over the newest version if it is one, else as a new version
+/// after it. Gives the draft's number.
+async fn write_draft(
+    db: &impl ConnectionTrait,
+    survey_id: i32,
+    newest: Option<survey_version::Model>,
+    doc: &SurveyDocument,
+    actor: &Actor,
+) -> Result<i32, VersionError> {
+    Ok(match newest {
+        Some(v) if v.status == DRAFT => {
+            let mut stored = doc.clone();
+            stored.schema = None;
+            let number = v.number;
+            let mut m = v.into_active_model();
+            m.document = Set(serde_json::to_string(&stored).map_err(StoreError::from)?);
+            m.created_at = Set(actor.at);
+            m.created_by = Set(actor.label.clone());
+            m.update(db).await?;
+            number
+        }
+        newest => {
+            let number = newest.map_or(1, |v| v.number + 1);
+            insert_version(db, survey_id, number, doc, actor).await?;
+            number
+        }
+    })
+}
+
+/// One change made in the builder: `change` works on the survey's newest document (its
+/// draft, or a copy of its newest published version, which becomes the next draft). A
+/// change that refuses (`Err` inside) saves nothing. Gives the draft's number with what the
+/// change gave.
+pub async fn edit<T, E>(
+    db: &impl TransactionTrait,
+    survey_key: &str,
+    actor: &Actor,
+    change: impl FnOnce(&mut SurveyDocument) -> Result<T, E>,
+) -> Result<Result<(i32, T), E>, VersionError> {
+    let txn = db.begin().await?;
+    let s = survey_by_key(&txn, survey_key).await?;
+    let newest = newest(&txn, s.id).await?.ok_or(VersionError::NotFound)?;
+    let mut doc = parse(&newest)?;
+    let given = match change(&mut doc) {
+        Ok(given) => given,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    savable(&doc)?;
+    let number = write_draft(&txn, s.id, Some(newest), &doc, actor).await?;
+    audit::record(
+        &txn,
+        actor,
+        AuditAction::SurveyDraftSaved,
+        &format!("{survey_key} version {number} (in the builder)"),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Ok((number, given)))
 }
 
 /// Publishes a survey's draft, freezing it: new waves answer it. Refused, with every

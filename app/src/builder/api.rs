@@ -54,3 +54,66 @@ pub async fn load_surveys() -> Result<SurveysView, PageError> {
         .await
         .map_err(support::map_err)
 }
+
+#[server(endpoint = "builder/new-survey")]
+pub async fn load_new_survey() -> Result<crate::builder::editor::model::NewSurveyView, PageError> {
+    let who = support::staff()?;
+    let st = support::state()?;
+    let notice = crate::shared::ssr::flash::take(&st, crate::builder::paths::NEW);
+    Ok(crate::builder::ssr::editor::new_survey(&who, notice))
+}
+
+#[server(endpoint = "builder/editor")]
+pub async fn load_editor(
+    survey: String,
+) -> Result<crate::builder::editor::model::EditorView, PageError> {
+    let who = support::staff()?;
+    let st = support::state()?;
+    let notice = crate::shared::ssr::flash::take(&st, &crate::builder::paths::edit(&survey));
+    crate::builder::ssr::editor::editor(&st, &who, &survey, notice)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "builder/edit-question")]
+pub async fn load_question_editor(
+    survey: String,
+    section: Option<usize>,
+    kind: Option<String>,
+    question: Option<String>,
+) -> Result<crate::builder::editor::model::QuestionEditorView, PageError> {
+    let who = support::staff()?;
+    let st = support::state()?;
+    let notice =
+        crate::shared::ssr::flash::take(&st, &crate::builder::paths::edit_question(&survey));
+    crate::builder::ssr::editor::question(&st, &who, &survey, section, kind, question, notice)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "builder/edit-bank")]
+pub async fn load_bank(
+    survey: String,
+    section: usize,
+) -> Result<crate::builder::editor::model::BankView, PageError> {
+    let who = support::staff()?;
+    let st = support::state()?;
+    let notice = crate::shared::ssr::flash::take(&st, &crate::builder::paths::edit_bank(&survey));
+    crate::builder::ssr::editor::bank(&st, &who, &survey, section, notice)
+        .await
+        .map_err(support::map_err)
+}
+
+#[server(endpoint = "builder/edit-indicator")]
+pub async fn load_indicator_editor(
+    survey: String,
+    question: Option<String>,
+) -> Result<crate::builder::editor::model::IndicatorEditorView, PageError> {
+    let who = support::staff()?;
+    let st = support::state()?;
+    let notice =
+        crate::shared::ssr::flash::take(&st, &crate::builder::paths::edit_indicator(&survey));
+    crate::builder::ssr::editor::indicator(&st, &who, &survey, question, notice)
+        .await
+        .map_err(support::map_err)
+}

@@ -2,6 +2,7 @@
 //! JSON Schema they follow. Routing and the document's checks are pure rules in `domain`.
 
 pub mod api;
+pub mod editor;
 pub mod model;
 pub mod pages;
 pub mod paths;
@@ -13,6 +14,11 @@ use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{path, MatchNestedRoutes, SsrMode};
 
+use editor::bank::BankPage;
+use editor::indicator::IndicatorPage;
+use editor::new_survey::NewSurveyPage;
+use editor::page::EditorPage;
+use editor::question::QuestionPage;
 use pages::SurveysPage;
 use preview::{FrameSectionPage, FrameStartPage, PreviewPage};
 
@@ -21,6 +27,19 @@ use preview::{FrameSectionPage, FrameStartPage, PreviewPage};
 pub fn BuilderRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("/officer/surveys") view=SurveysPage ssr=SsrMode::Async />
+        <Route path=path!("/officer/new-survey") view=NewSurveyPage ssr=SsrMode::Async />
+        <Route path=path!("/officer/surveys/:survey/edit") view=EditorPage ssr=SsrMode::Async />
+        <Route
+            path=path!("/officer/surveys/:survey/edit/question")
+            view=QuestionPage
+            ssr=SsrMode::Async
+        />
+        <Route path=path!("/officer/surveys/:survey/edit/bank") view=BankPage ssr=SsrMode::Async />
+        <Route
+            path=path!("/officer/surveys/:survey/edit/indicator")
+            view=IndicatorPage
+            ssr=SsrMode::Async
+        />
         <Route path=path!("/officer/surveys/:survey/preview") view=PreviewPage ssr=SsrMode::Async />
         <Route path=path!("/preview/:survey/:version") view=FrameStartPage ssr=SsrMode::Async />
         <Route

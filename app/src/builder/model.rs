@@ -56,6 +56,8 @@ pub enum SurveysNotice {
     Saved {
         key: String,
         number: i32,
+        /// What stops it being published yet.
+        waiting: Vec<String>,
     },
     Published {
         key: String,

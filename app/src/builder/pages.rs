@@ -58,8 +58,21 @@ fn Surveys(v: SurveysView) -> impl IntoView {
         Some(SurveysNotice::WaveOpened { key, wave }) => Some(format!(
             "Opened the wave {wave} of {key}: residents can answer it now."
         )),
-        Some(SurveysNotice::Saved { key, number }) => Some(format!(
+        Some(SurveysNotice::Saved {
+            key,
+            number,
+            waiting,
+        }) if waiting.is_empty() => Some(format!(
             "Saved {key} version {number} as a draft. Check it, then publish it when it is ready."
+        )),
+        Some(SurveysNotice::Saved {
+            key,
+            number,
+            waiting,
+        }) => Some(format!(
+            "Saved {key} version {number} as a draft. It cannot be published until {} put right: {}",
+            if waiting.len() == 1 { "this is" } else { "these are" },
+            waiting.join(". ")
         )),
         Some(SurveysNotice::Published { key, number }) => Some(format!(
             "Published {key} version {number}. Waves opened from now on answer it; open waves keep the version they began with."
@@ -91,6 +104,11 @@ fn Surveys(v: SurveysView) -> impl IntoView {
         <h1>"Surveys"</h1>
         <p class="lead">
             "Each survey is kept as versions. Publishing a draft freezes it: waves opened afterwards answer it, and every response keeps the version it answered."
+        </p>
+        <p>
+            <a href=paths::NEW class="button">
+                "Start a new survey"
+            </a>
         </p>
         {surveys}
         <h2 id="upload">"Add a survey, or a new draft of one"</h2>
@@ -168,6 +186,9 @@ fn SurveyVersions(
         <section class="survey-versions" aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title")>{s.title.clone()}</h2>
             <p class="hint">{format!("Key: {}. Waves: {waves}", s.key)}</p>
+            <p>
+                <a href=paths::edit(&s.key)>{format!("Edit {}", s.title)}</a>
+            </p>
             <p>
                 <a href=crate::translations::paths::languages(
                     &s.key,

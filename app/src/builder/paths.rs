@@ -23,7 +23,24 @@ pub const PREVIEW: &str = "/officer/surveys/{survey}/preview";
 pub const FRAME_START: &str = "/preview/{survey}/{version}";
 pub const FRAME_SECTION: &str = "/preview/{survey}/{version}/section/{n}";
 
+/// A new survey: its key and title (GET the form, POST it). Not under `/officer/surveys/`,
+/// which a wave's page (`/officer/{survey}/{wave}`) would match.
+pub const NEW: &str = "/officer/new-survey";
+/// A survey's newest document, to change a piece at a time; each form posts here with `do`.
+pub const EDIT: &str = "/officer/surveys/{survey}/edit";
+/// A question added (`?section=N&kind=K`) or changed (`?question=KEY`).
+pub const EDIT_QUESTION: &str = "/officer/surveys/{survey}/edit/question";
+/// Questions of the question bank added to a section (`?section=N`).
+pub const EDIT_BANK: &str = "/officer/surveys/{survey}/edit/bank";
+/// An indicator added on one of the survey's questions (`?question=KEY`).
+pub const EDIT_INDICATOR: &str = "/officer/surveys/{survey}/edit/indicator";
+
 pub const ACCESS: Declared = &[
+    (NEW, Access::Staff),
+    (EDIT, Access::Staff),
+    (EDIT_QUESTION, Access::Staff),
+    (EDIT_BANK, Access::Staff),
+    (EDIT_INDICATOR, Access::Staff),
     (SURVEYS, Access::Staff),
     (PUBLISH, Access::Staff),
     (OPEN_WAVE, Access::Staff),
@@ -67,4 +84,34 @@ pub fn open_wave(survey: &str) -> String {
 
 pub fn export(survey: &str, version: i32) -> String {
     format!("{}?version={version}", fill(EXPORT, &[survey]))
+}
+
+pub fn edit(survey: &str) -> String {
+    fill(EDIT, &[survey])
+}
+
+pub fn edit_question(survey: &str) -> String {
+    fill(EDIT_QUESTION, &[survey])
+}
+
+/// The page adding a question of a kind to a section.
+pub fn new_question(survey: &str, section: usize, kind: &str) -> String {
+    format!("{}?section={section}&kind={kind}", edit_question(survey))
+}
+
+/// The page changing a question.
+pub fn change_question(survey: &str, key: &str) -> String {
+    format!("{}?question={key}", edit_question(survey))
+}
+
+pub fn edit_bank(survey: &str) -> String {
+    fill(EDIT_BANK, &[survey])
+}
+
+pub fn bank_for(survey: &str, section: usize) -> String {
+    format!("{}?section={section}", edit_bank(survey))
+}
+
+pub fn edit_indicator(survey: &str) -> String {
+    fill(EDIT_INDICATOR, &[survey])
 }

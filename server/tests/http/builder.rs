@@ -188,7 +188,11 @@ db_test!(
         publish_parks(&app).await;
         let mut broken = parks();
         broken.sections[1].routes[0].when = domain::routing::When::Answer("maybe".into());
-        let err = store::survey_versions::save_draft(&app.db, "parks", &broken, &officer(&app))
+        // A draft being built may be saved so; publishing it is refused, saying why.
+        store::survey_versions::save_draft(&app.db, "parks", &broken, &officer(&app))
+            .await
+            .expect("a draft with a route to put right");
+        let err = store::survey_versions::publish(&app.db, "parks", &officer(&app))
             .await
             .unwrap_err();
         let said = match err {
@@ -207,6 +211,12 @@ db_test!(
             Err(store::survey_versions::VersionError::KeyTaken(_))
         ));
         // Nothing to publish: the newest version is already published.
+        store::survey_versions::save_draft(&app.db, "parks", &parks(), &officer(&app))
+            .await
+            .unwrap();
+        store::survey_versions::publish(&app.db, "parks", &officer(&app))
+            .await
+            .unwrap();
         assert!(matches!(
             store::survey_versions::publish(&app.db, "parks", &officer(&app)).await,
             Err(store::survey_versions::VersionError::NoDraft)
@@ -332,10 +342,14 @@ db_test!(
         assert_eq!(page.error_summary().len(), 1);
         assert!(page.text.contains("The file is not a survey document"));
 
-        // A route to an option that does not exist: every problem listed by the field.
+        // Malformed: two questions with one key, an answer key that cannot be one. Every
+        // problem listed by the field, nothing saved.
         let mut broken = parks();
-        broken.sections[1].routes[0].when = domain::routing::When::Answer("maybe".into());
-        broken.minutes = 0;
+        broken.sections[2].questions[1].key = "park_clean".into();
+        if let domain::QuestionKind::Choice { options } = &mut broken.sections[1].questions[0].kind
+        {
+            options[0].key = "Yes!".into();
+        }
         let page = upload(&staff, &csrf, &serde_json::to_string(&broken).unwrap()).await;
         assert_eq!(
             page.error_summary(),
@@ -345,13 +359,26 @@ db_test!(
         assert!(
             listed
                 .iter()
-                .any(|l| l.contains("route for the answer \"maybe\"")),
+                .any(|l| l.contains("Two questions have the key \"park_clean\"")),
             "{listed:?}"
         );
         assert!(store::surveys::by_key(&app.db, "parks")
             .await
             .unwrap()
             .is_none());
+
+        // Unfinished (a route to an answer that does not exist, no time given): kept as a
+        // draft, saying what stops it being published.
+        let mut unfinished = parks();
+        unfinished.sections[1].routes[0].when = domain::routing::When::Answer("maybe".into());
+        unfinished.minutes = 0;
+        let page = upload(&staff, &csrf, &serde_json::to_string(&unfinished).unwrap()).await;
+        let said = page.texts("[role=status]").join(" ");
+        assert!(
+            said.contains("Saved parks version 1 as a draft. It cannot be published until these are put right:")
+                && said.contains("route for the answer \"maybe\""),
+            "{said}"
+        );
 
         // Sound: a draft, which residents cannot see until it is published.
         let page = upload(&staff, &csrf, &serde_json::to_string(&parks()).unwrap()).await;

@@ -10,6 +10,7 @@ mod admin_data;
 mod builder;
 mod catalogue;
 mod crash;
+mod editor;
 mod email;
 mod framework;
 mod groups;

@@ -92,6 +92,10 @@ async fn upload(State(st): State<AppState>, up: Upload<Staff>) -> Result<Respons
         Ok(number) => Ok(back(
             &st,
             &SurveysNotice::Saved {
+                waiting: survey_versions::problems(&doc)
+                    .iter()
+                    .map(|p| p.to_string())
+                    .collect(),
                 key: doc.key,
                 number,
             },

@@ -25,7 +25,9 @@ fn step(page: &str) -> String {
 
 /// A `Set-Cookie` value carrying `notice` to `page`.
 pub fn set<T: Serialize>(st: &AppState, page: &str, notice: &T) -> HeaderValue {
-    let body = URL_SAFE_NO_PAD.encode(serde_json::to_vec(notice).expect("notices serialise"));
+    let body = URL_SAFE_NO_PAD.encode(deflate(
+        &serde_json::to_vec(notice).expect("notices serialise"),
+    ));
     let sealed = token::seal(&st.form_secret, &step(page), &body);
     st.auth.set_cookie(Cookie::Notice, &sealed, Some(SECONDS))
 }
@@ -34,7 +36,27 @@ pub fn set<T: Serialize>(st: &AppState, page: &str, notice: &T) -> HeaderValue {
 pub fn read<T: DeserializeOwned>(st: &AppState, headers: &HeaderMap, page: &str) -> Option<T> {
     let value = read_cookie(headers, st.auth.name_of(Cookie::Notice))?;
     let body = token::unseal(&st.form_secret, &step(page), &value)?;
-    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(body).ok()?).ok()
+    serde_json::from_slice(&inflate(&URL_SAFE_NO_PAD.decode(body).ok()?)?).ok()
+}
+
+/// A browser keeps a cookie of 4 KB at most: a refused form's typed values (a question's
+/// answers and help, a section's texts) are deflated, which makes words a third the size.
+fn deflate(json: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(json).expect("writing to memory");
+    z.finish().expect("writing to memory")
+}
+
+fn inflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    // A sealed notice is the server's own; the limit is only a guard.
+    flate2::read::DeflateDecoder::new(bytes)
+        .take(64 * 1024)
+        .read_to_end(&mut out)
+        .ok()?;
+    Some(out)
 }
 
 /// A `Set-Cookie` value that removes the notice once its page has shown it.
