@@ -3,7 +3,7 @@
 // the app's wasm instead.
 
 // Free-text answers: say how many characters are left as the resident types.
-for (const box of document.querySelectorAll("textarea[data-max-chars]")) {
+for (const box of document.querySelectorAll("[data-max-chars]")) {
   const max = Number(box.dataset.maxChars);
   const count = document.getElementById(box.dataset.countId);
   if (!count || !Number.isFinite(max)) continue;

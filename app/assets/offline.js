@@ -173,7 +173,11 @@ form.addEventListener("submit", (event) => {
   const data = new FormData(form);
   const answers = {};
   for (const [key, value] of data) {
-    if (key !== "agreed" && typeof value === "string") answers[key] = value;
+    // Several boxes ticked for one question come as several fields: kept joined by commas,
+    // as the server reads them.
+    if (key !== "agreed" && typeof value === "string") {
+      answers[key] = answers[key] ? `${answers[key]},${value}` : value;
+    }
   }
   const agreed = data.get("agreed") === "yes";
   const problems = checks.filter((c) => (c.key === "agreed" ? !agreed : !(answers[c.key] ?? "").trim()));

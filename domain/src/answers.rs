@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::survey::{Question, QuestionKind, Section, Survey, AREA_DONT_KNOW, AREA_PREFER_NOT};
+use crate::survey::{
+    Question, QuestionKind, Section, Survey, AREA_DONT_KNOW, AREA_PREFER_NOT, SEVERAL_SEPARATOR,
+};
 
 /// What the resident submitted, by question key. An empty string means no answer.
 pub type RawAnswers = BTreeMap<String, String>;
@@ -346,6 +348,23 @@ pub fn check_question(
                 Err(Problem::NotAnOption { label: label() })
             }
         }
+        QuestionKind::Several { options } => {
+            let chosen: Vec<&str> = trimmed
+                .split(SEVERAL_SEPARATOR)
+                .map(str::trim)
+                .filter(|k| !k.is_empty())
+                .collect();
+            if chosen.iter().any(|k| !options.iter().any(|o| o.key == *k)) {
+                return Err(Problem::NotAnOption { label: label() });
+            }
+            // In the options' order, each once, whatever order the form sent them in.
+            let kept: Vec<&str> = options
+                .iter()
+                .map(|o| o.key.as_str())
+                .filter(|k| chosen.contains(k))
+                .collect();
+            Ok(Some(AnswerValue::Text(kept.join(","))))
+        }
         QuestionKind::Area => {
             if trimmed == AREA_DONT_KNOW || trimmed == AREA_PREFER_NOT || is_ward(trimmed) {
                 Ok(Some(AnswerValue::Text(trimmed.to_string())))
@@ -484,8 +503,21 @@ pub fn section_fields<'a>(
     let mut out = RawAnswers::new();
     let submitted: Vec<(&str, &str)> = submitted.into_iter().collect();
     for (name, value) in &submitted {
-        if section.questions.iter().any(|q| q.key == *name) {
-            out.insert(name.to_string(), value.to_string());
+        match section.questions.iter().find(|q| q.key == *name) {
+            // Each box ticked comes as a field of its own.
+            Some(q) if matches!(q.kind, QuestionKind::Several { .. }) => {
+                let kept = out.entry(name.to_string()).or_default();
+                if !value.is_empty() {
+                    if !kept.is_empty() {
+                        kept.push(SEVERAL_SEPARATOR);
+                    }
+                    kept.push_str(value);
+                }
+            }
+            Some(_) => {
+                out.insert(name.to_string(), value.to_string());
+            }
+            None => {}
         }
     }
     // A date comes as three boxes, `{key}-day`, `{key}-month` and `{key}-year`.
@@ -542,6 +574,22 @@ pub fn describe_answer_in(
             .option_label(raw)
             .map(str::to_string)
             .unwrap_or_else(|| raw.to_string()),
+        // In the options' order, as kept; a key that is no option as it came.
+        QuestionKind::Several { options } => {
+            let given: Vec<&str> = raw.split(SEVERAL_SEPARATOR).map(str::trim).collect();
+            options
+                .iter()
+                .filter(|o| given.contains(&o.key.as_str()))
+                .map(|o| o.label.as_str())
+                .chain(
+                    given
+                        .iter()
+                        .copied()
+                        .filter(|k| !k.is_empty() && !options.iter().any(|o| o.key == *k)),
+                )
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
         QuestionKind::Text { .. } => raw.to_string(),
         QuestionKind::Date { earliest, latest } => {
             match check_date(raw, &question.short_label, earliest, latest) {

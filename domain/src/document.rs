@@ -305,7 +305,7 @@ pub fn check(doc: &SurveyDocument) -> Vec<DocumentProblem> {
                 }
             }
             match &q.kind {
-                QuestionKind::Choice { options } => {
+                QuestionKind::Choice { options } | QuestionKind::Several { options } => {
                     if options.len() < 2 {
                         problems.push(TooFewOptions(name.clone()));
                     }
@@ -468,6 +468,9 @@ fn check_indicators(doc: &SurveyDocument) -> Vec<DocumentProblem> {
                 )),
                 None => None,
             },
+            (_, QuestionKind::Several { .. }) => Some(
+                "counts a question with several answers, which indicators do not count yet: count a question with one answer from a list".into(),
+            ),
             (Rule::Mean | Rule::ShareInRange { .. }, _) => {
                 Some("takes a mean or a range of scores, so it needs a scale question".into())
             }
@@ -591,7 +594,7 @@ mod tests {
                 "The time the survey takes must be 1 to 120 minutes, not 0",
                 "Two questions have the key \"uses_park\": each key must be used once",
                 "The scale of \"park_score\" runs from 5 to 5: it needs 2 to 11 points, lowest first",
-                "Section 2 has a route that follows \"park_score\": routes can only follow a question with options to choose from",
+                "Section 2 has a route that follows \"park_score\": routes can only follow a question with one answer from a list",
             ]
         );
     }

@@ -251,6 +251,7 @@ pub fn remove_section(doc: &mut SurveyDocument, n: usize) -> Result<(), String> 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
     Choice,
+    Several,
     Scale,
     Number,
     Date,
@@ -259,8 +260,9 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Choice,
+        Kind::Several,
         Kind::Scale,
         Kind::Number,
         Kind::Date,
@@ -272,6 +274,7 @@ impl Kind {
     pub fn code(self) -> &'static str {
         match self {
             Kind::Choice => "choice",
+            Kind::Several => "several",
             Kind::Scale => "scale",
             Kind::Number => "number",
             Kind::Date => "date",
@@ -288,6 +291,7 @@ impl Kind {
     pub fn name(self) -> &'static str {
         match self {
             Kind::Choice => "One answer from a list",
+            Kind::Several => "Any answers from a list (tick boxes)",
             Kind::Scale => "A scale, such as 0 to 10 or 1 to 5",
             Kind::Number => "A whole number",
             Kind::Date => "A date",
@@ -301,6 +305,7 @@ impl Kind {
     pub fn of(kind: &QuestionKind) -> Option<Kind> {
         Some(match kind {
             QuestionKind::Choice { .. } => Kind::Choice,
+            QuestionKind::Several { .. } => Kind::Several,
             QuestionKind::Scale { .. } => Kind::Scale,
             QuestionKind::Number { .. } => Kind::Number,
             QuestionKind::Date { .. } => Kind::Date,
@@ -360,7 +365,7 @@ impl QuestionText {
                 t.required = "no".into();
                 t.max_chars = "1000".into();
             }
-            Kind::Choice | Kind::Date => {}
+            Kind::Choice | Kind::Several | Kind::Date => {}
         }
         t
     }
@@ -378,7 +383,7 @@ impl QuestionText {
             ..Default::default()
         };
         match &q.kind {
-            QuestionKind::Choice { options } => {
+            QuestionKind::Choice { options } | QuestionKind::Several { options } => {
                 t.options = options
                     .iter()
                     .map(|o| format!("{} [{}]", o.label, o.key))
@@ -516,7 +521,8 @@ fn date_bound(field: &str, typed: &str, problems: &mut Vec<FieldProblem>) -> Opt
 fn parse_kind(kind: Kind, typed: &QuestionText) -> Checked<QuestionKind> {
     let mut problems = Vec::new();
     let parsed = match kind {
-        Kind::Choice => match parse_options(&typed.options) {
+        Kind::Choice | Kind::Several => match parse_options(&typed.options) {
+            Ok(options) if kind == Kind::Several => Some(QuestionKind::Several { options }),
             Ok(options) => Some(QuestionKind::Choice { options }),
             Err(p) => {
                 problems.extend(p);

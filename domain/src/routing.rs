@@ -149,7 +149,7 @@ impl fmt::Display for RouteProblem {
             ),
             RouteProblem::NotAChoice { section, question } => write!(
                 f,
-                "Section {section} has a route that follows \"{question}\": routes can only follow a question with options to choose from"
+                "Section {section} has a route that follows \"{question}\": routes can only follow a question with one answer from a list"
             ),
             RouteProblem::UnknownOption {
                 section,

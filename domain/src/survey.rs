@@ -69,6 +69,9 @@ pub enum QuestionKind {
     },
     /// One of a fixed list of options.
     Choice { options: Vec<ChoiceOption> },
+    /// Any number of a fixed list of options (checkboxes): kept as the chosen keys in the
+    /// options' order, joined by commas (`SEVERAL_SEPARATOR`), which option keys never hold.
+    Several { options: Vec<ChoiceOption> },
     /// Optional free text, at most `max_chars` characters.
     Text { max_chars: usize },
     /// A whole number from `min` to `max`, such as the years lived in the area or the people
@@ -120,14 +123,22 @@ impl Survey {
     }
 }
 
+/// Between the keys of a several-choice answer.
+pub const SEVERAL_SEPARATOR: char = ',';
+
 impl QuestionKind {
-    pub fn option_label(&self, key: &str) -> Option<&str> {
+    /// The options of a question answered from a list, one answer or several.
+    pub fn options(&self) -> Option<&[ChoiceOption]> {
         match self {
-            QuestionKind::Choice { options } => options
-                .iter()
-                .find(|o| o.key == key)
-                .map(|o| o.label.as_str()),
+            QuestionKind::Choice { options } | QuestionKind::Several { options } => Some(options),
             _ => None,
         }
+    }
+
+    pub fn option_label(&self, key: &str) -> Option<&str> {
+        self.options()?
+            .iter()
+            .find(|o| o.key == key)
+            .map(|o| o.label.as_str())
     }
 }

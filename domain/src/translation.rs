@@ -207,7 +207,7 @@ pub fn source_texts(doc: &SurveyDocument) -> Vec<SourceText> {
                     add(format!("q.{k}.min_label"), min_label, at("lowest point"));
                     add(format!("q.{k}.max_label"), max_label, at("highest point"));
                 }
-                QuestionKind::Choice { options } => {
+                QuestionKind::Choice { options } | QuestionKind::Several { options } => {
                     for o in options {
                         add(format!("q.{k}.o.{}", o.key), &o.label, at("answer"));
                     }
@@ -317,7 +317,7 @@ pub fn translate(
                     put(format!("q.{k}.min_label"), min_label);
                     put(format!("q.{k}.max_label"), max_label);
                 }
-                QuestionKind::Choice { options } => {
+                QuestionKind::Choice { options } | QuestionKind::Several { options } => {
                     for o in options {
                         put(format!("q.{k}.o.{}", o.key), &mut o.label);
                     }

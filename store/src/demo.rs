@@ -137,6 +137,13 @@ pub fn answer(rng: &mut StdRng, q: &domain::Question, ward: usize, lift: u32) ->
             };
             options[i].key.clone()
         }
+        // Each option ticked by about a third of residents.
+        QuestionKind::Several { options } => options
+            .iter()
+            .filter(|_| rng.random_ratio(1, 3))
+            .map(|o| o.key.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
         QuestionKind::Text { .. } => {
             const SAID: [&str; 4] = [
                 "More buses in the evening",

@@ -197,6 +197,14 @@ fn bad_value_reason(q: &domain::Question, raw: &str) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+        QuestionKind::Several { options } => format!(
+            "\"{raw}\" is not some of {}, joined by commas",
+            options
+                .iter()
+                .map(|o| o.key.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         QuestionKind::Area => {
             format!("\"{raw}\" is not an area code or name, {AREA_DONT_KNOW} or {AREA_PREFER_NOT}")
         }

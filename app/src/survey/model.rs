@@ -66,6 +66,10 @@ pub enum QuestionViewKind {
     Choice {
         options: Vec<OptionView>,
     },
+    /// Any number of the options, as checkboxes.
+    Several {
+        options: Vec<OptionView>,
+    },
     Text {
         max_chars: usize,
     },

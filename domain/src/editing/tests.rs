@@ -390,3 +390,63 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn several_answers_are_kept_each_once_in_the_options_order() {
+    use crate::answers::{check_question, describe_answer, section_fields, Problem};
+    let mut doc = started();
+    add_section(&mut doc, &section("Pets")).unwrap();
+    let typed = choice("Which pets do you keep?", "Cat\nDog\nFish");
+    add_question(&mut doc, 1, Kind::Several, &typed, &bank()).unwrap();
+    let s = &doc.sections[0];
+    let q = &s.questions[0];
+    assert_eq!(Kind::of(&q.kind), Some(Kind::Several));
+    assert_eq!(
+        QuestionText::of(q).options,
+        "Cat [cat]\nDog [dog]\nFish [fish]"
+    );
+    // Each box ticked is a field of its own.
+    let raw = section_fields(
+        s,
+        [
+            ("which_pets_do_you_keep", "fish"),
+            ("which_pets_do_you_keep", "cat"),
+            ("which_pets_do_you_keep", "fish"),
+        ],
+    );
+    let given = raw["which_pets_do_you_keep"].as_str();
+    assert_eq!(given, "fish,cat,fish");
+    assert_eq!(
+        check_question(q, Some(given), &|_| false),
+        Ok(Some(crate::AnswerValue::Text("cat,fish".into())))
+    );
+    assert_eq!(
+        describe_answer(q, Some("cat,fish"), &|_| None).as_deref(),
+        Some("Cat, Fish")
+    );
+    assert!(matches!(
+        check_question(q, Some("cat,horse"), &|_| false),
+        Err(Problem::NotAnOption { .. })
+    ));
+    assert!(matches!(
+        check_question(q, Some(""), &|_| false),
+        Err(Problem::Required { .. })
+    ));
+    let none_ticked = section_fields(s, std::iter::empty());
+    assert_eq!(none_ticked["which_pets_do_you_keep"], "");
+    // Its answers are translated like a choice's; no route or indicator can follow it yet.
+    assert!(crate::translation::source_texts(&doc)
+        .iter()
+        .any(|t| t.id == "q.which_pets_do_you_keep.o.dog"));
+    let p = add_route(
+        &mut doc,
+        1,
+        &RouteText {
+            answer: "which_pets_do_you_keep=dog".into(),
+            goto: "end".into(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(fields(&p), ["answer"]);
+    assert_eq!(check(&doc), vec![]);
+}

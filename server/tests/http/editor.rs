@@ -155,6 +155,27 @@ db_test!(
         question[6].1 = "Yes\nNo";
         let page = send(&staff, choice, &question).await;
         assert!(status(&page).contains("Saved the question."));
+        // Several answers, optional: checkboxes.
+        let page = send(
+            &staff,
+            "/officer/surveys/parks/edit/question?section=2&kind=several",
+            &[
+                ("csrf", &csrf),
+                ("prompt", "What would you like more of in parks?"),
+                ("hint", "Select all that apply"),
+                ("short_label", "more in parks"),
+                ("key", "park_wishes"),
+                ("required", "no"),
+                ("options", "Cafes\nToilets\nPlay areas"),
+            ],
+        )
+        .await;
+        assert!(
+            page.text
+                .contains("Any answers from a list (tick boxes) · optional · key park_wishes"),
+            "{}",
+            page.words()
+        );
         let page = send(
             &staff,
             "/officer/surveys/parks/edit/question?section=3&kind=scale",
@@ -261,9 +282,37 @@ db_test!(
         let ward = app.ward_code("Tunstall").await;
         let s1 = app.begin("parks").await;
         let s2 = app.answer(&s1, &[("area", &ward)]).await;
-        let check = app.answer(&s2, &[("uses_park", "no")]).await;
+        let section = app.get(&s2).await;
+        assert_eq!(
+            section
+                .select("input[type=checkbox][name=park_wishes]")
+                .len(),
+            3
+        );
+        let check = app
+            .answer(
+                &s2,
+                &[
+                    ("uses_park", "no"),
+                    ("park_wishes", "toilets"),
+                    ("park_wishes", "cafes"),
+                ],
+            )
+            .await;
         assert!(check.ends_with("/check"), "{check}");
+        let rows = app.get(&check).await.texts(".summary-row");
+        assert!(
+            rows.iter()
+                .any(|r| r.contains("What would you like more of in parks?")
+                    && r.contains("Cafes, Toilets")),
+            "{rows:?}"
+        );
         assert!(app.submit(&check).await.ends_with("/done"));
+        let stored = app.responses().await.pop().unwrap().answers;
+        assert!(
+            stored.contains(r#""park_wishes":"cafes,toilets""#),
+            "{stored}"
+        );
         let defs = store::indicator_defs::all(&app.db).await.unwrap();
         assert!(defs
             .iter()

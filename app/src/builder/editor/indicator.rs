@@ -129,7 +129,7 @@ fn IndicatorForm(v: IndicatorEditorView) -> impl IntoView {
             />
         }
         .into_any(),
-        _ => view! {}.into_any(),
+        _ => ().into_any(),
     });
     let form = v.chosen.clone().map(|c| {
         view! {

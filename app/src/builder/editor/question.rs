@@ -76,7 +76,7 @@ fn QuestionForm(v: QuestionEditorView) -> impl IntoView {
     let kind = v.kind.clone().unwrap_or_default();
     let fixed = v.bank || v.kind.is_none();
     let kind_fields = if fixed {
-        view! {}.into_any()
+        ().into_any()
     } else {
         match kind.as_str() {
             "choice" => view! {

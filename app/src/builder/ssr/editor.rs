@@ -238,9 +238,10 @@ fn typed_in<T: Default + serde::de::DeserializeOwned>(typed: &[(String, String)]
     serde_json::from_value(serde_json::Value::Object(map)).unwrap_or_default()
 }
 
-fn refused(
-    notice: &Option<EditNotice>,
-) -> Option<(&[(String, String)], Vec<domain::editing::FieldProblem>)> {
+/// A refused form's typed fields, and its problems.
+type Refused<'a> = (&'a [(String, String)], Vec<domain::editing::FieldProblem>);
+
+fn refused(notice: &Option<EditNotice>) -> Option<Refused<'_>> {
     match notice {
         Some(EditNotice::Refused {
             typed, problems, ..

@@ -21,6 +21,9 @@ pub fn QuestionField(question: QuestionView) -> impl IntoView {
         QuestionViewKind::Choice { options } => {
             view! { <ChoiceQuestion question options /> }.into_any()
         }
+        QuestionViewKind::Several { options } => {
+            view! { <ChoiceQuestion question options several=true /> }.into_any()
+        }
         QuestionViewKind::Text { max_chars } => {
             view! { <TextQuestion question max_chars /> }.into_any()
         }

@@ -7,7 +7,7 @@ use crate::shared::components::error_summary::FieldErrorMessage;
 use crate::survey::model::QuestionView;
 use crate::survey::paths;
 
-/// Free text with a character count that updates as you type: on a hydrated page by the
+/// Free text, on one line up to `SHORT_TEXT_CHARS`, with a character count that updates as you type: on a hydrated page by the
 /// signal here, on a page without wasm by `app/assets/enhance.js` (through the `data-`
 /// attributes).
 #[component]
@@ -32,20 +32,43 @@ pub fn TextQuestion(question: QuestionView, max_chars: usize) -> impl IntoView {
             </label>
             <Hint question=question.clone() />
             <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone() />
-            <textarea
-                class="textarea"
-                id=id
-                name=key.clone()
-                rows="5"
-                aria-describedby=describedby
-                data-max-chars=max_chars
-                data-count-id=count_id.clone()
-                data-remaining=t_args("chars-remaining", &[("count", "{n}".into())])
-                data-over=t_args("chars-over", &[("count", "{n}".into())])
-                on:input=move |ev| set_used.set(event_target_value(&ev).chars().count())
-            >
-                {question.value.clone()}
-            </textarea>
+            {if max_chars <= domain::editing::SHORT_TEXT_CHARS {
+                // A short answer: one line.
+                view! {
+                    <input
+                        class="input"
+                        type="text"
+                        id=id
+                        name=key.clone()
+                        value=question.value.clone()
+                        aria-describedby=describedby
+                        data-max-chars=max_chars
+                        data-count-id=count_id.clone()
+                        data-remaining=t_args("chars-remaining", &[("count", "{n}".into())])
+                        data-over=t_args("chars-over", &[("count", "{n}".into())])
+                        on:input=move |ev| set_used.set(event_target_value(&ev).chars().count())
+                    />
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <textarea
+                        class="textarea"
+                        id=id
+                        name=key.clone()
+                        rows="5"
+                        aria-describedby=describedby
+                        data-max-chars=max_chars
+                        data-count-id=count_id.clone()
+                        data-remaining=t_args("chars-remaining", &[("count", "{n}".into())])
+                        data-over=t_args("chars-over", &[("count", "{n}".into())])
+                        on:input=move |ev| set_used.set(event_target_value(&ev).chars().count())
+                    >
+                        {question.value.clone()}
+                    </textarea>
+                }
+                    .into_any()
+            }}
             <p class="hint char-count" id=count_id aria-live="polite">
                 {remaining}
             </p>

@@ -433,6 +433,15 @@ pub fn question_view(
                     })
                     .collect(),
             },
+            QuestionKind::Several { options } => QuestionViewKind::Several {
+                options: options
+                    .iter()
+                    .map(|o| OptionView {
+                        key: o.key.clone(),
+                        label: o.label.clone(),
+                    })
+                    .collect(),
+            },
             QuestionKind::Text { max_chars } => QuestionViewKind::Text {
                 max_chars: *max_chars,
             },
