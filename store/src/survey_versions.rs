@@ -222,6 +222,23 @@ pub async fn document(
     }
 }
 
+/// A survey, held for the rest of the transaction: a no-op write to its row comes first, so
+/// that two changes to one survey follow each other rather than one undoing the other
+/// (PostgreSQL locks the row), and SQLite takes its write lock before anything is read (a
+/// transaction that reads, then writes, fails at once if another wrote in between).
+async fn claim(db: &impl ConnectionTrait, key: &str) -> Result<survey::Model, VersionError> {
+    use sea_orm::sea_query::Expr;
+    let claimed = survey::Entity::update_many()
+        .col_expr(survey::Column::Key, Expr::col(survey::Column::Key))
+        .filter(survey::Column::Key.eq(key))
+        .exec(db)
+        .await?;
+    if claimed.rows_affected == 0 {
+        return Err(VersionError::NotFound);
+    }
+    survey_by_key(db, key).await
+}
+
 async fn survey_by_key(
     db: &impl ConnectionTrait,
     key: &str,
@@ -284,14 +301,9 @@ pub async fn import(
 ) -> Result<i32, VersionError> {
     savable(doc)?;
     let txn = db.begin().await?;
-    let taken = survey::Entity::find()
-        .filter(survey::Column::Key.eq(&doc.key))
-        .one(&txn)
-        .await?
-        .is_some();
-    if taken {
-        return Err(VersionError::KeyTaken(doc.key.clone()));
-    }
+    // Written first, with no read before it: on SQLite a transaction that reads and then
+    // writes fails at once ("database is locked") if another wrote in between. A key taken
+    // is the key's unique index refusing the row.
     let row = survey::ActiveModel {
         key: Set(doc.key.clone()),
         title: Set(doc.title.clone()),
@@ -302,7 +314,13 @@ pub async fn import(
         ..Default::default()
     }
     .insert(&txn)
-    .await?;
+    .await
+    .map_err(|e| match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            VersionError::KeyTaken(doc.key.clone())
+        }
+        _ => e.into(),
+    })?;
     insert_version(&txn, row.id, 1, doc, actor).await?;
     audit::record(
         &txn,
@@ -377,7 +395,7 @@ pub async fn save_draft(
     }
     savable(doc)?;
     let txn = db.begin().await?;
-    let s = survey_by_key(&txn, survey_key).await?;
+    let s = claim(&txn, survey_key).await?;
     let newest = newest(&txn, s.id).await?;
     let number = write_draft(&txn, s.id, newest, doc, actor).await?;
     audit::record(
@@ -431,7 +449,7 @@ pub async fn edit<T, E>(
     change: impl FnOnce(&mut SurveyDocument) -> Result<T, E>,
 ) -> Result<Result<(i32, T), E>, VersionError> {
     let txn = db.begin().await?;
-    let s = survey_by_key(&txn, survey_key).await?;
+    let s = claim(&txn, survey_key).await?;
     let newest = newest(&txn, s.id).await?.ok_or(VersionError::NotFound)?;
     let mut doc = parse(&newest)?;
     let given = match change(&mut doc) {
@@ -459,7 +477,7 @@ pub async fn publish(
     actor: &Actor,
 ) -> Result<i32, VersionError> {
     let txn = db.begin().await?;
-    let s = survey_by_key(&txn, survey_key).await?;
+    let s = claim(&txn, survey_key).await?;
     let draft = match newest(&txn, s.id).await? {
         Some(v) if v.status == DRAFT => v,
         _ => return Err(VersionError::NoDraft),

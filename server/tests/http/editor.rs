@@ -425,3 +425,42 @@ db_test!(
         assert_eq!(page.texts("#question-options")[0].trim(), long.trim());
     }
 );
+
+db_test!(
+    changes_made_at_once_all_land_one_after_another,
+    |app: TestApp| async move {
+        // Officers editing one survey at the same moment: each change waits for the one
+        // before, so none is lost and none fails (SQLite refuses a transaction that read and
+        // then would write after another wrote; PostgreSQL would let the later overwrite).
+        let staff = app.signed_in("officer@example.org", Role::Officer).await;
+        let csrf = staff.csrf().await;
+        let (staff, csrf) = (&staff, &csrf);
+        let posts = (1..=8).map(|i| async move {
+            let title = format!("Section at once {i}");
+            let res = staff
+                .post(
+                    EDIT,
+                    &[("csrf", csrf), ("do", "add-section"), ("title", &title)],
+                )
+                .await;
+            assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        });
+        let _ = store::survey_versions::import(
+            &app.db,
+            &domain::editing::new_document(&domain::editing::NewSurvey {
+                key: "parks".into(),
+                title: "Parks".into(),
+            })
+            .unwrap(),
+            &store::audit::Actor::command_line(&app.clock),
+        )
+        .await
+        .unwrap();
+        futures_util::future::join_all(posts).await;
+        let (_, doc) = store::survey_versions::document(&app.db, "parks", None)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(doc.sections.len(), 8, "{:?}", doc.sections);
+    }
+);
