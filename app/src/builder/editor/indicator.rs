@@ -7,11 +7,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::builder::api::load_indicator_editor;
-use crate::builder::editor::fields::{summary_items, Select, Text};
+use crate::builder::editor::fields::{summary_items, Text};
 use crate::builder::editor::model::{FormState, IndicatorEditorView};
 use crate::builder::paths;
 use crate::officer::pages::nav::OfficerNav;
-use crate::shared::components::{show_loaded, Checkboxes, ErrorSummary, PageTitle, RadioChoice};
+use crate::shared::components::{
+    show_loaded, Checkboxes, ErrorSummary, PageTitle, RadioChoice, SelectField,
+};
 use crate::shared::param;
 
 #[component]
@@ -63,15 +65,13 @@ fn IndicatorForm(v: IndicatorEditorView) -> impl IntoView {
     questions.extend(v.questions.clone());
     let chooser = view! {
         <form method="get" action=paths::edit_indicator(&v.survey_key) class="editor-form">
-            <Select
-                form="choose".into()
+            <SelectField
+                id="choose-question".to_string()
                 name="question"
                 label="The question it counts"
-                state=FormState {
-                    values: vec![("question".into(), t.item.clone())],
-                    problems: Vec::new(),
-                }
+                error=None
                 options=questions
+                selected=t.item.clone()
             />
             <button class="button button-secondary" type="submit">
                 "Choose the question"
@@ -158,12 +158,13 @@ fn IndicatorForm(v: IndicatorEditorView) -> impl IntoView {
                     class="input input-width-20"
                 />
                 {rule}
-                <Select
-                    form="indicator".into()
+                <SelectField
+                    id="indicator-theme".to_string()
                     name="theme"
                     label="Theme"
-                    state=st.clone()
+                    error=st.error("theme")
                     options=themes.clone()
+                    selected=st.value("theme")
                 />
                 <RadioChoice
                     id="indicator-better".to_string()

@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::builder::api::load_editor;
-use crate::builder::editor::fields::{summary_items, Select, Text};
+use crate::builder::editor::fields::{field_id, summary_items, Text};
 use crate::builder::editor::model::{EditorView, IndicatorRow, SectionRow};
 use crate::builder::paths;
 use crate::officer::pages::nav::OfficerNav;
-use crate::shared::components::{show_loaded, ErrorItem, ErrorSummary, PageTitle, StatusNotice};
+use crate::shared::components::{
+    show_loaded, ErrorItem, ErrorSummary, PageTitle, SelectField, StatusNotice,
+};
 use crate::shared::param;
 
 #[component]
@@ -360,19 +362,21 @@ fn SectionEditor(s: SectionRow, survey: String, csrf: String) -> impl IntoView {
                                 <legend class="fieldset-legend">
                                     {format!("Add a route after section {n}")}
                                 </legend>
-                                <Select
-                                    form=route_form.clone()
+                                <SelectField
+                                    id=field_id(&route_form, "answer")
                                     name="answer"
                                     label="If the answer is"
-                                    state=s.route.clone()
+                                    error=s.route.error("answer")
                                     options=answers
+                                    selected=s.route.value("answer")
                                 />
-                                <Select
-                                    form=route_form.clone()
+                                <SelectField
+                                    id=field_id(&route_form, "goto")
                                     name="goto"
                                     label="Go to"
-                                    state=s.route.clone()
+                                    error=s.route.error("goto")
                                     options=targets
+                                    selected=s.route.value("goto")
                                 />
                             </fieldset>
                             <button class="button button-secondary" type="submit">

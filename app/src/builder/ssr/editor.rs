@@ -76,8 +76,7 @@ fn describe_route(doc: &SurveyDocument, section: usize, r: &domain::routing::Rou
     format!("If {name} {answer}: {to}")
 }
 
-fn describe_indicator(doc: &SurveyDocument, d: &domain::indicators::IndicatorDef) -> String {
-    let survey = doc.survey();
+fn describe_indicator(survey: &domain::Survey, d: &domain::indicators::IndicatorDef) -> String {
     let q = survey.question(&d.item);
     let name = q.map_or_else(
         || format!("\"{}\" (no longer in the survey)", d.item),
@@ -117,6 +116,7 @@ pub async fn editor(
     notice: Option<EditNotice>,
 ) -> Result<EditorView, ViewError> {
     let (number, published, doc) = newest(st, survey).await?;
+    let asked = doc.survey();
     let bank = store::survey_versions::question_bank();
     let problems = store::survey_versions::problems(&doc)
         .iter()
@@ -220,7 +220,7 @@ pub async fn editor(
             .map(|d| IndicatorRow {
                 key: d.key.clone(),
                 label: d.label.clone(),
-                counts: describe_indicator(&doc, d),
+                counts: describe_indicator(&asked, d),
             })
             .collect(),
         done,
