@@ -655,7 +655,20 @@ fn with_texts(
             false
         }
     };
-    let required_message = filled(&typed.required_message);
+    // Left empty, a required question's message is written from its short label, in the
+    // GOV.UK way: what to do.
+    let required_message = filled(&typed.required_message).or_else(|| {
+        let label = short_label.as_ref().filter(|_| required)?;
+        Some(match kind {
+            QuestionKind::Choice { .. }
+            | QuestionKind::Several { .. }
+            | QuestionKind::Scale { .. }
+            | QuestionKind::Area => {
+                format!("Select an answer about {label}")
+            }
+            _ => format!("Enter an answer about {label}"),
+        })
+    });
     if required && required_message.is_none() {
         problems.push(problem(
             "required_message",

@@ -450,3 +450,24 @@ fn several_answers_are_kept_each_once_in_the_options_order() {
     assert_eq!(fields(&p), ["answer"]);
     assert_eq!(check(&doc), vec![]);
 }
+
+#[test]
+fn a_required_question_left_without_its_message_gets_one_from_its_short_label() {
+    let mut doc = started();
+    add_section(&mut doc, &section("One")).unwrap();
+    let mut typed = choice("Used a park?", "Yes\nNo");
+    typed.required_message = String::new();
+    add_question(&mut doc, 1, Kind::Choice, &typed, &bank()).unwrap();
+    let number = QuestionText {
+        prompt: "How many people live in your home?".into(),
+        short_label: "the people in your home".into(),
+        ..QuestionText::blank(Kind::Number)
+    };
+    add_question(&mut doc, 1, Kind::Number, &number, &bank()).unwrap();
+    let qs = &doc.sections[0].questions;
+    assert_eq!(qs[0].required_message, "Select an answer about used a park");
+    assert_eq!(
+        qs[1].required_message,
+        "Enter an answer about the people in your home"
+    );
+}

@@ -271,7 +271,7 @@ fn QuestionForm(v: QuestionEditorView) -> impl IntoView {
                 form=form()
                 name="required_message"
                 label="The message when a required answer is left blank"
-                hint="Say what to do, such as \"Select whether you have used a park\""
+                hint="Say what to do, such as \"Select whether you have used a park\". Left empty, it is \"Select an answer about\" (or \"Enter an answer about\") and the short label."
                 state=st.clone()
             />
             <button class="button" type="submit">
