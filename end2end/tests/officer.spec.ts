@@ -183,6 +183,13 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await page.getByLabel("Key (optional)").fill("park_clean");
   await page.getByLabel("The message when a required answer is left blank").fill("Select how clean it was");
   await go(page, info, () => page.getByRole("button", { name: "Save the question" }).click());
+  await go(page, info, () => page.getByRole("link", { name: "Any answers from a list (tick boxes) (section 3)" }).click());
+  await page.getByLabel("The question", { exact: true }).fill("What did you do there?");
+  await page.getByLabel("Answers to choose from").fill("Walked\nPlayed sport\nMet friends");
+  await page.getByLabel("Short label").fill("what you did");
+  await page.getByLabel("Key (optional)").fill("park_did");
+  await go(page, info, () => page.getByRole("button", { name: "Save the question" }).click());
+  await expect(page.getByRole("status")).toContainText("Saved the question.");
   // "No": straight to the check page, past the park's own section.
   await page.locator("#route-2-answer").selectOption("uses_park=no");
   await page.locator("#route-2-goto").selectOption("end");
@@ -238,6 +245,29 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   await go(page, info, () => page.getByRole("button", { name: "Send your answers" }).click());
   await expect(page.getByTestId("receipt")).toBeVisible();
 
+  // Another answering "Yes" is asked about the park, and ticks two of its boxes: both are
+  // kept, in the list's order.
+  await visit(page, info, `/surveys/${key}`);
+  await go(page, info, () => page.getByRole("button", { name: "Start now" }).click());
+  await page.getByLabel("Which ward do you live in?").selectOption("prefer_not_to_say");
+  await continueOn(page, info);
+  await pick(page, /used a park/, "Yes");
+  await continueOn(page, info);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your park");
+  await pick(page, "How clean was the park?", "4");
+  await continueOn(page, info);
+  await expect(page.locator(".error-summary")).toContainText("Select an answer about what you did");
+  await expect(page.getByRole("radio", { name: "4", exact: true })).toBeChecked();
+  await expectAccessible(page, info);
+  await page.getByRole("checkbox", { name: "Met friends" }).check();
+  await page.getByRole("checkbox", { name: "Walked" }).check();
+  await continueOn(page, info);
+  await expect(page.locator(".summary-row", { hasText: "What did you do there?" })).toContainText(
+    "Walked, Met friends",
+  );
+  await go(page, info, () => page.getByRole("button", { name: "Send your answers" }).click());
+  await expect(page.getByTestId("receipt")).toBeVisible();
+
   // Translated into Urdu in the browser, every text marked complete: residents are then
   // offered Urdu on every page of the survey.
   await visit(page, info, `/officer/surveys/${key}/translations`);
@@ -287,6 +317,15 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   const shot = await page.screenshot({ fullPage: true });
   await info.attach("urdu-section", { body: shot, contentType: "image/png" });
   await pick(page, urdu["q.uses_park.prompt"], urdu["q.uses_park.o.no"]);
+  // Changing language on a page of answers keeps what was chosen there, with or without
+  // JavaScript: the language choices submit the page's answers, unchecked.
+  await go(page, info, () => page.locator(".language-links").getByRole("button", { name: "English" }).click());
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  await expect(page.getByRole("radio", { name: "No", exact: true })).toBeChecked();
+  await expect(page.locator(".error-summary")).toHaveCount(0);
+  await go(page, info, () => page.locator(".language-links").getByRole("button", { name: "اردو" }).click());
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("radio", { name: urdu["q.uses_park.o.no"] })).toBeChecked();
   await go(page, info, () => page.getByRole("button", { name: "جاری رکھیں", exact: true }).click());
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("بھیجنے سے پہلے اپنے جوابات چیک کریں");
   await expect(page.locator(".summary-row", { hasText: urdu["q.uses_park.prompt"] })).toContainText(

@@ -65,6 +65,7 @@ postcode-or = Or choose from the list
 postcode-empty = Enter your postcode
 postcode-invalid = Enter a real postcode, like ST4 1HH
 postcode-not-found = We could not find a ward for that postcode. Check the postcode, or choose your ward from the list
+scale-ends = { $min } means { $minLabel }, { $max } means { $maxLabel }
 chars-remaining = You have { $count } characters remaining
 chars-over = You have { $count } characters too many
 

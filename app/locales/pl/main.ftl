@@ -63,6 +63,7 @@ postcode-or = Albo wybierz z listy
 postcode-empty = Wpisz swój kod pocztowy
 postcode-invalid = Wpisz prawdziwy kod pocztowy, na przykład ST4 1HH
 postcode-not-found = Nie znaleźliśmy okręgu dla tego kodu pocztowego. Sprawdź kod albo wybierz okręg z listy
+scale-ends = { $min } oznacza „{ $minLabel }”, { $max } oznacza „{ $maxLabel }”
 chars-remaining = Pozostało znaków: { $count }
 chars-over = Za dużo znaków: { $count }
 

@@ -63,6 +63,7 @@ postcode-or = یا فہرست میں سے چنیں
 postcode-empty = اپنا پوسٹ کوڈ درج کریں
 postcode-invalid = ایک اصل پوسٹ کوڈ درج کریں، جیسے ST4 1HH
 postcode-not-found = ہمیں اس پوسٹ کوڈ کے لیے کوئی وارڈ نہیں ملا۔ پوسٹ کوڈ چیک کریں، یا فہرست میں سے اپنا وارڈ چنیں
+scale-ends = { $min } کا مطلب ”{ $minLabel }“، { $max } کا مطلب ”{ $maxLabel }“
 chars-remaining = آپ کے پاس { $count } حروف باقی ہیں
 chars-over = آپ نے { $count } حروف زیادہ لکھے ہیں
 

@@ -1,16 +1,24 @@
 //! The languages a page can be read in, as plain links (they work without JavaScript). A
 //! link opens the same page in that language; the answers saved so far stay, and the
-//! choice is remembered for the pages after.
+//! choice is remembered for the pages after. On a survey's section page each is a button of
+//! the answers form instead (styled as a link), so that what the resident has typed on the
+//! page is saved, unchecked, before it opens again in the other language.
 
 use leptos::prelude::*;
 
 use crate::shared::i18n::{page_language, t};
+
+/// The id of a section page's answers form, which the language buttons submit.
+pub const ANSWERS_FORM: &str = "answers";
+/// The `intent` of a language button: save the page's answers as typed, then show it again.
+pub const CHANGE_LANGUAGE: &str = "language";
 
 #[component]
 pub fn LanguageLinks() -> impl IntoView {
     let page = page_language();
     (page.choices.len() > 1).then(|| {
         let (path, query) = here();
+        let on_section = crate::shared::address::matches(crate::survey::paths::SECTION, &path);
         view! {
             <nav class="language-links" aria-label=t("language-nav")>
                 <ul>
@@ -28,6 +36,25 @@ pub fn LanguageLinks() -> impl IntoView {
                                         >
                                             {l.own_name}
                                         </span>
+                                    </li>
+                                }
+                                    .into_any()
+                            } else if on_section {
+                                view! {
+                                    <li>
+                                        <button
+                                            type="submit"
+                                            class="link-button"
+                                            form=ANSWERS_FORM
+                                            formaction=link(&path, query.as_deref(), *l)
+                                            formnovalidate
+                                            name="intent"
+                                            value=CHANGE_LANGUAGE
+                                            lang=l.tag
+                                            dir=l.direction.attribute()
+                                        >
+                                            {l.own_name}
+                                        </button>
                                     </li>
                                 }
                                     .into_any()

@@ -70,6 +70,12 @@ db_test!(
         );
         // What was typed is kept.
         assert_eq!(page.checked("wb_life_satisfaction").as_deref(), Some("7"));
+        // A scale's ends are named in Urdu too.
+        let ends = page.texts(".scale-ends");
+        assert!(
+            ends.iter().all(|e| e.starts_with("0 کا مطلب ”")),
+            "{ends:?}"
+        );
 
         let ward = app.ward_code("Tunstall").await;
         let s1 = app.begin("wellbeing").await;
@@ -117,6 +123,65 @@ db_test!(
         assert_eq!(responses[0].language, "ur");
         let answers: serde_json::Value = serde_json::from_str(&responses[0].answers).unwrap();
         assert_eq!(answers["fin_managing"], "doing_alright", "keys, not words");
+    }
+);
+
+db_test!(
+    choosing_a_language_on_a_page_of_answers_keeps_what_was_typed_there,
+    |app: TestApp| async move {
+        let s1 = app.begin("wellbeing").await;
+        let s2 = app.answer(&s1, &[("area", "dont_know")]).await;
+        let page = app.get(&s2).await;
+        // On a page of answers each language is a button of the answers form (it works
+        // without JavaScript), not a link that would leave the typed answers behind.
+        assert!(page.texts(".language-links a").is_empty());
+        assert_eq!(
+            page.texts(".language-links button[form=answers][name=intent][value=language]"),
+            ["اردو", "Polski"]
+        );
+        assert_eq!(page.attr("main form", "id").as_deref(), Some("answers"));
+        let to_polish = page
+            .attr(".language-links button[lang=pl]", "formaction")
+            .unwrap();
+        assert_eq!(to_polish, format!("{s2}?lang=pl"));
+
+        // Half the page answered: saved as it is, nothing refused yet.
+        let token = page.token();
+        let back = app
+            .post(
+                &to_polish,
+                &[
+                    ("token", token.as_str()),
+                    ("wb_life_satisfaction", "7"),
+                    ("wb_worthwhile", "8"),
+                    ("intent", "language"),
+                ],
+            )
+            .await;
+        assert_eq!(back, format!("{s2}?lang=pl"));
+        let polish = app.get(&back).await;
+        assert_eq!(html_attr(&polish, "lang"), "pl");
+        assert!(polish.error_summary().is_empty(), "no problems shown yet");
+        assert_eq!(polish.checked("wb_life_satisfaction").as_deref(), Some("7"));
+        assert_eq!(polish.checked("wb_worthwhile").as_deref(), Some("8"));
+        assert_eq!(polish.texts(".language-links [aria-current]"), ["Polski"]);
+
+        // The choice is remembered; Continue checks the page as usual, in Polish.
+        let again = app.get(&s2).await;
+        assert_eq!(html_attr(&again, "lang"), "pl");
+        let checked = app
+            .answer(
+                &s2,
+                &[("wb_life_satisfaction", "7"), ("wb_worthwhile", "8")],
+            )
+            .await;
+        let page = app.get(&checked).await;
+        assert_eq!(page.error_summary().len(), 2, "{:?}", page.error_summary());
+        assert_eq!(html_attr(&page, "lang"), "pl");
+
+        // Elsewhere the languages stay plain links.
+        let start = app.get("/surveys/wellbeing").await;
+        assert_eq!(start.texts(".language-links a"), ["English", "اردو"]);
     }
 );
 

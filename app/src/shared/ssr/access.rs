@@ -17,25 +17,7 @@ use super::auth::{forbidden, ClientIp, SignedIn};
 use super::AppState;
 
 pub use crate::shared::access::{allowed, Access};
-
-/// Whether `path` matches the pattern `pattern`.
-fn matches(pattern: &str, path: &str) -> bool {
-    let mut want = pattern.split('/');
-    let mut got = path.split('/');
-    loop {
-        match (want.next(), got.next()) {
-            (None, None) => return true,
-            (Some(w), Some(g)) if w.starts_with("{*") => return !g.is_empty(),
-            (Some(w), Some(g)) if w.starts_with('{') => {
-                if g.is_empty() {
-                    return false;
-                }
-            }
-            (Some(w), Some(g)) if w == g => {}
-            _ => return false,
-        }
-    }
-}
+use crate::shared::address::matches;
 
 /// Every address pattern Kiln serves, with who may use it, from every feature's `ACCESS`.
 pub fn declared_routes() -> impl Iterator<Item = &'static (&'static str, Access)> {

@@ -24,6 +24,7 @@ pub struct Envelope<'a> {
 fn known_intent(intent: &str) -> Result<(), ValidationError> {
     match intent {
         "continue" | "save" | "find_ward" => Ok(()),
+        crate::shared::language_links::CHANGE_LANGUAGE => Ok(()),
         _ => Err(ValidationError::new("unknown_intent")),
     }
 }

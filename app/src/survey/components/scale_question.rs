@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::question::{described_by, group_class, Hint};
 use crate::shared::components::error_summary::FieldErrorMessage;
+use crate::shared::i18n::t_args;
 use crate::survey::model::QuestionView;
 use crate::survey::paths;
 
@@ -49,10 +50,14 @@ pub fn ScaleQuestion(
                 <legend class="fieldset-legend">{question.prompt.clone()}</legend>
                 <Hint question=question.clone() />
                 <p class="hint scale-ends" id=ends_id>
-                    {format!(
-                        "{min} means {}, {max} means {}",
-                        min_label.to_lowercase(),
-                        max_label.to_lowercase(),
+                    {t_args(
+                        "scale-ends",
+                        &[
+                            ("min", min.into()),
+                            ("minLabel", min_label.to_lowercase().into()),
+                            ("max", max.into()),
+                            ("maxLabel", max_label.to_lowercase().into()),
+                        ],
                     )}
                 </p>
                 <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone() />

@@ -79,6 +79,7 @@ pub fn SectionForm(view: SectionView) -> impl IntoView {
         <h1>{v.title.clone()}</h1>
         {v.intro.clone().map(|i| view! { <p class="intro">{i}</p> })}
         <form
+            id=crate::shared::language_links::ANSWERS_FORM
             method=if v.preview.is_some() { "get" } else { "post" }
             action=v
                 .preview

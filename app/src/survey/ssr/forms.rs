@@ -17,6 +17,7 @@ use validator::Validate;
 use super::drafts_cookie;
 use super::views::{self, continue_path, section_step, Loaded, SUBMIT_STEP};
 use crate::shared::i18n::PageLanguage;
+use crate::shared::language_links::CHANGE_LANGUAGE;
 use crate::shared::ssr::access::Routes;
 use crate::shared::ssr::envelope::Envelope;
 use crate::shared::ssr::forms::{field, plain_page, Fields};
@@ -120,6 +121,7 @@ async fn begin(
 async fn save_section(
     State(st): State<AppState>,
     Path((survey_key, address, n)): Path<(String, String, usize)>,
+    Extension(page): Extension<PageLanguage>,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Result<Redirect, FormError> {
@@ -212,6 +214,12 @@ async fn save_section(
     }
     if intent == "save" {
         return Ok(Redirect::to(&paths::saved(&survey_key, &address)));
+    }
+    if intent == CHANGE_LANGUAGE {
+        // The language middleware has already taken `lang` from this address and remembered
+        // it; the page opens again in it, with what was typed, and no errors yet.
+        let asked = page.language.code;
+        return Ok(Redirect::to(&here(&format!("lang={asked}"))));
     }
     if validate_section(section, &check_now, &|c| areas.is_ward(c)).is_err() {
         return Ok(Redirect::to(&here("errors=1")));
