@@ -594,7 +594,7 @@ mod tests {
                 "The time the survey takes must be 1 to 120 minutes, not 0",
                 "Two questions have the key \"uses_park\": each key must be used once",
                 "The scale of \"park_score\" runs from 5 to 5: it needs 2 to 11 points, lowest first",
-                "Section 2 has a route that follows \"park_score\": routes can only follow a question with one answer from a list",
+                "Section 2 has a route that follows \"park_score\": routes can only follow a question with answers from a list",
             ]
         );
     }

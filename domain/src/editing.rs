@@ -895,12 +895,9 @@ pub fn add_route(doc: &mut SurveyDocument, section: usize, typed: &RouteText) ->
         Some((q, o))
             if s.questions.iter().any(|x| {
                 x.key == q
-                    && match &x.kind {
-                        QuestionKind::Choice { options } => {
-                            o == "*" || options.iter().any(|op| op.key == o)
-                        }
-                        _ => false,
-                    }
+                    && x.kind
+                        .options()
+                        .is_some_and(|options| o == "*" || options.iter().any(|op| op.key == o))
             }) =>
         {
             Some((

@@ -14,7 +14,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::RawAnswers;
-use crate::survey::{QuestionKind, Survey};
+use crate::survey::{QuestionKind, Survey, SEVERAL_SEPARATOR};
 
 /// One rule at the end of a section, checked in order; the first that matches decides.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -62,7 +62,8 @@ pub fn next(survey: &Survey, answers: &RawAnswers, section: usize) -> Next {
             continue;
         };
         let matches = match &route.when {
-            When::Answer(option) => answer == option,
+            // A question with several answers keeps them joined; one of them is enough.
+            When::Answer(option) => answer.split(SEVERAL_SEPARATOR).any(|a| a.trim() == option),
             When::AnyOther => true,
         };
         if matches {
@@ -149,7 +150,7 @@ impl fmt::Display for RouteProblem {
             ),
             RouteProblem::NotAChoice { section, question } => write!(
                 f,
-                "Section {section} has a route that follows \"{question}\": routes can only follow a question with one answer from a list"
+                "Section {section} has a route that follows \"{question}\": routes can only follow a question with answers from a list"
             ),
             RouteProblem::UnknownOption {
                 section,
@@ -188,7 +189,10 @@ pub fn check(survey: &Survey) -> Vec<RouteProblem> {
                     question: r.question.clone(),
                 }),
                 Some(q) => match (&q.kind, &r.when) {
-                    (QuestionKind::Choice { options }, When::Answer(option)) => {
+                    (
+                        QuestionKind::Choice { options } | QuestionKind::Several { options },
+                        When::Answer(option),
+                    ) => {
                         if !options.iter().any(|o| &o.key == option) {
                             problems.push(RouteProblem::UnknownOption {
                                 section,
@@ -197,7 +201,10 @@ pub fn check(survey: &Survey) -> Vec<RouteProblem> {
                             });
                         }
                     }
-                    (QuestionKind::Choice { .. }, When::AnyOther) => {}
+                    (
+                        QuestionKind::Choice { .. } | QuestionKind::Several { .. },
+                        When::AnyOther,
+                    ) => {}
                     _ => problems.push(RouteProblem::NotAChoice {
                         section,
                         question: q.short_label.clone(),
@@ -233,7 +240,9 @@ fn exits(survey: &Survey, section: usize) -> BTreeSet<Next> {
         .map(|key| {
             let q = s.questions.iter().find(|q| q.key == *key);
             let mut v: Vec<String> = match q.map(|q| &q.kind) {
-                Some(QuestionKind::Choice { options }) => {
+                // Several answers need only each one alone: a route that several ticked
+                // answers meet first is met first by its own answer alone too.
+                Some(QuestionKind::Choice { options } | QuestionKind::Several { options }) => {
                     options.iter().map(|o| o.key.clone()).collect()
                 }
                 // Free text or a number: some answer, matched only by "any other answer".
@@ -386,6 +395,53 @@ mod tests {
             BTreeSet::from(["park_clean".to_string()])
         );
         assert!(!on_path(&s, &answers(&[("uses_park", "no")]), 2));
+    }
+
+    #[test]
+    fn a_route_on_several_answers_follows_any_one_of_them() {
+        // "What do you do there?" Sport: the sports section; walking: the walks section;
+        // both ticked: the first route that matches, as always.
+        let did = Question {
+            kind: QuestionKind::Several {
+                options: choice("x", &["walk", "sport", "sit"], true)
+                    .kind
+                    .options()
+                    .unwrap()
+                    .to_vec(),
+            },
+            ..choice("did", &[], false)
+        };
+        let s = Survey {
+            key: "p".into(),
+            title: "p".into(),
+            sections: vec![
+                section(
+                    vec![did],
+                    vec![
+                        route("did", When::Answer("sport".into()), Goto::Section(2)),
+                        route("did", When::Answer("walk".into()), Goto::Section(3)),
+                        route("did", When::AnyOther, Goto::End),
+                    ],
+                ),
+                section(vec![choice("club", &["yes", "no"], true)], vec![]),
+                section(vec![choice("route", &["short", "long"], true)], vec![]),
+            ],
+        };
+        assert_eq!(check(&s), []);
+        let way = |given: &str| path(&s, &answers(&[("did", given)]));
+        assert_eq!(way("sport"), [1, 2, 3]);
+        assert_eq!(way("walk"), [1, 3]);
+        assert_eq!(way("walk,sport"), [1, 2, 3]);
+        assert_eq!(way("sit"), [1]);
+        assert_eq!(way(""), [1, 2, 3], "none ticked follows no route");
+        // Every section can be reached: each answer alone is tried.
+        assert!(unreachable(&s).is_empty());
+        let mut unknown = s.clone();
+        unknown.sections[0].routes[0].when = When::Answer("swim".into());
+        assert!(matches!(
+            check(&unknown)[..],
+            [RouteProblem::UnknownOption { .. }]
+        ));
     }
 
     #[test]

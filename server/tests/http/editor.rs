@@ -220,6 +220,12 @@ db_test!(
         assert!(page
             .text
             .contains("If using a park is \"No\": skip to the end (check your answers)"));
+        // A route can follow one of several answers too.
+        let offered = page.texts("#route-2-answer option");
+        assert!(
+            offered.contains(&"more in parks: includes Toilets".to_string()),
+            "{offered:?}"
+        );
 
         // An indicator: the share who used a park.
         let form = staff

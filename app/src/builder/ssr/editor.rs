@@ -58,9 +58,11 @@ fn describe_route(doc: &SurveyDocument, section: usize, r: &domain::routing::Rou
         || format!("\"{}\" (no longer in this section)", r.question),
         |q| q.short_label.clone(),
     );
+    let several = q.is_some_and(|q| matches!(q.kind, QuestionKind::Several { .. }));
     let answer = match &r.when {
         When::Answer(o) => format!(
-            "is \"{}\"",
+            "{} \"{}\"",
+            if several { "includes" } else { "is" },
             q.and_then(|q| q.kind.option_label(o))
                 .map_or_else(|| format!("{o} (no longer an answer)"), str::to_string)
         ),
@@ -132,17 +134,19 @@ pub async fn editor(
             let answers = s
                 .questions
                 .iter()
-                .filter_map(|q| match &q.kind {
-                    QuestionKind::Choice { options } => Some((q, options)),
-                    _ => None,
-                })
+                .filter_map(|q| q.kind.options().map(|options| (q, options)))
                 .flat_map(|(q, options)| {
+                    let several = matches!(q.kind, QuestionKind::Several { .. });
                     options
                         .iter()
-                        .map(|o| {
+                        .map(move |o| {
                             (
                                 format!("{}={}", q.key, o.key),
-                                format!("{}: {}", q.short_label, o.label),
+                                if several {
+                                    format!("{}: includes {}", q.short_label, o.label)
+                                } else {
+                                    format!("{}: {}", q.short_label, o.label)
+                                },
                             )
                         })
                         .chain(std::iter::once((
