@@ -11,6 +11,8 @@ use axum::http::header::SET_COOKIE;
 use axum::middleware::Next;
 use axum::response::Response;
 use domain::translation::{Language, ENGLISH, LANGUAGES};
+use std::sync::Arc;
+use store::catalogue::Catalogue;
 
 use crate::shared::i18n::PageLanguage;
 use crate::shared::ssr::auth::{read_cookie, Cookie};
@@ -33,7 +35,10 @@ pub async fn choose(State(st): State<AppState>, mut req: Request<Body>, next: Ne
     let remembered = read_cookie(req.headers(), st.auth.name_of(Cookie::Language))
         .and_then(|c| Language::from_code(&c));
     let wanted = asked.or(remembered).unwrap_or(ENGLISH);
-    let choices = choices(&st, req.uri().path()).await;
+    let (choices, catalogue) = choices(&st, req.uri().path()).await;
+    if let Some(c) = catalogue {
+        req.extensions_mut().insert(RequestCatalogue(c));
+    }
     let language = if choices.contains(&wanted) {
         wanted
     } else {
@@ -57,23 +62,30 @@ fn asked_in_query(query: Option<&str>) -> Option<Language> {
         .and_then(|(_, v)| Language::from_code(&v))
 }
 
-/// The languages the page at `path` can be read in.
-async fn choices(st: &AppState, path: &str) -> Vec<Language> {
+/// The catalogue as this request found it: read once, by this middleware, for a survey's
+/// pages, and kept for the page's own view (`AppState::current_catalogue`), which would
+/// otherwise ask the database for its version a second time.
+#[derive(Clone)]
+pub struct RequestCatalogue(pub Arc<Catalogue>);
+
+/// The languages the page at `path` can be read in, with the catalogue when it was read.
+async fn choices(st: &AppState, path: &str) -> (Vec<Language>, Option<Arc<Catalogue>>) {
     if let Some(rest) = path.strip_prefix("/surveys/") {
         let key = rest.split('/').next().unwrap_or_default();
-        // From the cached catalogue: the survey's view reads it next anyway.
         return match st.catalogue.get(&st.db).await {
-            Ok(c) => c
-                .survey(key)
-                .map(|s| s.languages())
-                .unwrap_or_else(|| vec![ENGLISH]),
-            Err(_) => vec![ENGLISH],
+            Ok(c) => (
+                c.survey(key)
+                    .map(|s| s.languages())
+                    .unwrap_or_else(|| vec![ENGLISH]),
+                Some(c),
+            ),
+            Err(_) => (vec![ENGLISH], None),
         };
     }
     if speaks_every_language(path) {
-        return LANGUAGES.to_vec();
+        return (LANGUAGES.to_vec(), None);
     }
-    vec![ENGLISH]
+    (vec![ENGLISH], None)
 }
 
 /// The pages around the surveys, which every resident may meet first.

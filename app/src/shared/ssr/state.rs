@@ -35,3 +35,21 @@ impl FromRef<AppState> for LeptosOptions {
         state.leptos_options.clone()
     }
 }
+
+impl AppState {
+    /// The catalogue for the page being rendered: the one the language middleware read for
+    /// this request when there is one, else as the database has it now.
+    pub async fn current_catalogue(
+        &self,
+    ) -> Result<Arc<store::catalogue::Catalogue>, store::StoreError> {
+        let read = leptos::prelude::use_context::<http::request::Parts>().and_then(|p| {
+            p.extensions
+                .get::<super::language::RequestCatalogue>()
+                .map(|c| c.0.clone())
+        });
+        match read {
+            Some(c) => Ok(c),
+            None => self.catalogue.get(&self.db).await,
+        }
+    }
+}

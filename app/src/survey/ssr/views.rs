@@ -37,7 +37,7 @@ pub async fn load(
     address: &str,
 ) -> Result<Loaded, ViewError> {
     let code = drafts_cookie::find(st, headers, address).ok_or(ViewError::NotFound)?;
-    let catalogue = st.catalogue.get(&st.db).await?;
+    let catalogue = st.current_catalogue().await?;
     let survey = catalogue.survey(survey_key).ok_or(ViewError::NotFound)?;
     let draft = drafts::find(&st.db, &code)
         .await?
@@ -68,8 +68,7 @@ pub const SUBMIT_STEP: &str = "submit";
 pub async fn home(st: &AppState) -> Result<Vec<SurveySummary>, ViewError> {
     let language = i18n::language();
     Ok(st
-        .catalogue
-        .get(&st.db)
+        .current_catalogue()
         .await?
         .surveys
         .iter()
@@ -88,8 +87,7 @@ pub async fn home(st: &AppState) -> Result<Vec<SurveySummary>, ViewError> {
 
 pub async fn start(st: &AppState, survey_key: &str) -> Result<StartView, ViewError> {
     let s = st
-        .catalogue
-        .get(&st.db)
+        .current_catalogue()
         .await?
         .survey(survey_key)
         .ok_or(ViewError::NotFound)?;
