@@ -155,7 +155,16 @@ db_test!(
         question[6].1 = "Yes\nNo";
         let page = send(&staff, choice, &question).await;
         assert!(status(&page).contains("Saved the question."));
-        // Several answers, optional: checkboxes.
+        // Several answers, optional: checkboxes. Its form asks for the answers, as a choice's.
+        let form = staff
+            .get("/officer/surveys/parks/edit/question?section=2&kind=several")
+            .await;
+        assert!(
+            form.text.contains("Answers to choose from"),
+            "{}",
+            form.words()
+        );
+        assert!(!form.text.contains("The most characters an answer may have"));
         let page = send(
             &staff,
             "/officer/surveys/parks/edit/question?section=2&kind=several",

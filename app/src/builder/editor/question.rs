@@ -79,7 +79,7 @@ fn QuestionForm(v: QuestionEditorView) -> impl IntoView {
         ().into_any()
     } else {
         match kind.as_str() {
-            "choice" => view! {
+            "choice" | "several" => view! {
                 <Text
                     form=form()
                     name="options"
