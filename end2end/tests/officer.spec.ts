@@ -193,7 +193,9 @@ test("an officer signs in, reads a wave, downloads it, publishes it and signs ou
   // "No": straight to the check page, past the park's own section.
   await page.locator("#route-2-answer").selectOption("uses_park=no");
   await page.locator("#route-2-goto").selectOption("end");
-  await go(page, info, () => page.getByRole("button", { name: "Add the route" }).click());
+  // Section 3's tick boxes have a route form too: this is section 2's.
+  const routeForm = page.locator("form", { has: page.locator("#route-2-answer") });
+  await go(page, info, () => routeForm.getByRole("button", { name: "Add the route" }).click());
   await expect(page.locator("#routes-2 + ul")).toContainText('If using a park is "No": skip to the end');
   await go(page, info, () => page.getByRole("link", { name: "Add an indicator" }).click());
   await page.getByLabel("The question it counts").selectOption("uses_park");
