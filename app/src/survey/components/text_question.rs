@@ -17,6 +17,9 @@ pub fn TextQuestion(question: QuestionView, max_chars: usize) -> impl IntoView {
     let count_id = format!("q-{key}-count");
     let describedby = described_by(&question, std::slice::from_ref(&count_id));
     let (used, set_used) = signal(question.value.chars().count());
+    // The count's words with `{n}` for the number, for enhance.js on a page without wasm.
+    let remaining_words = t_args("chars-remaining", &[("count", "{n}".into())]);
+    let over_words = t_args("chars-over", &[("count", "{n}".into())]);
     let remaining = move || {
         let used = used.get();
         if used <= max_chars {
@@ -44,8 +47,8 @@ pub fn TextQuestion(question: QuestionView, max_chars: usize) -> impl IntoView {
                         aria-describedby=describedby
                         data-max-chars=max_chars
                         data-count-id=count_id.clone()
-                        data-remaining=t_args("chars-remaining", &[("count", "{n}".into())])
-                        data-over=t_args("chars-over", &[("count", "{n}".into())])
+                        data-remaining=remaining_words.clone()
+                        data-over=over_words.clone()
                         on:input=move |ev| set_used.set(event_target_value(&ev).chars().count())
                     />
                 }
@@ -60,8 +63,8 @@ pub fn TextQuestion(question: QuestionView, max_chars: usize) -> impl IntoView {
                         aria-describedby=describedby
                         data-max-chars=max_chars
                         data-count-id=count_id.clone()
-                        data-remaining=t_args("chars-remaining", &[("count", "{n}".into())])
-                        data-over=t_args("chars-over", &[("count", "{n}".into())])
+                        data-remaining=remaining_words.clone()
+                        data-over=over_words.clone()
                         on:input=move |ev| set_used.set(event_target_value(&ev).chars().count())
                     >
                         {question.value.clone()}

@@ -423,22 +423,10 @@ pub fn question_view(
                 max_label: max_label.clone(),
             },
             QuestionKind::Choice { options } => QuestionViewKind::Choice {
-                options: options
-                    .iter()
-                    .map(|o| OptionView {
-                        key: o.key.clone(),
-                        label: o.label.clone(),
-                    })
-                    .collect(),
+                options: option_views(options),
             },
             QuestionKind::Several { options } => QuestionViewKind::Several {
-                options: options
-                    .iter()
-                    .map(|o| OptionView {
-                        key: o.key.clone(),
-                        label: o.label.clone(),
-                    })
-                    .collect(),
+                options: option_views(options),
             },
             QuestionKind::Text { max_chars } => QuestionViewKind::Text {
                 max_chars: *max_chars,
@@ -509,4 +497,14 @@ pub fn one_page(
         })
         .collect();
     (sections, errors)
+}
+
+fn option_views(options: &[domain::ChoiceOption]) -> Vec<OptionView> {
+    options
+        .iter()
+        .map(|o| OptionView {
+            key: o.key.clone(),
+            label: o.label.clone(),
+        })
+        .collect()
 }
