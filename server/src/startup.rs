@@ -5,7 +5,7 @@ use std::sync::Arc;
 use app::shared::ssr::access::Routes;
 use app::shared::ssr::auth::{self, AuthConfig};
 use app::shared::ssr::limits::Limiters;
-use app::shared::ssr::AppState;
+use app::shared::ssr::{AppState, Services};
 use app::{shell, App};
 use axum::body::Body;
 use axum::extract::{MatchedPath, State};
@@ -43,7 +43,7 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
         .site_addr(config.addr)
         .build();
     app::shared::assets::set(assets);
-    Ok(AppState {
+    Ok(AppState::from(Services {
         db: db.clone(),
         leptos_options,
         form_secret: form_secret.clone(),
@@ -71,7 +71,7 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
             delivery: config.mail.delivery(),
             wake: Arc::new(tokio::sync::Notify::new()),
         },
-    })
+    }))
 }
 
 /// The routes Kiln's own handlers serve (forms, downloads, the open API).

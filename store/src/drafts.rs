@@ -32,6 +32,9 @@ pub struct Draft {
     pub answers: RawAnswers,
     /// Set once the response has been stored.
     pub receipt: Option<ReceiptCode>,
+    /// The answers as stored when this was read: a save writes only over these (see
+    /// `save_answers`).
+    stored: String,
 }
 
 #[derive(Debug, PartialEq)]
@@ -149,44 +152,57 @@ pub async fn find(db: &DatabaseConnection, code: &ResumeCode) -> Result<Option<D
             ),
             None => None,
         },
+        stored: row.answers,
     }))
 }
 
-/// Merges a section's answers (as typed, valid or not) into the draft.
+/// Merges a section's answers (as typed, valid or not) into the draft as it was read.
+///
+/// The write matches the stored answers against those read, so the page's own read serves
+/// and nothing saved in between (the same resident in another tab) is overwritten: when they
+/// differ, the draft is read again and the answers merged into that.
 pub async fn save_answers(
     db: &DatabaseConnection,
-    code: &ResumeCode,
+    read: &Draft,
     section_answers: RawAnswers,
     today: NaiveDate,
 ) -> Result<SaveOutcome, StoreError> {
-    let Some(current) = find(db, code).await? else {
-        return Ok(SaveOutcome::NotFound);
-    };
-    if let Some(receipt) = current.receipt {
-        return Ok(SaveOutcome::AlreadySubmitted(receipt));
+    let mut current = std::borrow::Cow::Borrowed(read);
+    loop {
+        if let Some(receipt) = &current.receipt {
+            return Ok(SaveOutcome::AlreadySubmitted(receipt.clone()));
+        }
+        let mut answers = current.answers.clone();
+        answers.extend(section_answers.clone());
+        let updated = draft::Entity::update_many()
+            .col_expr(
+                draft::Column::Answers,
+                Expr::value(serde_json::to_string(&answers)?),
+            )
+            .col_expr(draft::Column::UpdatedOn, Expr::value(today))
+            .filter(draft::Column::Code.eq(current.code.as_str()))
+            .filter(draft::Column::Status.eq(OPEN))
+            .filter(draft::Column::Answers.eq(current.stored.as_str()))
+            .filter(draft::Column::WaveId.in_subquery(accepting_waves()))
+            .exec(db)
+            .await?;
+        if updated.rows_affected == 1 {
+            return Ok(SaveOutcome::Saved);
+        }
+        // Saved by another page, sent, or its wave closed since it was read.
+        match find(db, &current.code).await? {
+            Some(again) if again.receipt.is_none() && again.stored != current.stored => {
+                current = std::borrow::Cow::Owned(again);
+            }
+            _ => {
+                return Ok(match why_not_open(db, &current.code).await? {
+                    NotOpen::Submitted(r) => SaveOutcome::AlreadySubmitted(r),
+                    NotOpen::WaveClosed => SaveOutcome::WaveClosed,
+                    NotOpen::Gone => SaveOutcome::NotFound,
+                })
+            }
+        }
     }
-    let mut answers = current.answers;
-    answers.extend(section_answers);
-    let updated = draft::Entity::update_many()
-        .col_expr(
-            draft::Column::Answers,
-            Expr::value(serde_json::to_string(&answers)?),
-        )
-        .col_expr(draft::Column::UpdatedOn, Expr::value(today))
-        .filter(draft::Column::Code.eq(code.as_str()))
-        .filter(draft::Column::Status.eq(OPEN))
-        .filter(draft::Column::WaveId.in_subquery(accepting_waves()))
-        .exec(db)
-        .await?;
-    if updated.rows_affected == 0 {
-        // Submitted, or the wave closed, between our read and our write (or before).
-        return Ok(match why_not_open(db, code).await? {
-            NotOpen::Submitted(r) => SaveOutcome::AlreadySubmitted(r),
-            NotOpen::WaveClosed => SaveOutcome::WaveClosed,
-            NotOpen::Gone => SaveOutcome::NotFound,
-        });
-    }
-    Ok(SaveOutcome::Saved)
 }
 
 /// An invitation's access code to spend with the response (see `invitations`).

@@ -23,7 +23,7 @@ pub struct Masthead {
 
 #[server(endpoint = "site/masthead")]
 pub async fn load_masthead() -> Result<Masthead, PageError> {
-    let council = support::state()?.council;
+    let council = support::state()?.council.clone();
     let home = support::signed_in().ok().map(|who| {
         if who.user.role.is_staff() {
             (officer::paths::OFFICER.to_string(), "Dashboard".to_string())

@@ -368,6 +368,40 @@ db_test!(
     }
 );
 
+db_test!(
+    two_pages_of_one_draft_saved_at_once_keep_both,
+    |app: TestApp| async move {
+        // The same resident in two tabs: each page's save writes over only the answers it
+        // read, so when the other saved in between it reads again and merges into that.
+        let s1 = app.begin("wellbeing").await;
+        let (s2, s3) = (
+            s1.replace("/section/1", "/section/2"),
+            s1.replace("/section/1", "/section/3"),
+        );
+        let (t2, t3) = (app.get(&s2).await.token(), app.get(&s3).await.token());
+        for round in 0..8 {
+            let happiness = round.to_string();
+            let health = ["good", "bad"][round % 2];
+            let two = [("token", t2.as_str()), ("intent", "save"), ("wb_happiness", &happiness)];
+            let three = [("token", t3.as_str()), ("intent", "save"), ("health_general", health)];
+            let (a, b) = tokio::join!(app.post_raw(&s2, &two), app.post_raw(&s3, &three));
+            assert_eq!(a.status(), StatusCode::SEE_OTHER);
+            assert_eq!(b.status(), StatusCode::SEE_OTHER);
+            let checked = |name: &str| format!("input[name={name}][checked]");
+            assert_eq!(
+                app.get(&s2).await.attr(&checked("wb_happiness"), "value"),
+                Some(happiness),
+                "round {round}"
+            );
+            assert_eq!(
+                app.get(&s3).await.attr(&checked("health_general"), "value").as_deref(),
+                Some(health),
+                "round {round}"
+            );
+        }
+    }
+);
+
 db_test!(save_and_resume_with_a_code, |app: TestApp| async move {
     let s1 = app.begin("cohesion").await;
     let page = app.get(&s1).await;

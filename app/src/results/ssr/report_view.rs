@@ -16,7 +16,7 @@ pub async fn annual(st: &AppState, year: i32) -> Result<AnnualReport, ViewError>
     if !years.contains(&year) {
         return Err(ViewError::NotFound);
     }
-    let marks = views::benchmarks(st).await?;
+    let marks = views::benchmarks(&*st.catalogue.get(&st.db).await?);
     let mut sections = Vec::new();
     for (survey, waves) in &published {
         // Newest first: the year's latest published wave speaks for it.

@@ -194,11 +194,9 @@ pub fn area_id(level: Level, area: usize) -> CellId {
     }
 }
 
-pub async fn benchmarks(st: &AppState) -> Result<HashMap<String, Benchmark>, ViewError> {
-    Ok(st
-        .catalogue
-        .get(&st.db)
-        .await?
+/// England's figures for the indicators that have one, by indicator key.
+pub fn benchmarks(catalogue: &Catalogue) -> HashMap<String, Benchmark> {
+    catalogue
         .benchmarks
         .iter()
         .cloned()
@@ -211,7 +209,7 @@ pub async fn benchmarks(st: &AppState) -> Result<HashMap<String, Benchmark>, Vie
                 },
             )
         })
-        .collect())
+        .collect()
 }
 
 pub fn summary(
@@ -257,7 +255,7 @@ pub async fn overview(
     wave_key: &str,
 ) -> Result<ResultsOverview, ViewError> {
     let l = load(st, audience, survey_key, wave_key).await?;
-    let marks = benchmarks(st).await?;
+    let marks = benchmarks(&l.catalogue);
     Ok(overview_of(&l, &marks))
 }
 
@@ -309,7 +307,7 @@ pub async fn indicator(
     key: &str,
 ) -> Result<IndicatorDetail, ViewError> {
     let l = load(st, audience, survey_key, wave_key).await?;
-    let marks = benchmarks(st).await?;
+    let marks = benchmarks(&l.catalogue);
     let w = &l.computed;
     let i = w
         .defs
@@ -389,7 +387,7 @@ pub async fn ward_report(
     code: &str,
 ) -> Result<WardReport, ViewError> {
     let l = load(st, Audience::Public, survey_key, wave_key).await?;
-    let marks = benchmarks(st).await?;
+    let marks = benchmarks(&l.catalogue);
     let w = &l.computed;
     let a = w
         .areas

@@ -18,5 +18,5 @@ pub mod upload;
 pub mod view_error;
 pub mod when;
 
-pub use state::AppState;
+pub use state::{AppState, Services};
 pub use view_error::ViewError;

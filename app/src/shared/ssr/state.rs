@@ -2,11 +2,32 @@ use std::sync::Arc;
 
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
+
+use super::language::RequestCatalogue;
 use store::DatabaseConnection;
 
-/// Everything a request handler or server function needs, shared by the whole server.
+/// Everything a request handler or server function needs, shared by the whole server: its
+/// `Services` behind one `Arc`. Middleware, handlers and each page's context take a copy per
+/// request, and copying the fields one by one (leptos's options alone hold a dozen strings)
+/// showed in profiles.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Services>);
+
+impl From<Services> for AppState {
+    fn from(services: Services) -> Self {
+        AppState(Arc::new(services))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Services;
+    fn deref(&self) -> &Services {
+        &self.0
+    }
+}
+
+/// What `AppState` holds.
+pub struct Services {
     pub db: DatabaseConnection,
     pub leptos_options: LeptosOptions,
     /// Signs form tokens (see `token`).
@@ -42,13 +63,19 @@ impl AppState {
     pub async fn current_catalogue(
         &self,
     ) -> Result<Arc<store::catalogue::Catalogue>, store::StoreError> {
-        let read = leptos::prelude::use_context::<http::request::Parts>().and_then(|p| {
-            p.extensions
-                .get::<super::language::RequestCatalogue>()
-                .map(|c| c.0.clone())
-        });
+        let read = leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<RequestCatalogue>().cloned());
+        self.catalogue_or(read).await
+    }
+
+    /// The catalogue the language middleware read for this request (a form handler takes it
+    /// as `Option<Extension<RequestCatalogue>>`), else as the database has it now.
+    pub async fn catalogue_or(
+        &self,
+        read: Option<RequestCatalogue>,
+    ) -> Result<Arc<store::catalogue::Catalogue>, store::StoreError> {
         match read {
-            Some(c) => Ok(c),
+            Some(c) => Ok(c.0),
             None => self.catalogue.get(&self.db).await,
         }
     }

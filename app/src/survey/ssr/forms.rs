@@ -9,7 +9,7 @@ use axum::Extension;
 use domain::answers::{section_fields, validate_section};
 use domain::codes::CodeError;
 use domain::{AccessCode, Postcode, ResumeCode};
-use store::drafts::{self, SaveOutcome, Spend, SubmitOutcome, POSTCODE_KEY, POSTCODE_STATUS_KEY};
+use store::drafts::{self, Draft, SaveOutcome, Spend, SubmitOutcome, POSTCODE_KEY, POSTCODE_STATUS_KEY};
 use store::invitations::{self, Redeemed};
 use store::{postcodes, StoreError};
 use validator::Validate;
@@ -20,6 +20,7 @@ use crate::shared::i18n::PageLanguage;
 use crate::shared::language_links::CHANGE_LANGUAGE;
 use crate::shared::ssr::access::Routes;
 use crate::shared::ssr::envelope::Envelope;
+use crate::shared::ssr::language::RequestCatalogue;
 use crate::shared::ssr::forms::{field, plain_page, Fields};
 use crate::shared::ssr::{flash, token, AppState, ViewError};
 use crate::survey::paths;
@@ -95,11 +96,11 @@ impl IntoResponse for FormError {
 async fn begin(
     State(st): State<AppState>,
     Path(survey_key): Path<String>,
+    read: Option<Extension<RequestCatalogue>>,
     headers: HeaderMap,
 ) -> Result<Response, FormError> {
     let survey = st
-        .catalogue
-        .get(&st.db)
+        .catalogue_or(read.map(|Extension(c)| c))
         .await?
         .survey(&survey_key)
         .ok_or(FormError::NotFound)?;
@@ -122,15 +123,17 @@ async fn save_section(
     State(st): State<AppState>,
     Path((survey_key, address, n)): Path<(String, String, usize)>,
     Extension(page): Extension<PageLanguage>,
+    read: Option<Extension<RequestCatalogue>>,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Result<Redirect, FormError> {
+    let catalogue = st.catalogue_or(read.map(|Extension(c)| c)).await?;
     let Loaded {
         survey,
         draft,
         catalogue,
         address,
-    } = views::load(&st, &headers, &survey_key, &address).await?;
+    } = views::load(&st, catalogue, &headers, &survey_key, &address).await?;
     let code = draft.code.as_str().to_string();
     let section = n
         .checked_sub(1)
@@ -191,7 +194,7 @@ async fn save_section(
         };
         answers.insert(POSTCODE_KEY.into(), typed);
         answers.insert(POSTCODE_STATUS_KEY.into(), status.into());
-        if let Some(redirect) = save(&st, &survey_key, &draft.code, &address, answers).await? {
+        if let Some(redirect) = save(&st, &survey_key, &draft, &address, answers).await? {
             return Ok(redirect);
         }
         return Ok(Redirect::to(&format!("{}#q-area", here(""))));
@@ -209,7 +212,7 @@ async fn save_section(
         answers.insert(POSTCODE_STATUS_KEY.into(), String::new());
     }
     let check_now = answers.clone();
-    if let Some(redirect) = save(&st, &survey_key, &draft.code, &address, answers).await? {
+    if let Some(redirect) = save(&st, &survey_key, &draft, &address, answers).await? {
         return Ok(redirect);
     }
     if intent == "save" {
@@ -251,11 +254,11 @@ fn answered(survey: &domain::Survey, answers: &domain::RawAnswers, section: usiz
 async fn save(
     st: &AppState,
     survey_key: &str,
-    code: &ResumeCode,
+    draft: &Draft,
     address: &str,
     answers: domain::RawAnswers,
 ) -> Result<Option<Redirect>, FormError> {
-    match drafts::save_answers(&st.db, code, answers, st.clock.today()).await? {
+    match drafts::save_answers(&st.db, draft, answers, st.clock.today()).await? {
         SaveOutcome::Saved => Ok(None),
         SaveOutcome::NotFound => Err(FormError::NotFound),
         SaveOutcome::WaveClosed => Ok(Some(Redirect::to(&paths::closed(survey_key)))),
@@ -269,15 +272,17 @@ async fn submit(
     State(st): State<AppState>,
     Path((survey_key, address)): Path<(String, String)>,
     Extension(page): Extension<PageLanguage>,
+    read: Option<Extension<RequestCatalogue>>,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Result<Response, FormError> {
+    let catalogue = st.catalogue_or(read.map(|Extension(c)| c)).await?;
     let Loaded {
         survey,
         draft,
         catalogue,
         address,
-    } = views::load(&st, &headers, &survey_key, &address).await?;
+    } = views::load(&st, catalogue, &headers, &survey_key, &address).await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
         return Ok(Redirect::to(&paths::done(&survey_key, &address)).into_response());

@@ -29,15 +29,16 @@ pub struct Loaded {
     pub address: String,
 }
 
-/// The draft `address` names, if this browser holds it (`drafts_cookie`), with its survey.
+/// The draft `address` names, if this browser holds it (`drafts_cookie`), with its survey
+/// from `catalogue` (this request's: `AppState::current_catalogue` or `catalogue_or`).
 pub async fn load(
     st: &AppState,
+    catalogue: Arc<Catalogue>,
     headers: &HeaderMap,
     survey_key: &str,
     address: &str,
 ) -> Result<Loaded, ViewError> {
     let code = drafts_cookie::find(st, headers, address).ok_or(ViewError::NotFound)?;
-    let catalogue = st.current_catalogue().await?;
     let survey = catalogue.survey(survey_key).ok_or(ViewError::NotFound)?;
     let draft = drafts::find(&st.db, &code)
         .await?
@@ -148,7 +149,7 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
         draft,
         catalogue,
         address,
-    } = load(st, req.headers, req.survey, req.address).await?;
+    } = load(st, st.current_catalogue().await?, req.headers, req.survey, req.address).await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
         return Err(ViewError::Redirect(paths::done(req.survey, &address)));
@@ -301,7 +302,7 @@ pub async fn check(
         draft,
         catalogue,
         address,
-    } = load(st, headers, survey_key, address).await?;
+    } = load(st, st.current_catalogue().await?, headers, survey_key, address).await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
         return Err(ViewError::Redirect(paths::done(survey_key, &address)));
@@ -363,7 +364,7 @@ pub async fn saved(
         draft,
         catalogue,
         address,
-    } = load(st, headers, survey_key, address).await?;
+    } = load(st, st.current_catalogue().await?, headers, survey_key, address).await?;
     let areas = &catalogue.areas;
     Ok(SavedView {
         survey_key: survey_key.to_string(),
@@ -385,7 +386,7 @@ pub async fn done(
         draft,
         address,
         ..
-    } = load(st, headers, survey_key, address).await?;
+    } = load(st, st.current_catalogue().await?, headers, survey_key, address).await?;
     let receipt = draft
         .receipt
         .ok_or_else(|| ViewError::Redirect(paths::check(survey_key, &address)))?;
