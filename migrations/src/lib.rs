@@ -17,6 +17,7 @@ mod m20261124_000012_paper_batch;
 mod m20261125_000013_framework;
 mod m20261125_000014_survey_versions;
 mod m20261125_000015_translations;
+mod m20261125_000016_published_version;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000013_framework::Migration),
             Box::new(m20261125_000014_survey_versions::Migration),
             Box::new(m20261125_000015_translations::Migration),
+            Box::new(m20261125_000016_published_version::Migration),
         ]
     }
 }

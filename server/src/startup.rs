@@ -49,6 +49,7 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
         form_secret: form_secret.clone(),
         results: Arc::new(store::results::ResultsCache::default()),
         catalogue: Arc::new(store::catalogue::CatalogueCache::default()),
+        pages: Default::default(),
         auth: AuthConfig {
             limits: config.session,
             public_url: url::Url::parse(&config.public_url)
@@ -197,12 +198,20 @@ pub fn router(state: AppState) -> Router {
             routes,
             {
                 let state = state.clone();
-                move || provide_context(state.clone())
+                move || {
+                    provide_context(state.clone());
+                    app::shared::assets::hydrate_only_where_wasm_runs();
+                }
             },
             move || shell(options.clone()),
         )
         .nest_service("/pkg", site_files(&state.leptos_options.site_root))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Public pages kept in memory; inside the language middleware, whose choice it keys by.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            app::shared::ssr::page_cache::serve,
+        ))
         // The page's language, for the pages and the forms behind them.
         .layer(middleware::from_fn_with_state(
             state.clone(),

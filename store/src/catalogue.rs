@@ -139,3 +139,19 @@ pub async fn version(db: &DatabaseConnection) -> Result<i64, StoreError> {
         .ok_or_else(|| StoreError::Corrupt("no catalogue_version row".into()))?;
     Ok(row.try_get::<i64>("", "n")?)
 }
+
+/// The catalogue's version and the published pages' (`published_version`: what the public
+/// pages show beyond the catalogue), in one query: what the public pages' cache checks.
+pub async fn published_stamp(db: &DatabaseConnection) -> Result<(i64, i64), StoreError> {
+    let row = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT c.n AS c, p.n AS p FROM catalogue_version c, published_version p
+             WHERE c.id = 1 AND p.id = 1",
+        ))
+        .await?
+        .ok_or_else(|| {
+            StoreError::Corrupt("no catalogue_version or published_version row".into())
+        })?;
+    Ok((row.try_get::<i64>("", "c")?, row.try_get::<i64>("", "p")?))
+}

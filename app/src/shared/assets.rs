@@ -78,6 +78,21 @@ pub fn ships_wasm(path: &str) -> bool {
         .any(|root| path == *root || path.starts_with(&format!("{root}/")))
 }
 
+/// Tells leptos not to write the page's data into it for hydration when the page ships no
+/// wasm: nothing would read it, and it was up to half of a page's bytes (12 KB of a ward's
+/// results page). Called as each page starts rendering.
+#[cfg(feature = "ssr")]
+pub fn hydrate_only_where_wasm_runs() {
+    let path = leptos::prelude::use_context::<http::request::Parts>()
+        .map(|p| p.uri.path().to_string())
+        .unwrap_or_default();
+    if !ships_wasm(&path) {
+        if let Some(shared) = leptos::prelude::Owner::current_shared_context() {
+            shared.set_is_hydrating(false);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

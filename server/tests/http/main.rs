@@ -20,6 +20,7 @@ mod languages;
 mod migration;
 mod officer_access;
 mod offline;
+mod page_cache;
 mod paper;
 mod resident_journey;
 mod security;

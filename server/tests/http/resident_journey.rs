@@ -382,8 +382,16 @@ db_test!(
         for round in 0..8 {
             let happiness = round.to_string();
             let health = ["good", "bad"][round % 2];
-            let two = [("token", t2.as_str()), ("intent", "save"), ("wb_happiness", &happiness)];
-            let three = [("token", t3.as_str()), ("intent", "save"), ("health_general", health)];
+            let two = [
+                ("token", t2.as_str()),
+                ("intent", "save"),
+                ("wb_happiness", &happiness),
+            ];
+            let three = [
+                ("token", t3.as_str()),
+                ("intent", "save"),
+                ("health_general", health),
+            ];
             let (a, b) = tokio::join!(app.post_raw(&s2, &two), app.post_raw(&s3, &three));
             assert_eq!(a.status(), StatusCode::SEE_OTHER);
             assert_eq!(b.status(), StatusCode::SEE_OTHER);
@@ -394,7 +402,10 @@ db_test!(
                 "round {round}"
             );
             assert_eq!(
-                app.get(&s3).await.attr(&checked("health_general"), "value").as_deref(),
+                app.get(&s3)
+                    .await
+                    .attr(&checked("health_general"), "value")
+                    .as_deref(),
                 Some(health),
                 "round {round}"
             );

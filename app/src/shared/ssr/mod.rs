@@ -10,6 +10,7 @@ pub mod forms;
 pub mod language;
 pub mod limits;
 pub mod mail;
+pub mod page_cache;
 pub mod staff_forms;
 pub mod state;
 pub mod support;

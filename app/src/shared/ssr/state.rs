@@ -34,6 +34,8 @@ pub struct Services {
     pub form_secret: Arc<Vec<u8>>,
     /// Computed indicators per wave, recomputed when their inputs change.
     pub results: Arc<store::results::ResultsCache>,
+    /// The public pages as last rendered, kept while the database says they are current.
+    pub pages: super::page_cache::PageCache,
     /// Surveys, waves and wards, reloaded when the database says they changed.
     pub catalogue: Arc<store::catalogue::CatalogueCache>,
     pub auth: super::auth::AuthConfig,

@@ -9,7 +9,9 @@ use axum::Extension;
 use domain::answers::{section_fields, validate_section};
 use domain::codes::CodeError;
 use domain::{AccessCode, Postcode, ResumeCode};
-use store::drafts::{self, Draft, SaveOutcome, Spend, SubmitOutcome, POSTCODE_KEY, POSTCODE_STATUS_KEY};
+use store::drafts::{
+    self, Draft, SaveOutcome, Spend, SubmitOutcome, POSTCODE_KEY, POSTCODE_STATUS_KEY,
+};
 use store::invitations::{self, Redeemed};
 use store::{postcodes, StoreError};
 use validator::Validate;
@@ -20,8 +22,8 @@ use crate::shared::i18n::PageLanguage;
 use crate::shared::language_links::CHANGE_LANGUAGE;
 use crate::shared::ssr::access::Routes;
 use crate::shared::ssr::envelope::Envelope;
-use crate::shared::ssr::language::RequestCatalogue;
 use crate::shared::ssr::forms::{field, plain_page, Fields};
+use crate::shared::ssr::language::RequestCatalogue;
 use crate::shared::ssr::{flash, token, AppState, ViewError};
 use crate::survey::paths;
 

@@ -149,7 +149,14 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
         draft,
         catalogue,
         address,
-    } = load(st, st.current_catalogue().await?, req.headers, req.survey, req.address).await?;
+    } = load(
+        st,
+        st.current_catalogue().await?,
+        req.headers,
+        req.survey,
+        req.address,
+    )
+    .await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
         return Err(ViewError::Redirect(paths::done(req.survey, &address)));
@@ -302,7 +309,14 @@ pub async fn check(
         draft,
         catalogue,
         address,
-    } = load(st, st.current_catalogue().await?, headers, survey_key, address).await?;
+    } = load(
+        st,
+        st.current_catalogue().await?,
+        headers,
+        survey_key,
+        address,
+    )
+    .await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
         return Err(ViewError::Redirect(paths::done(survey_key, &address)));
@@ -364,7 +378,14 @@ pub async fn saved(
         draft,
         catalogue,
         address,
-    } = load(st, st.current_catalogue().await?, headers, survey_key, address).await?;
+    } = load(
+        st,
+        st.current_catalogue().await?,
+        headers,
+        survey_key,
+        address,
+    )
+    .await?;
     let areas = &catalogue.areas;
     Ok(SavedView {
         survey_key: survey_key.to_string(),
@@ -386,7 +407,14 @@ pub async fn done(
         draft,
         address,
         ..
-    } = load(st, st.current_catalogue().await?, headers, survey_key, address).await?;
+    } = load(
+        st,
+        st.current_catalogue().await?,
+        headers,
+        survey_key,
+        address,
+    )
+    .await?;
     let receipt = draft
         .receipt
         .ok_or_else(|| ViewError::Redirect(paths::check(survey_key, &address)))?;
