@@ -61,6 +61,23 @@ pub async fn load(
     })
 }
 
+/// `load` for a page being rendered, with the catalogue its request read.
+async fn load_for_page(
+    st: &AppState,
+    headers: &HeaderMap,
+    survey_key: &str,
+    address: &str,
+) -> Result<Loaded, ViewError> {
+    load(
+        st,
+        st.current_catalogue().await?,
+        headers,
+        survey_key,
+        address,
+    )
+    .await
+}
+
 pub fn section_step(n: usize) -> String {
     format!("section-{n}")
 }
@@ -149,14 +166,7 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
         draft,
         catalogue,
         address,
-    } = load(
-        st,
-        st.current_catalogue().await?,
-        req.headers,
-        req.survey,
-        req.address,
-    )
-    .await?;
+    } = load_for_page(st, req.headers, req.survey, req.address).await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
         return Err(ViewError::Redirect(paths::done(req.survey, &address)));
@@ -309,14 +319,7 @@ pub async fn check(
         draft,
         catalogue,
         address,
-    } = load(
-        st,
-        st.current_catalogue().await?,
-        headers,
-        survey_key,
-        address,
-    )
-    .await?;
+    } = load_for_page(st, headers, survey_key, address).await?;
     let code = draft.code.as_str().to_string();
     if draft.receipt.is_some() {
         return Err(ViewError::Redirect(paths::done(survey_key, &address)));
@@ -378,14 +381,7 @@ pub async fn saved(
         draft,
         catalogue,
         address,
-    } = load(
-        st,
-        st.current_catalogue().await?,
-        headers,
-        survey_key,
-        address,
-    )
-    .await?;
+    } = load_for_page(st, headers, survey_key, address).await?;
     let areas = &catalogue.areas;
     Ok(SavedView {
         survey_key: survey_key.to_string(),
@@ -407,14 +403,7 @@ pub async fn done(
         draft,
         address,
         ..
-    } = load(
-        st,
-        st.current_catalogue().await?,
-        headers,
-        survey_key,
-        address,
-    )
-    .await?;
+    } = load_for_page(st, headers, survey_key, address).await?;
     let receipt = draft
         .receipt
         .ok_or_else(|| ViewError::Redirect(paths::check(survey_key, &address)))?;
