@@ -28,7 +28,7 @@ const MOST_PAGES: usize = 5_000;
 const LARGEST_PAGE: usize = 1 << 20;
 
 /// What the database said when a page was rendered: the catalogue's and the published
-/// pages' versions, and the day.
+/// pages' versions, and the day. Each only grows, so a later stamp compares greater.
 type Stamp = (i64, i64, NaiveDate);
 
 #[derive(Default)]
@@ -138,6 +138,12 @@ impl PageCache {
         });
         {
             let mut kept = self.kept.write().expect("page cache lock");
+            // A slow render that read an older stamp keeps nothing: it would only empty the
+            // cache of pages newer than itself.
+            if kept.stamp.is_some_and(|current| current > stamp) {
+                drop(kept);
+                return Response::from_parts(parts, Body::from(body));
+            }
             if kept.stamp != Some(stamp) || kept.pages.len() >= MOST_PAGES {
                 kept.pages.clear();
                 kept.stamp = Some(stamp);
