@@ -51,7 +51,7 @@ pub const ACCESS: &[Declared] = &[
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let assets = shared::assets::get();
     // Residents' and public pages ship no wasm (see `shared::assets`).
-    let scripts = if shared::assets::ships_wasm(&request_path()) {
+    let scripts = if shared::assets::ships_wasm(&shared::address::request_path()) {
         view! { <HydrationScripts options /> }.into_any()
     } else {
         view! { <script type="module" src=assets.enhance></script> }.into_any()
@@ -77,16 +77,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The address of the page being rendered (empty in the browser, which never renders the
-/// shell).
-fn request_path() -> String {
-    #[cfg(feature = "ssr")]
-    if let Some(parts) = use_context::<http::request::Parts>() {
-        return parts.uri.path().to_string();
-    }
-    String::new()
-}
-
 /// The council's colours (`shared::ssr::brand`), loaded after Kiln's own stylesheet so they
 /// win.
 fn brand_css() -> String {
@@ -105,7 +95,7 @@ fn csp_header() -> impl IntoView {
         leptos::nonce::use_nonce(),
         use_context::<leptos_axum::ResponseOptions>(),
     ) {
-        let framed = request_path().starts_with("/preview/");
+        let framed = shared::address::request_path().starts_with("/preview/");
         let policy = if framed {
             // The builder's preview frames these, from Kiln's own pages only.
             res.insert_header(

@@ -1,5 +1,6 @@
-//! Filling an address pattern (axum's syntax, as each feature's `paths` declares it) with
-//! values, so that a link is built from the same pattern the router serves.
+//! Addresses: filling a pattern (axum's syntax, as each feature's `paths` declares it) with
+//! values, so that a link is built from the same pattern the router serves; matching one;
+//! and the address of the page being rendered.
 
 /// `fill("/admin/users/{id}", &["7"])` is `/admin/users/7`: each `{name}` segment takes the
 /// next value, in order.
@@ -17,6 +18,13 @@ pub fn fill(pattern: &str, values: &[&str]) -> String {
         .collect();
     debug_assert!(values.next().is_none(), "more values than parameters");
     filled.join("/")
+}
+
+/// Whether `path` is `root` or an address below it (`/results` and `/results/x`, not
+/// `/resultsx`).
+pub fn is_under(root: &str, path: &str) -> bool {
+    path.strip_prefix(root)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// Whether `path` matches the pattern `pattern`.
@@ -38,9 +46,19 @@ pub fn matches(pattern: &str, path: &str) -> bool {
     }
 }
 
+/// The address of the page being rendered (empty in the browser, which never renders the
+/// shell).
+pub fn request_path() -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() {
+        return parts.uri.path().to_string();
+    }
+    String::new()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fill;
+    use super::{fill, is_under};
 
     #[test]
     fn fills_each_parameter_in_order() {
@@ -56,5 +74,13 @@ mod tests {
             "/surveys/wellbeing/r/ABCD/section/2"
         );
         assert_eq!(fill("/results", &[]), "/results");
+    }
+
+    #[test]
+    fn an_address_is_under_its_root_and_nothing_else() {
+        assert!(is_under("/results", "/results"));
+        assert!(is_under("/results", "/results/wellbeing"));
+        assert!(!is_under("/results", "/resultsx"));
+        assert!(!is_under("/results", "/"));
     }
 }

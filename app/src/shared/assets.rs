@@ -75,7 +75,7 @@ pub fn ships_wasm(path: &str) -> bool {
     // Every administration address is under /admin.
     [officer::paths::OFFICER, "/admin", accounts::paths::ACCOUNT]
         .iter()
-        .any(|root| path == *root || path.starts_with(&format!("{root}/")))
+        .any(|root| crate::shared::address::is_under(root, path))
 }
 
 /// Tells leptos not to write the page's data into it for hydration when the page ships no
@@ -83,10 +83,7 @@ pub fn ships_wasm(path: &str) -> bool {
 /// results page). Called as each page starts rendering.
 #[cfg(feature = "ssr")]
 pub fn hydrate_only_where_wasm_runs() {
-    let path = leptos::prelude::use_context::<http::request::Parts>()
-        .map(|p| p.uri.path().to_string())
-        .unwrap_or_default();
-    if !ships_wasm(&path) {
+    if !ships_wasm(&crate::shared::address::request_path()) {
         if let Some(shared) = leptos::prelude::Owner::current_shared_context() {
             shared.set_is_hydrating(false);
         }

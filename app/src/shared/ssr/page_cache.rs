@@ -51,7 +51,7 @@ struct Page {
 
 /// Whether the page at `path` is the same for every visitor who is not signed in.
 pub fn is_public_page(path: &str) -> bool {
-    let under = |root: &str| path == root || path.starts_with(&format!("{root}/"));
+    let under = |root: &str| crate::shared::address::is_under(root, path);
     (under(crate::results::paths::RESULTS)
         || path.starts_with("/annual-report/")
         || under(crate::framework::paths::FRAMEWORK)

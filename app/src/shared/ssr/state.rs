@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use axum::extract::FromRef;
+use axum::Extension;
 use leptos::prelude::LeptosOptions;
 
 use super::language::RequestCatalogue;
@@ -67,17 +68,17 @@ impl AppState {
     ) -> Result<Arc<store::catalogue::Catalogue>, store::StoreError> {
         let read = leptos::prelude::use_context::<http::request::Parts>()
             .and_then(|p| p.extensions.get::<RequestCatalogue>().cloned());
-        self.catalogue_or(read).await
+        self.catalogue_or(read.map(Extension)).await
     }
 
-    /// The catalogue the language middleware read for this request (a form handler takes it
-    /// as `Option<Extension<RequestCatalogue>>`), else as the database has it now.
+    /// The catalogue the language middleware read for this request, as a form handler
+    /// extracts it, else as the database has it now.
     pub async fn catalogue_or(
         &self,
-        read: Option<RequestCatalogue>,
+        read: Option<Extension<RequestCatalogue>>,
     ) -> Result<Arc<store::catalogue::Catalogue>, store::StoreError> {
         match read {
-            Some(c) => Ok(c.0),
+            Some(Extension(c)) => Ok(c.0),
             None => self.catalogue.get(&self.db).await,
         }
     }

@@ -102,7 +102,7 @@ async fn begin(
     headers: HeaderMap,
 ) -> Result<Response, FormError> {
     let survey = st
-        .catalogue_or(read.map(|Extension(c)| c))
+        .catalogue_or(read)
         .await?
         .survey(&survey_key)
         .ok_or(FormError::NotFound)?;
@@ -129,7 +129,7 @@ async fn save_section(
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Result<Redirect, FormError> {
-    let catalogue = st.catalogue_or(read.map(|Extension(c)| c)).await?;
+    let catalogue = st.catalogue_or(read).await?;
     let Loaded {
         survey,
         draft,
@@ -278,7 +278,7 @@ async fn submit(
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Result<Response, FormError> {
-    let catalogue = st.catalogue_or(read.map(|Extension(c)| c)).await?;
+    let catalogue = st.catalogue_or(read).await?;
     let Loaded {
         survey,
         draft,
