@@ -43,8 +43,10 @@ pub async fn build_state(config: &Config, clock: store::Clock) -> anyhow::Result
         .site_addr(config.addr)
         .build();
     app::shared::assets::set(assets);
+    let resident_writes = store::drafts::ResidentWrites::connect(&db, &config.database_url).await?;
     Ok(AppState::from(Services {
         db: db.clone(),
+        resident_writes,
         leptos_options,
         form_secret: form_secret.clone(),
         results: Arc::new(store::results::ResultsCache::default()),

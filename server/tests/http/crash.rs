@@ -123,6 +123,39 @@ async fn journey(client: &reqwest::Client, base: &str, ward: &str) -> Option<Str
     done.ends_with("/done").then_some(done)
 }
 
+/// Starts a response and saves its first two pages; the second page's address.
+async fn paused_after_two_pages(client: &reqwest::Client, base: &str, ward: &str) -> String {
+    let post = |path: String, fields: Vec<(&'static str, String)>| async move {
+        let res = client
+            .post(format!("{base}{path}"))
+            .form(&fields)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        location(&res)
+    };
+    let token = |path: String| async move {
+        let res = client.get(format!("{base}{path}")).send().await.unwrap();
+        page(res).await.attr("input[name=token]", "value").unwrap()
+    };
+    let first = post("/surveys/wellbeing/begin".into(), vec![]).await;
+    let fields = vec![
+        ("token", token(first.clone()).await),
+        ("intent", "continue".into()),
+        ("area", ward.to_string()),
+    ];
+    let second = post(first, fields).await;
+    let fields = vec![
+        ("token", token(second.clone()).await),
+        // "Save and come back later".
+        ("intent", "save".into()),
+        ("wb_life_satisfaction", "7".into()),
+    ];
+    post(second.clone(), fields).await;
+    second
+}
+
 async fn ward(database_url: &str) -> String {
     let db = store::db::connect(database_url).await.unwrap();
     store::areas::AreaDirectory::load(&db).await.unwrap().wards[0]
@@ -144,6 +177,10 @@ async fn kill_during_load(backend: Backend) {
             .build()
             .unwrap()
     };
+    // A resident who saved two pages and stopped: drafts are written without waiting for the
+    // disk (`ResidentWrites`), which a killed process must not undo either.
+    let paused = browser();
+    let second = paused_after_two_pages(&paused, &kiln.base, &ward).await;
     let acknowledged: Arc<Mutex<Vec<(reqwest::Client, String)>>> = Arc::default();
     let residents: Vec<_> = (0..16)
         .map(|_| {
@@ -180,6 +217,17 @@ async fn kill_during_load(backend: Backend) {
         // A lost response would send the resident back to the check page.
         assert_eq!(res.status(), StatusCode::OK, "{done} lost after kill -9");
     }
+    let res = paused
+        .get(format!("{}{second}", again.base))
+        .send()
+        .await
+        .unwrap();
+    let page = page(res).await;
+    assert_eq!(
+        page.checked("wb_life_satisfaction").as_deref(),
+        Some("7"),
+        "a saved page's answers lost after kill -9"
+    );
     let db = store::db::connect(&database_url).await.unwrap();
     use sea_orm::{EntityTrait, PaginatorTrait};
     let stored = store::entity::response::Entity::find()

@@ -10,6 +10,7 @@ mod admin_data;
 mod builder;
 mod catalogue;
 mod crash;
+mod durability;
 mod editor;
 mod email;
 mod framework;

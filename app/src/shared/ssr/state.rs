@@ -30,6 +30,8 @@ impl std::ops::Deref for AppState {
 /// What `AppState` holds.
 pub struct Services {
     pub db: DatabaseConnection,
+    /// Where residents' drafts and responses are written (see `ResidentWrites`).
+    pub resident_writes: store::drafts::ResidentWrites,
     pub leptos_options: LeptosOptions,
     /// Signs form tokens (see `token`).
     pub form_secret: Arc<Vec<u8>>,

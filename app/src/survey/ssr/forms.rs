@@ -109,7 +109,7 @@ async fn begin(
     let Some(wave) = &survey.open_wave else {
         return Ok(Redirect::to(&paths::start(&survey_key)).into_response());
     };
-    let code = drafts::create(&st.db, wave.id, st.clock.today()).await?;
+    let code = drafts::create(&st.resident_writes, wave.id, st.clock.today()).await?;
     let address = drafts_cookie::address(&st, &code);
     Ok((
         [(
@@ -260,7 +260,7 @@ async fn save(
     address: &str,
     answers: domain::RawAnswers,
 ) -> Result<Option<Redirect>, FormError> {
-    match drafts::save_answers(&st.db, draft, answers, st.clock.today()).await? {
+    match drafts::save_answers(&st.resident_writes, draft, answers, st.clock.today()).await? {
         SaveOutcome::Saved => Ok(None),
         SaveOutcome::NotFound => Err(FormError::NotFound),
         SaveOutcome::WaveClosed => Ok(Some(Redirect::to(&paths::closed(survey_key)))),
@@ -306,7 +306,17 @@ async fn submit(
     });
     let today = st.clock.today();
     Ok(
-        match drafts::submit(&st.db, &draft, &survey, areas, today, spend, page.language).await? {
+        match drafts::submit(
+            &st.resident_writes,
+            &draft,
+            &survey,
+            areas,
+            today,
+            spend,
+            page.language,
+        )
+        .await?
+        {
             SubmitOutcome::Stored(_) | SubmitOutcome::AlreadyStored(_) => {
                 let done = Redirect::to(&paths::done(&survey_key, &address));
                 match invited {
@@ -359,7 +369,7 @@ async fn take_part(
     let survey = catalogue
         .survey_of_wave(wave_id)
         .ok_or(FormError::NotFound)?;
-    let draft = drafts::create(&st.db, wave_id, st.clock.today()).await?;
+    let draft = drafts::create(&st.resident_writes, wave_id, st.clock.today()).await?;
     let address = drafts_cookie::address(&st, &draft);
     Ok((
         AppendHeaders([
