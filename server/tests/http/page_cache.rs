@@ -99,3 +99,33 @@ db_test!(
         assert!(!page.text.contains("Staff sign in"));
     }
 );
+
+db_test!(
+    survey_start_pages_are_kept_until_their_survey_changes,
+    |app: TestApp| async move {
+        let backend = match app.db.get_database_backend() {
+            sea_orm::DbBackend::Postgres => Backend::Postgres,
+            _ => Backend::Sqlite,
+        };
+        let beside = TestApp::builder(backend).beside(&app).spawn().await;
+        let path = "/surveys/wellbeing";
+        let start = "action=\"/surveys/wellbeing/begin\"";
+        let (n1, first) = fetch(&app, path).await;
+        let (n2, second) = fetch(&app, path).await;
+        assert_ne!(n1, n2);
+        assert_eq!(first.replace(&n1, "N"), second.replace(&n2, "N"));
+        assert!(first.contains(start));
+        assert!(fetch(&beside, path).await.1.contains(start));
+
+        // Its round of fieldwork closed by hand: neither instance offers to start.
+        app.db
+            .execute_unprepared(
+                "UPDATE wave SET status = 'closed' WHERE status = 'open' AND survey_id = \
+                 (SELECT id FROM survey WHERE key = 'wellbeing')",
+            )
+            .await
+            .unwrap();
+        assert!(!fetch(&app, path).await.1.contains(start));
+        assert!(!fetch(&beside, path).await.1.contains(start));
+    }
+);

@@ -1,5 +1,6 @@
-//! Public pages kept in memory: the published results, the annual report and the wellbeing
-//! framework, as rendered for a visitor who is not signed in.
+//! Public pages kept in memory: the published results, the annual report, the wellbeing
+//! framework, and the list of surveys and each survey's start page (the first pages a crowd
+//! of residents opens), as rendered for a visitor who is not signed in.
 //!
 //! An entry holds until the database says what it shows has changed: the catalogue's version
 //! and `published_version` (both bumped by triggers, whichever process or command wrote),
@@ -55,9 +56,17 @@ pub fn is_public_page(path: &str) -> bool {
     (under(crate::results::paths::RESULTS)
         || path.starts_with("/annual-report/")
         || under(crate::framework::paths::FRAMEWORK)
-        || path == crate::framework::paths::UPDATES)
+        || path == crate::framework::paths::UPDATES
+        || path == crate::survey::paths::HOME
+        || is_start_page(path))
         && !path.ends_with(".csv")
         && !path.ends_with(".json")
+}
+
+/// A survey's start page (`/surveys/{survey}`), not the pages of a response below it.
+fn is_start_page(path: &str) -> bool {
+    path.strip_prefix("/surveys/")
+        .is_some_and(|key| !key.is_empty() && !key.contains('/'))
 }
 
 /// The middleware: serves a kept copy when it is current, else renders and keeps it.
@@ -210,15 +219,19 @@ mod tests {
             "/wellbeing",
             "/wellbeing/life-satisfaction",
             "/you-said-we-did",
+            "/",
+            "/surveys/wellbeing",
         ] {
             assert!(is_public_page(path), "{path}");
         }
         for path in [
-            "/",
             "/results/wellbeing/2026-baseline/indicators.csv",
             "/wellbeing.csv",
             "/officer/wellbeing/2026-baseline",
-            "/surveys/wellbeing",
+            "/surveys/",
+            "/surveys/wellbeing/r/abc/section/1",
+            "/surveys/wellbeing/closed",
+            "/resume",
             "/resultsx",
         ] {
             assert!(!is_public_page(path), "{path}");
