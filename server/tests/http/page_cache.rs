@@ -28,14 +28,19 @@ async fn fetch(app: &TestApp, path: &str) -> (String, String) {
     (nonce.to_string(), res.text().await.unwrap())
 }
 
+/// Another Kiln process on the same database.
+async fn second_instance(app: &TestApp) -> TestApp {
+    let backend = match app.db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => Backend::Postgres,
+        _ => Backend::Sqlite,
+    };
+    TestApp::builder(backend).beside(app).spawn().await
+}
+
 db_test!(
     published_pages_are_kept_until_what_they_show_changes,
     |app: TestApp| async move {
-        let backend = match app.db.get_database_backend() {
-            sea_orm::DbBackend::Postgres => Backend::Postgres,
-            _ => Backend::Sqlite,
-        };
-        let beside = TestApp::builder(backend).beside(&app).spawn().await;
+        let beside = second_instance(&app).await;
         let ward = app.ward_code("Meir Park").await;
 
         // Answers to a wave in fieldwork (a baseline, nothing of its survey published yet)
@@ -103,11 +108,7 @@ db_test!(
 db_test!(
     survey_start_pages_are_kept_until_their_survey_changes,
     |app: TestApp| async move {
-        let backend = match app.db.get_database_backend() {
-            sea_orm::DbBackend::Postgres => Backend::Postgres,
-            _ => Backend::Sqlite,
-        };
-        let beside = TestApp::builder(backend).beside(&app).spawn().await;
+        let beside = second_instance(&app).await;
         let path = "/surveys/wellbeing";
         let start = "action=\"/surveys/wellbeing/begin\"";
         let (n1, first) = fetch(&app, path).await;
