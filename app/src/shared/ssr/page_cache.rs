@@ -58,15 +58,10 @@ pub fn is_public_page(path: &str) -> bool {
         || under(crate::framework::paths::FRAMEWORK)
         || path == crate::framework::paths::UPDATES
         || path == crate::survey::paths::HOME
-        || is_start_page(path))
+        // A survey's start page, not the pages of a response below it.
+        || crate::shared::address::matches(crate::survey::paths::START, path))
         && !path.ends_with(".csv")
         && !path.ends_with(".json")
-}
-
-/// A survey's start page (`/surveys/{survey}`), not the pages of a response below it.
-fn is_start_page(path: &str) -> bool {
-    path.strip_prefix("/surveys/")
-        .is_some_and(|key| !key.is_empty() && !key.contains('/'))
 }
 
 /// The middleware: serves a kept copy when it is current, else renders and keeps it.
