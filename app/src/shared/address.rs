@@ -50,8 +50,8 @@ pub fn matches(pattern: &str, path: &str) -> bool {
 /// shell).
 pub fn request_path() -> String {
     #[cfg(feature = "ssr")]
-    if let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() {
-        return parts.uri.path().to_string();
+    if let Some(path) = crate::shared::ssr::support::with_request(|p| p.uri.path().to_string()) {
+        return path;
     }
     String::new()
 }

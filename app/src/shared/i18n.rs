@@ -57,16 +57,22 @@ impl Default for PageLanguage {
 /// The page's language, as the server chose it for this request.
 pub fn page_language() -> PageLanguage {
     #[cfg(feature = "ssr")]
-    if let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() {
-        if let Some(p) = parts.extensions.get::<PageLanguage>() {
-            return p.clone();
-        }
+    if let Some(Some(p)) = crate::shared::ssr::support::with_request(|parts| {
+        parts.extensions.get::<PageLanguage>().cloned()
+    }) {
+        return p;
     }
     PageLanguage::default()
 }
 
 pub fn language() -> Language {
-    page_language().language
+    #[cfg(feature = "ssr")]
+    if let Some(Some(l)) = crate::shared::ssr::support::with_request(|parts| {
+        parts.extensions.get::<PageLanguage>().map(|p| p.language)
+    }) {
+        return l;
+    }
+    ENGLISH
 }
 
 /// A message in the page's language.
@@ -85,21 +91,40 @@ pub fn t_in(language: Language, key: &str, args: &[(&'static str, Arg)]) -> Stri
     use fluent_templates::Loader;
     use std::borrow::Cow;
     use std::collections::HashMap;
-    let id: fluent_templates::LanguageIdentifier =
-        language.tag.parse().expect("Kiln's language tags parse");
-    let values: HashMap<Cow<'static, str>, FluentValue> = args
-        .iter()
-        .map(|(name, value)| {
-            let v = match value {
-                Arg::Text(s) => FluentValue::from(s.clone()),
-                Arg::Number(n) => FluentValue::from(*n),
-            };
-            (Cow::Borrowed(*name), v)
-        })
-        .collect();
-    LOCALES
-        .try_lookup_complete(&id, key, Some(&values))
-        .unwrap_or_else(|| key.to_string())
+    let id = identifier(language);
+    let text = if args.is_empty() {
+        LOCALES.try_lookup(id, key)
+    } else {
+        let values: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| {
+                let v = match value {
+                    Arg::Text(s) => FluentValue::from(s.clone()),
+                    Arg::Number(n) => FluentValue::from(*n),
+                };
+                (Cow::Borrowed(*name), v)
+            })
+            .collect();
+        LOCALES.try_lookup_complete(id, key, Some(&values))
+    };
+    text.unwrap_or_else(|| key.to_string())
+}
+
+/// Each language's Fluent identifier, parsed once: a page asks for dozens of words.
+#[cfg(feature = "ssr")]
+fn identifier(language: Language) -> &'static fluent_templates::LanguageIdentifier {
+    use std::sync::LazyLock;
+    static IDS: LazyLock<Vec<(&'static str, fluent_templates::LanguageIdentifier)>> =
+        LazyLock::new(|| {
+            domain::translation::LANGUAGES
+                .iter()
+                .map(|l| (l.tag, l.tag.parse().expect("Kiln's language tags parse")))
+                .collect()
+        });
+    IDS.iter()
+        .find(|(tag, _)| *tag == language.tag)
+        .map(|(_, id)| id)
+        .unwrap_or(&IDS[0].1)
 }
 
 #[cfg(feature = "ssr")]

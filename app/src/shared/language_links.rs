@@ -84,11 +84,13 @@ pub fn LanguageLinks() -> impl IntoView {
 /// The address being rendered (only the server renders these links).
 fn here() -> (String, Option<String>) {
     #[cfg(feature = "ssr")]
-    if let Some(parts) = use_context::<http::request::Parts>() {
-        return (
+    if let Some(here) = crate::shared::ssr::support::with_request(|parts| {
+        (
             parts.uri.path().to_string(),
             parts.uri.query().map(str::to_string),
-        );
+        )
+    }) {
+        return here;
     }
     ("/".to_string(), None)
 }

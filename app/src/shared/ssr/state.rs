@@ -68,8 +68,9 @@ impl AppState {
     pub async fn current_catalogue(
         &self,
     ) -> Result<Arc<store::catalogue::Catalogue>, store::StoreError> {
-        let read = leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|p| p.extensions.get::<RequestCatalogue>().cloned());
+        let read =
+            super::support::with_request(|p| p.extensions.get::<RequestCatalogue>().cloned())
+                .flatten();
         self.catalogue_or(read.map(Extension)).await
     }
 

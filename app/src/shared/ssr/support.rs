@@ -12,23 +12,28 @@ pub fn state() -> Result<AppState, PageError> {
     use_context::<AppState>().ok_or(PageError::Internal)
 }
 
+/// Reads the request being rendered where it is kept. `use_context::<Parts>()` would copy
+/// every header and extension, and a page asks many times (once for each word it shows in
+/// the page's language).
+pub fn with_request<R>(read: impl FnOnce(&http::request::Parts) -> R) -> Option<R> {
+    with_context::<http::request::Parts, _>(read)
+}
+
 /// The request's headers (its cookies), or none outside a request.
 pub fn headers() -> http::HeaderMap {
-    use_context::<http::request::Parts>()
-        .map(|p| p.headers)
-        .unwrap_or_default()
+    with_request(|p| p.headers.clone()).unwrap_or_default()
 }
 
 /// The signed-in person, or an error: the access guard has already let only the right
 /// people through, so this is a second lock, not the first.
 pub fn signed_in() -> Result<crate::shared::ssr::auth::SignedIn, PageError> {
-    use_context::<http::request::Parts>()
-        .and_then(|p| {
-            p.extensions
-                .get::<crate::shared::ssr::auth::SignedIn>()
-                .cloned()
-        })
-        .ok_or(PageError::Forbidden)
+    with_request(|p| {
+        p.extensions
+            .get::<crate::shared::ssr::auth::SignedIn>()
+            .cloned()
+    })
+    .flatten()
+    .ok_or(PageError::Forbidden)
 }
 
 pub fn admin() -> Result<crate::shared::ssr::auth::SignedIn, PageError> {
