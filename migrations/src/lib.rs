@@ -18,6 +18,7 @@ mod m20261125_000013_framework;
 mod m20261125_000014_survey_versions;
 mod m20261125_000015_translations;
 mod m20261125_000016_published_version;
+mod m20261126_000017_postcode_watch;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000014_survey_versions::Migration),
             Box::new(m20261125_000015_translations::Migration),
             Box::new(m20261125_000016_published_version::Migration),
+            Box::new(m20261126_000017_postcode_watch::Migration),
         ]
     }
 }

@@ -52,19 +52,10 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let db = m.get_connection();
-        let postgres = db.get_database_backend() == DatabaseBackend::Postgres;
         for t in WATCHED {
-            if postgres {
-                db.execute_unprepared(&format!("DROP TRIGGER {t}_bumps_catalogue ON {t}"))
-                    .await?;
-            } else {
-                for event in ["insert", "update", "delete"] {
-                    db.execute_unprepared(&format!("DROP TRIGGER {t}_{event}_bumps_catalogue"))
-                        .await?;
-                }
-            }
+            unwatch(db, t).await?;
         }
-        if postgres {
+        if db.get_database_backend() == DatabaseBackend::Postgres {
             db.execute_unprepared("DROP FUNCTION bump_catalogue_version()")
                 .await?;
         }
@@ -92,6 +83,20 @@ pub async fn watch(db: &impl ConnectionTrait, t: &str) -> Result<(), DbErr> {
                  BEGIN UPDATE catalogue_version SET n = n + 1 WHERE id = 1; END"
             ))
             .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Undoes `watch`.
+pub async fn unwatch(db: &impl ConnectionTrait, t: &str) -> Result<(), DbErr> {
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        db.execute_unprepared(&format!("DROP TRIGGER {t}_bumps_catalogue ON {t}"))
+            .await?;
+    } else {
+        for event in ["insert", "update", "delete"] {
+            db.execute_unprepared(&format!("DROP TRIGGER {t}_{event}_bumps_catalogue"))
+                .await?;
         }
     }
     Ok(())

@@ -24,6 +24,8 @@ pub struct Catalogue {
     pub waves: Vec<wave::Model>,
     pub areas: AreaDirectory,
     pub benchmarks: Vec<Benchmark>,
+    /// Whether a postcode lookup is loaded, so a ward question can offer it.
+    pub postcode_lookup: bool,
 }
 
 impl Catalogue {
@@ -88,6 +90,7 @@ impl Catalogue {
                 .all(db)
                 .await?,
             areas: AreaDirectory::load(db).await?,
+            postcode_lookup: crate::postcodes::any(db).await?,
         })
     }
 }

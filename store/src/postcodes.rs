@@ -3,7 +3,7 @@
 use std::io::Read;
 
 use domain::Postcode;
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{DatabaseConnection, EntityTrait, TransactionTrait};
 
 use crate::areas::AreaDirectory;
 use crate::entity::postcode;
@@ -101,8 +101,9 @@ pub async fn import(
     Ok(report)
 }
 
-pub async fn count(db: &DatabaseConnection) -> Result<u64, StoreError> {
-    Ok(postcode::Entity::find().count(db).await?)
+/// Whether any postcodes are loaded (the catalogue keeps the answer: see its migration).
+pub async fn any(db: &DatabaseConnection) -> Result<bool, StoreError> {
+    Ok(postcode::Entity::find().one(db).await?.is_some())
 }
 
 /// The ward code for a postcode, if the lookup has it.

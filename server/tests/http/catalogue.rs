@@ -59,3 +59,23 @@ db_test!(
         assert!(store::catalogue::version(&app.db).await.unwrap() > added);
     }
 );
+
+db_test!(
+    a_postcode_lookup_loaded_or_emptied_by_hand_shows_on_the_next_request,
+    |app: TestApp| async move {
+        // Whether to offer the lookup is kept with the catalogue, not counted per request.
+        let s1 = app.begin("wellbeing").await;
+        assert!(app.get(&s1).await.select("#q-postcode").is_empty());
+
+        let ward = app.ward_code("Boothen").await;
+        sql(
+            &app,
+            &format!("INSERT INTO postcode (postcode, area_code) VALUES ('ST41HH', '{ward}')"),
+        )
+        .await;
+        assert_eq!(app.get(&s1).await.select("#q-postcode").len(), 1);
+
+        sql(&app, "DELETE FROM postcode").await;
+        assert!(app.get(&s1).await.select("#q-postcode").is_empty());
+    }
+);

@@ -6,7 +6,6 @@ use domain::{QuestionKind, Survey};
 use std::sync::Arc;
 use store::areas::AreaDirectory;
 use store::drafts::{self, Draft, POSTCODE_KEY, POSTCODE_STATUS_KEY};
-use store::postcodes;
 
 use store::catalogue::Catalogue;
 use store::surveys::SurveyRecord;
@@ -184,7 +183,7 @@ pub async fn section(st: &AppState, req: SectionRequest<'_>) -> Result<SectionVi
         .questions
         .iter()
         .any(|q| q.kind == QuestionKind::Area);
-    let lookup_loaded = has_area_question && postcodes::count(&st.db).await? > 0;
+    let lookup_loaded = has_area_question && catalogue.postcode_lookup;
 
     let field_errors = if req.show_errors {
         validate_section(section, &draft.answers, &|c| areas.is_ward(c))
