@@ -10,6 +10,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, Stat
 use crate::areas::AreaDirectory;
 use crate::benchmarks::Benchmark;
 use crate::entity::{survey, wave};
+use crate::shared_read::SharedRead;
 use crate::surveys::{self, SurveyRecord};
 use crate::StoreError;
 
@@ -101,12 +102,14 @@ pub struct CatalogueCache {
     current: std::sync::RwLock<Option<Arc<Catalogue>>>,
     /// One reload at a time: requests that find it stale together wait for one load.
     reloading: tokio::sync::Mutex<()>,
+    /// The counter, read once for all the requests that arrive together.
+    version: SharedRead<i64>,
 }
 
 impl CatalogueCache {
     /// The catalogue as the database has it now.
     pub async fn get(&self, db: &DatabaseConnection) -> Result<Arc<Catalogue>, StoreError> {
-        let version = version(db).await?;
+        let version = self.version.get(|| version(db)).await?;
         if let Some(c) = self.fresh(version) {
             return Ok(c);
         }

@@ -36,6 +36,7 @@ pub mod results;
 pub mod seed;
 pub mod sessions;
 pub mod settings;
+pub mod shared_read;
 pub mod subscribers;
 pub mod survey_versions;
 pub mod surveys;

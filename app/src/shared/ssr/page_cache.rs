@@ -4,7 +4,7 @@
 //!
 //! An entry holds until the database says what it shows has changed: the catalogue's version
 //! and `published_version` (both bumped by triggers, whichever process or command wrote),
-//! read in one query per request, and the date. So every instance of Kiln keeps its own copy
+//! read in one query (shared by the requests that arrive together: `SharedRead`), and the date. So every instance of Kiln keeps its own copy
 //! and none serves a stale one. Each response still gets its own CSP nonce: the kept page's
 //! nonce is swapped for a fresh one as it is sent.
 
@@ -35,6 +35,8 @@ type Stamp = (i64, i64, NaiveDate);
 #[derive(Default)]
 pub struct PageCache {
     kept: RwLock<Kept>,
+    /// The two versions, read once for all the requests that arrive together.
+    stamp: store::shared_read::SharedRead<(i64, i64)>,
 }
 
 #[derive(Default)]
@@ -71,7 +73,12 @@ pub async fn serve(State(st): State<AppState>, req: Request, next: Next) -> Resp
     };
     // Read before rendering: a change committed while a page renders leaves it tagged with
     // the older version, so the next request renders again.
-    let stamp = match store::catalogue::published_stamp(&st.db).await {
+    let stamp = match st
+        .pages
+        .stamp
+        .get(|| store::catalogue::published_stamp(&st.db))
+        .await
+    {
         Ok((catalogue, published)) => (catalogue, published, st.clock.today()),
         Err(e) => {
             tracing::warn!(error = %e, "could not read the published pages' version");
