@@ -4,9 +4,10 @@
 //!
 //! An entry holds until the database says what it shows has changed: the catalogue's version
 //! and `published_version` (both bumped by triggers, whichever process or command wrote),
-//! read in one query (shared by the requests that arrive together: `SharedRead`), and the date. So every instance of Kiln keeps its own copy
-//! and none serves a stale one. Each response still gets its own CSP nonce: the kept page's
-//! nonce is swapped for a fresh one as it is sent.
+//! read in one query (shared by the requests that arrive together: `SharedRead`), and the
+//! date. So every instance of Kiln keeps its own copy and none serves a stale one. Each
+//! response still gets its own CSP nonce: the kept page's nonce is swapped for a fresh one
+//! as it is sent.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
