@@ -5,7 +5,9 @@
 //! read saw every commit made before the request, which is all a read of its own could
 //! promise. So reads take turns, and each one answers every request that was already
 //! waiting when it started. Under a crowd, dozens of requests share one trip to the
-//! database; a lone request still makes its own.
+//! database; a lone request still makes its own. A failure is not shared: the requests that
+//! waited for a read that failed each read again at once, side by side, so an outage costs
+//! each request one wait, as before, not a wait for every request ahead of it.
 
 use std::future::Future;
 use std::sync::Mutex;
@@ -14,6 +16,8 @@ use std::time::Instant;
 pub struct SharedRead<T> {
     /// The latest answer, with when its read started.
     last: Mutex<Option<(Instant, T)>>,
+    /// When the latest failed read started.
+    failed: Mutex<Option<Instant>>,
     /// One read at a time: a request that finds one under way waits for its turn.
     turn: tokio::sync::Mutex<()>,
 }
@@ -22,6 +26,7 @@ impl<T> Default for SharedRead<T> {
     fn default() -> Self {
         SharedRead {
             last: Mutex::new(None),
+            failed: Mutex::new(None),
             turn: tokio::sync::Mutex::new(()),
         }
     }
@@ -35,14 +40,35 @@ impl<T: Copy> SharedRead<T> {
         F: Future<Output = Result<T, E>>,
     {
         let arrived = Instant::now();
-        let _turn = self.turn.lock().await;
+        let turn = self.turn.lock().await;
         if let Some(value) = self.started_since(arrived) {
             return Ok(value);
         }
+        if self.failed_since(arrived) {
+            // The database failed a read begun since this request arrived: reading again in
+            // turn would make every waiting request wait out its own failure after the
+            // others'. Each reads now, side by side, as it would without sharing.
+            drop(turn);
+            return read().await;
+        }
         let started = Instant::now();
-        let value = read().await?;
-        *self.last.lock().expect("shared read lock") = Some((started, value));
-        Ok(value)
+        match read().await {
+            Ok(value) => {
+                *self.last.lock().expect("shared read lock") = Some((started, value));
+                Ok(value)
+            }
+            Err(e) => {
+                *self.failed.lock().expect("shared read lock") = Some(started);
+                Err(e)
+            }
+        }
+    }
+
+    fn failed_since(&self, arrived: Instant) -> bool {
+        self.failed
+            .lock()
+            .expect("shared read lock")
+            .is_some_and(|started| started >= arrived)
     }
 
     fn started_since(&self, arrived: Instant) -> Option<T> {
@@ -114,6 +140,72 @@ mod tests {
                 .await;
             assert_eq!(seen, Ok(expected));
         }
+    }
+
+    #[tokio::test]
+    async fn requests_waiting_behind_a_failed_read_read_side_by_side() {
+        let shared = Arc::new(SharedRead::<i64>::default());
+        let gate = Arc::new(tokio::sync::Notify::new());
+        let reading = Arc::new(AtomicUsize::new(0));
+        let most_at_once = Arc::new(AtomicUsize::new(0));
+        let first = {
+            let (shared, gate) = (shared.clone(), gate.clone());
+            tokio::spawn(async move {
+                shared
+                    .get(|| async {
+                        gate.notified().await;
+                        Err::<i64, _>("down")
+                    })
+                    .await
+            })
+        };
+        tokio::task::yield_now().await;
+        // Arrive while the first read is under way (it cannot answer them), then see a read
+        // begun after them fail.
+        let second = {
+            let (shared, gate) = (shared.clone(), gate.clone());
+            tokio::spawn(async move {
+                shared
+                    .get(|| async {
+                        gate.notified().await;
+                        Err::<i64, _>("down")
+                    })
+                    .await
+            })
+        };
+        let waiting: Vec<_> = (0..5)
+            .map(|_| {
+                let (shared, reading, most) =
+                    (shared.clone(), reading.clone(), most_at_once.clone());
+                tokio::spawn(async move {
+                    shared
+                        .get(|| async {
+                            let now = reading.fetch_add(1, Ordering::SeqCst) + 1;
+                            most.fetch_max(now, Ordering::SeqCst);
+                            for _ in 0..10 {
+                                tokio::task::yield_now().await;
+                            }
+                            reading.fetch_sub(1, Ordering::SeqCst);
+                            Err::<i64, _>("still down")
+                        })
+                        .await
+                })
+            })
+            .collect();
+        tokio::task::yield_now().await;
+        gate.notify_one();
+        assert_eq!(first.await.unwrap(), Err("down"));
+        tokio::task::yield_now().await;
+        gate.notify_one();
+        assert_eq!(second.await.unwrap(), Err("down"));
+        for w in waiting {
+            assert_eq!(w.await.unwrap(), Err("still down"));
+        }
+        assert_eq!(
+            most_at_once.load(Ordering::SeqCst),
+            5,
+            "none waited for another's turn"
+        );
     }
 
     #[tokio::test]
