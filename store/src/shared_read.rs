@@ -148,7 +148,8 @@ mod tests {
         let gate = Arc::new(tokio::sync::Notify::new());
         let reading = Arc::new(AtomicUsize::new(0));
         let most_at_once = Arc::new(AtomicUsize::new(0));
-        let first = {
+        // A read that fails once the gate opens.
+        let failing = || {
             let (shared, gate) = (shared.clone(), gate.clone());
             tokio::spawn(async move {
                 shared
@@ -159,20 +160,11 @@ mod tests {
                     .await
             })
         };
+        let first = failing();
         tokio::task::yield_now().await;
         // Arrive while the first read is under way (it cannot answer them), then see a read
         // begun after them fail.
-        let second = {
-            let (shared, gate) = (shared.clone(), gate.clone());
-            tokio::spawn(async move {
-                shared
-                    .get(|| async {
-                        gate.notified().await;
-                        Err::<i64, _>("down")
-                    })
-                    .await
-            })
-        };
+        let second = failing();
         let waiting: Vec<_> = (0..5)
             .map(|_| {
                 let (shared, reading, most) =

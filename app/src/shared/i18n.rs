@@ -56,23 +56,26 @@ impl Default for PageLanguage {
 
 /// The page's language, as the server chose it for this request.
 pub fn page_language() -> PageLanguage {
-    #[cfg(feature = "ssr")]
-    if let Some(Some(p)) = crate::shared::ssr::support::with_request(|parts| {
-        parts.extensions.get::<PageLanguage>().cloned()
-    }) {
-        return p;
-    }
-    PageLanguage::default()
+    read_page_language(PageLanguage::clone).unwrap_or_default()
 }
 
+/// The page's language alone: what each word asks for, without copying the choices.
 pub fn language() -> Language {
+    read_page_language(|p| p.language).unwrap_or(ENGLISH)
+}
+
+/// Reads the language the server put on this request (none in the browser).
+fn read_page_language<R>(read: impl FnOnce(&PageLanguage) -> R) -> Option<R> {
     #[cfg(feature = "ssr")]
-    if let Some(Some(l)) = crate::shared::ssr::support::with_request(|parts| {
-        parts.extensions.get::<PageLanguage>().map(|p| p.language)
-    }) {
-        return l;
+    return crate::shared::ssr::support::with_request(|parts| {
+        parts.extensions.get::<PageLanguage>().map(read)
+    })
+    .flatten();
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = read;
+        None
     }
-    ENGLISH
 }
 
 /// A message in the page's language.
