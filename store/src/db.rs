@@ -172,6 +172,22 @@ mod tests {
         }
     }
 
+    /// Built in by `.cargo/config.toml` (`LIBSQLITE3_FLAGS`): without it, every query that
+    /// ends `LIMIT ?` is parsed and planned again each time it runs.
+    #[tokio::test]
+    async fn sqlite_is_built_with_the_query_planner_stability_guarantee() {
+        let db = connect("sqlite::memory:").await.unwrap();
+        let row = db
+            .query_one_raw(Statement::from_string(
+                DbBackend::Sqlite,
+                "SELECT sqlite_compileoption_used('ENABLE_QPSG')",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.try_get_by_index::<i64>(0).unwrap(), 1);
+    }
+
     #[test]
     fn finds_the_file_of_an_sqlite_url() {
         assert_eq!(
