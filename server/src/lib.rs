@@ -5,5 +5,6 @@ pub mod api;
 pub mod background;
 pub mod config;
 pub mod mail;
+pub mod page_gzip;
 pub mod site_files;
 pub mod startup;

@@ -230,10 +230,11 @@ pub fn router(state: AppState) -> Router {
             state.auth.https(),
             security_headers,
         ))
-        // Gzip at level 1 for pages made per request: at level 4 deflate was a tenth of a
-        // section page's time on the CPU (measured with perf), and the pages stay far inside
-        // the 10 KB goal either way. The site's files are compressed at the top levels
-        // (brotli 11, gzip 9) once, when they are built.
+        // Pages gzipped whole at level 1 (`page_gzip`); the rest, such as CSV and JSON, by
+        // tower-http's layer outside it, also at 1: at level 4 deflate was a tenth of a
+        // section page's time on the CPU (perf). The site's files are compressed at the top
+        // levels (brotli 11, gzip 9) once, when they are built, and pass by both.
+        .layer(middleware::from_fn(crate::page_gzip::compress))
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(1)))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

@@ -95,22 +95,56 @@ pub fn t_in(language: Language, key: &str, args: &[(&'static str, Arg)]) -> Stri
     use std::borrow::Cow;
     use std::collections::HashMap;
     let id = identifier(language);
-    let text = if args.is_empty() {
-        LOCALES.try_lookup(id, key)
-    } else {
-        let values: HashMap<Cow<'static, str>, FluentValue> = args
+    if args.is_empty() {
+        return plain_message(language, key, || {
+            LOCALES
+                .try_lookup(id, key)
+                .unwrap_or_else(|| key.to_string())
+        });
+    }
+    let values: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(name, value)| {
+            let v = match value {
+                Arg::Text(s) => FluentValue::from(s.clone()),
+                Arg::Number(n) => FluentValue::from(*n),
+            };
+            (Cow::Borrowed(*name), v)
+        })
+        .collect();
+    LOCALES
+        .try_lookup_complete(id, key, Some(&values))
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// A message with no values, looked up in Fluent once per language and then kept: its text
+/// cannot change while Kiln runs, and a page asks for dozens (Fluent's lookup negotiates
+/// the fallback languages afresh on each call). Kept only up to a bound, against keys made
+/// from data.
+#[cfg(feature = "ssr")]
+fn plain_message(language: Language, key: &str, look_up: impl FnOnce() -> String) -> String {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, RwLock};
+    const MOST_KEPT: usize = 10_000;
+    type Kept = HashMap<Box<str>, String>;
+    static KEPT: LazyLock<Vec<(&'static str, RwLock<Kept>)>> = LazyLock::new(|| {
+        domain::translation::LANGUAGES
             .iter()
-            .map(|(name, value)| {
-                let v = match value {
-                    Arg::Text(s) => FluentValue::from(s.clone()),
-                    Arg::Number(n) => FluentValue::from(*n),
-                };
-                (Cow::Borrowed(*name), v)
-            })
-            .collect();
-        LOCALES.try_lookup_complete(id, key, Some(&values))
+            .map(|l| (l.tag, RwLock::default()))
+            .collect()
+    });
+    let Some((_, kept)) = KEPT.iter().find(|(tag, _)| *tag == language.tag) else {
+        return look_up();
     };
-    text.unwrap_or_else(|| key.to_string())
+    if let Some(text) = kept.read().expect("messages lock").get(key) {
+        return text.clone();
+    }
+    let text = look_up();
+    let mut kept = kept.write().expect("messages lock");
+    if kept.len() < MOST_KEPT {
+        kept.insert(key.into(), text.clone());
+    }
+    text
 }
 
 /// Each language's Fluent identifier, parsed once: a page asks for dozens of words.
@@ -337,6 +371,21 @@ mod tests {
     }
 
     /// What a hydrated page shows is what the server rendered.
+    #[test]
+    fn plain_messages_are_kept_apart_for_each_language() {
+        let pl = Language::from_code("pl").unwrap();
+        let english = t_in(ENGLISH, "back", &[]);
+        let polish = t_in(pl, "back", &[]);
+        assert_eq!(english, "Back");
+        assert_ne!(polish, english);
+        // Asked again (now from what is kept), in the other order.
+        for _ in 0..2 {
+            assert_eq!(t_in(pl, "back", &[]), polish);
+            assert_eq!(t_in(ENGLISH, "back", &[]), english);
+        }
+        assert_eq!(t_in(pl, "no-such-key", &[]), "no-such-key");
+    }
+
     #[test]
     fn the_words_compiled_for_staff_pages_are_the_english_file() {
         for (key, english) in HYDRATED {

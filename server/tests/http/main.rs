@@ -9,6 +9,7 @@ mod accounts;
 mod admin_data;
 mod builder;
 mod catalogue;
+mod compression;
 mod crash;
 mod durability;
 mod editor;

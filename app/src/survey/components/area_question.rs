@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::shared::i18n::{t, t_args};
 
-use super::question::{described_by, group_class, Hint};
+use super::question::{described_by, group_class, hint};
 use crate::shared::components::error_summary::FieldErrorMessage;
 use crate::survey::model::{OptionView, PostcodeView, QuestionView};
 use crate::survey::paths;
@@ -37,7 +37,7 @@ pub fn AreaQuestion(
             {postcode.map(|p| view! { <PostcodeLookup lookup=p /> })}
             <label class="label" for=id.clone()>
                 {question.prompt.clone()}
-            </label> <Hint question=question.clone() />
+            </label> {hint(&question)}
             <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone() />
             <select class="select" id=id name=key aria-describedby=describedby>
                 {option.clone()(String::new(), t("ward-choose"))}

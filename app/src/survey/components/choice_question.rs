@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::question::{described_by, group_class, Hint};
+use super::question::{described_by, group_class, hint};
 use crate::shared::components::error_summary::FieldErrorMessage;
 use crate::survey::model::{OptionView, QuestionView};
 use crate::survey::paths;
@@ -61,7 +61,7 @@ pub fn ChoiceQuestion(
         <div class=group_class(&question)>
             <fieldset class="fieldset" aria-describedby=describedby>
                 <legend class="fieldset-legend">{question.prompt.clone()}</legend>
-                <Hint question=question.clone() />
+                {hint(&question)}
                 <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone() />
                 <div class=if several { "checkboxes" } else { "radios" }>{radios}</div>
             </fieldset>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::question::{described_by, group_class, Hint};
+use super::question::{described_by, group_class, hint};
 use crate::shared::components::error_summary::FieldErrorMessage;
 use crate::shared::i18n::t;
 use crate::survey::model::QuestionView;
@@ -37,7 +37,7 @@ pub fn DateQuestion(question: QuestionView) -> impl IntoView {
         <div class=group_class(&question)>
             <fieldset class="fieldset" role="group" aria-describedby=describedby>
                 <legend class="fieldset-legend">{question.prompt.clone()}</legend>
-                <Hint question=question.clone() />
+                {hint(&question)}
                 <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone() />
                 <div class="date-input">
                     {boxes

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::question::{described_by, group_class, Hint};
+use super::question::{described_by, group_class, hint};
 use crate::shared::components::error_summary::FieldErrorMessage;
 use crate::shared::i18n::t_args;
 use crate::survey::model::QuestionView;
@@ -25,7 +25,7 @@ pub fn NumberQuestion(
             <label class="label" for=id.clone()>
                 {question.prompt.clone()}
             </label>
-            <Hint question=question.clone() />
+            {hint(&question)}
             <div class="hint" id=range_id>
                 {t_args("number-range", &[("min", min.into()), ("max", max.into())])}
             </div>

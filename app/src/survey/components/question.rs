@@ -10,8 +10,11 @@ use crate::survey::model::{QuestionView, QuestionViewKind};
 
 /// One question, drawn according to its kind.
 #[component]
-pub fn QuestionField(question: QuestionView) -> impl IntoView {
-    match question.kind.clone() {
+pub fn QuestionField(mut question: QuestionView) -> impl IntoView {
+    // The kind's parts (a ward list has dozens of options) go to the kind's own component;
+    // what is left of the question goes with them, without a copy of them.
+    let kind = std::mem::replace(&mut question.kind, QuestionViewKind::Date);
+    match kind {
         QuestionViewKind::Scale {
             min,
             max,
@@ -50,8 +53,8 @@ pub fn described_by(question: &QuestionView, extra: &[String]) -> Option<String>
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
-#[component]
-pub fn Hint(question: QuestionView) -> impl IntoView {
+/// A question's hint, if it has one.
+pub fn hint(question: &QuestionView) -> impl IntoView {
     question.hint.clone().map(|h| {
         view! {
             <div class="hint" id=format!("q-{}-hint", question.key)>

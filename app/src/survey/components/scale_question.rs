@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::question::{described_by, group_class, Hint};
+use super::question::{described_by, group_class, hint};
 use crate::shared::components::error_summary::FieldErrorMessage;
 use crate::shared::i18n::t_args;
 use crate::survey::model::QuestionView;
@@ -48,7 +48,7 @@ pub fn ScaleQuestion(
         <div class=group_class(&question)>
             <fieldset class="fieldset" aria-describedby=describedby>
                 <legend class="fieldset-legend">{question.prompt.clone()}</legend>
-                <Hint question=question.clone() />
+                {hint(&question)}
                 <p class="hint scale-ends" id=ends_id>
                     {t_args(
                         "scale-ends",

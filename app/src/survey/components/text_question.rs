@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::shared::i18n::t_args;
 
-use super::question::{described_by, group_class, Hint};
+use super::question::{described_by, group_class, hint};
 use crate::shared::components::error_summary::FieldErrorMessage;
 use crate::survey::model::QuestionView;
 use crate::survey::paths;
@@ -33,7 +33,7 @@ pub fn TextQuestion(question: QuestionView, max_chars: usize) -> impl IntoView {
             <label class="label" for=id.clone()>
                 {question.prompt.clone()}
             </label>
-            <Hint question=question.clone() />
+            {hint(&question)}
             <FieldErrorMessage id=format!("q-{key}-error") message=question.error.clone() />
             {if max_chars <= domain::editing::SHORT_TEXT_CHARS {
                 // A short answer: one line.

@@ -48,7 +48,8 @@ pub fn CheckPage() -> impl IntoView {
 
 #[component]
 fn CheckAnswers(view: CheckView, errors: Vec<ErrorItem>) -> impl IntoView {
-    let v = view;
+    let mut v = view;
+    let sections = std::mem::take(&mut v.sections);
     let has_errors = !errors.is_empty();
     view! {
         <PageTitle text=format!("{} – {}", t("check-title"), v.survey_title) error=has_errors />
@@ -58,10 +59,8 @@ fn CheckAnswers(view: CheckView, errors: Vec<ErrorItem>) -> impl IntoView {
         <ErrorSummary errors />
         <p class="caption">{v.survey_title.clone()}</p>
         <h1>{t("check-heading")}</h1>
-        {v
-            .sections
-            .iter()
-            .cloned()
+        {sections
+            .into_iter()
             .map(|s| {
                 view! {
                     <h2 class="summary-heading">{s.title}</h2>

@@ -38,7 +38,8 @@ pub fn SectionPage() -> impl IntoView {
 /// is a plain GET to the next page, and nothing is saved).
 #[component]
 pub fn SectionForm(view: SectionView) -> impl IntoView {
-    let v = view;
+    let mut v = view;
+    let questions = std::mem::take(&mut v.questions);
     let back = if let Some(p) = &v.preview {
         p.back.clone()
     } else if v.changing {
@@ -97,12 +98,7 @@ pub fn SectionForm(view: SectionView) -> impl IntoView {
                 }
             }}
             {v.changing.then(|| view! { <input type="hidden" name="changing" value="1" /> })}
-            {v
-                .questions
-                .iter()
-                .cloned()
-                .map(|q| view! { <QuestionField question=q /> })
-                .collect_view()}
+            {questions.into_iter().map(|q| view! { <QuestionField question=q /> }).collect_view()}
             <div class="button-group">
                 <button class="button" type="submit" name="intent" value="continue">
                     {continue_label}
