@@ -370,7 +370,6 @@ mod tests {
         assert_eq!(t_in(ur, "section-progress", &args), "حصہ 2 از 4");
     }
 
-    /// What a hydrated page shows is what the server rendered.
     #[test]
     fn plain_messages_are_kept_apart_for_each_language() {
         let pl = Language::from_code("pl").unwrap();
@@ -386,6 +385,7 @@ mod tests {
         assert_eq!(t_in(pl, "no-such-key", &[]), "no-such-key");
     }
 
+    /// What a hydrated page shows is what the server rendered.
     #[test]
     fn the_words_compiled_for_staff_pages_are_the_english_file() {
         for (key, english) in HYDRATED {
