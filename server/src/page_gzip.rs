@@ -13,9 +13,9 @@ use std::cell::RefCell;
 
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use flate2::{Compress, Compression, Crc, FlushCompress, Status};
 
 /// Below this many bytes a page is sent as it is, as tower-http's layer does: the gzip
@@ -47,11 +47,7 @@ pub async fn compress(req: Request, next: Next) -> Response {
         Ok(page) => page,
         Err(e) => {
             tracing::error!(error = %e, "a page could not be read for compressing");
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Sorry, there is a problem with the service.",
-            )
-                .into_response();
+            return app::shared::ssr::auth::service_problem();
         }
     };
     if page.len() < SMALLEST {

@@ -77,11 +77,7 @@ impl IntoResponse for ExportError {
             ExportError::NotFound => (StatusCode::NOT_FOUND, "Not found").into_response(),
             ExportError::Internal(e) => {
                 tracing::error!(error = %e, "survey export failed");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Sorry, there is a problem with the service.",
-                )
-                    .into_response()
+                crate::shared::ssr::auth::service_problem()
             }
         }
     }

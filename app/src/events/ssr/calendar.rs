@@ -25,11 +25,7 @@ async fn calendar_file(State(st): State<AppState>, Path(id): Path<String>) -> Re
         Ok(None) => return not_found(),
         Err(e) => {
             tracing::error!(error = %e, "a calendar file failed");
-            return (
-                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-                "Sorry, there is a problem with the service.",
-            )
-                .into_response();
+            return crate::shared::ssr::auth::service_problem();
         }
     };
     let page = st

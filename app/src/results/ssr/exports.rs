@@ -325,11 +325,7 @@ pub mod download {
                 DownloadError::NotFound => (StatusCode::NOT_FOUND, "Not found").into_response(),
                 DownloadError::Internal(e) => {
                     tracing::error!(error = %e, "download failed");
-                    (
-                        StatusCode::INTERNAL_SERVER_ERROR,
-                        "Sorry, there is a problem with the service.",
-                    )
-                        .into_response()
+                    crate::shared::ssr::auth::service_problem()
                 }
             }
         }

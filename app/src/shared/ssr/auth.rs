@@ -228,11 +228,7 @@ pub async fn resolve(State(st): State<AppState>, mut req: Request, next: Next) -
             Ok(None) => {}
             Err(e) => {
                 tracing::error!(error = %e, "looking up a session failed");
-                return (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Sorry, there is a problem with the service.",
-                )
-                    .into_response();
+                return service_problem();
             }
         }
     }
@@ -322,6 +318,16 @@ pub fn not_found() -> Response {
             "Page not found",
             "<p>If you typed the web address, check it is correct.</p><p>If you pasted the web address, check you copied the entire address.</p><p><a href=\"/\">Go to the list of surveys</a></p>",
         )),
+    )
+        .into_response()
+}
+
+/// The answer when something on Kiln's side failed (logged where it happened): plain text,
+/// nothing of the failure shown.
+pub fn service_problem() -> Response {
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Sorry, there is a problem with the service.",
     )
         .into_response()
 }

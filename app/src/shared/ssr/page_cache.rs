@@ -16,7 +16,7 @@ use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::NaiveDate;
 
 use super::auth::{read_cookie, Cookie, SignedIn};
@@ -137,11 +137,7 @@ impl PageCache {
             .and_then(|b| String::from_utf8(b.to_vec()).ok())
         else {
             tracing::error!("a public page could not be read whole to keep it");
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Sorry, there is a problem with the service.",
-            )
-                .into_response();
+            return super::auth::service_problem();
         };
         let page = Arc::new(Page {
             headers: parts.headers.clone(),
