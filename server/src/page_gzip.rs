@@ -92,8 +92,10 @@ pub fn accepts_gzip(headers: &HeaderMap) -> bool {
             let mut parts = item.split(';');
             let coding = parts.next().unwrap_or("").trim();
             let weight = parts
-                .filter_map(|p| p.trim().strip_prefix("q=").or(p.trim().strip_prefix("Q=")))
-                .next()
+                .find_map(|p| {
+                    let p = p.trim();
+                    p.strip_prefix("q=").or_else(|| p.strip_prefix("Q="))
+                })
                 .map(|q| q.trim().parse::<f32>().unwrap_or(0.0))
                 .unwrap_or(1.0);
             if coding.eq_ignore_ascii_case("gzip") || coding.eq_ignore_ascii_case("x-gzip") {
@@ -190,7 +192,6 @@ mod tests {
         assert!(!accept("gzip;q=0, *"), "named refusal beats the wildcard");
         assert!(!accept("*;q=0"));
         assert!(!accept(""));
-        assert!(!HeaderMap::new().contains_key(header::ACCEPT_ENCODING));
         assert!(!accepts_gzip(&HeaderMap::new()));
     }
 
