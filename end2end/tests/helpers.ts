@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { expect, Page, TestInfo } from "@playwright/test";
+import { Browser, expect, Page, TestInfo } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 export const jsOn = (info: TestInfo) => info.project.use.javaScriptEnabled !== false;
@@ -49,30 +49,51 @@ export async function settled(page: Page, info: TestInfo) {
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  // A page of one frame is checked by axe in place. Its default, for pages with frames, gathers
+  // each frame's findings and opens a blank tab to combine them: a third of every check's
+  // time on the staff journeys, for nothing where there is one frame.
+  const oneFrame = page.frames().length === 1;
+  const results = await new AxeBuilder({ page }).withTags(WCAG).setLegacyMode(oneFrame).analyze();
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** axe-core runs as a script in the page, which a page with JavaScript off cannot do. So the
- * same HTML the resident got is loaded in a second tab where only axe runs: the app's own
- * scripts and wasm are blocked, leaving exactly the no-JavaScript page. */
+ * page the resident has in front of them (its HTML as the browser holds it, so an error page
+ * answered to a post is checked as it is, not fetched again) is loaded into a probe tab where
+ * only axe runs: the app's own scripts and wasm are blocked, leaving exactly the
+ * no-JavaScript page. One probe tab per browser serves every check: a new browser context per
+ * page cost a second or more each on a busy machine, and a journey checks twenty pages. */
+interface Probe {
+  tab: Page;
+  url: string;
+  html: string;
+}
+const probes = new WeakMap<Browser, Promise<Probe>>();
+
+async function openProbe(browser: Browser): Promise<Probe> {
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const probe: Probe = { tab: await context.newPage(), url: "", html: "" };
+  await probe.tab.route("**/*", (route) => {
+    const requested = route.request().url();
+    if (requested === probe.url) return route.fulfill({ body: probe.html, contentType: "text/html; charset=utf-8" });
+    if (/\.(js|wasm)$/.test(new URL(requested).pathname)) return route.abort();
+    return route.continue();
+  });
+  return probe;
+}
+
 async function violationsWithoutJs(page: Page) {
-  const url = page.url();
-  const html = await (await page.request.get(url, { headers: { accept: "text/html" } })).text();
-  const context = await page.context().browser()!.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true });
-  try {
-    const probe = await context.newPage();
-    await probe.route("**/*", (route) => {
-      const requested = route.request().url();
-      if (requested === url) return route.fulfill({ body: html, contentType: "text/html; charset=utf-8" });
-      if (/\.(js|wasm)$/.test(new URL(requested).pathname)) return route.abort();
-      return route.continue();
-    });
-    await probe.goto(url);
-    return await violations(probe);
-  } finally {
-    await context.close();
-  }
+  const browser = page.context().browser()!;
+  if (!probes.has(browser)) probes.set(browser, openProbe(browser));
+  const probe = await probes.get(browser)!;
+  // A request's address never carries the fragment; the page's may ("Change" links do).
+  probe.url = page.url().replace(/#.*$/, "");
+  probe.html = await page.content();
+  await probe.tab.setViewportSize(page.viewportSize()!);
+  // From a blank page, so that going to the address the probe is already on still loads it.
+  await probe.tab.goto("about:blank");
+  await probe.tab.goto(probe.url);
+  return await violations(probe.tab);
 }
 
 /** There must be no WCAG 2.0, 2.1 or 2.2 A or AA violations that axe can find. */
@@ -91,10 +112,14 @@ export async function visit(page: Page, info: TestInfo, path: string) {
 /** Presses a button or link that loads a new page, then checks that page. */
 export async function go(page: Page, info: TestInfo, action: () => Promise<void>) {
   const before = page.url();
+  // A step leads to another address (with JavaScript on, links change it without a page
+  // load) or loads a page at the same one (a form posted back with its errors): wait for
+  // whichever comes, then for the new page's data. Both are watched from before the action,
+  // so neither can be missed; waiting for the address alone once cost ten seconds a post.
+  const moved = page.waitForURL((u) => u.toString() !== before, { timeout: 10_000 });
+  const loaded = page.waitForEvent("load", { timeout: 10_000 });
   await action();
-  // Every step here leads to another address; with JavaScript on, links change it without
-  // a page load, so wait for the address and then for the new page's data.
-  await page.waitForURL((u) => u.toString() !== before, { timeout: 10_000 }).catch(() => {});
+  await Promise.any([moved, loaded]).catch(() => {});
   await settled(page, info);
   await expect(page.locator(".loading")).toHaveCount(0);
   await expectAccessible(page, info);
