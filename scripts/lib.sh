@@ -63,17 +63,28 @@ ensure_wasm_opt() {
 # Builds the server and the browser bundle into target/site/pkg.
 # $1: "debug" or "release".
 build_site() {
-  local profile="${1:-debug}" cargo_profile=() wasm_profile=() wasm_dir=debug bindgen=()
+  local profile="${1:-debug}"
+  ensure_rust
+  log "Building the server ($profile)"
   if [ "$profile" = release ]; then
-    cargo_profile=(--release); wasm_profile=(--profile wasm-release); wasm_dir=wasm-release
+    cargo build --quiet -p server --bin kiln --release
+  else
+    cargo build --quiet -p server --bin kiln
+  fi
+  build_bundle "$profile"
+}
+
+# The browser's part of the site alone: the wasm, its JS, the styles, fonts and scripts.
+build_bundle() {
+  local profile="${1:-debug}" wasm_profile=() wasm_dir=debug bindgen=()
+  if [ "$profile" = release ]; then
+    wasm_profile=(--profile wasm-release); wasm_dir=wasm-release
     # The function names are debugging aids: most of an unstripped release wasm.
     bindgen=(--remove-name-section --remove-producers-section)
   fi
   ensure_rust
   ensure_wasm_bindgen
   [ "$profile" = release ] && ensure_wasm_opt
-  log "Building the server ($profile)"
-  cargo build --quiet -p server --bin kiln "${cargo_profile[@]}"
   log "Building the browser bundle ($profile)"
   cargo build --quiet -p app --lib --target wasm32-unknown-unknown --no-default-features \
     --features hydrate "${wasm_profile[@]}"
