@@ -126,7 +126,7 @@ def digest(*parts):
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
-# Brotli's best is slow on the 17 MB debug wasm; debug sites are only for tests.
+# Brotli's best is slow on the debug wasm (about 50 MB); debug sites are only for tests.
 quality = "11" if profile == "release" else "5"
 # The wasm and its JavaScript share one hash, in leptos's output name: kiln.HASH.js and
 # kiln.HASH_bg.wasm.
