@@ -63,14 +63,11 @@ ensure_wasm_opt() {
 # Builds the server and the browser bundle into target/site/pkg.
 # $1: "debug" or "release".
 build_site() {
-  local profile="${1:-debug}"
+  local profile="${1:-debug}" cargo_profile=()
+  [ "$profile" = release ] && cargo_profile=(--release)
   ensure_rust
   log "Building the server ($profile)"
-  if [ "$profile" = release ]; then
-    cargo build --quiet -p server --bin kiln --release
-  else
-    cargo build --quiet -p server --bin kiln
-  fi
+  cargo build --quiet -p server --bin kiln "${cargo_profile[@]}"
   build_bundle "$profile"
 }
 
