@@ -267,7 +267,6 @@ stop_server() {
 PAIR_PIDS=()
 PAIR_DIR=""
 start_pair() {
-  command -v nginx >/dev/null || apt_install nginx
   local db="$1" profile="${2:-debug}" count="${3:-2}" proxy port upstreams="" i
   PAIR_DIR=$(mktemp -d /tmp/kiln-pair.XXXXXX)
   # nginx's workers (nobody, when started as root) buffer a large response, such as the
@@ -288,19 +287,9 @@ start_pair() {
     wait_for "http://127.0.0.1:$port/healthz"
     upstreams+="server 127.0.0.1:$port; "
   done
-  cat > "$PAIR_DIR/nginx.conf" <<CONF
-worker_processes 1;
-pid $PAIR_DIR/nginx.pid;
-error_log $PAIR_DIR/error.log warn;
-events { worker_connections 1024; }
-http {
+  start_nginx "$PAIR_DIR" 1 "
   log_format upstream '\$upstream_addr';
   access_log $PAIR_DIR/access.log upstream;
-  client_body_temp_path $PAIR_DIR/body;
-  proxy_temp_path $PAIR_DIR/proxy;
-  fastcgi_temp_path $PAIR_DIR/fastcgi;
-  uwsgi_temp_path $PAIR_DIR/uwsgi;
-  scgi_temp_path $PAIR_DIR/scgi;
   client_max_body_size 20m;
   upstream kiln { $upstreams keepalive 32; }
   server {
@@ -308,17 +297,36 @@ http {
     location / {
       proxy_pass http://kiln;
       proxy_http_version 1.1;
-      proxy_set_header Connection "";
+      proxy_set_header Connection \"\";
       proxy_set_header Host \$http_host;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto \$scheme;
     }
-  }
-}
-CONF
-  nginx -p "$PAIR_DIR" -c "$PAIR_DIR/nginx.conf" -g 'daemon off;' &
+  }"
   PAIR_PIDS+=($!)
   wait_for "$PAIR_URL/healthz"
+}
+
+# Starts nginx in the background (its pid in $!) with $2 workers, its pid file, log and
+# temporary files in the folder $1, and $3 inside its http block.
+start_nginx() {
+  local dir="$1" workers="$2" http="$3"
+  command -v nginx >/dev/null || apt_install nginx
+  cat > "$dir/nginx.conf" <<CONF
+worker_processes $workers;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 1024; }
+http {
+  client_body_temp_path $dir/body;
+  proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi;
+  scgi_temp_path $dir/scgi;
+$http
+}
+CONF
+  nginx -p "$dir" -c "$dir/nginx.conf" -g 'daemon off;' &
 }
 
 # How many requests each instance of the pair answered, one line each ("ADDRESS COUNT").
