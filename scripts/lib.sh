@@ -238,13 +238,14 @@ unlimited_surveys() {
 }
 
 # Starts the built server on a free port over its own fresh database; sets SERVER_PID and
-# SERVER_URL. $1: database URL.
+# SERVER_URL. $1: database URL; $2: debug (the default) or release, or a server binary's path.
 SERVER_PID=""
 start_server() {
-  local port
+  local port bin="${2:-debug}"
+  [[ "$bin" == */* ]] || bin="$ROOT/target/$bin/kiln"
   port=$(free_port)
   KILN_ADDR="127.0.0.1:$port" DATABASE_URL="$1" KILN_SITE_ROOT="$ROOT/target/site" RUST_LOG=warn \
-    "$ROOT/target/${2:-debug}/kiln" serve --seed-demo &
+    "$bin" serve --seed-demo &
   SERVER_PID=$!
   SERVER_URL="http://127.0.0.1:$port"
   for _ in $(seq 1 100); do
